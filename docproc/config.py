@@ -1,0 +1,58 @@
+"""All settings in one place, read from the environment with the DOCPROC_ prefix.
+
+Defaults give the embedded set-up: everything under one data directory, SQLite, a local cluster.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings", "get_settings"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DOCPROC_", env_ignore_empty=True, extra="ignore")
+
+    data_dir: Path = Field(default=Path("./docproc-data"), description="root of all embedded state")
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite in data_dir")
+    scheduler: str | None = Field(default=None, description="Dask scheduler address; default LocalCluster")
+
+    # Input limits: a bad file must fail fast and clearly, never exhaust memory.
+    max_file_bytes: int = 200 * 1024 * 1024
+    max_pages: int = 1000
+    max_image_pixels: int = 150_000_000  # an A0 sheet at 300 dpi is ~140 MP
+    max_text_chars: int = 5_000_000
+
+    # OCR
+    ocr_engine: Literal["tesseract"] = "tesseract"
+    ocr_lang: str = "vie"
+    ocr_dpi: int = 300
+    ocr_timeout_s: float = 180.0
+    ocr_workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1))
+    ocr_preprocess: bool = True
+    text_layer_min_chars: int = 20
+
+    # Extraction
+    backend: Literal["rules", "spacy", "transformers"] = "rules"
+    models_dir: Path = Field(default=Path(__file__).resolve().parent.parent / "models")
+
+    log_level: str = "INFO"
+
+    @property
+    def sqlite_url(self) -> str:
+        return f"sqlite:///{(self.data_dir / 'docproc.sqlite3').resolve()}"
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or self.sqlite_url
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

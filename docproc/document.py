@@ -1,0 +1,232 @@
+"""The document model every stage shares: pages → lines → words with boxes, and one text.
+
+Coordinates are PDF points (1/72 inch) from the page's top-left corner, whatever the source: OCR
+pixels are converted once, at the OCR stage. `Document.text` is built from the words, and every word
+keeps its character span in it, so any span of text maps back to page boxes (the evidence a reviewer
+sees). Plain-text and DOCX inputs have no pages: their text has spans but no boxes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["BBox", "Word", "Line", "Page", "Document", "union_bbox"]
+
+BBox = tuple[float, float, float, float]
+
+
+def union_bbox(boxes: Iterable[BBox]) -> BBox | None:
+    boxes = list(boxes)
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+class Word(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    bbox: BBox = Field(description="x0, y0, x1, y1 in PDF points from the page's top-left")
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    page: int = Field(ge=1)
+
+
+class Line(BaseModel):
+    words: list[Word]
+    block: int = 0  # layout block (column/paragraph group) this line belongs to
+
+    @property
+    def bbox(self) -> BBox | None:
+        return union_bbox(w.bbox for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+class Page(BaseModel):
+    number: int = Field(ge=1)
+    width: float = Field(gt=0, description="points")
+    height: float = Field(gt=0, description="points")
+    source: Literal["text_layer", "ocr"]
+    lines: list[Line] = Field(default_factory=list)
+    rotation: int = 0  # degrees the scan was turned to read it upright
+    warnings: list[str] = Field(default_factory=list)
+
+    @property
+    def words(self) -> list[Word]:
+        return [w for line in self.lines for w in line.words]
+
+    @property
+    def mean_confidence(self) -> float | None:
+        words = self.words
+        if not words:
+            return None
+        return sum(w.confidence for w in words) / len(words)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+class Document(BaseModel):
+    """One input file read into text.
+
+    `word_spans[i]` is the (start, end) of the i-th word of `words` in `text`; `page_spans[k]` the span
+    of page k+1. Both are sorted, so char → word is a binary search.
+    """
+
+    source: str
+    sha256: str | None = None
+    pages: list[Page] = Field(default_factory=list)
+    text: str = ""
+    word_spans: list[tuple[int, int]] = Field(default_factory=list)
+    page_spans: list[tuple[int, int]] = Field(default_factory=list)
+    encoding: str | None = Field(default=None, description="legacy encoding converted from, if any")
+    warnings: list[str] = Field(default_factory=list)
+
+    # -- construction -------------------------------------------------------------------------
+    @classmethod
+    def from_text(cls, text: str, *, source: str, sha256: str | None = None, **kw: object) -> Document:
+        return cls(source=source, sha256=sha256, text=unicodedata.normalize("NFC", text), **kw)
+
+    @classmethod
+    def from_pages(
+        cls, pages: Sequence[Page], *, source: str, sha256: str | None = None, reflow: bool = True, **kw: object
+    ) -> Document:
+        """Build the text: words joined by a space, lines by a newline, pages by a blank line.
+
+        With `reflow`, a line that runs to the right margin continues on the next line (one space,
+        not a newline), so that a wrapped paragraph reads as one line, as in a typed text.
+        """
+        parts: list[str] = []
+        spans: list[tuple[int, int]] = []
+        page_spans: list[tuple[int, int]] = []
+        pos = 0
+        for p_i, page in enumerate(pages):
+            if p_i:
+                parts.append("\n\n")
+                pos += 2
+            page_start = pos
+            joins = _line_joins(page) if reflow else [False] * len(page.lines)
+            for l_i, line in enumerate(page.lines):
+                if l_i:
+                    sep = " " if joins[l_i - 1] else "\n"
+                    parts.append(sep)
+                    pos += 1
+                for w_i, word in enumerate(line.words):
+                    if w_i:
+                        parts.append(" ")
+                        pos += 1
+                    t = unicodedata.normalize("NFC", word.text)
+                    parts.append(t)
+                    spans.append((pos, pos + len(t)))
+                    pos += len(t)
+            page_spans.append((page_start, pos))
+        return cls(
+            source=source,
+            sha256=sha256,
+            pages=list(pages),
+            text="".join(parts),
+            word_spans=spans,
+            page_spans=page_spans,
+            **kw,
+        )
+
+    # -- queries --------------------------------------------------------------------------------
+    @property
+    def words(self) -> list[Word]:
+        return [w for p in self.pages for w in p.words]
+
+    @property
+    def text_source(self) -> Literal["text_layer", "ocr", "mixed"] | None:
+        kinds = {p.source for p in self.pages if p.lines}
+        if not kinds:
+            return None
+        return kinds.pop() if len(kinds) == 1 else "mixed"
+
+    @property
+    def ocr_mean_confidence(self) -> float | None:
+        confs = [w.confidence for p in self.pages if p.source == "ocr" for w in p.words]
+        return round(sum(confs) / len(confs), 4) if confs else None
+
+    def word_index_at(self, char: int) -> int | None:
+        """Index into `words` of the word that character `char` of the text came from."""
+        starts = [s for s, _ in self.word_spans]
+        i = bisect.bisect_right(starts, char) - 1
+        if i >= 0 and self.word_spans[i][0] <= char < self.word_spans[i][1]:
+            return i
+        return None
+
+    def word_indices(self, start: int, end: int) -> list[int]:
+        """Indices of the words overlapping text[start:end]."""
+        if not self.word_spans or end <= start:
+            return []
+        starts = [s for s, _ in self.word_spans]
+        lo = max(bisect.bisect_right(starts, start) - 1, 0)
+        hi = bisect.bisect_left(starts, end)
+        return [i for i in range(lo, hi) if self.word_spans[i][1] > start]
+
+    def page_of(self, char: int) -> int | None:
+        for k, (s, e) in enumerate(self.page_spans):
+            if s <= char <= e:
+                return k + 1
+        return None
+
+    def locate(self, start: int, end: int) -> tuple[int | None, BBox | None, float | None]:
+        """Page, box (on the span's first page) and mean word confidence of text[start:end]."""
+        idx = self.word_indices(start, end)
+        if not idx:
+            return self.page_of(start), None, None
+        words = self.words
+        chosen = [words[i] for i in idx]
+        page = chosen[0].page
+        on_page = [w for w in chosen if w.page == page]
+        conf = sum(w.confidence for w in chosen) / len(chosen)
+        return page, union_bbox(w.bbox for w in on_page), conf
+
+    def page_text(self, number: int) -> str:
+        s, e = self.page_spans[number - 1]
+        return self.text[s:e]
+
+
+def _line_joins(page: Page) -> list[bool]:
+    """For each line, whether the next line continues it (the line was wrapped at the margin)."""
+    boxes = [line.bbox for line in page.lines]
+    joins = [False] * len(page.lines)
+    real = [b for b in boxes if b is not None]
+    if len(real) < 3:
+        return joins
+    right = sorted(b[2] for b in real)[int(len(real) * 0.9)]  # the text block's right margin
+    left = sorted(b[0] for b in real)[int(len(real) * 0.1)]
+    width = right - left
+    if width <= 0:
+        return joins
+    for i in range(len(page.lines) - 1):
+        b, nb = boxes[i], boxes[i + 1]
+        if b is None or nb is None or page.lines[i].block != page.lines[i + 1].block:
+            continue
+        full = b[2] >= right - 0.06 * width and b[0] <= left + 0.15 * width
+        height = max(b[3] - b[1], 1.0)
+        close = 0 <= nb[1] - b[3] < 1.5 * height
+        nxt = page.lines[i + 1].text.lstrip()
+        starts_item = bool(nxt) and (nxt[0] in "-–•+*" or _is_item_number(nxt))
+        last = page.lines[i].text.rstrip()
+        ends_sentence = last.endswith(":")
+        joins[i] = full and close and not starts_item and not ends_sentence
+    return joins
+
+
+def _is_item_number(s: str) -> bool:
+    head = s.split(" ", 1)[0]
+    return len(head) <= 6 and head.rstrip(".)").replace(".", "").isdigit() and head[-1] in ".)"
