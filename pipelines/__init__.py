@@ -1,0 +1,1 @@
+"""Composition of docproc's stages: one document end to end, and batches on Dask."""

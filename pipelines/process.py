@@ -1,0 +1,127 @@
+"""One document end to end: ingest → (OCR per page) → post-OCR correction → Document → Extraction.
+
+Stages are called here, never from each other. Page OCR is a picklable function of a picklable task
+(`ocr_task`), so the same code runs in a local process pool (CLI), or on Dask workers (batch).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from docproc import ingest, ocr, text
+from docproc.config import Settings, get_settings
+from docproc.document import Document, Page
+from docproc.errors import EmptyDocument, OcrFailed
+from docproc.extract import extract
+from docproc.ingest.types import ImagePageTask, LoadedFile
+from docproc.schema import Extraction
+
+__all__ = ["ProcessResult", "ocr_task", "read_document", "assemble", "process_file", "PageMapper"]
+
+# map(function, tasks) -> pages, in order; a process pool's or a Dask client's map fits.
+PageMapper = Callable[[Callable[[ImagePageTask], Page], Sequence[ImagePageTask]], Iterable[Page]]
+
+
+@dataclass
+class ProcessResult:
+    document: Document
+    extraction: Extraction
+
+
+def ocr_task(task: ImagePageTask, settings: Settings | None = None) -> Page:
+    """OCR one page: load its image, preprocess, recognise, correct. Runs in a worker process."""
+    settings = settings or get_settings()
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    image = ingest.load_page_image(task, settings=settings)
+    try:
+        page = ocr.ocr_image(
+            image, number=task.number, width_pt=task.width_pt, height_pt=task.height_pt, settings=settings
+        )
+    finally:
+        image.close()
+    return text.correct_page(page)
+
+
+def _ocr_task_default(task: ImagePageTask) -> Page:
+    return ocr_task(task)
+
+
+def assemble(loaded: LoadedFile, pages: Sequence[Page] | None) -> Document:
+    """Build the Document from a loaded file and its finished pages (text layer or OCR)."""
+    if loaded.text is not None:
+        doc = Document.from_text(
+            loaded.text, source=loaded.source, sha256=loaded.sha256, encoding=loaded.encoding
+        )
+    else:
+        pages = list(pages or [])
+        doc = Document.from_pages(pages, source=loaded.source, sha256=loaded.sha256, encoding=loaded.encoding)
+        for p in pages:
+            doc.warnings.extend(f"page {p.number}: {w}" for w in p.warnings)
+    doc.warnings[:0] = loaded.warnings
+    if not doc.text.strip():
+        raise EmptyDocument("no readable text on any page", source=loaded.source)
+    return doc
+
+
+def read_document(
+    path: Path,
+    *,
+    settings: Settings | None = None,
+    source: str | None = None,
+    mapper: PageMapper | None = None,
+) -> Document:
+    """Read a file into a Document. Scanned pages are OCRed with `mapper` (default: a process pool of
+    `settings.ocr_workers` when there is more than one page to OCR, else in this process)."""
+    settings = settings or get_settings()
+    loaded = ingest.load(Path(path), settings=settings, source=source)
+    if loaded.text is not None:
+        return assemble(loaded, None)
+    tasks = [p for p in loaded.pages if isinstance(p, ImagePageTask)]
+    done: dict[int, Page] = {}
+    if tasks:
+        fn = _ocr_task_default if settings == get_settings() else _bind(settings)
+        if mapper is not None:
+            results = list(mapper(fn, tasks))
+        elif len(tasks) > 1 and settings.ocr_workers > 1:
+            with _pool(min(settings.ocr_workers, len(tasks))) as pool:
+                results = list(pool.map(fn, tasks))
+        else:
+            results = [fn(t) for t in tasks]
+        done = {p.number: p for p in results}
+        if all(not p.lines for p in results) and all(p.warnings for p in results):
+            reasons = "; ".join(sorted({w for p in results for w in p.warnings}))
+            if not any(isinstance(p, Page) and p.lines for p in loaded.pages):
+                raise OcrFailed(f"no page could be read ({reasons})", source=loaded.source)
+    pages = [p if isinstance(p, Page) else done[p.number] for p in loaded.pages]
+    return assemble(loaded, pages)
+
+
+def process_file(
+    path: Path,
+    *,
+    settings: Settings | None = None,
+    source: str | None = None,
+    mapper: PageMapper | None = None,
+) -> ProcessResult:
+    document = read_document(path, settings=settings, source=source, mapper=mapper)
+    return ProcessResult(document=document, extraction=extract(document))
+
+
+class _bind:
+    """A picklable partial of ocr_task with explicit settings (lambdas do not pickle)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def __call__(self, task: ImagePageTask) -> Page:
+        return ocr_task(task, self.settings)
+
+
+def _pool(workers: int) -> Executor:
+    import multiprocessing as mp
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
