@@ -14,13 +14,13 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from docproc.errors import DocprocError
+from pipelines._io import write_atomic
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Digitise Vietnamese court judgments.")
 log = logging.getLogger("docproc")
@@ -38,21 +38,6 @@ def _expand(inputs: list[Path]) -> list[Path]:
         else:
             files.append(item)
     return files
-
-
-def write_atomic(path: Path, data: str) -> None:
-    """Write via a temp file and rename, so a crash never leaves a half-written output."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @app.command()
@@ -151,6 +136,154 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 # --- commands of other areas are registered below (lazy imports keep `docproc text` fast) -------
+
+
+@app.command()
+def draft(
+    extraction: Annotated[Path, typer.Argument(help="extraction JSON", exists=True, dir_okay=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="output directory")] = Path("drafts"),
+    office: Annotated[Path | None, typer.Option(help="office settings JSON (else DOCPROC_OFFICE_*)")] = None,
+    issue_date: Annotated[str | None, typer.Option(help="decision date YYYY-MM-DD (picks the law)")] = None,
+    law: Annotated[str | None, typer.Option(help="law version override, e.g. 26/2008/QH12")] = None,
+    received_date: Annotated[str | None, typer.Option(help="date the judgment was received")] = None,
+    request_date: Annotated[str | None, typer.Option(help="date of the enforcement request")] = None,
+    effective_date: Annotated[str | None, typer.Option(help="date the judgment took legal effect")] = None,
+    combined: Annotated[bool, typer.Option(help="one ex officio draft + one per obligee")] = False,
+    pdf: Annotated[bool, typer.Option(help="also write the PDF preview")] = True,
+) -> None:
+    """Write the enforcement-decision drafts of an extraction (DOCX + PDF preview + JSON data)."""
+    from pydantic import ValidationError
+
+    from docproc.decisions import DraftOptions, OfficeSettings
+    from pipelines.drafts import write_drafts
+
+    try:
+        data = json.loads(extraction.read_text(encoding="utf-8"))
+        settings = OfficeSettings.from_file(office) if office else OfficeSettings()
+        options = DraftOptions(
+            issue_date=issue_date,
+            law_version=law,
+            judgment_received_date=received_date,
+            request_date=request_date,
+            judgment_effective_date=effective_date,
+            grouping="combined" if combined else "law",
+        )
+        paths = write_drafts(data, out, settings, options, pdf=pdf)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValidationError) as exc:
+        _fail(f"{extraction.name}: {exc}")
+    except DocprocError as exc:
+        _fail(str(exc), exc.exit_code)
+    for p in paths:
+        typer.echo(str(p))
+
+
+@app.command("batch")
+def batch(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="SRC...",
+            help="files, directories, globs or @LIST files (one path a line); `batch status --out DEST` shows a batch's state",
+        ),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="output directory (it names the batch: rerun to resume)")
+    ],
+    workers: Annotated[
+        int | None, typer.Option(help="local worker processes (default: one per core)")
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address, e.g. tcp://host:8786 (default: DOCPROC_SCHEDULER)"),
+    ] = None,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="run failed documents again")] = False,
+    status: Annotated[bool, typer.Option("--status", help="only show the batch's state")] = False,
+) -> None:
+    """Digitise an archive on Dask: resumable, one JSON per document plus DEST/documents.csv."""
+    from pipelines.batch_cli import batch_command
+
+    if sources == ["status"] and not Path("status").exists():
+        status = True
+    raise typer.Exit(
+        batch_command(
+            sources, out, workers=workers, scheduler=scheduler, retry_failed=retry_failed, status=status
+        )
+    )
+
+
+@app.command("batch-status")
+def batch_status(
+    out: Annotated[Path, typer.Option("--out", "-o", help="the batch's output directory")],
+) -> None:
+    """Show the state of the batch writing to --out (counts by state, failures by reason)."""
+    from pipelines.batch_cli import batch_command
+
+    raise typer.Exit(batch_command([], out, status=True))
+
+
+# --- service (api/): serve and admin ---------------------------------------------------------------
+
+admin_app = typer.Typer(no_args_is_help=True, help="Offices and users of the service.")
+app.add_typer(admin_app, name="admin")
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+) -> None:
+    """Run the web service (API, processing jobs) with everything under DOCPROC_DATA_DIR."""
+    import uvicorn
+
+    from api import create_app
+    from api.logging_config import configure_logging
+    from docproc.config import get_settings
+
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    uvicorn.run(create_app(settings), host=host, port=port, log_config=None, proxy_headers=False)
+
+
+def _admin_db():  # type: ignore[no-untyped-def]
+    from api import open_database
+    from docproc.config import get_settings
+
+    return open_database(get_settings())
+
+
+@admin_app.command("create-office")
+def admin_create_office(name: Annotated[str, typer.Argument(help="office name")]) -> None:
+    """Create an office (users and documents belong to one)."""
+    from api.admin import AdminError, create_office
+
+    db = _admin_db()
+    try:
+        office_id = create_office(db.sessions, name)
+    except AdminError as exc:
+        _fail(str(exc), 1)
+    finally:
+        db.engine.dispose()
+    typer.echo(f"office {office_id} created")
+
+
+@admin_app.command("create-user")
+def admin_create_user(
+    username: Annotated[str, typer.Argument(help="user name to sign in with")],
+    office: Annotated[str, typer.Option("--office", help="office name")],
+    password: Annotated[str, typer.Option("--password", help="at least 8 characters", prompt=True, hide_input=True)],
+    role: Annotated[str, typer.Option("--role", help="officer, reviewer or admin")] = "officer",
+) -> None:
+    """Create a user of an office with a role (officer uploads, reviewer corrects, admin both)."""
+    from api.admin import AdminError, create_user
+
+    db = _admin_db()
+    try:
+        user_id = create_user(db.sessions, username, office=office, password=password, role=role)
+    except AdminError as exc:
+        _fail(str(exc), 1)
+    finally:
+        db.engine.dispose()
+    typer.echo(f"user {user_id} created")
 
 
 def main() -> None:

@@ -1,18 +1,404 @@
-"""Document kind and the case block (court, number, date, type code, instance, subject)."""
+"""Document kind and the case block (court, number, date, type code, instance, subject).
+
+The header of a judgment is laid out in two columns: the court on the left, over two or three lines
+in capitals ("TÒA ÁN NHÂN DÂN / QUẬN NGÔ QUYỀN / THÀNH PHỐ HẢI PHÒNG"), then "Bản án số: ...",
+"Ngày: ...", "V/v: ...". Published copies put one title line instead ("BẢN ÁN 759/2017/LĐ-PT NGÀY
+23/08/2017 VỀ ..."). The court's name comes back in normal case: a mention of the same court in the
+body gives its casing when there is one; otherwise place names are title-cased and the unit words
+(tỉnh, thành phố, quận, huyện, ...) lower-cased.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+from difflib import SequenceMatcher
 from typing import Literal
 
 from docproc.document import Document
 from docproc.extract.evidence import EvidenceBuilder
-from docproc.extract.sections import Sections
+from docproc.extract.sections import Sections, bare
 from docproc.schema import Case
 
-__all__ = ["extract_case"]
+__all__ = ["extract_case", "parse_symbol", "restore_court_case", "parse_vn_date"]
+
+Kind = Literal["judgment", "decision", "other"]
+
+_I = re.IGNORECASE
+# A case symbol: "27/2021/KDTM-ST", "47/2022/QĐST-DS", "86/2021/HNGĐ-ST", "02/2018/HC-ST", "21/HCPT".
+_SYMBOL = r"\d{1,5}[A-Za-z]?\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐa-zđ]{2,}(?:\s*[-–]\s*[A-ZĐa-zđ]{2,})*"
+_NUMBER_RES = [
+    (re.compile(r"B[ảa]n\s+[áa]n\s+(?:s[ốo]\s*)?:?\s*(" + _SYMBOL + ")", _I), 0.95),
+    (
+        re.compile(
+            r"Quy[ếe]t\s+[đd][ịi]nh(?:\s+(?:gi[áa]m\s+[đd][ốo]c\s+th[ẩa]m|t[áa]i\s+th[ẩa]m))?\s+(?:s[ốo]\s*)?:?\s*("
+            + _SYMBOL
+            + ")",
+            _I,
+        ),
+        0.9,
+    ),
+    (re.compile(r"(?:^|\n)\s*S[ốo]\s*:?\s*(" + _SYMBOL + ")", _I), 0.9),
+    (re.compile(r"B[ảa]n\s+s[ốo]\s*:?\s*(" + _SYMBOL + ")", _I), 0.8),
+]
+_TYPES = {"DS": "DS", "KDTM": "KDTM", "HNGD": "HNGD", "LD": "LD", "HC": "HC", "HS": "HS", "PS": "PS"}
+_INSTANCES = {"ST": "ST", "PT": "PT", "GDT": "GDT", "TT": "TT"}
+
+_DATE_NUM = r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})"
+_DATE_WORDS = r"(\d{1,2})\s+th[áa]ng\s+(\d{1,2})\s+n[ăa]m\s+(\d{4})"
 
 
-def extract_case(
-    document: Document, sections: Sections, ev: EvidenceBuilder
-) -> tuple[Literal["judgment", "decision", "other"], Case]:
-    raise NotImplementedError  # being written (issue 3)
+def parse_vn_date(text: str) -> str | None:
+    """ "22-9-2021", "23/08/2017", "12 tháng 10 năm 2022" → ISO date, or None if not a date."""
+    m = re.search(_DATE_NUM, text) or re.search(_DATE_WORDS, text, _I)
+    if not m:
+        return None
+    d, mo, y = (int(g) for g in m.groups())
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_symbol(number: str) -> tuple[str | None, str | None]:
+    """Type code and instance from a case symbol: "47/2022/QĐST-DS" → ("DS", "ST")."""
+    parts = re.split(r"[/\-–\s]+", number.upper().replace("Đ", "D"))
+    code: str | None = None
+    inst: str | None = None
+    for p in parts[1:]:
+        if p.isdigit():
+            continue
+        if p in _TYPES and code is None:
+            code = _TYPES[p]
+            continue
+        if p in _INSTANCES and inst is None:
+            inst = _INSTANCES[p]
+            continue
+        # glued forms: "QDST", "QDPT", "HCST", "HSPT", "QDGDT"
+        q = p[2:] if p.startswith("QD") else p
+        for t in sorted(_TYPES, key=len, reverse=True):
+            if q.startswith(t) and q[len(t) :] in _INSTANCES:
+                code = code or _TYPES[t]
+                inst = inst or _INSTANCES[q[len(t) :]]
+                break
+        else:
+            if q in _INSTANCES and inst is None:
+                inst = _INSTANCES[q]
+    return code, inst
+
+
+# ---------------------------------------------------------------------------------------------
+# Court name
+# ---------------------------------------------------------------------------------------------
+
+_UNIT_WORDS = [
+    "thành phố", "tỉnh", "quận", "huyện", "thị xã", "thị trấn", "phường", "xã", "khu vực", "cấp cao",
+    "tại", "tối cao",
+]  # fmt: skip
+_COURT_HEAD = re.compile(r"(?:T[OÒ]\S{0,2}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N|TAND)\b", _I)
+_HEADER_STOP = re.compile(
+    r"(C[ỘO]NG\s+H[ÒO]A|[ĐD][ộo]c\s+l[ậa]p|B[ảa]n\s+[áa]n|S[ốo]\s*:|Quy[ếe]t\s+[đd][ịi]nh|Ng[àa]y\b|V/v|\|)",
+    _I,
+)
+
+
+def _title_word(w: str) -> str:
+    if not w:
+        return w
+    if "-" in w.strip("-"):
+        return "-".join(_title_word(p) for p in w.split("-"))
+    if re.fullmatch(r"[A-ZĐ]\d*|\d+\w*|[B-DF-HJ-NP-TV-XZĐ]{2,3}", w):
+        return w  # anonymised or numbered: "C", "H3", "1", "ST" (no vowel: not a syllable)
+    if "." in w:  # "TP.BUÔN" → "TP.Buôn"
+        head, _, rest = w.partition(".")
+        return head + "." + _title_word(rest) if rest else head + "."
+    return w[0].upper() + w[1:].lower()
+
+
+def restore_court_case(court: str) -> str:
+    """ "TÒA ÁN NHÂN DÂN QUẬN NGÔ QUYỀN, THÀNH PHỐ HẢI PHÒNG" → "Tòa án nhân dân quận Ngô Quyền,
+    thành phố Hải Phòng"; "Thành phố Hồ Chí Minh" keeps its capital, as published."""
+    s = re.sub(r"\s+", " ", court).strip(" ,.-–")
+    m = _COURT_HEAD.match(s)
+    rest = s[m.end() :] if m else s
+    head = "Tòa án nhân dân"
+    words = rest.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if not w:
+            i += 1
+            continue
+        matched = False
+        for unit in sorted(_UNIT_WORDS, key=len, reverse=True):
+            n = unit.count(" ") + 1
+            cand = " ".join(words[i : i + n])
+            if cand.lower() == unit or (cand.isascii() and bare(cand) == bare(unit)):
+                out.append(unit)
+                i += n
+                matched = True
+                break
+        if matched:
+            continue
+        tail = ""
+        while w and w[-1] in ",;":
+            tail = w[-1] + tail
+            w = w[:-1]
+        out.append(_title_word(w) + tail)
+        i += 1
+    body = " ".join(out)
+    body = re.sub(
+        r"(^|, |tại |- )thành phố Hồ Chí Minh", lambda mm: mm.group(1) + "Thành phố Hồ Chí Minh", body
+    )
+    return f"{head} {body}".strip()
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower().replace("toà", "tòa")).strip(" ,.")
+
+
+def _header_court(text: str, head_end: int) -> tuple[str, int, int] | None:
+    """The court block at the top: "TÒA ÁN NHÂN DÂN" and the capital lines under it (left column)."""
+    window = text[: max(head_end, 1)][:3000]
+    m = _COURT_HEAD.search(window)
+    if not m:
+        return None
+    lines = window[m.start() :].split("\n")
+    parts: list[str] = []
+    first = True
+    pos = m.start()
+    end = pos
+    for line in lines[:4]:
+        left = re.split(r"\s{3,}|\t", line.strip(), maxsplit=1)[0] if line.strip() else ""
+        stop = _HEADER_STOP.search(left)
+        if stop and stop.start() > 0:
+            left = left[: stop.start()]
+        elif stop:
+            left = ""
+        left = left.strip(" |")
+        letters = [c for c in left if c.isalpha()]
+        if not left or not letters or sum(c.isupper() for c in letters) / len(letters) < 0.8:
+            if first:
+                first = False
+                pos_line = line
+                pos += len(pos_line) + 1
+                continue
+            break
+        if not first and re.match(r"(NHÂN DANH|BẢN ÁN|QUYẾT ĐỊNH|SỐ|ỦY BAN|UỶ BAN|HỘI ĐỒNG|TÒA (?!ÁN)|TOÀ (?!ÁN))", left):
+            break
+        offset = text.find(left, pos if not first else m.start())
+        parts.append(left)
+        if offset >= 0:
+            end = offset + len(left)
+        first = False
+        pos += len(line) + 1
+    if not parts:
+        return None
+    court = ", ".join(p.strip(" ,") for p in parts)
+    # "TÒA ÁN NHÂN DÂN, QUẬN X" after joining the first line alone
+    court = re.sub(r"^(T\S*\s+\S+\s+NH\S+\s+D\S+),\s*", r"\1 ", court)
+    return court, m.start(), end
+
+
+_NHAN_DANH = re.compile(r"NH[AÂ]N\s+DANH\s*\n[^\n]*\n\s*(T[OÒ]\S{0,2}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N[^\n]*)", _I)
+_BODY_COURT = re.compile(r"T[oòó]\S{0,2}\s+[áa]n\s+nh[âa]n\s+d[âa]n\s+((?:[^\s,.;:()“”\"]+[ ,]{0,2}){1,12})")
+
+
+def _body_mentions(text: str, start: int) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _BODY_COURT.finditer(text, start, min(len(text), start + 20000)):
+        out.append((m.group(0), m.start(), m.end()))
+    return out
+
+
+def _best_body_form(upper: str, text: str, start: int, threshold: float) -> tuple[str, int, int] | None:
+    """A normal-case mention of the same court in the body ("tại trụ sở Tòa án nhân dân quận Ngô
+    Quyền, thành phou Hải Phòng"), trimmed to the header's length: its casing is the document's own."""
+    target = bare(upper)
+    best: tuple[float, str, int, int] | None = None
+    for mention, s, _e in _body_mentions(text, start):
+        if mention.isupper():
+            continue
+        # Trim the mention word by word to the header's letters.
+        words = mention.split(" ")
+        for k in range(len(words), 3, -1):
+            cand = " ".join(words[:k]).rstrip(" ,")
+            ratio = SequenceMatcher(None, bare(cand), target).ratio()
+            if ratio >= threshold and (best is None or ratio > best[0]):
+                best = (ratio, cand, s, s + len(cand))
+            if bare(cand) == target:
+                break
+    if best is None:
+        return None
+    return best[1], best[2], best[3]
+
+
+def _extract_court(text: str, sections: Sections) -> tuple[str, int, int, float] | None:
+    head_end = max(sections.header[1], sections.parties[0], 400)
+    top = _header_court(text, head_end)
+    nd = _NHAN_DANH.search(text, 0, head_end + 200)
+    upper: tuple[str, int, int] | None = None
+    conf = 0.9
+    if nd:
+        line = re.split(r"\s{3,}", nd.group(1).strip())[0].strip()
+        if top is None or len(bare(line)) >= len(bare(top[0])) or not bare(top[0]).startswith(bare(line)):
+            upper = (line, nd.start(1), nd.start(1) + len(line))
+        conf = 0.95
+    if upper is None and top is not None:
+        upper = top
+    if upper is None:
+        # No header block: the first court mention in the text, a fallback.
+        mentions = _body_mentions(text, 0)
+        if not mentions:
+            return None
+        m0 = mentions[0]
+        return restore_court_case(m0[0]), m0[1], m0[2], 0.5
+    court_upper = upper[0]
+    # "HUYỆN THANH TRÌ - THÀNH PHỐ HÀ NỘI": the part after a dash is the publisher's addition.
+    cut = re.search(r"\s*[-–]\s*(?=(TP\.|THÀNH PHỐ\b|TỈNH\b))", court_upper, _I)
+    if cut and "," not in court_upper[: cut.start()]:
+        court_upper = court_upper[: cut.start()]
+    if _damaged(court_upper):
+        # "THÀNH PH H CHÍ MINH": a close normal-case mention of the court in the body repairs it.
+        body = _best_body_form(court_upper, text, upper[2], 0.8)
+        if body is not None:
+            return restore_court_case(body[0]), body[1], body[2], 0.6
+        conf = 0.5
+    return restore_court_case(court_upper), upper[1], upper[2], conf
+
+
+def _damaged(court_upper: str) -> bool:
+    """Two short fragments in a row ("PH H") are OCR or transcription damage, not anonymisation."""
+    toks = court_upper.split()
+    return any(
+        len(a) <= 2 and len(b) <= 2 and not a.isdigit() and not b.isdigit()
+        for a, b in zip(toks, toks[1:], strict=False)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Number, date, subject, kind
+# ---------------------------------------------------------------------------------------------
+
+
+def _extract_number(text: str, head: str, base: int) -> tuple[str, int, int, float] | None:
+    for rx, conf in _NUMBER_RES:
+        m = rx.search(head)
+        if m:
+            raw = m.group(1)
+            num = re.sub(r"\s+", "", raw).replace("–", "-")
+            return num, base + m.start(1), base + m.end(1), conf
+    return None
+
+
+_DATE_LINE = re.compile(r"(?:(?:^|\n|\|)\s*Ng[àa]y\s*:?|\bNg[àa]y\s*:)\s*" + _DATE_NUM, _I)
+_TITLE_DATE = re.compile(
+    r"(?:B[ẢA]N\s+[ÁA]N|QUY[ẾE]T\s+[ĐD][ỊI]NH)\s+(?:S[ỐO]\s*:?\s*)?\S+\s+NG[ÀA]Y\s+" + _DATE_NUM, _I
+)
+_PLACE_DATE = re.compile(r"[^\n,]{2,40},\s*ng[àa]y\s+" + _DATE_WORDS, _I)
+_HEARING_SENTENCE = re.compile(
+    r"(?:^|\n)\s*((?:Trong\s+c[áa]c\s+ng[àa]y|Trong\s+ng[àa]y|V[àa]o\s+ng[àa]y|C[áa]c\s+ng[àa]y|Ng[àa]y)\s+[^\n]{0,160}?)"
+    r"\s*,?\s*(?:t[ạa]i|ở)\s",
+    _I,
+)
+def _iso(d: str, m: str, y: str) -> str | None:
+    try:
+        return date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def _extract_date(text: str, head_end: int) -> tuple[str, int, int, float] | None:
+    head = text[: max(head_end, 600)]
+    for rx, conf in ((_DATE_LINE, 0.95), (_TITLE_DATE, 0.95), (_PLACE_DATE, 0.9)):
+        m = rx.search(head)
+        if m:
+            iso = _iso(*m.groups()[-3:])
+            if iso:
+                return iso, m.start(), m.end(), conf
+    # Fallback: the last day of the hearing in the opening sentence ("Trong các ngày 15 và 22
+    # tháng 9 năm 2021, tại trụ sở ..." → 22/9/2021): the judgment is pronounced on that day.
+    zone = text[: head_end + 3000]
+    m = _HEARING_SENTENCE.search(zone)
+    if m:
+        sent = m.group(1)
+        base = m.start(1)
+        nums = list(re.finditer(_DATE_NUM, sent))
+        pairs = list(re.finditer(r"(\d{1,2})\s+th[áa]ng\s+(\d{1,2})", sent, _I))
+        year = list(re.finditer(r"n[ăa]m\s+(\d{4})", sent, _I))
+        if nums:
+            iso = _iso(*nums[-1].groups())
+            if iso:
+                return iso, base + nums[-1].start(), base + nums[-1].end(), 0.6
+        if pairs and year:
+            iso = _iso(pairs[-1].group(1), pairs[-1].group(2), year[-1].group(1))
+            if iso:
+                return iso, base + pairs[-1].start(), base + year[-1].end(), 0.6
+    return None
+
+
+_SUBJECT_RES = [
+    (re.compile(r"V/v\s*:?\s*[“\"']?([^”\"\n|]+?)[”\"']?\s*(?:\||\n|$)", _I), 0.9),
+    (re.compile(r"v[ềe]\s+vi[ệe]c\s*:?\s*[“\"]([^”\"]{5,300})[”\"]", _I), 0.85),
+    (re.compile(r"v[ềe]\s+[“\"]([^”\"]{5,300})[”\"]", _I), 0.8),
+]
+_TITLE_SUBJECT = re.compile(r"B[ẢA]N\s+[ÁA]N\s+\S+\s+NG[ÀA]Y\s+\S+\s+V[ỀE]\s+(?:VI[ỆE]C\s+)?([^\n]+)")
+
+
+def _extract_subject(text: str, head_end: int) -> tuple[str, int, int, float] | None:
+    zone = text[: head_end + 1500]
+    for rx, conf in _SUBJECT_RES:
+        m = rx.search(zone)
+        if m:
+            val = m.group(1).strip(' .,:;“”"')
+            if val:
+                return val, m.start(1), m.end(1), conf
+    m = _TITLE_SUBJECT.search(zone)
+    if m:
+        val = m.group(1).strip()
+        return val[0] + val[1:].lower(), m.start(1), m.end(1), 0.6
+    return None
+
+
+def _kind(text: str, head: str, number: str | None) -> Kind:
+    if re.search(r"B[ảa]n\s+[áa]n\b", head, _I) and not (number and "QĐ" in number.upper()):
+        return "judgment"
+    if number and re.search(r"Q[ĐD]", number.upper()):
+        return "decision"
+    if re.search(r"(^|\n)\s*QUY[ẾE]T\s+[ĐD][ỊI]NH\b", head):
+        return "decision"
+    if re.search(r"NH[ÂA]N\s+DANH", head, _I):
+        return "judgment"
+    return "other"
+
+
+def extract_case(document: Document, sections: Sections, ev: EvidenceBuilder) -> tuple[Kind, Case]:
+    text = document.text
+    head_end = max(sections.header[1], min(len(text), 1500))
+    head = text[:head_end]
+    case = Case()
+    num = _extract_number(text, head, 0)
+    if num:
+        case.number = num[0]
+        ev.add("/case/number", num[1], num[2], num[3])
+        code, inst = parse_symbol(num[0])
+        if code:
+            case.type_code = code  # type: ignore[assignment]
+            ev.add("/case/type_code", num[1], num[2], num[3])
+        if inst:
+            case.instance = inst  # type: ignore[assignment]
+            ev.add("/case/instance", num[1], num[2], num[3])
+    court = _extract_court(text, sections)
+    if court:
+        case.court = court[0]
+        ev.add("/case/court", court[1], court[2], court[3])
+    dt = _extract_date(text, sections.header[1] if sections.header[1] > 0 else head_end)
+    if dt:
+        case.date = dt[0]
+        ev.add("/case/date", dt[1], dt[2], dt[3])
+    subj = _extract_subject(text, sections.header[1])
+    if subj:
+        case.subject = subj[0]
+        ev.add("/case/subject", subj[1], subj[2], subj[3])
+    return _kind(text, head, case.number), case

@@ -1,29 +1,99 @@
 """Split a judgment's text into its conventional sections.
 
 header (court, number, date, subject) → parties (the đương sự list) → content (NỘI DUNG VỤ ÁN) →
-reasoning (NHẬN ĐỊNH CỦA TÒA ÁN) → decision (QUYẾT ĐỊNH / Xử / Tuyên xử: the operative part) →
-closing (Nơi nhận, signatures). Headings may be missing or damaged by OCR; each section is a
-character span into the text, empty when absent.
+reasoning (NHẬN ĐỊNH CỦA TÒA ÁN / XÉT THẤY) → decision (QUYẾT ĐỊNH / Xử / Tuyên xử: the operative
+part) → closing (Nơi nhận, signatures). Headings may be missing or damaged by OCR (lost diacritics,
+a wrong letter, odd case), so a heading is recognised on its bare letters with a small edit
+distance. Each section is a character span into the text, empty when absent.
+
+Decisions recognising a settlement ("QUYẾT ĐỊNH CÔNG NHẬN SỰ THỎA THUẬN ...") have no NỘI DUNG: the
+title "QUYẾT ĐỊNH" is not the operative part, "XÉT THẤY" is the reasoning, and the parties are listed
+inside the operative part. Appeal judgments restate the first-instance decision inside the content:
+the operative part is the first "QUYẾT ĐỊNH" heading after the reasoning.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Sections", "segment"]
+__all__ = ["Sections", "segment", "bare"]
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
 
-_CONTENT = re.compile(r"^\s*N[OỘ]I\s+DUNG\s+(V[UỤ]\s+[AÁ]N|V[UỤ]\s+VI[EỆ]C)\b.*$", _FLAGS)
-_REASONING = re.compile(r"^\s*NH[AẬ]N\s+[DĐ][IỊ]NH\s+C[UỦ]A\s+T[OÒ]A\s+[AÁ]N\b.*$", _FLAGS)
-_DECISION = re.compile(r"^\s*(QUY[EẾ]T\s+[DĐ][IỊ]NH|TUY[EÊ]N\s+X[UỬ]|X[UỬ])\s*[:.]?\s*$", _FLAGS)
+# Heading keys: the bare upper-case letters of the heading line.
+_CONTENT_KEYS = ("NOIDUNGVUAN", "NOIDUNGVUVIEC", "NOIDUNGSUVIEC")
+_REASONING_KEYS = ("NHANDINHCUATOAAN", "NHANDINHCUAHOIDONGXETXU", "XETTHAY", "NHANDINH")
+_DECISION_KEYS = ("QUYETDINH", "XU", "TUYENXU", "VITHECACLEHUTREN", "VICACLETREN")
+_CLOSING_KEYS = ("NOINHAN",)
+
 _CLOSING = re.compile(r"^\s*N[oơ]i\s+nh[aậ]n\s*:", _FLAGS)
 _PARTIES_START = re.compile(
-    r"(gi[uữ]a\s+c[aá]c\s+[dđ][uư][oơ]ng\s+s[uự]\s*:|^\s*(1\.\s*)?(Nguy[eê]n\s+[dđ][oơ]n|B[iị]\s+c[aá]o|"
-    r"Ng[uư][oờ]i\s+(y[eê]u\s+c[aầ]u|kh[oở]i\s+ki[eệ]n))\b)",
+    r"(gi[uữ]a\s+c[aá]c\s+[dđ][uư][oơ]ng\s+s[uự]\s*:|[dđ][oố]i\s+v[oớ]i\s+(?:c[aá]c\s+)?b[iị]\s+c[aá]o\s*:|"
+    r"^\s*(?:[0-9IV]+[.\-/)]\s*|[-*+•]\s*)?(Nguy[eê]n\s+[dđ][oơ]n|B[iị]\s+[dđ][oơ]n|B[iị]\s+c[aá]o|"
+    r"Ng[uư][oờ]i\s+(y[eê]u\s+c[aầ]u|kh[oở]i\s+ki[eệ]n|b[iị]\s+ki[eệ]n))\b)",
     _FLAGS,
 )
+_LINE = re.compile(r"^[^\n]*$", re.MULTILINE)
+
+
+def bare(text: str) -> str:
+    """Upper-case ASCII letters only: "Nhận định của Tòa án:" → "NHANDINHCUATOAAN"."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if c.isascii() and c.isalpha()).upper()
+
+
+def _close(a: str, b: str) -> bool:
+    """Equal, or one edit apart for keys of 8+ letters (OCR drops or swaps one letter)."""
+    if a == b:
+        return True
+    if len(b) < 8 or abs(len(a) - len(b)) > 1:
+        return False
+    # one-edit check
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    for i in range(len(long_)):
+        if long_[:i] + long_[i + 1 :] == short:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Heading:
+    kind: str
+    key: str
+    start: int
+    end: int
+
+
+def _headings(text: str) -> list[_Heading]:
+    out: list[_Heading] = []
+    for m in _LINE.finditer(text):
+        line = m.group(0)
+        s = line.strip()
+        if not s or len(s) > 60:
+            continue
+        letters = [c for c in s if c.isalpha()]
+        if not letters:
+            continue
+        key = bare(s)
+        # A heading is a line of its own: upper case, or ending with ":" ("Xử:", "Tuyên xử:").
+        upper = sum(c.isupper() for c in letters) / len(letters) > 0.7
+        if not upper and not s.endswith(":"):
+            continue
+        for kind, keys in (
+            ("content", _CONTENT_KEYS),
+            ("reasoning", _REASONING_KEYS),
+            ("decision", _DECISION_KEYS),
+            ("closing", _CLOSING_KEYS),
+        ):
+            if any(_close(key, k) for k in keys):
+                out.append(_Heading(kind, key, m.start(), m.end()))
+                break
+    return out
 
 
 @dataclass(frozen=True)
@@ -43,25 +113,52 @@ class Sections:
 
 def segment(text: str) -> Sections:
     n = len(text)
-    content = _CONTENT.search(text)
-    reasoning = _REASONING.search(text, content.end() if content else 0)
-    after = max(m.end() for m in (content, reasoning) if m) if (content or reasoning) else 0
-    # The operative part: the last "QUYẾT ĐỊNH" heading after the reasoning (the title of a decision
-    # is also "QUYẾT ĐỊNH", so take the last one that is not followed by the parties list).
-    decisions = [m for m in _DECISION.finditer(text, after)]
-    decision = decisions[0] if decisions else None
-    closing = _CLOSING.search(text, decision.end() if decision else after)
+    heads = _headings(text)
+    content = next((h for h in heads if h.kind == "content"), None)
+    after_content = content.end if content else 0
+    reasonings = [h for h in heads if h.kind == "reasoning" and h.start >= after_content]
+    # Prefer the court's own reasoning heading; a bare "NHẬN ĐỊNH" only when nothing better exists.
+    strong = [h for h in reasonings if h.key != "NHANDINH"]
+    reasoning = (strong or reasonings or [None])[0]
+    decision = None
+    if reasoning is not None:
+        decision = next((h for h in heads if h.kind == "decision" and h.start > reasoning.end), None)
+    if decision is None:
+        # No reasoning heading: the last decision heading that is not the title of a decision
+        # (a title "QUYẾT ĐỊNH" is followed by the kind of decision, not by the operative text).
+        cands = [
+            h for h in heads if h.kind == "decision" and h.start >= after_content and not _is_title(text, h)
+        ]
+        decision = cands[-1] if cands else None
+    closing_m = _CLOSING.search(
+        text, decision.end if decision else (reasoning.end if reasoning else after_content)
+    )
+    closing_start = closing_m.start() if closing_m else n
 
-    head_end = content.start() if content else (decision.start() if decision else n)
+    first_body = min(
+        [h.start for h in (content, reasoning) if h is not None]
+        + ([decision.start] if decision else [])
+        + [n]
+    )
+    head_end = content.start if content else first_body
     parties_m = _PARTIES_START.search(text, 0, head_end)
     parties_start = parties_m.start() if parties_m else head_end
     header = (0, parties_start)
     parties = (parties_start, head_end)
-    c_end = reasoning.start() if reasoning else (decision.start() if decision else n)
-    content_span = (content.start(), c_end) if content else (head_end, head_end)
-    r_end = decision.start() if decision else n
-    reasoning_span = (reasoning.start(), r_end) if reasoning else (c_end, c_end)
-    d_end = closing.start() if closing else n
-    decision_span = (decision.start(), d_end) if decision else (n, n)
-    closing_span = (closing.start(), n) if closing else (n, n)
+    c_end = reasoning.start if reasoning else (decision.start if decision else n)
+    content_span = (content.start, c_end) if content else (head_end, head_end)
+    r_end = decision.start if decision else n
+    reasoning_span = (reasoning.start, r_end) if reasoning else (c_end, c_end)
+    d_end = closing_start if closing_start > (decision.start if decision else n) else n
+    decision_span = (decision.start, d_end) if decision else (n, n)
+    closing_span = (closing_start, n) if closing_m else (n, n)
     return Sections(n, header, parties, content_span, reasoning_span, decision_span, closing_span)
+
+
+def _is_title(text: str, h: _Heading) -> bool:
+    """ "QUYẾT ĐỊNH" followed by "CÔNG NHẬN ...", "ĐÌNH CHỈ ...": the document's title."""
+    if h.key != "QUYETDINH" or text[h.start : h.end].rstrip().endswith(":"):
+        return False
+    nxt = text[h.end : h.end + 120].lstrip("\n ").split("\n", 1)[0]
+    letters = [c for c in nxt if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7

@@ -17,7 +17,10 @@ _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 # Formats we recognise only to name them in the refusal.
 _KNOWN_OTHER: tuple[tuple[bytes, str], ...] = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 (.doc) or other Office binary file; save it as DOCX or PDF"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "a Word 97-2003 (.doc) or other Office binary file; save it as DOCX or PDF",
+    ),
     (b"{\\rtf", "an RTF document; save it as DOCX or PDF"),
     (b"GIF87a", "a GIF image; convert it to PNG"),
     (b"GIF89a", "a GIF image; convert it to PNG"),

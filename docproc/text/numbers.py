@@ -4,7 +4,7 @@
 Judgments repeat most amounts in words in parentheses; reading both lets the extraction cross-check
 them (a mismatch is flagged for review, neither side is preferred silently). Values are integer đồng.
 
-Libraries compared on the dev corpus (tests/text/README.md, benchmarks/text_amounts.py):
+Libraries compared on the dev corpus (tests/text/README.md, tests/text/eval_amounts.py):
 `vietnam-number` and `num2words(lang="vi")` both lose to these rules on the legal style
 ("không trăm", "linh", capitalised words with "đồng"), so neither is a dependency.
 """
@@ -277,6 +277,13 @@ def _to_int(d: Decimal) -> int | None:
 
 def _match_value(m: re.Match[str]) -> int | None:
     if m.group("scaled"):
+        if not m.group("unit1"):
+            if _FOREIGN_RE.match(m.string, m.end()):
+                return None  # "100 triệu USD"
+            if all(
+                p.group("s").lower() in ("nghìn", "ngàn") for p in _NUM_SCALE_RE.finditer(m.group("scaled"))
+            ):
+                return None  # "22 nghìn kg": thousands need the currency to be money
         total = Decimal(0)
         for part in _NUM_SCALE_RE.finditer(m.group("scaled")):
             v = _num_value(part.group("n"), scaled=True)
@@ -308,16 +315,25 @@ _WORDS_RE = re.compile(
     r"\s*\(\s*(?P<prefix>(?:(?:viết|ghi)\s+)?bằng\s+chữ\s*[:\-]?\s*)?(?P<words>[^()]*?)\s*\)",
     re.IGNORECASE,
 )
+# Without parentheses the words need their label: "1.000.000 đồng, bằng chữ: Một triệu đồng."
+_LABELLED_WORDS_RE = re.compile(
+    r"\s*[,;\-–]?\s*(?:(?:viết|ghi)\s+)?bằng\s+chữ\s*[:\-]?\s*(?P<words>[^()\n.;]*?)\s*(?=[.;)\n]|$)",
+    re.IGNORECASE,
+)
+_FOREIGN_RE = re.compile(r"\s*(?:usd|eur|đô\s*la|\$|yên|nhân\s+dân\s+tệ)(?!\w)", re.IGNORECASE)
 
 
 def _words_after(text: str, end: int) -> tuple[str, tuple[int, int]] | None:
     m = _WORDS_RE.match(text, end)
-    if not m or not m.group("words"):
+    if m and m.group("words"):
+        words = m.group("words")
+        if m.group("prefix") or words_to_amount(words) is not None:
+            return words, (m.start("words"), m.end("words"))
         return None
-    words = m.group("words")
-    if not m.group("prefix") and words_to_amount(words) is None:
-        return None
-    return words, (m.start("words"), m.end("words"))
+    m = _LABELLED_WORDS_RE.match(text, end)
+    if m and m.group("words"):
+        return m.group("words"), (m.start("words"), m.end("words"))
+    return None
 
 
 def find_amounts(text: str) -> list[AmountMatch]:
@@ -351,11 +367,7 @@ def _bare_operands(text: str, found: list[AmountMatch]) -> list[AmountMatch]:
     """Grouped numbers without a unit chained by + - = to an amount that has one."""
     starts = {a.start for a in found}
     covered = [(a.start, a.end) for a in found]
-    bare = [
-        m
-        for m in _BARE_RE.finditer(text)
-        if not any(s <= m.start() < e for s, e in covered)
-    ]
+    bare = [m for m in _BARE_RE.finditer(text) if not any(s <= m.start() < e for s, e in covered)]
     accepted: list[AmountMatch] = []
     bare_starts = {m.start(): m for m in bare}
     for m in reversed(bare):

@@ -55,7 +55,9 @@ def main() -> int:
         "number→words num2words vi (exact)": sum(
             _lib_words(lambda k: num2words(k, lang="vi"), v) == w for _, v, w in data
         ),
-        "number→words vietnam-number n2w (exact)": sum(_lib_words(lambda k: n2w(str(k)), v) == w for _, v, w in data),
+        "number→words vietnam-number n2w (exact)": sum(
+            _lib_words(lambda k: n2w(str(k)), v) == w for _, v, w in data
+        ),
     }
     from docproc.text import strip_diacritics
 

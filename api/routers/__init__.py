@@ -1,0 +1,5 @@
+"""One router per resource."""
+
+from api.routers import auth, documents, jobs
+
+__all__ = ["auth", "documents", "jobs"]

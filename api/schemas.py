@@ -1,0 +1,101 @@
+"""What the API answers (In/Out models): kept apart from the tables so the wire format is explicit."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, field_serializer
+
+__all__ = ["TokenOut", "UserOut", "DocumentOut", "DocumentPage", "JobOut", "CorrectionOut", "ErrorOut"]
+
+
+class _Out(BaseModel):
+    @field_serializer("*", when_used="json")
+    def _utc(self, v: Any) -> Any:
+        if isinstance(v, datetime) and v.tzinfo is None:
+            return v.replace(tzinfo=UTC).isoformat()
+        return v
+
+
+class ErrorOut(BaseModel):
+    error: str
+    detail: Any = None
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int = Field(description="seconds")
+
+
+class UserOut(_Out):
+    id: int
+    username: str
+    office_id: int
+    role: Literal["officer", "reviewer", "admin"]
+
+
+class ErrorInfo(BaseModel):
+    code: str
+    message: str
+
+
+class JobOut(_Out):
+    id: str
+    document_id: str
+    status: Literal["queued", "running", "done", "failed"]
+    progress: float = Field(ge=0, le=1)
+    stage: str
+    attempts: int
+    error: str | None = None
+    created_at: datetime
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+
+class DocumentSummary(_Out):
+    id: str
+    filename: str
+    kind: str
+    size: int
+    sha256: str
+    status: Literal["queued", "running", "done", "failed"]
+    version: int
+    pages: int | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+class DocumentOut(DocumentSummary):
+    warnings: list[str] = Field(default_factory=list)
+    error: ErrorInfo | None = None
+    extraction: dict[str, Any] | None = Field(default=None, description="the corrected extraction (schema v1)")
+    job: JobOut | None = None
+    duplicate: bool = Field(default=False, description="true when the upload matched a document already there")
+
+
+class DocumentPage(BaseModel):
+    items: list[DocumentSummary]
+    total: int
+    offset: int
+    limit: int
+
+
+class CorrectionOut(_Out):
+    id: int
+    base_version: int
+    op: str
+    pointer: str
+    from_pointer: str | None = None
+    old: Any = None
+    new: Any = None
+    reviewer: str
+    at: datetime
+
+
+class ConflictOut(BaseModel):
+    error: Literal["version_conflict"] = "version_conflict"
+    detail: str
+    version: int
+    extraction: dict[str, Any] | None

@@ -1,0 +1,330 @@
+"""Processing off the request path. Queued work lives in the `jobs` table, so it survives a restart of
+the API; a runner thread started with the app claims jobs (FOR UPDATE SKIP LOCKED on PostgreSQL, a
+write transaction on SQLite), runs the pipeline in a process pool, renews a lease while it runs, and
+writes the result back. A job whose lease lapses (its API process was killed) is claimed again, up to
+`job_max_attempts` times; then the document fails with that reason.
+
+The pool is a local ProcessPoolExecutor (spawned processes, `api_workers` of them; 0 runs jobs in a
+thread of the API process, for tests and tiny set-ups).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from api.db import make_engine, session_scope
+from api.models import Document, Job, utcnow
+from docproc.config import Settings
+from docproc.errors import DocprocError
+
+__all__ = ["JobRunner", "enqueue", "process_blob", "JobSpec"]
+
+log = logging.getLogger("api.worker")
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """What a pool process needs to run one job (picklable)."""
+
+    job_id: str
+    document_id: str
+    blob: str
+    filename: str
+    worker: str
+    db_url: str
+
+
+def enqueue(session: Session, document_id: str) -> Job:
+    job = Job(document_id=document_id)
+    session.add(job)
+    return job
+
+
+# --- in the pool process ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _engine(url: str):  # type: ignore[no-untyped-def]
+    return make_engine(url)
+
+
+def _report(spec: JobSpec, progress: float, stage: str) -> None:
+    """Record progress on the job row (best effort: a busy database must not fail the job)."""
+    try:
+        with _engine(spec.db_url).connect() as conn:
+            conn = conn.execution_options(docproc_sqlite_immediate=True)
+            with conn.begin():
+                conn.execute(
+                    update(Job)
+                    .where(Job.id == spec.job_id, Job.worker == spec.worker)
+                    .values(progress=round(progress, 3), stage=stage)
+                )
+    except Exception:  # noqa: BLE001
+        log.warning("progress not recorded", extra={"job_id": spec.job_id})
+
+
+class _ProgressMapper:
+    """Runs the page OCR tasks one after another in this process and records progress per page."""
+
+    def __init__(self, spec: JobSpec) -> None:
+        self.spec = spec
+
+    def __call__(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterable[Any]:
+        n = len(tasks)
+        for k, task in enumerate(tasks, start=1):
+            page = fn(task)
+            _report(self.spec, 0.1 + 0.8 * k / n, f"ocr page {k}/{n}")
+            yield page
+
+
+def process_blob(spec: JobSpec, settings: Settings) -> dict[str, Any]:
+    """The pipeline for one stored file: {"ok": True, extraction, warnings, pages} or {"ok": False,
+    code, message}. Runs in a pool process; never raises for a bad document."""
+    from pipelines.process import process_file
+
+    t0 = time.perf_counter()
+    _report(spec, 0.05, "reading")
+    try:
+        result = process_file(
+            Path(spec.blob), settings=settings, source=spec.filename, mapper=_ProgressMapper(spec)
+        )
+    except DocprocError as exc:
+        log.info("document failed", extra={"document_id": spec.document_id, "code": exc.code})
+        return {"ok": False, "code": exc.code, "message": exc.message}
+    data = result.extraction.to_json_dict()
+    log.info(
+        "document processed",
+        extra={
+            "document_id": spec.document_id,
+            "pages": data["document"]["pages"],
+            "duration_ms": round(1000 * (time.perf_counter() - t0)),
+        },
+    )
+    return {
+        "ok": True,
+        "extraction": data,
+        "warnings": list(data["document"].get("warnings", [])),
+        "pages": data["document"]["pages"],
+    }
+
+
+def _init_pool_process(level: str) -> None:
+    from api.logging_config import configure_logging
+
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    configure_logging(level)
+
+
+# --- in the API process ----------------------------------------------------------------------------
+
+
+class JobRunner:
+    """Claims queued jobs and runs them; one per API process."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        sessions: sessionmaker[Session],
+        db_url: str,
+        blobs_root: Path,
+        *,
+        process: Callable[[JobSpec, Settings], dict[str, Any]] | None = None,
+    ):
+        self.settings = settings
+        self.process = process or process_blob  # tests inject faults here (must pickle for a pool)
+        self.sessions = sessions
+        self.db_url = db_url
+        self.blobs_root = blobs_root
+        self.worker_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        self.slots = max(1, settings.api_workers)
+        self._executor: Executor | None = None
+        self._running: dict[str, Future[dict[str, Any]]] = {}
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._last_renew = 0.0
+
+    # lifecycle
+    def start(self) -> None:
+        self._executor = self._make_executor()
+        self._thread = threading.Thread(target=self._loop, name="docproc-jobs", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+        # Jobs still running here go back to the queue at once rather than after their lease.
+        if self._running:
+            with session_scope(self.sessions, write=True) as s:
+                s.execute(
+                    update(Job)
+                    .where(Job.id.in_(list(self._running)), Job.worker == self.worker_id, Job.status == "running")
+                    .values(status="queued", worker=None, lease_until=None, stage="requeued")
+                )
+            self._running.clear()
+
+    def wake(self) -> None:
+        """New work was queued: claim it now rather than at the next poll."""
+        self._wake.set()
+
+    def _make_executor(self) -> Executor:
+        if self.settings.api_workers == 0:
+            return ThreadPoolExecutor(max_workers=1, thread_name_prefix="docproc-job")
+        import multiprocessing as mp
+
+        return ProcessPoolExecutor(
+            max_workers=self.settings.api_workers,
+            mp_context=mp.get_context("spawn"),
+            initializer=_init_pool_process,
+            initargs=(self.settings.log_level,),
+        )
+
+    # the loop
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self._collect()
+                while len(self._running) < self.slots and not self._stop.is_set():
+                    spec = self.claim()
+                    if spec is None:
+                        break
+                    self._submit(spec)
+                self._renew()
+            except Exception:  # noqa: BLE001 - the loop must survive a database hiccup
+                log.exception("job loop error")
+                time.sleep(1)
+            self._wake.wait(self.settings.job_poll_seconds)
+            self._wake.clear()
+
+    def _submit(self, spec: JobSpec) -> None:
+        assert self._executor is not None
+        try:
+            fut = self._executor.submit(self.process, spec, self.settings)
+        except (BrokenProcessPool, RuntimeError):
+            self._executor = self._make_executor()
+            fut = self._executor.submit(self.process, spec, self.settings)
+        self._running[spec.job_id] = fut
+        log.info("job started", extra={"job_id": spec.job_id, "document_id": spec.document_id})
+
+    def _collect(self) -> None:
+        for job_id, fut in list(self._running.items()):
+            if not fut.done():
+                continue
+            del self._running[job_id]
+            try:
+                result = fut.result()
+            except BrokenProcessPool:
+                log.error("worker process died", extra={"job_id": job_id})
+                self._executor = self._make_executor()
+                self._requeue(job_id)
+                continue
+            except Exception as exc:  # noqa: BLE001
+                log.error("job crashed", exc_info=exc, extra={"job_id": job_id})
+                result = {"ok": False, "code": "internal_error", "message": "processing failed unexpectedly"}
+            self.finish(job_id, result)
+
+    def _renew(self) -> None:
+        now = time.monotonic()
+        if not self._running or now - self._last_renew < self.settings.job_lease_seconds / 4:
+            return
+        self._last_renew = now
+        with session_scope(self.sessions, write=True) as s:
+            s.execute(
+                update(Job)
+                .where(Job.id.in_(list(self._running)), Job.worker == self.worker_id)
+                .values(lease_until=utcnow() + timedelta(seconds=self.settings.job_lease_seconds))
+            )
+
+    # database steps (public for tests)
+    def claim(self) -> JobSpec | None:
+        """Take the oldest queued job, or a running one whose lease lapsed; None if there is none."""
+        from api.storage import BlobStore
+
+        store = BlobStore(self.blobs_root)
+        while True:
+            with session_scope(self.sessions, write=True) as s:
+                now = utcnow()
+                q = (
+                    select(Job)
+                    .where(
+                        or_(Job.status == "queued", and_(Job.status == "running", Job.lease_until < now))
+                    )
+                    .order_by(Job.created_at)
+                    .limit(1)
+                )
+                if s.get_bind().dialect.name == "postgresql":
+                    q = q.with_for_update(skip_locked=True)
+                job = s.scalars(q).first()
+                if job is None:
+                    return None
+                doc = s.get(Document, job.document_id)
+                assert doc is not None
+                if job.attempts >= self.settings.job_max_attempts:
+                    job.status, job.finished_at = "failed", now
+                    job.error = f"processing was interrupted {job.attempts} times"
+                    doc.status, doc.error_code, doc.error_message = "failed", "interrupted", job.error
+                    log.warning("job abandoned", extra={"job_id": job.id, "document_id": doc.id})
+                    continue
+                job.status, job.worker, job.attempts = "running", self.worker_id, job.attempts + 1
+                job.lease_until = now + timedelta(seconds=self.settings.job_lease_seconds)
+                job.started_at = job.started_at or now
+                job.stage, job.progress = "claimed", 0.0
+                doc.status = "running"
+                return JobSpec(
+                    job_id=job.id,
+                    document_id=doc.id,
+                    blob=str(store.path(doc.sha256)),
+                    filename=doc.filename,
+                    worker=self.worker_id,
+                    db_url=self.db_url,
+                )
+
+    def finish(self, job_id: str, result: dict[str, Any]) -> None:
+        with session_scope(self.sessions, write=True) as s:
+            job = s.get(Job, job_id)
+            if job is None or job.worker != self.worker_id or job.status != "running":
+                return  # another worker took it over; its result wins
+            doc = s.get(Document, job.document_id)
+            assert doc is not None
+            now = utcnow()
+            job.finished_at, job.lease_until, job.progress = now, None, 1.0
+            if result["ok"]:
+                job.status, job.stage = "done", "done"
+                doc.status = "done"
+                doc.original_extraction = result["extraction"]
+                doc.extraction = result["extraction"]
+                doc.warnings, doc.pages, doc.version = result["warnings"], result["pages"], 0
+                doc.error_code = doc.error_message = None
+            else:
+                job.status, job.stage, job.error = "failed", "failed", result["message"]
+                doc.status, doc.error_code, doc.error_message = "failed", result["code"], result["message"]
+        log.info("job finished", extra={"job_id": job_id, "status": "done" if result["ok"] else "failed"})
+
+    def _requeue(self, job_id: str) -> None:
+        with session_scope(self.sessions, write=True) as s:
+            s.execute(
+                update(Job)
+                .where(Job.id == job_id, Job.worker == self.worker_id)
+                .values(status="queued", worker=None, lease_until=None, stage="requeued")
+            )
+        self._wake.set()

@@ -1,0 +1,180 @@
+"""Batch throughput on Dask: docproc against bare `tesseract`, with 1 and 2 workers, in the same run.
+
+    .venv/bin/python benchmarks/batch_throughput.py [--scan-docs 4] [--scan-pages 2] [--text-docs 20]
+                                                    [--workers 1,2] [--keep DIR] [--json FILE]
+
+Inputs are made fresh from the dev judgments with ../shared/eval/make_scans.py: image-only PDFs
+(300 dpi, `clean` level) and text-layer PDFs. For each worker count N it measures, on one
+LocalCluster of N processes (cluster start-up not counted):
+
+- docproc pages/minute on the scans: the whole batch (ingest, preprocessing, OCR, extraction,
+  outputs and manifest), and bare Tesseract pages/minute on the same pages, rendered once to PNG at
+  300 dpi beforehand (rendering not counted: in Tesseract's favour), N `tesseract ... tsv` processes
+  at a time with OMP_THREAD_LIMIT=1;
+- docproc documents/second on the text-layer PDFs;
+- peak memory per worker: the worker process's peak RSS and its largest child (tesseract) peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SHARED = ROOT.parent / "shared"
+DEV_TXT = SHARED / "corpus" / "dev" / "txt"
+MAKE_SCANS = SHARED / "eval" / "make_scans.py"
+
+
+def make_inputs(work: Path, scan_docs: int, scan_pages: int, text_docs: int) -> tuple[Path, Path]:
+    txt = sorted(DEV_TXT.glob("*.txt"))
+    scans, layers = work / "scans", work / "textpdf"
+    for d, fmt, n, pages in ((scans, "pdf", scan_docs, scan_pages), (layers, "textpdf", text_docs, 2)):
+        d.mkdir(parents=True)
+        for src in txt[:n]:
+            tmp = work / f"_{fmt}"
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(MAKE_SCANS),
+                    str(src),
+                    "--out",
+                    str(tmp),
+                    "--format",
+                    fmt,
+                    "--max-pages",
+                    str(pages),
+                ],
+                check=True,
+                capture_output=True,
+            )
+            for pdf in tmp.rglob("*.pdf"):
+                shutil.move(str(pdf), d / pdf.name)
+            shutil.rmtree(tmp)
+    return scans, layers
+
+
+def render_pngs(scans: Path, dst: Path, dpi: int = 300) -> list[Path]:
+    dst.mkdir(parents=True)
+    for pdf in sorted(scans.glob("*.pdf")):
+        subprocess.run(
+            ["pdftoppm", "-r", str(dpi), "-png", "-gray", str(pdf), str(dst / pdf.stem)], check=True
+        )
+    return sorted(dst.glob("*.png"))
+
+
+def bare_tesseract(pngs: list[Path], workers: int, lang: str = "vie") -> float:
+    """Seconds to OCR `pngs` with `workers` tesseract processes at a time (TSV, like docproc)."""
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+
+    def one(png: Path) -> None:
+        subprocess.run(
+            ["tesseract", str(png), "stdout", "-l", lang, "--psm", "3", "tsv"],
+            check=True,
+            capture_output=True,
+            env=env,
+        )
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(one, pngs))
+    return time.perf_counter() - t0
+
+
+def _peak_rss() -> dict[str, float]:
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"worker_mib": self_kb / 1024, "child_mib": child_kb / 1024}
+
+
+def run_docproc(client: Any, src: Path, out: Path, data: Path) -> tuple[float, Any]:
+    from docproc.config import Settings
+    from pipelines.batch import run_batch
+
+    t0 = time.perf_counter()
+    summary = run_batch([str(src)], out, settings=Settings(data_dir=data), client=client)
+    return time.perf_counter() - t0, summary
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scan-docs", type=int, default=4)
+    ap.add_argument("--scan-pages", type=int, default=2, help="pages per scanned document")
+    ap.add_argument("--text-docs", type=int, default=20)
+    ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--keep", type=Path, help="work in this directory and keep it")
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    args = ap.parse_args()
+
+    from pipelines.batch import open_client
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="batch-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    scans, layers = make_inputs(work, args.scan_docs, args.scan_pages, args.text_docs)
+    pngs = render_pngs(scans, work / "png")
+    n_text = len(list(layers.glob("*.pdf")))
+    results: list[dict[str, Any]] = []
+    for n in [int(x) for x in args.workers.split(",")]:
+        bare_s = bare_tesseract(pngs, n)
+        with open_client(workers=n) as client:
+            client.wait_for_workers(n, timeout=120)
+            client.run(lambda: None)  # workers up and importing done before the clock starts
+            scan_s, scan_sum = run_docproc(client, scans, work / f"out-scan-{n}", work / f"data-scan-{n}")
+            text_s, text_sum = run_docproc(client, layers, work / f"out-text-{n}", work / f"data-text-{n}")
+            peaks = list(client.run(_peak_rss).values())
+        row = {
+            "workers": n,
+            "scan_pages": scan_sum.ocr_pages,
+            "scan_docs_done": scan_sum.counts.get("done", 0),
+            "docproc_pages_per_min": 60 * scan_sum.ocr_pages / scan_s,
+            "tesseract_pages_per_min": 60 * len(pngs) / bare_s,
+            "text_docs": n_text,
+            "text_docs_done": text_sum.counts.get("done", 0),
+            "docproc_text_docs_per_s": n_text / text_s,
+            "peak_worker_mib": max(p["worker_mib"] for p in peaks),
+            "peak_tesseract_mib": max(p["child_mib"] for p in peaks),
+            "ocr_confidence": scan_sum.ocr_confidence,
+        }
+        row["ratio_to_tesseract"] = row["docproc_pages_per_min"] / row["tesseract_pages_per_min"]
+        results.append(row)
+        print(json.dumps(row), flush=True)
+    if len(results) >= 2:
+        base = results[0]
+        for r in results[1:]:
+            r["scan_speedup_vs_first"] = r["docproc_pages_per_min"] / base["docproc_pages_per_min"]
+            r["text_speedup_vs_first"] = r["docproc_text_docs_per_s"] / base["docproc_text_docs_per_s"]
+    print()
+    print(
+        "| workers | docproc pages/min | tesseract pages/min | ratio | text-layer docs/s | peak worker MiB | peak tesseract MiB |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for r in results:
+        print(
+            f"| {r['workers']} | {r['docproc_pages_per_min']:.1f} | {r['tesseract_pages_per_min']:.1f} | "
+            f"{r['ratio_to_tesseract']:.2f} | {r['docproc_text_docs_per_s']:.2f} | {r['peak_worker_mib']:.0f} | "
+            f"{r['peak_tesseract_mib']:.0f} |"
+        )
+    for r in results[1:]:
+        print(
+            f"{r['workers']} workers vs {results[0]['workers']}: scans ×{r['scan_speedup_vs_first']:.2f}, "
+            f"text-layer ×{r['text_speedup_vs_first']:.2f}"
+        )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

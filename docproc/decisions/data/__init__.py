@@ -1,0 +1,1 @@
+"""Rule data files (JSON) of the enforcement-decision drafts; see README.md."""

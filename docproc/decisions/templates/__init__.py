@@ -1,0 +1,1 @@
+"""DOCX templates of the enforcement-decision drafts; see README.md."""

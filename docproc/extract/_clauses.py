@@ -1,0 +1,159 @@
+"""The operative part cut into clauses: one sentence each, with the numbered item it belongs to and
+the topic its heading announces ("Về án phí:", "Về xử lý vật chứng:").
+
+The rules of `operative` read one clause at a time and look at the clauses that follow for the
+rest of an order (the parts of a total, what remains after a deduction, the list of secured assets).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docproc.extract.sections import Sections
+
+__all__ = ["Clause", "operative_span", "segment_clauses", "topic_of"]
+
+_HEADING_RE = re.compile(
+    r"^[ \t]*(?:QUYẾT\s+ĐỊNH|(?i:tuyên\s+xử|xử))[ \t]*:?[ \t]*$",
+    re.MULTILINE,
+)
+_MARK_RE = re.compile(
+    r"^[ \t]*(?:(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)][ \t]+|(?P<let>[a-zđ])\)[ \t]+|(?P<dash>[-–+•*])[ \t]*"
+    r"|\[(?P<br>\d{1,2})\][ \t]*)"
+)
+_SENT_END_RE = re.compile(r"(?<=[.!?])[ \t]+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
+_ABBREV_END_RE = re.compile(r"(?:\b(?:TP|Tp|tp|ThS|TS|Th|St|số|Số|khoản|Điều|ông|bà|v\.v)|\b[A-ZĐ])\.$")
+_LEGAL_RE = re.compile(
+    r"^\s*(?:[-–]\s*)?(?:Căn\s+cứ|Áp\s+dụng|Nghị\s+quyết\s+số|Bộ\s+luật|Luật\s|Điều\s+\d|Các\s+Điều)", re.I
+)
+_CLOSING_RE = re.compile(r"theo\s+quy\s+định\s+tại\s+Điều\s+2\s+Luật\s+Thi\s+hành\s+án", re.I)
+
+_TOPICS: tuple[tuple[str, str], ...] = (
+    (r"án\s+phí|lệ\s+phí", "fee"),
+    (r"vật\s+chứng", "evidence"),
+    (r"tài\s+sản\s+bảo\s+đảm|tài\s+sản\s+thế\s+chấp", "security"),
+    (r"kháng\s+cáo|kháng\s+nghị", "appeal"),
+    (r"chi\s+phí\s+tố\s+tụng|chi\s+phí", "costs"),
+    (r"con\s+chung|nuôi\s+con|cấp\s+dưỡng", "children"),
+    (r"trách\s+nhiệm\s+dân\s+sự|bồi\s+thường", "civil"),
+    (r"hình\s+phạt|tội\s+danh", "penalty"),
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    item: str  # "2.1", "1.a": the numbered item the clause belongs to ("" before the first)
+    topic: str  # "fee", "evidence", "security", "appeal", "costs", "children", "civil", "penalty", ""
+    line: int  # index of its line (paragraph)
+    marker: str  # "num", "let", "dash" or "" for the line it starts; "" for later sentences
+    legal: bool  # a legal basis ("Căn cứ ...", "Áp dụng ..."), not an order
+    closing: bool  # the standard clause on enforcement rights (Art. 2 Law on Civil Judgment Enforcement)
+
+
+def operative_span(text: str, sections: Sections) -> tuple[int, int]:
+    """The court's own orders: after the last "QUYẾT ĐỊNH" / "Tuyên xử" / "Xử" heading of the
+    decision section (a settlement decision repeats "QUYẾT ĐỊNH" as its title; an appeal judgment
+    restates the first instance before its own orders)."""
+    s, e = sections.decision
+    if s >= e:
+        heads = list(_HEADING_RE.finditer(text))
+        if not heads:
+            return len(text), len(text)
+        s, e = heads[0].start(), len(text)
+    heads = [m for m in _HEADING_RE.finditer(text, s, e)]
+    quyet = [m for m in heads if m.group(0).strip().upper().startswith("QUYẾT")]
+    last = quyet[-1] if quyet else (heads[-1] if heads else None)
+    return (last.end() if last else s), e
+
+
+def topic_of(heading: str) -> str:
+    for pattern, topic in _TOPICS:
+        if re.search(pattern, heading, re.I):
+            return topic
+    return ""
+
+
+def _heading(body: str) -> str:
+    """The "Về ...:" label that opens an item, if any."""
+    m = re.match(r"\s*(?:Về\s+)?([^:.;]{2,90}):", body)
+    if m and (body.lstrip().startswith("Về") or len(m.group(1)) < 45):
+        return m.group(1)
+    if body.lstrip().startswith("Về"):
+        return body[:90]
+    return ""
+
+
+def _sentences(line: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _SENT_END_RE.finditer(line):
+        if _ABBREV_END_RE.search(line[max(0, m.start() - 6) : m.start()]):
+            continue
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(line)))
+    return [(a, b) for a, b in out if line[a:b].strip()]
+
+
+def segment_clauses(text: str, start: int, end: int) -> list[Clause]:
+    """Clauses of text[start:end] in order, each with its item label and topic."""
+    clauses: list[Clause] = []
+    topics: dict[str, str] = {}
+    item, last_num = "", ""
+    for li, m in enumerate(re.finditer(r"[^\n]+", text[start:end])):
+        ls = start + m.start()
+        line = m.group(0)
+        mk = _MARK_RE.match(line)
+        marker = ""
+        body_off = 0
+        if mk:
+            body_off = mk.end()
+            if mk.group("num"):
+                marker, item = "num", mk.group("num")
+                last_num = item
+            elif mk.group("let"):
+                marker, item = "let", f"{last_num}.{mk.group('let')}"
+            elif mk.group("br"):
+                marker, item = "num", mk.group("br")
+                last_num = item
+            else:
+                marker = "dash"
+        body = line[body_off:]
+        head = _heading(body) if marker in ("num", "let", "") else ""
+        if head and (t := topic_of(head)):
+            topics[item] = t
+        elif marker in ("num", "let"):
+            topics.pop(item, None)
+        topic = _lookup_topic(topics, item)
+        for k, (a, b) in enumerate(_sentences(body)):
+            cs, ce = ls + body_off + a, ls + body_off + b
+            sent = text[cs:ce]
+            clauses.append(
+                Clause(
+                    start=cs,
+                    end=ce,
+                    item=item,
+                    topic=topic,
+                    line=li,
+                    marker=marker if k == 0 else "",
+                    legal=bool(_LEGAL_RE.match(sent)),
+                    closing=bool(_CLOSING_RE.search(sent)),
+                )
+            )
+    return clauses
+
+
+def _lookup_topic(topics: dict[str, str], item: str) -> str:
+    parts = item.split(".")
+    for k in range(len(parts), 0, -1):
+        t = topics.get(".".join(parts[:k]))
+        if t:
+            return t
+    return ""
+
+
+def in_item(item: str, ref: str) -> bool:
+    """Whether clause item `item` lies within the item `ref` ("2.1" is in "2"; "2.10" is not in "2.1")."""
+    return item == ref or item.startswith(ref + ".")

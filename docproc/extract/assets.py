@@ -1,0 +1,231 @@
+"""Assets named in the operative part: what they are and how the judgment identifies them.
+
+An asset description ("Quyền sử dụng đất tại thửa đất số 215, tờ bản đồ số 08, diện tích 86,5 m2 ...
+theo Giấy chứng nhận ... số BY 386512 ..., theo Hợp đồng thế chấp số 0156/2019/HĐTC-PĐA.HP") is read
+into the identifiers the enforcement office needs: plot and map sheet, area, certificate, plate,
+security contract, address. Rules here work on one chunk of text (one asset); `operative` decides
+which chunks are assets (secured, seized, allocated or handed over) and who owns them.
+
+Plates: the `biensoxe` package (a pydantic-1 model of Vietnamese plates) was compared with the regex
+below on the plates of the dev corpus and on written variants ("51K-286.93", "76C1-284.67",
+"29A 123.45", "30K-9999"); it parses one normalised plate string but does not find plates in running
+text, and it pins pydantic<2, which the project cannot take. The regex is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = [
+    "AssetFields",
+    "read_asset",
+    "asset_kind",
+    "find_plates",
+    "split_assets",
+    "parse_area",
+    "PLATE_RE",
+]
+
+# Plates: "15C-268.47", "76C1-284.67", "51LD-123.45", "29A-1234", "30K 999.99"; OCR may drop the dot.
+PLATE_RE = re.compile(
+    r"(?<![\w.\-])(?P<plate>\d{2}\s?[A-Z]{1,2}\d?\s?[-–]\s?(?:\d{3}[.,]\d{2}|\d{4,5})"
+    r"|\d{2}[A-Z]{1,2}\d?\s\d{3}[.,]\d{2})(?![\w])"
+)
+_PLOT_RE = re.compile(r"\bthửa(?:\s+đất)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
+_SHEET_RE = re.compile(r"\btờ\s+bản\s+đồ(?:\s+địa\s+chính)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
+_AREA_RE = re.compile(
+    r"\bdiện\s+tích(?:\s+(?:sử\s+dụng|xây\s+dựng|sàn|đất|đo\s+đạc\s+thực\s+tế|thực\s+tế|là))*\s*:?\s*"
+    r"(?P<v>\d[\d.,]*)\s*(?:m2|m²|m\s2|mét\s+vuông)",
+    re.I,
+)
+_CERT_RE = re.compile(
+    r"\b(?:Giấy\s+chứng\s+nhận|GCN(?:QSDĐ|QSD)?|sổ\s+đỏ|sổ\s+hồng)(?P<gap>[^;]{0,260}?)\bsố\s*:?\s*"
+    r"(?P<v>[A-ZĐ]{1,3}\s?\d{4,8})(?![\w/])",
+    re.I,
+)
+_CERT_BOOK_RE = re.compile(r"\bsố\s+vào\s+sổ(?:\s+cấp\s+GCN)?\s*:?\s*(?P<v>(?:CH|CS|CT|VP)\s?\d{3,8})\b")
+_CONTRACT_RE = re.compile(
+    r"\bHợp\s+đồng\s+(?:thế\s+chấp|cầm\s+cố|bảo\s+đảm|bảo\s+lãnh)(?P<gap>[^;()]{0,80}?)\bsố\s*:?\s*"
+    r"(?P<v>[0-9A-ZĐ][\w./\-]*[\w])",
+    re.I,
+)
+_ADDRESS_RE = re.compile(
+    r"(?:\bđịa\s+chỉ\s*:?|\btọa\s+lạc\s+tại|\btoạ\s+lạc\s+tại)\s*(?P<v>[^;()]+?)"
+    r"(?=,?\s+theo\b|,?\s+do\b|,\s+diện\s+tích|,?\s+loại\s+đất|\s*\(|;|\.\s|\.$|$)",
+    re.I,
+)
+_PLACE_RE = re.compile(
+    r"\btại\s+(?P<v>(?:số\s+\d|thôn|ấp|xã|phường|khóm|khu\s+phố|tổ|xóm|khối)[^;()]+?)"
+    r"(?=,?\s+theo\b|,?\s+do\b|,\s+diện\s+tích|\s*\(|;|\.\s|\.$|$)",
+    re.I,
+)
+_PART_RE = re.compile(r"\bký\s+hiệu\s*\(?(?P<v>[A-Z0-9]{1,3})\)?", re.I)
+_COUNT_RE = re.compile(r"^\s*(?:\d{1,3}\s*(?:\([^)]{1,12}\)\s*)?)?", re.I)
+_LEAD_RE = re.compile(
+    r"^\s*(?:(?:là|gồm|toàn\s+bộ|các|tài\s+sản\s+(?:thế\s+chấp|bảo\s+đảm|cầm\s+cố)\s+(?:là\s+)?|"
+    r"được\s+|quyền\s+sở\s+hữu\s+(?=xe|căn|tàu|máy|dây|cổ)|sau\s*:?)\s*)+",
+    re.I,
+)
+
+# Kinds by the head noun of the description (first words after a count), most specific first.
+_KIND_HEADS: tuple[tuple[str, str], ...] = (
+    (r"căn\s+hộ|căn\s+hộ\s+chung\s+cư", "apartment"),
+    (r"quyền\s+sử\s+dụng|thửa\s+đất|phần\s+đất|diện\s+tích\s+đất|lô\s+đất|đất\b", "land_use_right"),
+    (r"(?:căn\s+|ngôi\s+|toàn\s+bộ\s+)?nhà|công\s+trình|nhà\s+xưởng", "house"),
+    (r"xe|ô\s*tô|mô\s*tô|rơ\s*moóc", "vehicle"),
+    (r"tàu|thuyền|sà\s+lan|ghe|xuồng", "vessel"),
+    (r"dây\s+chuyền|máy|thiết\s+bị|hệ\s+thống\s+máy", "machinery"),
+    (r"cổ\s+phần|cổ\s+phiếu|phần\s+vốn\s+góp", "shares"),
+    (r"sổ\s+tiết\s+kiệm|tiền\s+gửi|tài\s+khoản", "deposit"),
+)
+_LAND_WORDS = re.compile(r"quyền\s+sử\s+dụng\s+(?:thửa\s+)?đất|(?<!trên\s)(?:và|,)\s+(?:diện\s+tích\s+)?đất\b", re.I)
+_DEPOSIT_WORDS = re.compile(r"sổ\s+tiết\s+kiệm|tiền\s+gửi\s+tiết\s+kiệm|tài\s+khoản\s+(?:tiền\s+gửi|số)", re.I)
+_DESC_END = re.compile(
+    r",?\s+(?:địa\s+chỉ|theo\s+Giấy|theo\s+GCN|theo\s+Hợp\s+đồng|do\s+\S+\s+cấp|thuộc\s+(?:quyền\s+)?sở\s+hữu|"
+    r"đứng\s+tên|mang\s+tên|số\s+khung|tọa\s+lạc|toạ\s+lạc|diện\s+tích\s+sử\s+dụng)\b|\s*\((?:Hợp\s+đồng|Vật)|;",
+    re.I,
+)
+
+
+@dataclass
+class AssetFields:
+    """What one description says; `spans` maps a field to its (start, end) in the chunk's text."""
+
+    kind: str
+    description: str
+    plot_number: str | None = None
+    map_sheet: str | None = None
+    area_m2: float | None = None
+    address: str | None = None
+    certificate: str | None = None
+    plate: str | None = None
+    security_contract: str | None = None
+    part: str | None = None  # "(A)", "(B)": a part of a plot divided by the judgment
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def identified(self) -> bool:
+        return bool(self.certificate or self.plot_number or self.plate)
+
+
+def find_plates(text: str) -> list[tuple[int, int, str]]:
+    """Licence plates in `text` as (start, end, plate as written)."""
+    return [(m.start("plate"), m.end("plate"), m.group("plate")) for m in PLATE_RE.finditer(text)]
+
+
+def parse_area(s: str) -> float | None:
+    """"86,5" → 86.5, "2.150" → 2150, "33.726,5" → 33726.5, "96.4" → 96.4."""
+    s = s.strip().rstrip(".,")
+    if not s:
+        return None
+    try:
+        if "," in s:
+            return float(s.replace(".", "").replace(",", "."))
+        if "." in s:
+            groups = s.split(".")
+            if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
+                return float("".join(groups))
+            return float(s)
+        return float(s)
+    except ValueError:
+        return None
+
+
+def asset_kind(chunk: str) -> str | None:
+    """The kind of asset a description names by its head noun; None when it names no known kind."""
+    head = _LEAD_RE.sub("", _COUNT_RE.sub("", chunk, count=1), count=1)
+    head = _COUNT_RE.sub("", head, count=1).lstrip()
+    if PLATE_RE.search(chunk) and re.match(r"(?:chiếc\s+)?(?:xe|ô\s*tô|mô\s*tô)", head, re.I):
+        return "vehicle"
+    for pattern, kind in _KIND_HEADS:
+        if re.match(rf"(?:chiếc\s+|cái\s+|bộ\s+|toàn\s+bộ\s+)?(?:{pattern})", head, re.I):
+            if kind == "house" and _LAND_WORDS.search(chunk):
+                return "land_use_right"
+            return kind
+    if _DEPOSIT_WORDS.search(chunk):
+        return "deposit"
+    return None
+
+
+def read_asset(chunk: str, *, default_kind: str | None = None) -> AssetFields | None:
+    """Identifiers of the asset described by `chunk`; None when it is not an asset description."""
+    kind = asset_kind(chunk) or default_kind
+    if kind is None:
+        return None
+    desc_m = _DESC_END.search(chunk)
+    desc = chunk[: desc_m.start()] if desc_m else chunk
+    desc = _LEAD_RE.sub("", desc, count=1).strip(" ,.;:-")
+    lead = len(chunk) - len(chunk.lstrip())
+    if len(desc) > 220:
+        desc = desc[:220].rsplit(" ", 1)[0]
+    f = AssetFields(kind=kind, description=desc[:1].upper() + desc[1:] if desc else chunk.strip())
+    f.spans["description"] = (lead, lead + len(desc))
+    for name, rx in (("plot_number", _PLOT_RE), ("map_sheet", _SHEET_RE)):
+        m = rx.search(chunk)
+        if m:
+            setattr(f, name, m.group("v"))
+            f.spans[name] = m.span("v")
+    m = _AREA_RE.search(chunk)
+    if m:
+        f.area_m2 = parse_area(m.group("v"))
+        f.spans["area_m2"] = m.span("v")
+    m = _CERT_RE.search(chunk)
+    if m and not re.search(r"đăng\s+ký\s+(?:xe|phương\s+tiện)", m.group("gap"), re.I):
+        f.certificate = m.group("v")
+        f.spans["certificate"] = m.span("v")
+    else:
+        m = _CERT_BOOK_RE.search(chunk)
+        if m:
+            f.certificate = m.group("v")
+            f.spans["certificate"] = m.span("v")
+    plates = find_plates(chunk)
+    if plates:
+        s, e, p = plates[0]
+        f.plate = p
+        f.spans["plate"] = (s, e)
+        if f.kind == "other":
+            f.kind = "vehicle"
+    m = _CONTRACT_RE.search(chunk)
+    if m:
+        f.security_contract = m.group("v").rstrip(".")
+        f.spans["security_contract"] = (m.start("v"), m.start("v") + len(f.security_contract))
+    m = _ADDRESS_RE.search(chunk) or _PLACE_RE.search(chunk)
+    if m and kind in ("land_use_right", "house", "apartment"):
+        f.address = m.group("v").strip(" ,.")
+        f.spans["address"] = (m.start("v"), m.start("v") + len(f.address))
+    m = _PART_RE.search(chunk)
+    if m:
+        f.part = m.group("v").upper()
+    return f
+
+
+# Where one description ends and the next begins inside a list written in one sentence:
+# "01 (một) kìm ... và 01 (một) đôi găng tay", "... căn hộ ... và được quyền sở hữu xe ô tô ...".
+_SPLIT_RE = re.compile(
+    r"(?:;\s*|,\s*(?=\d{1,3}\s*\(\s*[^\W\d]+\s*\)\s)|\s+(?:và|cùng\s+với)\s+"
+    r"(?=(?:được\s+)?(?:quyền\s+sở\s+hữu\s+)?(?:\d{1,3}\s*(?:\([^)]{1,12}\)\s*)?(?:chiếc\s+)?"
+    r"(?:xe|căn\s+hộ|tàu|thuyền|máy|dây\s+chuyền|con|đôi|đoạn|cái|bộ|điện\s+thoại|sổ)|xe\s|căn\s+hộ\s)))",
+    re.I,
+)
+
+
+def split_assets(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Spans (absolute, from `start`) of the single descriptions in a list written as one text."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SPLIT_RE.finditer(text):
+        if m.start() > pos:
+            out.append((start + pos, start + m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((start + pos, start + len(text)))
+    out = [(s, e) for s, e in out if text[s - start : e - start].strip(" ,.;:-")]
+    # "01 dây chuyền ... gồm 04 máy phay ... và 02 máy tiện": the parts of one asset, not two.
+    merged: list[tuple[int, int]] = []
+    for s, e in out:
+        if merged and re.search(r"\bgồm\b", text[merged[-1][0] - start : merged[-1][1] - start], re.I):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged

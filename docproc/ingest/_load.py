@@ -1,0 +1,97 @@
+"""`load`: sniff, check limits, hash, and split a file into pages; `load_page_image` for workers."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from PIL import Image
+
+from docproc.config import Settings
+from docproc.errors import DocprocError, EmptyDocument, TooLarge, UnsupportedFile
+from docproc.ingest import _docs, _images, _pdf
+from docproc.ingest._sniff import HEAD_BYTES, sniff
+from docproc.ingest.types import ImagePageTask, LoadedFile
+
+__all__ = ["load", "load_page_image"]
+
+log = logging.getLogger(__name__)
+
+_IMAGE_HEAD = 4 * 1024 * 1024  # a JPEG's frame header can sit after large EXIF/ICC segments
+
+
+def load(path: Path, *, settings: Settings, source: str | None = None) -> LoadedFile:
+    """Read and check one input file: its kind (from the bytes), hash, and text or pages.
+
+    Raises a DocprocError subclass (UnsupportedFile, CorruptFile, EncryptedFile, TooLarge,
+    EmptyDocument) with a message naming the problem, never a parser's own exception.
+    """
+    path = Path(path)
+    source = source or path.name
+    try:
+        return _load(path, settings, source)
+    except DocprocError as e:
+        if e.source is None:
+            e.source = source
+        raise
+
+
+def _load(path: Path, settings: Settings, source: str) -> LoadedFile:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as e:
+        raise DocprocError("file not found") from e
+    if not path.is_file():
+        raise UnsupportedFile("not a regular file")
+    if size == 0:
+        raise EmptyDocument("the file is empty (0 bytes)")
+    if size > settings.max_file_bytes:
+        raise TooLarge(f"the file is {size:,} bytes, over the limit of {settings.max_file_bytes:,}")
+    digest = hashlib.sha256()
+    head = b""
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                if len(head) < _IMAGE_HEAD:
+                    head += chunk[: _IMAGE_HEAD - len(head)]
+                digest.update(chunk)
+    except OSError as e:
+        raise DocprocError(f"the file cannot be read ({e.strerror or type(e).__name__})") from e
+    sha256 = digest.hexdigest()
+    kind = sniff(path.read_bytes() if head.startswith(b"PK") else head[:HEAD_BYTES])
+    loaded = LoadedFile(source=source, path=path, kind=kind, sha256=sha256)
+    if kind == "text":
+        loaded.text, encoding = _docs.read_text_file(path.read_bytes(), settings)
+        if encoding == "cp1252":  # 8-bit text in no Vietnamese encoding docproc.text knows
+            loaded.warnings.append("the text is in an unrecognised 8-bit encoding, read as Windows-1252")
+            encoding = None
+        loaded.encoding = encoding
+    elif kind == "docx":
+        loaded.text, loaded.encoding = _docs.read_docx(path, settings)
+    elif kind == "pdf":  # tasks carry an absolute path: workers may run in another directory
+        result = _pdf.read_pdf(path.resolve(), settings)
+        loaded.pages, loaded.encoding, loaded.warnings = result.pages, result.encoding, result.warnings
+    else:
+        loaded.pages = list(_images.image_tasks(path.resolve(), kind, settings, head=head))
+    log.info(
+        "loaded %s: kind=%s pages=%d ocr_pages=%d encoding=%s",
+        sha256[:12],
+        kind,
+        len(loaded.pages),
+        sum(isinstance(p, ImagePageTask) for p in loaded.pages),
+        loaded.encoding,
+    )
+    return loaded
+
+
+def load_page_image(task: ImagePageTask, *, settings: Settings) -> Image.Image:
+    """The image of one page to OCR (RGB or L, upright, colour kept). Runs in a worker process."""
+    try:
+        if task.kind == "pdf":
+            return _pdf.page_image(task, settings)
+        return _images.load_frame(Path(task.path), task.kind, task.index, settings)
+    except DocprocError as e:
+        if e.source is None:
+            e.source = Path(task.path).name
+        raise

@@ -1,0 +1,133 @@
+"""One page image → one `Page`: preprocess, recognise, check orientation when the text reads badly,
+convert pixel boxes to points, and say in `Page.warnings` what a reviewer must know."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PIL import Image
+
+from docproc.config import Settings
+from docproc.document import Line, Page
+from docproc.ocr import preprocess
+from docproc.ocr._tsv import lines_to_points
+from docproc.ocr.engine import OcrEngine, OcrTimeout, TesseractEngine, TesserocrEngine
+
+__all__ = ["ocr_image", "get_engine", "UNREADABLE_CONFIDENCE"]
+
+UNREADABLE_CONFIDENCE = 0.5  # mean word confidence below which a page is flagged unreadable
+RECHECK_CONFIDENCE = 0.75  # below this (or with few words) the orientation is checked and retried
+
+_ENGINES: dict[tuple[str, str], OcrEngine] = {}
+
+
+def get_engine(settings: Settings) -> OcrEngine:
+    """The engine named by `settings.ocr_engine`, one per process (tesserocr keeps a loaded model)."""
+    key = (settings.ocr_engine, settings.ocr_lang)
+    engine = _ENGINES.get(key)
+    if engine is None:
+        if settings.ocr_engine == "tesserocr":
+            engine = TesserocrEngine(lang=settings.ocr_lang)
+        else:
+            engine = TesseractEngine(lang=settings.ocr_lang)
+        _ENGINES[key] = engine
+    return engine
+
+
+def _as_array(image: Image.Image) -> np.ndarray:
+    if image.mode in ("1", "L", "I;16", "I", "F", "P", "LA"):
+        if image.mode == "P" and "transparency" not in image.info and image.palette and image.palette.mode == "RGB":
+            return np.asarray(image.convert("RGB"))
+        return np.asarray(image.convert("L"))
+    return np.asarray(image.convert("RGB"))
+
+
+def _quality(lines: list[Line]) -> tuple[float, int]:
+    words = [w for line in lines for w in line.words]
+    if not words:
+        return 0.0, 0
+    return sum(w.confidence for w in words) / len(words), len(words)
+
+
+def _better(a: list[Line], b: list[Line]) -> bool:
+    """Whether reading `b` is better than reading `a` (confidence weighted by how much was read)."""
+    ca, na = _quality(a)
+    cb, nb = _quality(b)
+    return cb * min(nb, 200) > ca * min(na, 200) * 1.1
+
+
+def _turn(image: np.ndarray, clockwise: int) -> np.ndarray:
+    return np.ascontiguousarray(np.rot90(image, k=-(clockwise // 90) % 4))
+
+
+def ocr_image(
+    image: Image.Image,
+    *,
+    number: int,
+    width_pt: float,
+    height_pt: float,
+    settings: Settings,
+    engine: OcrEngine | None = None,
+) -> Page:
+    """OCR one page image whose page measures `width_pt` × `height_pt` points.
+
+    Boxes come back in points from the top-left of the page as read upright: when the scan had to be
+    turned by 90° or 270°, `Page.width`/`height` are swapped accordingly and `Page.rotation` says by
+    how much. A small deskew angle is not reported (boxes are those of the straightened page).
+    """
+    engine = engine or get_engine(settings)
+    timeout = float(settings.ocr_timeout_s)
+    deadline = time.monotonic() + timeout
+    warnings: list[str] = []
+
+    def left() -> float:
+        return deadline - time.monotonic()
+
+    def page(lines: list[Line], rotation: int = 0, warn: list[str] | None = None, px: tuple[int, int] = (1, 1)) -> Page:
+        w_pt, h_pt = (height_pt, width_pt) if rotation in (90, 270) else (width_pt, height_pt)
+        pts = lines_to_points(lines, sx=w_pt / px[0], sy=h_pt / px[1]) if lines else []
+        return Page(
+            number=number,
+            width=w_pt,
+            height=h_pt,
+            source="ocr",
+            lines=pts,
+            rotation=rotation,
+            warnings=warnings + (warn or []),
+        )
+
+    arr = _as_array(image)
+    if settings.ocr_preprocess:
+        prep = preprocess.prepare(arr, width_pt=width_pt)
+    else:
+        gray = preprocess.to_gray(arr)
+        prep = preprocess.Prepared(image=gray, blank=preprocess.is_blank(preprocess.binarize(gray)))
+    img = prep.image
+    if prep.blank:
+        return page([], warn=["blank page"])
+    dpi = max(round(img.shape[1] / (width_pt / 72.0)), 70)
+
+    rotation = 0
+    try:
+        lines = engine.recognize(img, page_number=number, timeout=left(), dpi=dpi)
+        conf, n = _quality(lines)
+        if conf < RECHECK_CONFIDENCE or n < 10:
+            angle = engine.orientation(img, timeout=left())
+            if angle:
+                turned = _turn(img, angle)
+                dpi_t = max(round(turned.shape[1] / ((height_pt if angle in (90, 270) else width_pt) / 72.0)), 70)
+                again = engine.recognize(turned, page_number=number, timeout=left(), dpi=dpi_t)
+                if _better(lines, again):
+                    lines, rotation, img = again, angle, turned
+    except OcrTimeout:
+        return page([], warn=[f"OCR timed out after {timeout:g} s"])
+
+    if rotation:
+        warnings.append(f"rotated {rotation}°")
+    conf, n = _quality(lines)
+    if n == 0:
+        return page([], rotation, warn=[f"unreadable page (mean confidence {0.0:.2f})"])
+    if conf < UNREADABLE_CONFIDENCE:
+        warnings.append(f"unreadable page (mean confidence {conf:.2f})")
+    return page(lines, rotation, px=(img.shape[1], img.shape[0]))

@@ -1,0 +1,265 @@
+"""Page image clean-up before recognition: pure functions on numpy arrays.
+
+Each step measures the page first and acts only when the measurement says it helps, because every
+step also costs time and can hurt a clean page (a median filter thins strokes, a rotation blurs).
+`prepare` runs them in order and reports what it did in a `Prepared` record:
+
+    colour → grey (red channel, so red seals fade)  → flatten uneven light → remove dark borders
+    → upscale a low-resolution scan → deskew → binarise (Otsu) → despeckle (median) when speckled
+
+Arrays are uint8, grey (H, W) or RGB (H, W, 3); ink is dark (0) on light paper (255).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+__all__ = [
+    "Prepared",
+    "prepare",
+    "to_gray",
+    "is_colour",
+    "flatten_background",
+    "remove_borders",
+    "upscale_factor",
+    "resize",
+    "estimate_skew",
+    "rotate",
+    "binarize",
+    "speckle_level",
+    "despeckle",
+    "ink_components",
+    "is_blank",
+]
+
+TARGET_DPI = 300
+MIN_DPI = 250  # below this effective resolution the page is upscaled to TARGET_DPI
+MAX_SKEW = 6.0  # degrees searched by estimate_skew
+MIN_SKEW = 0.15  # below this a rotation costs more (interpolation blur) than it gains
+SPECKLE_THRESHOLD = 1500.0  # isolated dots per megapixel above which the page is despeckled
+
+
+@dataclass
+class Prepared:
+    """The image to recognise and what was done to get it (for debugging and warnings)."""
+
+    image: np.ndarray  # uint8 grey or binary (0/255), in the pixel space of the boxes OCR returns
+    scale: float = 1.0  # pixels of `image` per pixel of the input
+    skew: float = 0.0  # degrees the page was turned (counter-clockwise) to straighten it
+    steps: list[str] = field(default_factory=list)
+    blank: bool = False
+
+
+# -- colour -------------------------------------------------------------------------------------------
+def is_colour(rgb: np.ndarray, *, threshold: float = 12.0) -> bool:
+    """Whether a 3-channel image has real colour (a stamp, a photo), not grey stored as RGB."""
+    if rgb.ndim != 3:
+        return False
+    small = rgb[::8, ::8].astype(np.int16)
+    spread = small.max(axis=2) - small.min(axis=2)
+    return float(np.percentile(spread, 99.5)) > threshold
+
+
+def to_gray(image: np.ndarray) -> np.ndarray:
+    """Grey for recognition. A colour scan gives its red channel: black ink stays black while a red
+    or pink seal (high red) turns as light as the paper, so text under a seal survives."""
+    if image.ndim == 2:
+        return image
+    if image.shape[2] == 4:
+        image = image[..., :3]
+    if is_colour(image):
+        return np.ascontiguousarray(image[..., 0])
+    return cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+
+
+# -- light and borders -------------------------------------------------------------------------------
+def _background(gray: np.ndarray) -> np.ndarray:
+    """The paper's brightness at every pixel: text removed by a grey closing on a small copy."""
+    h, w = gray.shape
+    f = 4
+    small = cv2.resize(gray, (max(w // f, 1), max(h // f, 1)), interpolation=cv2.INTER_AREA)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15))
+    bg = cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel)
+    bg = cv2.GaussianBlur(bg, (0, 0), 3)
+    return cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR)
+
+
+def light_unevenness(gray: np.ndarray) -> float:
+    """Spread (grey levels) of the paper's brightness across the page; ~0 for a flat scan."""
+    bg = _background(gray[::2, ::2])
+    lo, hi = np.percentile(bg, [5, 95])
+    return float(hi - lo)
+
+
+def flatten_background(gray: np.ndarray) -> np.ndarray:
+    """Divide by the estimated paper brightness, so shading and light falloff become white."""
+    bg = _background(gray).astype(np.float32)
+    out = gray.astype(np.float32) / np.maximum(bg, 1.0) * 255.0
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def remove_borders(gray: np.ndarray, *, dark: int = 128, min_frac: float = 0.02) -> tuple[np.ndarray, bool]:
+    """Whiten large dark regions that touch the image edge (scanner lid, desk, rotation fill).
+
+    A region counts when it touches the edge and is longer than `min_frac` of the page side, so a
+    letter that happens to touch the edge is kept. Returns the image and whether anything changed.
+    """
+    mask = (gray < dark).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    h, w = gray.shape
+    remove = []
+    for i in range(1, n):
+        x, y, bw, bh, area = stats[i]
+        touches = x == 0 or y == 0 or x + bw >= w or y + bh >= h
+        big = bw > min_frac * w * 5 or bh > min_frac * h * 5 or area > min_frac * min_frac * h * w
+        if touches and big:
+            remove.append(i)
+    if not remove:
+        return gray, False
+    out = gray.copy()
+    sel = np.isin(labels, remove)
+    # grow a little: the fill's anti-aliased edge is dark too
+    sel = cv2.dilate(sel.astype(np.uint8), np.ones((7, 7), np.uint8)).astype(bool)
+    out[sel] = 255
+    return out, True
+
+
+# -- resolution ---------------------------------------------------------------------------------------
+def upscale_factor(width_px: int, width_pt: float) -> float:
+    """How much to enlarge a page scanned below MIN_DPI (1.0 when it is fine)."""
+    if width_pt <= 0:
+        return 1.0
+    dpi = width_px / (width_pt / 72.0)
+    return TARGET_DPI / dpi if dpi < MIN_DPI else 1.0
+
+
+def resize(gray: np.ndarray, factor: float) -> np.ndarray:
+    h, w = gray.shape
+    interp = cv2.INTER_CUBIC if factor > 1 else cv2.INTER_AREA
+    return cv2.resize(gray, (round(w * factor), round(h * factor)), interpolation=interp)
+
+
+# -- skew ---------------------------------------------------------------------------------------------
+def _profile_score(xs: np.ndarray, ys: np.ndarray, angle: float, bins: int) -> float:
+    t = np.deg2rad(angle)
+    proj = ys * np.cos(t) - xs * np.sin(t)
+    counts = np.bincount((proj - proj.min()).astype(np.int64), minlength=bins)
+    return float(np.dot(counts, counts))
+
+
+def estimate_skew(binary: np.ndarray, *, max_angle: float = MAX_SKEW) -> float:
+    """Angle (degrees) of the text lines by the projection profile: the angle at which rows of ink
+    are sharpest (sum of squared row counts is largest). Positive when the lines fall to the right
+    (image y grows downwards); `rotate(img, estimate_skew(img))` straightens the page."""
+    ys, xs = np.nonzero(binary < 128)
+    if len(xs) < 500:
+        return 0.0
+    if len(xs) > 200_000:
+        idx = np.random.default_rng(0).choice(len(xs), 200_000, replace=False)
+        xs, ys = xs[idx], ys[idx]
+    xs = xs.astype(np.float64) - binary.shape[1] / 2
+    ys = ys.astype(np.float64)
+    bins = int(binary.shape[0] + binary.shape[1])
+    best, best_s = 0.0, -1.0
+    for a in np.arange(-max_angle, max_angle + 1e-9, 0.25):
+        s = _profile_score(xs, ys, float(a), bins)
+        if s > best_s:
+            best, best_s = float(a), s
+    centre = best
+    for a in np.arange(centre - 0.25, centre + 0.25 + 1e-9, 0.025):
+        s = _profile_score(xs, ys, float(a), bins)
+        if s > best_s:
+            best, best_s = float(a), s
+    # projecting on y·cos a − x·sin a flattens lines of slope tan a (y down)
+    return round(best, 3)
+
+
+def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
+    """Rotate by `angle` degrees (positive: counter-clockwise), same size, paper-white fill."""
+    h, w = gray.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_CUBIC, borderValue=255)
+
+
+# -- binarisation and noise ---------------------------------------------------------------------------
+def binarize(gray: np.ndarray) -> np.ndarray:
+    """Otsu threshold (on a flattened page a global threshold is enough); 0 ink, 255 paper."""
+    _, out = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    return out
+
+
+def ink_components(binary: np.ndarray) -> tuple[np.ndarray, int]:
+    """Stats (x, y, w, h, area) of the ink blobs, and their count."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats((binary < 128).astype(np.uint8), connectivity=8)
+    return stats[1:], n - 1
+
+
+def speckle_level(binary: np.ndarray) -> float:
+    """Isolated dots (ink blobs of at most 4 pixels) per megapixel: ~0 on a clean scan, thousands on
+    a dirty photocopy. Dots of diacritics at 300 dpi are far larger than 4 pixels."""
+    stats, _ = ink_components(binary)
+    tiny = int(np.count_nonzero(stats[:, 4] <= 4)) if len(stats) else 0
+    return tiny / (binary.size / 1e6)
+
+
+def despeckle(binary: np.ndarray, *, size: int = 3) -> np.ndarray:
+    """Median filter: removes dots and pinholes, and smooths the ragged edges of photocopied text."""
+    return cv2.medianBlur(binary, size)
+
+
+def is_blank(binary: np.ndarray) -> bool:
+    """No blob of letter size anywhere (a few specks or a fold line do not make text)."""
+    stats, n = ink_components(binary)
+    if n == 0:
+        return True
+    h = stats[:, 3]
+    w = stats[:, 2]
+    scale = binary.shape[1] / 2480  # sizes below are for an A4 page at 300 dpi
+    letters = (h >= 12 * scale) & (h <= 150 * scale) & (w >= 3 * scale) & (w <= 300 * scale)
+    return int(np.count_nonzero(letters)) < 3
+
+
+# -- the whole chain ----------------------------------------------------------------------------------
+def prepare(image: np.ndarray, *, width_pt: float, deskew: bool = True) -> Prepared:
+    """Run the steps that this page needs. `image` is the page as loaded (grey or RGB)."""
+    steps: list[str] = []
+    gray = image
+    if image.ndim == 3:
+        gray = to_gray(image)
+        if is_colour(image):
+            steps.append("red channel")
+    gray, bordered = remove_borders(gray, dark=60)
+    if bordered:
+        steps.append("borders")
+    if light_unevenness(gray) > 20:
+        gray = flatten_background(gray)
+        steps.append("flatten")
+        gray, bordered = remove_borders(gray)
+        if bordered:
+            steps.append("borders")
+    factor = upscale_factor(gray.shape[1], width_pt)
+    if factor > 1.05:
+        gray = resize(gray, factor)
+        steps.append(f"upscale x{factor:.2f}")
+    else:
+        factor = 1.0
+    binary = binarize(gray)
+    speckle = speckle_level(binary)
+    if speckle > SPECKLE_THRESHOLD:
+        binary = despeckle(binary)
+        steps.append(f"despeckle ({speckle:.0f}/MP)")
+    skew = 0.0
+    if deskew:
+        skew = estimate_skew(binary)
+        if abs(skew) >= MIN_SKEW:
+            gray = rotate(gray, skew)
+            binary = binarize(gray)
+            if speckle > SPECKLE_THRESHOLD:
+                binary = despeckle(binary)
+            steps.append(f"deskew {skew:+.2f}°")
+        else:
+            skew = 0.0
+    return Prepared(image=binary, scale=factor, skew=skew, steps=steps, blank=is_blank(binary))

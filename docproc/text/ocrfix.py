@@ -1,0 +1,229 @@
+"""Conservative fixes for Tesseract's typical errors on judgments: a wrong or lost mark.
+
+"thấm phán" → "thẩm phán", "bi đơn" → "bị đơn", "nguyên đon" → "nguyên đơn", "quyêt định" →
+"quyết định", "Điêu 5" → "Điều 5", "5.600.000.000 đông" → "... đồng", "1.25O.000" → "1.250.000".
+
+A word is changed only when it is suspect: not a well-formed syllable, or a form never seen in the
+dev judgments (data/vocab.json, built by data/build_vocab.py). The replacement must have the same
+letters without marks, and come from (1) a curated legal phrase or a frequent dev bigram that the word
+and its neighbour then form, or (2) for a malformed word, the dev word nearest in marks. Known words
+are never touched, so clean text comes back unchanged. Boxes never change: `correct_page` rewrites
+word texts only and never merges or splits words.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from docproc.document import Line, Page, Word
+from docproc.text.normalize import nfc, strip_diacritics
+from docproc.text.syllables import is_syllable
+
+__all__ = ["correct_ocr_text", "correct_page", "correct_words"]
+
+_DATA = Path(__file__).parent / "data"
+_CORE_RE = re.compile(r"^(?P<pre>\W*)(?P<core>.*?)(?P<post>\W*)$", re.DOTALL)
+_GROUPED_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?")
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+_CURRENCY_OCR = {"đông", "dồng", "dông", "dong", "đòng", "đổng", "đống", "đồnq", "dòng"}
+_NUMBERED = {"dieu": "điều", "khoan": "khoản"}  # "Điêu 5", "khoán 2" before a number
+_NUMBERED_NEXT_RE = re.compile(r"^\d+[a-z]?[.,;:)]*$")
+
+
+class _Lexicon:
+    def __init__(self) -> None:
+        vocab = json.loads((_DATA / "vocab.json").read_text(encoding="utf-8"))
+        terms = json.loads((_DATA / "legal_terms.json").read_text(encoding="utf-8"))["phrases"]
+        self.words: dict[str, int] = dict(vocab["words"])
+        self.styles = {_tone_style(w) for w in self.words}
+        self.by_key: dict[str, list[str]] = {}
+        for w in self.words:
+            self.by_key.setdefault(strip_diacritics(w), []).append(w)
+        # phrases: stripped key (tuple) → canonical lower-case words
+        self.phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for bigram, n in vocab["bigrams"].items():
+            if n >= 5:
+                self._add_phrase(tuple(bigram.split()))
+        for term in terms:
+            words = tuple(nfc(term).lower().split())
+            for w in words:
+                self.words.setdefault(w, 1)
+            if len(words) >= 2:
+                self._add_phrase(words)
+        self.sizes: dict[str, list[int]] = {}  # first stripped word → phrase lengths, longest first
+        for key in self.phrases:
+            self.sizes.setdefault(key[0], []).append(len(key))
+        for sizes in self.sizes.values():
+            sizes[:] = sorted(set(sizes), reverse=True)
+
+    def _add_phrase(self, words: tuple[str, ...]) -> None:
+        key = tuple(strip_diacritics(w) for w in words)
+        if key in self.phrases and self.phrases[key] != words:
+            # two phrases differ only in marks: context cannot choose, keep the more common one
+            old = self.phrases[key]
+            if sum(self.words.get(w, 0) for w in old) >= sum(self.words.get(w, 0) for w in words):
+                return
+        self.phrases[key] = words
+
+    def known(self, word: str) -> bool:
+        low = word.lower()
+        return low in self.words or _tone_style(low) in self.styles
+
+
+_TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
+
+
+def _tone_style(word: str) -> str:
+    """One spelling for the old and new tone placements: "uỷ"/"ủy", "hoà"/"hòa" → tone on the
+    first vowel of a final oa, oe, uy (not after q: "quý")."""
+    d = unicodedata.normalize("NFD", word)
+    tones = [c for c in d if c in _TONE_MARKS]
+    if len(tones) != 1:
+        return word
+    base = "".join(c for c in d if c not in _TONE_MARKS)
+    base_nfc = unicodedata.normalize("NFC", base)
+    if not base_nfc.endswith(("oa", "oe", "uy")) or base_nfc.endswith("quy"):
+        return word
+    k = len(base_nfc) - 2
+    return unicodedata.normalize("NFC", base_nfc[: k + 1] + tones[0] + base_nfc[k + 1 :])
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+def _match_case(template: str, word: str) -> str:
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _mark_distance(a: str, b: str) -> int:
+    """How many letters differ in their marks (a and b have the same letters without marks)."""
+    return sum(x != y for x, y in zip(a.lower(), b.lower(), strict=False))
+
+
+def _suspect(core: str, lex: _Lexicon) -> bool:
+    return bool(core) and not core.isdigit() and not lex.known(core)
+
+
+def _nearest_word(core: str, lex: _Lexicon) -> str | None:
+    """For a malformed word, the dev word with the same letters and the closest marks."""
+    cands = lex.by_key.get(strip_diacritics(core.lower()))
+    if not cands:
+        return None
+    scored = sorted(cands, key=lambda w: (_mark_distance(core, w), -lex.words[w]))
+    best = scored[0]
+    if len(scored) > 1 and _mark_distance(core, scored[1]) == _mark_distance(core, best):
+        if lex.words[scored[1]] * 3 > lex.words[best]:
+            return None  # no clear winner
+    return best
+
+
+def correct_words(words: list[str]) -> list[str]:
+    """Corrected texts of a sequence of OCR words (same length, same order; punctuation kept)."""
+    lex = _lexicon()
+    parts = [_CORE_RE.match(w) for w in words]
+    pre = [m.group("pre") if m else "" for m in parts]
+    core = [m.group("core") if m else w for m, w in zip(parts, words, strict=True)]
+    post = [m.group("post") if m else "" for m in parts]
+    out = list(core)
+    n = len(core)
+
+    # Digits read as letters inside a grouped number: "1.25O.000".
+    for i, c in enumerate(core):
+        if any(ch.isdigit() for ch in c) and not c.isdigit() and sum(ch.isdigit() for ch in c) >= 4:
+            fixed = c.translate(_OCR_DIGITS)
+            if fixed != c and _GROUPED_RE.fullmatch(fixed):
+                out[i] = fixed
+
+    # Phrases: legal terms and frequent bigrams, longest first.
+    fixed_at = [False] * n
+    keys = [strip_diacritics(w.lower()) if w.isalpha() else "" for w in out]
+    for i in range(n):
+        for size in lex.sizes.get(keys[i], ()) if keys[i] else ():
+            if i + size > n:
+                continue
+            window = out[i : i + size]
+            if any(fixed_at[i : i + size]) or not all(keys[i : i + size]):
+                continue
+            key = tuple(keys[i : i + size])
+            target = lex.phrases.get(key)
+            if target is None:
+                continue
+            lower = tuple(w.lower() for w in window)
+            diff = [k for k in range(size) if _tone_style(lower[k]) != _tone_style(target[k])]
+            if not diff:
+                fixed_at[i : i + size] = [True] * size
+                break
+            if all(_suspect(window[k], lex) for k in diff):
+                for k in diff:
+                    out[i + k] = _match_case(window[k], target[k])
+                fixed_at[i : i + size] = [True] * size
+                break
+
+    for i in range(n):
+        c = out[i]
+        if fixed_at[i] or not c:
+            continue
+        low = c.lower()
+        key = strip_diacritics(low)
+        prev_core = out[i - 1] if i else ""
+        next_word = words[i + 1] if i + 1 < n else ""
+        # "đông" after an amount is the currency.
+        if low in _CURRENCY_OCR and (
+            _GROUPED_RE.fullmatch(prev_core) or prev_core.lower() in ("triệu", "tỷ")
+        ):
+            out[i] = _match_case(c, "đồng")
+            continue
+        # "Điêu 5", "khoán 2": the article and clause words before a number.
+        if key in _NUMBERED and _suspect(c, lex) and _NUMBERED_NEXT_RE.match(next_word):
+            out[i] = _match_case(c, _NUMBERED[key])
+            continue
+        # A malformed word: the nearest dev word with the same letters.
+        if _suspect(c, lex) and c.isalpha() and not c.isascii() and not is_syllable(c):
+            best = _nearest_word(c, lex)
+            if best is not None:
+                out[i] = _match_case(c, best)
+    return [p + c + q for p, c, q in zip(pre, out, post, strict=True)]
+
+
+_SPLIT_RE = re.compile(r"(\s+)")
+
+
+def correct_ocr_text(s: str) -> str:
+    """`s` with OCR slips fixed word by word; whitespace and line breaks are kept as they are."""
+    s = nfc(s)
+    lines = s.split("\n")
+    out_lines = []
+    for line in lines:
+        pieces = _SPLIT_RE.split(line)
+        words = pieces[0::2]
+        fixed = correct_words(words)
+        pieces[0::2] = fixed
+        out_lines.append("".join(pieces))
+    return "\n".join(out_lines)
+
+
+def correct_page(page: Page) -> Page:
+    """A new Page with corrected word texts; boxes, confidences and word count unchanged.
+
+    Lines are corrected one by one (a phrase never spans two lines), so words keep their boxes;
+    an amount split by OCR ("5." + "600.000.000") stays two words: `find_amounts` reads it whole.
+    """
+    lines = []
+    for line in page.lines:
+        texts = correct_words([unicodedata.normalize("NFC", w.text) for w in line.words])
+        words = [
+            w if w.text == t else Word(text=t, bbox=w.bbox, confidence=w.confidence, page=w.page)
+            for w, t in zip(line.words, texts, strict=True)
+        ]
+        lines.append(Line(words=words, block=line.block))
+    return page.model_copy(update={"lines": lines})

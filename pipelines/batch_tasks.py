@@ -1,0 +1,166 @@
+"""The functions the batch runs on Dask workers, and the records they return.
+
+A document is one `prepare` task (sniff, limits, text layer); if some pages are scans, one
+`ocr_page` task per page (spread over workers; each loads its own image and lets it go when done)
+and a `finish` task that depends on them (assemble, extract). Every task catches its own errors
+and returns them as a `Failed` record: a bad file is data, not an exception, so Dask never retries
+a deterministic failure. Only a worker dying (out of memory, segfault, kill) reaches the client as
+an exception, after Dask has rescheduled the task on other workers.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docproc.config import Settings
+from docproc.document import Page
+from docproc.errors import DocprocError, OcrFailed
+from docproc.ingest.types import ImagePageTask, LoadedFile
+
+__all__ = ["Prepared", "Finished", "Failed", "PageOutcome", "prepare", "ocr_page", "finish", "run_whole"]
+
+
+@dataclass
+class Failed:
+    reason: str  # DocprocError.code, or internal_error
+    message: str
+    seconds: float = 0.0
+
+
+@dataclass
+class Finished:
+    """A finished document: its extraction as JSON data and the figures the manifest keeps."""
+
+    extraction: dict[str, Any]
+    file_kind: str
+    pages: int
+    ocr_pages: int
+    warnings: int
+    ocr_confidence: float | None
+    seconds: float
+    ocr_seconds: float = 0.0
+
+
+@dataclass
+class Prepared:
+    """A loaded file that still has pages to OCR: `tasks` go out one by one, `loaded` stays on the
+    worker that made it (the client passes this future, not its value, to `finish`)."""
+
+    loaded: LoadedFile
+    tasks: list[ImagePageTask]
+    seconds: float
+
+
+@dataclass
+class PageOutcome:
+    page: Page | None
+    seconds: float
+    error: str | None = None  # code: message of a page that could not be read at all
+    warnings: list[str] = field(default_factory=list)
+
+
+def prepare(path: str, source: str, settings: Settings) -> Prepared | Finished | Failed:
+    """Load the file; finish it at once when no page needs OCR (text, DOCX, text-layer PDF)."""
+    t0 = time.perf_counter()
+    try:
+        from docproc import ingest
+
+        loaded = ingest.load(Path(path), settings=settings, source=source)
+        tasks = [p for p in loaded.pages if isinstance(p, ImagePageTask)]
+        if loaded.text is not None or not tasks:
+            pages = [p for p in loaded.pages if isinstance(p, Page)]
+            return _finish(loaded, pages, time.perf_counter() - t0, 0.0)
+        return Prepared(loaded=loaded, tasks=tasks, seconds=time.perf_counter() - t0)
+    except Exception as exc:  # noqa: BLE001 - isolate every failure to its document
+        return _failed(exc, time.perf_counter() - t0)
+
+
+def ocr_page(task: ImagePageTask, settings: Settings) -> PageOutcome:
+    """OCR one page; its image lives only inside this call."""
+    t0 = time.perf_counter()
+    try:
+        from pipelines.process import ocr_task
+
+        return PageOutcome(page=ocr_task(task, settings), seconds=time.perf_counter() - t0)
+    except DocprocError as exc:
+        return PageOutcome(page=None, seconds=time.perf_counter() - t0, error=f"{exc.code}: {exc.message}")
+    except Exception as exc:  # noqa: BLE001
+        return PageOutcome(
+            page=None, seconds=time.perf_counter() - t0, error=f"internal_error: {_brief(exc)}"
+        )
+
+
+def finish(prepared: Prepared, *outcomes: PageOutcome) -> Finished | Failed:
+    """Assemble the document from its text-layer pages and OCRed pages, then extract."""
+    t0 = time.perf_counter()
+    ocr_seconds = sum(o.seconds for o in outcomes)
+    try:
+        loaded = prepared.loaded
+        done: dict[int, Page] = {}
+        errors: list[str] = []
+        for task, o in zip(prepared.tasks, outcomes, strict=True):
+            if o.page is not None:
+                done[task.number] = o.page
+            else:
+                errors.append(o.error or "unknown")
+                done[task.number] = Page(
+                    number=task.number,
+                    width=task.width_pt,
+                    height=task.height_pt,
+                    source="ocr",
+                    warnings=[f"OCR failed ({o.error})"],
+                )
+        read = [p for p in done.values() if p.lines]
+        text_pages = [p for p in loaded.pages if isinstance(p, Page) and p.lines]
+        if not read and not text_pages and errors:
+            raise OcrFailed(f"no page could be read ({'; '.join(sorted(set(errors)))})", source=loaded.source)
+        pages = [p if isinstance(p, Page) else done[p.number] for p in loaded.pages]
+        return _finish(loaded, pages, prepared.seconds + ocr_seconds + time.perf_counter() - t0, ocr_seconds)
+    except Exception as exc:  # noqa: BLE001
+        return _failed(exc, prepared.seconds + ocr_seconds + time.perf_counter() - t0)
+
+
+def run_whole(path: str, source: str, settings: Settings) -> Finished | Failed:
+    """A whole document in one task (pages OCRed one after another): for callers without a
+    cluster, and the reference the distributed path is tested against."""
+    got = prepare(path, source, settings)
+    if not isinstance(got, Prepared):
+        return got
+    return finish(got, *(ocr_page(t, settings) for t in got.tasks))
+
+
+def _finish(loaded: LoadedFile, pages: list[Page], seconds: float, ocr_seconds: float) -> Finished:
+    from docproc.extract import extract
+    from pipelines.process import assemble
+
+    t0 = time.perf_counter()
+    document = assemble(loaded, pages)
+    data = extract(document).to_json_dict()
+    info = data["document"]
+    return Finished(
+        extraction=data,
+        file_kind=loaded.kind,
+        pages=len(document.pages),
+        ocr_pages=sum(1 for p in document.pages if p.source == "ocr"),
+        warnings=len(info.get("warnings") or []),
+        ocr_confidence=info.get("ocr_mean_confidence"),
+        seconds=seconds + time.perf_counter() - t0,
+        ocr_seconds=ocr_seconds,
+    )
+
+
+def _failed(exc: Exception, seconds: float) -> Failed:
+    if isinstance(exc, DocprocError):
+        return Failed(reason=exc.code, message=exc.message, seconds=seconds)
+    return Failed(reason="internal_error", message=_brief(exc), seconds=seconds)
+
+
+def _brief(exc: BaseException) -> str:
+    """Type and location of an unexpected error, without its message (it may quote document text)."""
+    tb = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb else ""
+    return f"{type(exc).__name__}{where}"

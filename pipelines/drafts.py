@@ -1,0 +1,60 @@
+"""Write every enforcement-decision draft of one extraction: NAME.docx and its NAME.pdf preview.
+
+Composition only: drafting (docproc.decisions) and rendering (docproc.decisions.render) are separate
+pure-ish steps; this module names the files and writes them atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from docproc.decisions import DraftOptions, OfficeSettings, drafts_for
+from docproc.decisions.render import render_docx, render_pdf
+from pipelines._io import TMP_SUFFIX, write_atomic
+
+__all__ = ["write_drafts"]
+
+
+def _atomic(path: Path, write) -> None:
+    """Render into a temp file next to `path`, then rename: no half-written drafts after a crash."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_drafts(
+    extraction: dict,
+    out_dir: Path,
+    office: OfficeSettings | None = None,
+    options: DraftOptions | None = None,
+    *,
+    pdf: bool = True,
+    json_data: bool = True,
+) -> list[Path]:
+    """Draft every decision the judgment calls for and write NAME.docx, NAME.pdf (and NAME.json, the
+    Draft's data with its placeholders and notes) into `out_dir`. Returns the paths written."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for draft in drafts_for(extraction, office, options):
+        docx_path = out_dir / f"{draft.name}.docx"
+        _atomic(docx_path, lambda tmp, d=draft: render_docx(d, tmp))
+        written.append(docx_path)
+        if pdf:
+            pdf_path = out_dir / f"{draft.name}.pdf"
+            _atomic(pdf_path, lambda tmp, src=docx_path: render_pdf(src, tmp))
+            written.append(pdf_path)
+        if json_data:
+            json_path = out_dir / f"{draft.name}.json"
+            data = json.dumps(draft.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+            write_atomic(json_path, data)
+            written.append(json_path)
+    return written

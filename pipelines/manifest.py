@@ -1,0 +1,474 @@
+"""The batch manifest: every input of a batch, its content hash and where it stands.
+
+A batch is identified by its output directory: running the same command again finds the same
+`batch_runs` row and resumes it. Each input is one `batch_documents` row keyed by (run, path):
+
+    pending ──submit──► running ──► done      (output JSON written atomically *before* the row says done)
+                           │
+                           └──────► failed    (reason = DocprocError code, or worker_died / internal_error)
+    skipped                 a byte-identical copy (same sha256) of an earlier input of the batch
+
+A client killed at any moment leaves rows `running`; the next run puts them back to `pending`.
+Because the output file is renamed into place before its row is committed as done, a kill between
+the two only means that document is done once more, with the same result: nothing lost, nothing
+duplicated. The tables live on their own `metadata` (the service's Alembic migrations include it);
+the batch client is the only writer of its run's rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Engine,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    func,
+    select,
+    update,
+)
+
+__all__ = [
+    "metadata",
+    "batch_runs",
+    "batch_documents",
+    "STATES",
+    "InputFile",
+    "DocOutcome",
+    "Manifest",
+    "sha256_file",
+    "make_engine",
+]
+
+STATES = ("pending", "running", "done", "failed", "skipped")
+
+metadata = MetaData()
+
+batch_runs = Table(
+    "batch_runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("out_dir", String(1024), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("owner", String(255)),  # host:pid of the client driving it now (refuse a second one)
+)
+
+batch_documents = Table(
+    "batch_documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", Integer, ForeignKey("batch_runs.id", ondelete="CASCADE"), nullable=False),
+    Column("path", String(4096), nullable=False),
+    Column("size", BigInteger),
+    Column("mtime_ns", BigInteger),
+    Column("sha256", String(64)),
+    Column("state", String(16), nullable=False, default="pending"),
+    Column("reason", String(64)),  # error code when failed
+    Column("message", Text),
+    Column("duplicate_of", Integer),
+    Column("output", String(4096)),  # relative to the run's out_dir
+    Column("file_kind", String(16)),
+    Column("doc_kind", String(16)),
+    Column("pages", Integer),
+    Column("ocr_pages", Integer),
+    Column("warnings", Integer),
+    Column("ocr_confidence", Float),
+    Column("court", String(512)),
+    Column("case_number", String(255)),
+    Column("case_date", String(10)),
+    Column("type_code", String(16)),
+    Column("parties", Integer),
+    Column("obligations", Integer),
+    Column("assets", Integer),
+    Column("amount_vnd", BigInteger),  # sum of the obligations' amounts
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("seconds", Float),  # worker time: load + OCR + extract
+    Column("ocr_seconds", Float),
+    Column("started_at", DateTime(timezone=True)),
+    Column("finished_at", DateTime(timezone=True)),
+    UniqueConstraint("run_id", "path", name="uq_batch_documents_run_path"),
+    Index("ix_batch_documents_run_state", "run_id", "state"),
+    Index("ix_batch_documents_run_sha", "run_id", "sha256"),
+)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk):
+            h.update(block)
+    return h.hexdigest()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for the manifest. SQLite: WAL (readers never block the writer; `batch status`
+    works during a run), NORMAL sync (a killed process loses no committed row), a busy timeout."""
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One input as found on disk; `output` is the wished output name (relative), made unique later."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    output: str
+
+
+@dataclass
+class DocOutcome:
+    """What the client records when a document finishes (numbers only: no document content)."""
+
+    ok: bool
+    reason: str | None = None
+    message: str | None = None
+    file_kind: str | None = None
+    doc_kind: str | None = None
+    pages: int | None = None
+    ocr_pages: int | None = None
+    warnings: int | None = None
+    ocr_confidence: float | None = None
+    court: str | None = None
+    case_number: str | None = None
+    case_date: str | None = None
+    type_code: str | None = None
+    parties: int | None = None
+    obligations: int | None = None
+    assets: int | None = None
+    amount_vnd: int | None = None
+    seconds: float | None = None
+    ocr_seconds: float | None = None
+
+
+_OUTCOME_FIELDS = [f for f in DocOutcome.__dataclass_fields__ if f != "ok"]
+
+
+@dataclass(frozen=True)
+class Todo:
+    id: int
+    path: str
+    output: str
+
+
+class Manifest:
+    """Reads and writes one run's rows. Not thread-safe: the batch client is its only writer."""
+
+    def __init__(self, engine: Engine, out_dir: Path) -> None:
+        self.engine = engine
+        self.out_dir = str(Path(out_dir).resolve())
+        metadata.create_all(engine, checkfirst=True)
+        with engine.begin() as conn:
+            row = conn.execute(select(batch_runs.c.id).where(batch_runs.c.out_dir == self.out_dir)).first()
+            if row is None:
+                now = _now()
+                res = conn.execute(
+                    batch_runs.insert().values(out_dir=self.out_dir, created_at=now, updated_at=now)
+                )
+                self.run_id = int(res.inserted_primary_key[0])
+            else:
+                self.run_id = int(row[0])
+
+    @classmethod
+    def open(cls, url: str, out_dir: Path) -> Manifest:
+        return cls(make_engine(url), out_dir)
+
+    @classmethod
+    def find(cls, url: str, out_dir: Path) -> Manifest | None:
+        """The manifest of an existing run, or None (for `batch status`: never creates one)."""
+        engine = make_engine(url)
+        metadata.create_all(engine, checkfirst=True)
+        with engine.connect() as conn:
+            found = conn.execute(
+                select(batch_runs.c.id).where(batch_runs.c.out_dir == str(Path(out_dir).resolve()))
+            ).first()
+        return cls(engine, out_dir) if found else None
+
+    # -- ownership: one client per run ---------------------------------------------------------
+    def acquire(self) -> None:
+        """Claim the run for this process; refuse if another live process on this host holds it."""
+        me = f"{socket.gethostname()}:{os.getpid()}"
+        with self.engine.begin() as conn:
+            owner = conn.execute(select(batch_runs.c.owner).where(batch_runs.c.id == self.run_id)).scalar()
+            if owner and owner != me and _alive(owner):
+                raise RuntimeError(f"this batch is being run by another process ({owner})")
+            conn.execute(
+                update(batch_runs).where(batch_runs.c.id == self.run_id).values(owner=me, updated_at=_now())
+            )
+
+    def release(self) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(batch_runs).where(batch_runs.c.id == self.run_id).values(owner=None, updated_at=_now())
+            )
+
+    # -- registration -------------------------------------------------------------------------
+    def register(self, files: Iterable[InputFile], *, chunk: int = 500) -> int:
+        """Add new inputs (hashing them), rehash changed ones, mark byte-identical copies skipped.
+        Returns how many rows were added or reset. Known unchanged files are not read again."""
+        c = batch_documents.c
+        with self.engine.connect() as conn:
+            known = {
+                r.path: r
+                for r in conn.execute(
+                    select(c.id, c.path, c.size, c.mtime_ns, c.sha256, c.output, c.state).where(
+                        c.run_id == self.run_id
+                    )
+                )
+            }
+            first_by_sha: dict[str, int] = {}
+            for r in conn.execute(
+                select(c.id, c.sha256).where(c.run_id == self.run_id, c.state != "skipped").order_by(c.id)
+            ):
+                if r.sha256:
+                    first_by_sha.setdefault(r.sha256, r.id)
+        outputs = {r.output for r in known.values() if r.output}
+        changed = 0
+        conn = self.engine.connect()
+        try:
+            tx = conn.begin()
+            in_tx = 0
+            new = (f for f in files if not _unchanged(known.get(f.path), f))
+            for f, digest in _hashed(new):
+                old = known.get(f.path)
+                if old is not None and old.sha256 == digest:  # touched, not changed
+                    conn.execute(
+                        update(batch_documents).where(c.id == old.id).values(size=f.size, mtime_ns=f.mtime_ns)
+                    )
+                    continue
+                dup = first_by_sha.get(digest) if digest else None
+                values: dict[str, Any] = {
+                    "size": f.size,
+                    "mtime_ns": f.mtime_ns,
+                    "sha256": digest,
+                    "state": "skipped" if dup is not None else "pending",
+                    "duplicate_of": dup,
+                    "reason": "duplicate" if dup is not None else None,
+                    "message": None,
+                }
+                if old is None:
+                    name = _unique_output(f.output, digest, outputs)
+                    outputs.add(name)
+                    res = conn.execute(
+                        batch_documents.insert().values(
+                            run_id=self.run_id, path=f.path, output=name, attempts=0, **values
+                        )
+                    )
+                    doc_id = int(res.inserted_primary_key[0])
+                else:  # the file changed since it was registered: do it again
+                    conn.execute(update(batch_documents).where(c.id == old.id).values(**values))
+                    doc_id = old.id
+                if digest and dup is None:
+                    first_by_sha.setdefault(digest, doc_id)
+                changed += 1
+                in_tx += 1
+                if in_tx >= chunk:
+                    tx.commit()
+                    tx = conn.begin()
+                    in_tx = 0
+            tx.commit()
+        finally:
+            conn.close()
+        return changed
+
+    # -- state transitions --------------------------------------------------------------------
+    def reset_unfinished(self, *, retry_failed: bool = False, missing_outputs: Sequence[int] = ()) -> int:
+        """Put back to pending what a previous client left running (killed), failed ones on
+        request, and done ones whose output file has gone."""
+        c = batch_documents.c
+        states = ["running", "failed"] if retry_failed else ["running"]
+        with self.engine.begin() as conn:
+            n = conn.execute(
+                update(batch_documents)
+                .where(c.run_id == self.run_id, c.state.in_(states))
+                .values(state="pending", reason=None, message=None)
+            ).rowcount
+            for i in range(0, len(missing_outputs), 500):
+                ids = list(missing_outputs[i : i + 500])
+                n += conn.execute(
+                    update(batch_documents).where(c.id.in_(ids)).values(state="pending")
+                ).rowcount
+        return n
+
+    def done_outputs(self) -> Iterator[tuple[int, str]]:
+        c = batch_documents.c
+        with self.engine.connect() as conn:
+            yield from (
+                (r.id, r.output)
+                for r in conn.execute(
+                    select(c.id, c.output).where(c.run_id == self.run_id, c.state == "done")
+                )
+            )
+
+    def todo(self) -> Iterator[Todo]:
+        """Pending documents in registration order, read in pages so 500k rows never sit in memory."""
+        c = batch_documents.c
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(c.id, c.path, c.output)
+                    .where(c.run_id == self.run_id, c.state == "pending", c.id > last)
+                    .order_by(c.id)
+                    .limit(1000)
+                ).all()
+            if not rows:
+                return
+            for r in rows:
+                yield Todo(r.id, r.path, r.output)
+            last = rows[-1].id
+
+    def mark_running(self, ids: Sequence[int]) -> None:
+        if not ids:
+            return
+        c = batch_documents.c
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(batch_documents)
+                .where(c.id.in_(list(ids)))
+                .values(state="running", attempts=c.attempts + 1, started_at=_now(), finished_at=None)
+            )
+
+    def finish(self, doc_id: int, outcome: DocOutcome) -> None:
+        values: dict[str, Any] = {k: getattr(outcome, k) for k in _OUTCOME_FIELDS}
+        values.update(state="done" if outcome.ok else "failed", finished_at=_now())
+        with self.engine.begin() as conn:
+            conn.execute(update(batch_documents).where(batch_documents.c.id == doc_id).values(**values))
+
+    # -- reading ------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        c = batch_documents.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(c.state, func.count()).where(c.run_id == self.run_id).group_by(c.state)
+            ).all()
+        return {state: n for state, n in rows}
+
+    def failed_by_reason(self) -> dict[str, int]:
+        c = batch_documents.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(c.reason, func.count())
+                .where(c.run_id == self.run_id, c.state == "failed")
+                .group_by(c.reason)
+            ).all()
+        return {str(reason): n for reason, n in rows}
+
+    def totals(self) -> dict[str, float | int | None]:
+        """Pages, warnings and the mean OCR confidence (over documents that had OCR) of done rows."""
+        c = batch_documents.c
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(
+                    func.coalesce(func.sum(c.pages), 0),
+                    func.coalesce(func.sum(c.ocr_pages), 0),
+                    func.coalesce(func.sum(c.warnings), 0),
+                    func.avg(c.ocr_confidence),
+                ).where(c.run_id == self.run_id, c.state == "done")
+            ).one()
+        return {
+            "pages": int(row[0]),
+            "ocr_pages": int(row[1]),
+            "warnings": int(row[2]),
+            "ocr_confidence": row[3],
+        }
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        c = batch_documents.c
+        cols = [col for col in batch_documents.columns if col.name not in ("run_id",)]
+        with self.engine.connect() as conn:
+            for r in conn.execute(select(*cols).where(c.run_id == self.run_id).order_by(c.id)):
+                yield dict(r._mapping)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _unchanged(old: Any, f: InputFile) -> bool:
+    return old is not None and old.size == f.size and old.mtime_ns == f.mtime_ns
+
+
+def _hash_or_none(f: InputFile) -> str | None:
+    try:
+        return sha256_file(Path(f.path))
+    except OSError:
+        return None  # unreadable: registered anyway, and it fails with its reason when run
+
+
+def _hashed(
+    files: Iterable[InputFile], threads: int = 8, chunk: int = 256
+) -> Iterator[tuple[InputFile, str | None]]:
+    """(file, sha256) in input order, hashed by a few threads (hashlib releases the GIL; an archive
+    on network storage is read faster with several requests in flight)."""
+    from concurrent.futures import ThreadPoolExecutor
+    from itertools import islice
+
+    it = iter(files)
+    with ThreadPoolExecutor(threads) as pool:
+        while block := list(islice(it, chunk)):
+            yield from zip(block, pool.map(_hash_or_none, block), strict=True)
+
+
+def _unique_output(wanted: str, digest: str | None, taken: set[str]) -> str:
+    if wanted not in taken:
+        return wanted
+    stem, suffix = os.path.splitext(wanted)
+    tag = (digest or "x" * 12)[:12]
+    name = f"{stem}-{tag}{suffix}"
+    k = 2
+    while name in taken:
+        name = f"{stem}-{tag}-{k}{suffix}"
+        k += 1
+    return name
+
+
+def _alive(owner: str) -> bool:
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname():
+        return True  # cannot check another machine: assume it is alive
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True

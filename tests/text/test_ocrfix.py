@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import pytest
+
+from docproc.document import Line, Page, Word
+from docproc.text import correct_ocr_text, correct_page, find_amounts
+
+from .conftest import OPENINGS_TXT, read_nfc
+
+
+@pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
+        ("Thấm phán - Chủ tọa phiên tòa", "Thẩm phán - Chủ tọa phiên tòa"),
+        ("THẤM PHÁN", "THẨM PHÁN"),
+        ("Các Hội thấm nhân dân:", "Các Hội thẩm nhân dân:"),
+        ("buộc bi đơn phải trả", "buộc bị đơn phải trả"),
+        ("1. Nguyên đon: Ngân hàng", "1. Nguyên đơn: Ngân hàng"),
+        ("Căn cứ quyêt định số 19", "Căn cứ quyết định số 19"),
+        ("Căn cứ Điêu 5 Luật", "Căn cứ Điều 5 Luật"),
+        ("theo điêu 26, khoản 1", "theo điều 26, khoản 1"),
+        ("trả 5.600.000.000 đông (Năm tỷ)", "trả 5.600.000.000 đồng (Năm tỷ)"),
+        ("trả 1.250.000.000 dồng", "trả 1.250.000.000 đồng"),
+        ("số tiền 1.25O.000 đồng", "số tiền 1.250.000 đồng"),
+        ("câp giấy chứng nhận", "cấp giấy chứng nhận"),
+    ],
+)
+def test_typical_tesseract_errors(ocr: str, fixed: str) -> None:
+    assert correct_ocr_text(ocr) == fixed
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Toà án nhân dân",
+        "Tòa án nhân dân",
+        "Uỷ ban nhân dân",
+        "phường Đông Ngàn",
+        "phía đông giáp",
+        "Số 16 Đông Hải",
+        "Điều 5",
+        "công ty Sunrise Logistics",
+        "đồng hồ",
+    ],
+)
+def test_valid_words_kept(clean: str) -> None:
+    assert correct_ocr_text(clean) == clean
+
+
+def test_clean_dev_texts_unchanged(dev_texts: dict[str, str]) -> None:
+    for name, text in dev_texts.items():
+        assert correct_ocr_text(text) == text, name
+
+
+def test_clean_unseen_texts_unchanged() -> None:
+    """Real published openings (not in the vocabulary) come back unchanged too."""
+    paths = sorted(OPENINGS_TXT.glob("*.txt")) if OPENINGS_TXT.is_dir() else []
+    if not paths:
+        pytest.skip("openings-dev not available")
+    for path in paths:
+        text = read_nfc(path)
+        assert correct_ocr_text(text) == text, path.name
+
+
+def _page(*texts: str) -> Page:
+    words = [
+        Word(text=t, bbox=(10.0 + 40 * i, 20.0, 45.0 + 40 * i, 32.0), confidence=0.7, page=1)
+        for i, t in enumerate(texts)
+    ]
+    return Page(number=1, width=595, height=842, source="ocr", lines=[Line(words=words, block=2)])
+
+
+def test_correct_page_keeps_boxes_and_words() -> None:
+    page = _page("Thấm", "phán:", "trả", "5.", "600.000.000", "đông.")
+    fixed = correct_page(page)
+    assert [w.text for w in fixed.words] == ["Thẩm", "phán:", "trả", "5.", "600.000.000", "đồng."]
+    assert [w.bbox for w in fixed.words] == [w.bbox for w in page.words]
+    assert [w.confidence for w in fixed.words] == [w.confidence for w in page.words]
+    assert fixed.lines[0].block == 2 and fixed.source == "ocr"
+    assert page.words[0].text == "Thấm"  # the input page is not modified
+    # the split amount stays two words, and reads whole in the page text
+    assert [a.value for a in find_amounts(fixed.text)] == [5_600_000_000]
