@@ -34,13 +34,24 @@ SAFE_FIELDS = (
 )
 
 
+def _message(record: logging.LogRecord) -> str:
+    """Our own and uvicorn's messages in full; other libraries' only when every argument is a number
+    (their string arguments may be file names or document text), else the bare template."""
+    if record.name.startswith(("api", "uvicorn")) or not record.args:
+        return record.getMessage()
+    args = record.args if isinstance(record.args, tuple) else (record.args,)
+    if all(isinstance(a, int | float | bool) or a is None for a in args):
+        return record.getMessage()
+    return str(record.msg)
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         out: dict[str, object] = {
             "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
-            "msg": record.getMessage() if record.name.startswith(("api", "uvicorn")) else record.msg,
+            "msg": _message(record),
         }
         for key in SAFE_FIELDS:
             if key in record.__dict__:

@@ -204,7 +204,7 @@ def read_asset(chunk: str, *, default_kind: str | None = None) -> AssetFields | 
 # "01 (một) kìm ... và 01 (một) đôi găng tay", "... căn hộ ... và được quyền sở hữu xe ô tô ...".
 _SPLIT_RE = re.compile(
     r"(?:;\s*|,\s*(?=\d{1,3}\s*\(\s*[^\W\d]+\s*\)\s)|\s+(?:và|cùng\s+với)\s+"
-    r"(?=(?:được\s+)?(?:quyền\s+sở\s+hữu\s+)?(?:\d{1,3}\s*(?:\([^)]{1,12}\)\s*)?(?:chiếc\s+)?"
+    r"(?=\d{1,3}\s*\(\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*\)\s|(?:được\s+)?(?:quyền\s+sở\s+hữu\s+)?(?:\d{1,3}\s*(?:\([^)]{1,12}\)\s*)?(?:chiếc\s+)?"
     r"(?:xe|căn\s+hộ|tàu|thuyền|máy|dây\s+chuyền|con|đôi|đoạn|cái|bộ|điện\s+thoại|sổ)|xe\s|căn\s+hộ\s)))",
     re.I,
 )

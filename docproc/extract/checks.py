@@ -1,12 +1,139 @@
-"""Consistency checks that become document warnings a reviewer sees."""
+"""Consistency checks that become document warnings a reviewer sees.
+
+Warnings name values by JSON Pointer ("/obligations/2") and carry amounts, never names or ID
+numbers. Each check only speaks where its facts are known: the fee schedule is checked only for
+judgments under a schedule we hold (data/court_fees.json) and for the kinds of case where the fee
+follows from the amount ordered (civil and commercial money claims without counterclaims).
+"""
 
 from __future__ import annotations
 
+import re
+
 from docproc.document import Document
-from docproc.schema import Extraction
+from docproc.extract import fees
+from docproc.schema import Extraction, Obligation
 
 __all__ = ["check"]
 
+STATE = "STATE"
+# Reimbursed procedural costs (inspection, valuation) are ordered but are not part of the claim value.
+_COSTS_RE = re.compile(r"chi\s+phí\s+(?:tố\s+tụng|xem\s+xét|thẩm\s+định|định\s+giá|giám\s+định)", re.I)
+
 
 def check(extraction: Extraction, document: Document) -> list[str]:
-    return []  # being written (issue 4)
+    """All warnings for one extraction, in a stable order."""
+    out: list[str] = []
+    out += _words_vs_digits(extraction)
+    out += _components(extraction)
+    out += _parties(extraction)
+    out += _court_fees(extraction, document)
+    out += _unlinked_security(extraction)
+    return out
+
+
+def _words_vs_digits(ex: Extraction) -> list[str]:
+    from docproc.text import words_to_amount
+
+    out = []
+    for i, ob in enumerate(ex.obligations):
+        if ob.amount_words and ob.amount_vnd is not None:
+            value = words_to_amount(ob.amount_words)
+            if value is None:
+                out.append(f"/obligations/{i}: amount in words could not be read; check it against the digits")
+            elif value != ob.amount_vnd:
+                out.append(
+                    f"/obligations/{i}: amount in digits ({ob.amount_vnd:,} đ) and in words ({value:,} đ) disagree"
+                )
+    return out
+
+
+def _components(ex: Extraction) -> list[str]:
+    out = []
+    for i, ob in enumerate(ex.obligations):
+        if not ob.components or ob.amount_vnd is None:
+            continue
+        total = sum(ob.components.values())
+        paid = _int(getattr(ob, "already_paid", None)) or 0
+        if total not in (ob.amount_vnd, ob.amount_vnd + paid):
+            out.append(
+                f"/obligations/{i}: components add up to {total:,} đ but the total ordered is {ob.amount_vnd:,} đ"
+            )
+    return out
+
+
+def _parties(ex: Extraction) -> list[str]:
+    ids = {p.id for p in ex.parties}
+    out = []
+    for i, ob in enumerate(ex.obligations):
+        for role in ("obligors", "obligees"):
+            for j, pid in enumerate(getattr(ob, role)):
+                if pid != STATE and pid not in ids:
+                    out.append(f"/obligations/{i}/{role}/{j}: {pid} is not one of the parties")
+        if ob.kind in ("pay_money", "deliver_asset", "perform_act") and not ob.obligors:
+            out.append(f"/obligations/{i}: no obligor was found for this order")
+        if ob.kind == "pay_money" and not ob.obligees:
+            out.append(f"/obligations/{i}: no obligee was found for this payment")
+    for j, a in enumerate(ex.assets):
+        for k, pid in enumerate(a.owners):
+            if pid not in ids:
+                out.append(f"/assets/{j}/owners/{k}: {pid} is not one of the parties")
+    return out
+
+
+def _court_fees(ex: Extraction, document: Document) -> list[str]:
+    case = ex.case
+    schedule = fees.schedule_for(case.date)
+    if schedule is None or case.type_code not in ("DS", "KDTM") or case.instance not in (None, "ST", "PT"):
+        return []
+    if re.search(r"phản\s+tố|yêu\s+cầu\s+độc\s+lập", document.text, re.I):
+        return []  # fees on claims the court rejected are not derived from the orders
+    if case.subject and not re.search(r"hợp\s+đồng", case.subject, re.I):
+        return []  # inheritance, property division: fees follow asset values, not the orders
+    table = "kdtm" if case.type_code == "KDTM" else "civil"
+    money = [
+        o
+        for o in ex.obligations
+        if o.kind == "pay_money" and STATE not in o.obligees and not _periodic(o) and not _COSTS_RE.search(o.text or "")
+    ]
+    out = []
+    by_group: dict[frozenset[str], list[tuple[int, Obligation]]] = {}
+    for i, ob in enumerate(ex.obligations):
+        if ob.kind == "court_fee" and ob.amount_vnd and ob.obligors:
+            by_group.setdefault(frozenset(ob.obligors), []).append((i, ob))
+    for group, fee_obs in by_group.items():
+        value = sum(o.amount_vnd or 0 for o in money if frozenset(o.obligors) == group)
+        if value <= 0:
+            continue
+        expected = fees.valued_fee(value, table, schedule)
+        if expected is None:
+            continue
+        candidates = [ob.amount_vnd for _, ob in fee_obs] + [v for _, ob in fee_obs for v in ob.components.values()]
+        if any(c and fees.fee_matches(c, expected, schedule) for c in candidates):
+            continue
+        i = fee_obs[0][0]
+        out.append(
+            f"/obligations/{i}: court fee {fee_obs[0][1].amount_vnd:,} đ differs from the Nghị quyết "
+            f"{schedule.resolution} schedule for the {value:,} đ ordered against the same party "
+            f"({expected:,} đ, or half for a settlement); check the claim value the court used"
+        )
+    return out
+
+
+def _unlinked_security(ex: Extraction) -> list[str]:
+    linked = {aid for ob in ex.obligations for aid in ob.secured_by}
+    if not linked and not any(a.security_contract for a in ex.assets):
+        return []  # no security in this judgment
+    out = []
+    for j, a in enumerate(ex.assets):
+        if a.security_contract and a.id not in linked:
+            out.append(f"/assets/{j}: secured by a contract but linked to no obligation")
+    return out
+
+
+def _periodic(ob: Obligation) -> bool:
+    return bool(getattr(ob, "period", None))
+
+
+def _int(v: object) -> int | None:
+    return v if isinstance(v, int) else None

@@ -61,20 +61,14 @@ def parse_vn_date(text: str) -> str | None:
 
 
 def parse_symbol(number: str) -> tuple[str | None, str | None]:
-    """Type code and instance from a case symbol: "47/2022/QĐST-DS" → ("DS", "ST")."""
-    parts = re.split(r"[/\-–\s]+", number.upper().replace("Đ", "D"))
-    code: str | None = None
-    inst: str | None = None
-    for p in parts[1:]:
-        if p.isdigit():
-            continue
-        if p in _TYPES and code is None:
-            code = _TYPES[p]
-            continue
-        if p in _INSTANCES and inst is None:
-            inst = _INSTANCES[p]
-            continue
-        # glued forms: "QDST", "QDPT", "HCST", "HSPT", "QDGDT"
+    """Type code and instance from a case symbol: "47/2022/QĐST-DS" → ("DS", "ST").
+
+    Stand-alone parts win over glued ones ("DSST-HNGĐ" is a family case). A decision recognising a
+    settlement ("QĐCNHG-DS") is first instance when the symbol names no instance."""
+    parts = [p for p in re.split(r"[/\-–\s]+", number.upper().replace("Đ", "D"))[1:] if p and not p.isdigit()]
+    code = next((_TYPES[p] for p in parts if p in _TYPES), None)
+    inst = next((_INSTANCES[p] for p in parts if p in _INSTANCES), None)
+    for p in parts:
         q = p[2:] if p.startswith("QD") else p
         for t in sorted(_TYPES, key=len, reverse=True):
             if q.startswith(t) and q[len(t) :] in _INSTANCES:
@@ -82,8 +76,12 @@ def parse_symbol(number: str) -> tuple[str | None, str | None]:
                 inst = inst or _INSTANCES[q[len(t) :]]
                 break
         else:
-            if q in _INSTANCES and inst is None:
-                inst = _INSTANCES[q]
+            if q in _INSTANCES:
+                inst = inst or _INSTANCES[q]
+            elif q.endswith(("ST", "PT")) and p.startswith("QD"):  # "QĐXXST", "QĐCNST"
+                inst = inst or _INSTANCES[q[-2:]]
+    if inst is None and code is not None and any(p.startswith("QD") for p in parts):
+        inst = "ST"
     return code, inst
 
 
@@ -283,13 +281,18 @@ def _damaged(court_upper: str) -> bool:
 
 
 def _extract_number(text: str, head: str, base: int) -> tuple[str, int, int, float] | None:
+    """The first symbol introduced as the document's own ("Bản án số:", "Số:", "QUYẾT ĐỊNH GIÁM ĐỐC
+    THẨM SỐ"): the earliest in the header wins, so a judgment cited later does not."""
+    best: tuple[int, re.Match[str], float] | None = None
     for rx, conf in _NUMBER_RES:
         m = rx.search(head)
-        if m:
-            raw = m.group(1)
-            num = re.sub(r"\s+", "", raw).replace("–", "-")
-            return num, base + m.start(1), base + m.end(1), conf
-    return None
+        if m and (best is None or m.start(1) < best[0]):
+            best = (m.start(1), m, conf)
+    if best is None:
+        return None
+    m, conf = best[1], best[2]
+    num = re.sub(r"\s+", "", m.group(1)).replace("–", "-")
+    return num, base + m.start(1), base + m.end(1), conf
 
 
 _DATE_LINE = re.compile(r"(?:(?:^|\n|\|)\s*Ng[àa]y\s*:?|\bNg[àa]y\s*:)\s*" + _DATE_NUM, _I)
@@ -361,12 +364,19 @@ def _extract_subject(text: str, head_end: int) -> tuple[str, int, int, float] | 
     return None
 
 
+_JUDGMENT_TITLE = re.compile(r"(?:^|\n|\|)\s*(?:B[ẢA]N\s+[ÁA]N\b|B[ảa]n\s+[áa]n\s+(?:s[ốo]|\d))", _I)
+_DECISION_TITLE = re.compile(r"(?:^|\n)\s*(?:QUY[ẾE]T\s+[ĐD][ỊI]NH\b(?!\s*:)|Quy[ếe]t\s+[đd][ịi]nh\s+s[ốo])")
+
+
 def _kind(text: str, head: str, number: str | None) -> Kind:
-    if re.search(r"B[ảa]n\s+[áa]n\b", head, _I) and not (number and "QĐ" in number.upper()):
+    """The title that comes first: "BẢN ÁN" / "Bản án số" or "QUYẾT ĐỊNH" (a decision's title)."""
+    j = _JUDGMENT_TITLE.search(head)
+    d = _DECISION_TITLE.search(head)
+    if j and (d is None or j.start() < d.start()):
         return "judgment"
-    if number and re.search(r"Q[ĐD]", number.upper()):
+    if d:
         return "decision"
-    if re.search(r"(^|\n)\s*QUY[ẾE]T\s+[ĐD][ỊI]NH\b", head):
+    if number and re.search(r"Q[ĐD]", number.upper()):
         return "decision"
     if re.search(r"NH[ÂA]N\s+DANH", head, _I):
         return "judgment"

@@ -45,8 +45,11 @@ _BUOC_RE = re.compile(r"\b(?:buộc|thì)\b|:", _I)
 _NEG_START_RE = re.compile(
     r"^\s*(?:[-–+]\s*)?(?:Không\s+chấp\s+nhận|Bác\b|Đình\s+chỉ|Ghi\s+nhận|Hủy|Huỷ|Tuyên\s+bố|Chấp\s+nhận|"
     r"Sửa\s+(?:bản|một)|Giữ\s+nguyên|Miễn|Công\s+nhận|Chấm\s+dứt\s+hợp|Cấm|Giao\s+bị\s+cáo|Xử\s+phạt|"
-    r"Người\s+không\s+trực\s+tiếp|Vì\s+lợi\s+ích|Các\s+đương\s+sự|Việc\s+trả\s+tiền|Ngoài\s+các)",
+    r"Gia\s+đình|Người\s+không\s+trực\s+tiếp|Vì\s+lợi\s+ích|Các\s+đương\s+sự|Việc\s+trả\s+tiền|Ngoài\s+các)",
     _I,
+)
+_HEAD_PREFIX_RE = re.compile(
+    r"^\s*Về\s[^:.;]{1,80}:\s*(?:Căn\s+cứ[^:]{1,400}:\s*|Áp\s+dụng[^:]{1,400}:\s*)?(?=\S)", _I
 )
 _XAC_DINH_RE = re.compile(r"^\s*(?:[-–+]\s*)?Xác\s+định\b", _I)
 _LATER_BUOC_RE = re.compile(r"[,;.]\s*(?=buộc\b)", _I)
@@ -61,7 +64,7 @@ _FROM_MONTH_RE = re.compile(r"kể\s+từ\s+tháng\s+(?P<m>\d{1,2})\s*[/\-]\s*(?
 _FROM_RE = re.compile(r"\bkể\s+từ\s+(?:ngày\s+)?", _I)
 _COMP_START_RE = re.compile(r"\b(?:trong\s+đó|bao\s+gồm|gồm)\b\s*:?", _I)
 _COMP_STOP_RE = re.compile(
-    r"[;.,]?\s*(?:được\s+(?:khấu\s+)?trừ|chia\s+(?:làm|theo)|kỷ\s+phần|kể\s+từ|Kể\s+từ)|\.\s|;\s*(?=[A-ZĐ])", _I
+    r"[;.,]?\s*(?:[Đđ]ược\s+(?:khấu\s+)?trừ|chia\s+(?:làm|theo)|kỷ\s+phần|[Kk]ể\s+từ)|\.\s|;\s*(?=[A-ZĐ])"
 )
 _TOTAL_RE = re.compile(r"\btổng\s+(?:cộng|số(?:\s+tiền)?)\s*(?:là)?\s*:?\s*$", _I)
 _ARITH_RE = re.compile(r"\s*[x×*]\s*\d[\d.,]*[^=;.]{0,30}=\s*$")
@@ -250,6 +253,21 @@ def _shift(a: AmountMatch, off: int) -> AmountMatch:
     return dataclasses.replace(a, start=a.start + off, end=a.end + off, words_span=ws)
 
 
+_DONG_TIEN_RE = re.compile(r"(?<![\w/.,])(?P<n>\d{1,3}(?:\.\d{3})+)\s*(?:đồng|đ)(?=\s+tiền\b)")
+
+
+def _amounts(text: str, start: int, end: int) -> list[AmountMatch]:
+    """Amounts of text[start:end] (absolute offsets). "300.000 đồng tiền tạm ứng án phí" is money
+    too, though "đồng tiền" alone is not a unit: add those the shared finder leaves out."""
+    found = [_shift(a, start) for a in find_amounts(text[start:end])]
+    have = {a.start for a in found}
+    for m in _DONG_TIEN_RE.finditer(text, start, end):
+        if m.start() not in have:
+            value = int(m.group("n").replace(".", ""))
+            found.append(AmountMatch(m.start(), m.end(), value))
+    return sorted(found, key=lambda a: a.start)
+
+
 def _key(label: str, table: tuple[tuple[str, str], ...]) -> str | None:
     for pattern, key in table:
         if re.search(pattern, label, _I):
@@ -273,7 +291,7 @@ class Reader:
         self.by_id = {p.id: p for p in parties}
         self.resolver = resolver
         self.mentions = self._find_mentions()
-        self.amounts = [_shift(a, start) for a in find_amounts(text[start:end])]
+        self.amounts = _amounts(text, start, end)
         self.obs: list[Draft] = []
         self.assets: list[AssetDraft] = []
         self.known: list[A.AssetFields] = []
@@ -378,6 +396,10 @@ class Reader:
 
     def clause(self, i: int, c: Clause) -> None:
         t = self.text[c.start : c.end]
+        head = _HEAD_PREFIX_RE.match(t)
+        if head and head.end() < len(t):  # "3. Về xử lý vật chứng: Tịch thu ...": read what follows
+            c = dataclasses.replace(c, start=c.start + head.end())
+            t = t[head.end() :]
         if _XAC_DINH_RE.match(t):
             self._describe_only(c)
             return
@@ -487,6 +509,13 @@ class Reader:
             if m_to:
                 st.obligees = [p for p, _ in self.pids_in(tail + m_to.end(), c.end)]
             st.assets = self._assets_from(a, b, "security", c.item, default_kind="other" if hold else None)
+            for k in st.assets:  # "... tiếp tục được dùng để bảo đảm ... theo Hợp đồng thế chấp số X"
+                f = A.read_asset(self.text[tail : c.end], default_kind="other")
+                ad = self.assets[k]
+                if f and f.security_contract and not ad.f.security_contract:
+                    ad.f.security_contract = f.security_contract
+                    s0, e0 = f.spans["security_contract"]
+                    ad.f.spans["security_contract_abs"] = (tail + s0, tail + e0)
             self.statements.append(st)
             return True
         return False
@@ -587,6 +616,12 @@ class Reader:
                 owners, oconf = (default_owners or []), owner_conf
             if not f.certificate and f.plot_number:
                 self._inherit_certificate(f)
+            if not owners and f.plot_number:  # a house "trên thửa đất số 245 nêu trên": the land's owners
+                land = next((d for d in self.assets if d.owners and d.f.plot_number == f.plot_number
+                             and (d.f.map_sheet or None) == (f.map_sheet or None)), None)
+                if land is not None:
+                    owners = [(p, land.owner_spans.get(p, land.span)) for p in land.owners]
+                    oconf = 0.6
             idx = self._merge(f, cs, ce, owners, oconf, item, context)
             out.append(idx)
             fresh.append(idx)
@@ -1035,6 +1070,16 @@ class Reader:
                 d.party_conf = 0.6
         if not d.obligors:
             d.party_conf = 0.4
+        if main is not ams[0] and _COMP_START_RE.search(self.text[ve : ams[0].start]):
+            # "... gồm: nợ gốc X, lãi Y; tổng cộng: Z": the parts come before the total
+            prev = _COMP_START_RE.search(self.text, ve, ams[0].start).end()
+            for x in ams:
+                if x.start >= main.start:
+                    break
+                self._add_component(d, self.text[prev : x.start], x)
+                prev = self._after_amount(x)
+        elif main is ams[0]:
+            self._summed_parts(d, main, ams, limit)
         self._components(d, main, c.end)
         d.extra.update(self._foreign(c.start, c.end))
         self.obs.append(d)
@@ -1050,6 +1095,31 @@ class Reader:
                 dd.party_spans = {k: v for k, v in d.party_spans.items() if k == p or k in d.obligees}
                 self.obs.append(dd)
         return self._after_amount(main)
+
+    def _summed_parts(self, d: Draft, main: AmountMatch, ams: list[AmountMatch], limit: int) -> None:
+        """"trả ... 100.000.000 đồng tiền gốc và 20.000.000 đồng tiền lãi": one payment of the sum,
+        each amount labelled after it."""
+        chain = [main]
+        for x in ams[1:]:
+            gap = self.text[self._after_amount(chain[-1]) : x.start]
+            if len(gap) > 70 or not re.search(r"(?:,|\bvà\b)\s*$", gap) or re.search(
+                r"trong\s+đó|gồm|trừ|còn|kể\s+từ|mỗi|tổng|=|/", gap, _I
+            ):
+                break
+            chain.append(x)
+        if len(chain) < 2:
+            return
+        labels = []
+        for k, x in enumerate(chain):
+            end = chain[k + 1].start if k + 1 < len(chain) else min(limit, self._after_amount(x) + 50)
+            label = re.split(r"\s+(?:và|cho)\s+|[,;.]", self.text[self._after_amount(x) : end])[0]
+            if not re.match(r"\s*(?:tiền|nợ|lãi|khoản|chi\s+phí|phí)", label, _I):
+                return
+            labels.append(label)
+        for x, label in zip(chain, labels, strict=True):
+            self._add_component(d, label, x)
+        d.amount_vnd = sum(x.value for x in chain)
+        d.conf = min(d.conf, 0.7)
 
     def _main_amount(self, ams: list[AmountMatch]) -> AmountMatch:
         main = ams[0]
@@ -1067,8 +1137,14 @@ class Reader:
         return main
 
     def _set_amount(self, d: Draft, am: AmountMatch) -> None:
-        d.amount, d.amount_vnd = am, am.value
         from docproc.text import words_to_amount
+
+        if not am.words:  # "2.500.000 đồng/tháng (Hai triệu năm trăm nghìn đồng)"
+            m = re.match(r"\s*/\s*(?:01\s+)?(?:tháng|năm)\s*\(\s*(?:bằng\s+chữ\s*:?\s*)?([^()]+?)\s*\)", self.text[am.end :])
+            if m and words_to_amount(m.group(1)) == am.value:
+                s0 = am.end + m.start(1)
+                am = dataclasses.replace(am, words=m.group(1), words_span=(s0, s0 + len(m.group(1))))
+        d.amount, d.amount_vnd = am, am.value
 
         if am.words:
             d.extra.pop("_words_mismatch", None)
@@ -1100,7 +1176,7 @@ class Reader:
         """Parts of the total: "trong đó: nợ gốc X, lãi trong hạn Y, lãi quá hạn Z"."""
         after = self._after_amount(main)
         cm = _COMP_START_RE.search(self.text, after, end)
-        if not cm or cm.start() - after > 40:
+        if not cm or cm.start() - after > 250 or self.amounts_in(after, cm.start()):
             return
         stop = _COMP_STOP_RE.search(self.text, cm.end(), end)
         seg_end = stop.start() if stop else end
@@ -1144,6 +1220,7 @@ class Reader:
         """The rest of an order on the following sentences and list lines of its item: the parts of
         the total on list lines, what remains after a deduction, the shares of joint debtors."""
         ends_colon = self.text[c.start : c.end].rstrip().endswith(":")
+        list_parts = ends_colon and not d.components
         remain: tuple[AmountMatch, list[tuple[str, tuple[int, int]]]] | None = None
         shares: dict[str, int] = {}
         spans = [(c.start, c.end)]
@@ -1162,10 +1239,12 @@ class Reader:
                 self._instalment(cj, t)
                 self.consumed.add(j)
                 continue
-            if ends_colon and cj.marker in ("dash", "let") and not d.components:
+            if list_parts and cj.marker in ("dash", "let"):
                 ams = self.amounts_in(cj.start, cj.end)
                 if ams:
                     self._add_component(d, t[: ams[0].start - cj.start], ams[-1])
+                    if "foreign_currency" not in d.extra:
+                        d.extra.update(self._foreign(cj.start, cj.end))
                 self.consumed.add(j)
                 continue
             dm = _DUE_RE.search(t)
@@ -1203,8 +1282,9 @@ class Reader:
         remain_box: list,
     ) -> None:
         t = self.text[a:b]
-        if _SHARE_CTX_RE.search(t):
-            for pid, (ms, me) in self.pids_in(a, b):
+        kw = _SHARE_CTX_RE.search(t)
+        if kw and (d.joint or len(d.obligors) > 1) and not _EACH_RE.search(self.text[d.span[0] : d.amount.start if d.amount else d.span[0]]):
+            for pid, (ms, me) in self.pids_in(a + kw.start(), b):
                 if pid not in d.obligors:
                     continue
                 nxt = [x for x in self.amounts_in(me, b) if x.start - me < 80]
@@ -1283,9 +1363,20 @@ class Reader:
             d.obligees = [p for p, _ in who if p not in d.obligors]
             d.party_spans.update(dict(who))
         if not d.obligees:
-            others = [x for x in self.pids_in(ve, c.end) if x[0] not in d.obligors]
+            cho = re.search(r"\bcho\s+", self.text[ve : c.end], _I)
+            others = self._group_after(ve + cho.end(), c.end)[0] if cho else []
+            others = [x for x in others if x[0] not in d.obligors]
+            if not others:
+                others = [x for x in self.pids_in(ve, c.end) if x[0] not in d.obligors]
             d.obligees = [p for p, _ in others]
             d.party_spans.update(dict(others))
+        if not d.obligees:
+            # "A có nghĩa vụ tháo dỡ ...": for the same counterparty as the order before it in the item
+            top = c.item.split(".")[0]
+            prev = next((o for o in reversed(self.obs) if in_item(o.item, top) and set(o.obligors) & set(d.obligors)), None)
+            if prev is not None:
+                d.obligees = list(prev.obligees)
+                d.party_conf = 0.6
         d.conf = 0.75
         self.obs.append(d)
         return c.end

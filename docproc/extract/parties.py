@@ -46,18 +46,22 @@ def extract_parties(document: Document, sections: Sections, ev: EvidenceBuilder)
 # --------------------------------------------------------------------------------------------
 
 
+def _ascii_char(c: str) -> str:
+    if c in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", c)[0]
+    low = base.lower()
+    return low if len(low) == 1 else base
+
+
+# One table for the Latin blocks Vietnamese uses; other characters are left as they are.
+_ASCII_TABLE = {cp: _ascii_char(chr(cp)) for cp in range(0x41, 0x1F00) if len(_ascii_char(chr(cp))) == 1}
+
+
 def _ascii(text: str) -> str:
     """Lower case without diacritics, aligned one to one with `text` (labels are matched on it, so
     OCR that lost the diacritics still matches)."""
-    out = []
-    for c in text:
-        if c in "đĐ":
-            out.append("d")
-            continue
-        base = unicodedata.normalize("NFD", c)[0] if ord(c) > 127 else c
-        low = base.lower()
-        out.append(low if len(low) == 1 else base)
-    return "".join(out)
+    return text.translate(_ASCII_TABLE)
 
 
 _NG = r"ng(?:uo|u|o)i"  # "người", also OCR/typo "ngưi"
@@ -852,50 +856,74 @@ class PartyResolver:
             for role_word in _ROLE_WORDS.get(p.role, ()):
                 self._add(self._role_alias, role_word, p.id)
         # Organisation heads: "Ngân hàng", "Công ty" stand for the one party that has them.
+        generic_ids: dict[str, list[str]] = {}
         for head, ids in heads.items():
-            generic = head
-            if head.startswith("ngân hàng"):
-                generic = "ngân hàng"
-            for pid in ids:
-                self._add(self._alias, generic, pid)
-        # "Ngân hàng" also covers "Ngân hàng Thương mại cổ phần X" etc.: merge by generic head.
+            generic = "ngân hàng" if head.startswith("ngân hàng") else head
+            generic_ids.setdefault(generic, []).extend(ids)
+        for generic, ids in generic_ids.items():
+            if len(set(ids)) == 1:  # "Công ty" names a party only when one party is a company
+                self._add(self._alias, generic, ids[0])
         self._abbreviations()
 
     def _abbreviations(self) -> None:
-        """Aliases the text introduces: "X (sau đây gọi tắt là Y hoặc Z)" → Y, Z stand for X."""
-        names = [(fold(p.name), p.id) for p in self.parties]
+        """Aliases the text introduces: "X (sau đây gọi tắt là Y hoặc Z)" → Y, Z stand for X.
+
+        X is the party whose name (or a known alias, or the name's first words) ends closest before
+        the parenthesis; a branch suffix in between ("... - Chi nhánh Hải Phòng") is allowed."""
+        keys = {k: ids for k, ids in self._alias.items() if len(ids) == 1}
+        for p in self.parties:  # the name up to its first comma: "Ủy ban nhân dân huyện B"
+            head = fold(p.name).split(",")[0].strip()
+            if len(head) >= 6:
+                keys.setdefault(head, [p.id])
+        if not keys:
+            return
+        rx = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?!\w)"
+        )
         for m in _ABBREV_RE.finditer(self.text):
-            before = self._folded[max(0, m.start() - 300) : m.start()]
-            best: tuple[int, str] | None = None
-            for fname, pid in names:
-                pos = before.rfind(fname)
-                if pos < 0:
-                    continue
-                dist = len(before) - (pos + len(fname))
-                if best is None or dist < best[0]:
-                    best = (dist, pid)
-            if best is None or best[0] > 40:
+            lo = max(0, m.start() - 200)
+            last = None
+            for mm in rx.finditer(self._folded, lo, m.start()):
+                last = mm
+            if last is None or m.start() - last.end() > 80:
                 continue
+            pid = keys[last.group(0)][0]
             for alt in _ALT_SPLIT.split(m.group(1)):
                 alt = _clean_alias(alt)
                 if alt and len(alt) >= 2:
                     # An introduced alias is specific: it overrides a shared generic head.
                     key = re.sub(r"\s+", " ", fold(alt))
-                    self._alias[key] = [best[1]]
+                    self._alias[key] = [pid]
 
     def _compile(self) -> re.Pattern[str] | None:
         keys = set(self._alias) | set(self._role_alias)
         hon = "|".join(_HONORIFICS)
         given = "|".join(re.escape(g) for g in sorted(self._given, key=len, reverse=True))
+        # Bare given names ("Dũng lấy con dao") only when they are words, one party's, 2+ letters.
+        bare = [g for g, ids in self._given.items() if len(ids) == 1 and len(g) >= 2 and " " not in g]
         alts = [re.escape(k) for k in sorted(keys, key=len, reverse=True)]
         parts = []
+        roles = "|".join(re.escape(r) for r in _ROLE_PREFIXES)
         if given:
-            parts.append(rf"(?P<hon>{hon})\s+(?P<given>{given})")
+            parts.append(rf"(?P<hon>{hon}|{roles})\s+(?P<given>{given})")
         if alts:
-            parts.append(r"(?P<alias>" + "|".join(alts) + ")")
+            parts.append(rf"(?:(?P<hon2>{hon})\s+)?(?P<alias>" + "|".join(alts) + ")")
+        if bare:
+            parts.append(r"(?P<bare>" + "|".join(re.escape(b) for b in sorted(bare, key=len, reverse=True)) + ")")
         if not parts:
             return None
         return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+    def _bare_ok(self, s: int, e: int) -> bool:
+        """A capitalised word standing alone: not inside a longer proper name ("Hồ Chí Minh")."""
+        t = self.text
+        if not t[s].isupper():
+            return False
+        before = re.search(r"(\S+)\s+$", t[max(0, s - 30) : s])
+        after = re.match(r"\s+(\S+)", t[e : e + 30])
+        if before and before.group(1)[0].isupper() and not before.group(1).endswith((".", ":", ";", ",")):
+            return False
+        return not (after and after.group(1)[0].isupper())
 
     # -- queries --------------------------------------------------------------------------------
     def resolve_all(self, mention: str) -> list[str]:
@@ -950,8 +978,14 @@ class PartyResolver:
                     ids = self._role_alias[key]
                 else:
                     ids = self._alias[key]
+            elif m.group("bare") is not None:
+                if not self._bare_ok(m.start(), m.end()):
+                    continue
+                ids = self._given[m.group("bare")]
             else:
                 ids = self._by_given(m.group("given"), m.group("hon"))
+                if len(ids) > 1:
+                    continue  # "ông H" with two men named H: unknown
             for pid in ids:
                 out.append((m.start(), m.end(), pid))
         return out
@@ -964,6 +998,8 @@ class PartyResolver:
 
     def _by_given(self, given: str, hon: str | None) -> list[str]:
         ids = self._given.get(given, [])
+        if hon is not None and hon not in _HONORIFICS:  # a role word: "bị cáo A", "nguyên đơn B"
+            return [p for p in ids if hon in _role_words_of(self._by_id[p].role)]
         if len(ids) > 1 and hon is not None:
             female = [p for p in ids if " thị " in f" {fold(self._by_id[p].name)} "]
             if hon in _FEMALE and female:

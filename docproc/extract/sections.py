@@ -38,11 +38,20 @@ _PARTIES_START = re.compile(
 _LINE = re.compile(r"^[^\n]*$", re.MULTILINE)
 
 
+def _base_letter(c: str) -> str:
+    if c in "đĐ":
+        return "D"
+    b = unicodedata.normalize("NFD", c)[0]
+    return b.upper() if b.isascii() and b.isalpha() else ""
+
+
+_BARE_TABLE = {cp: _base_letter(chr(cp)) for cp in range(0, 0x1F00)}
+
+
 def bare(text: str) -> str:
     """Upper-case ASCII letters only: "Nhận định của Tòa án:" → "NHANDINHCUATOAAN"."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if c.isascii() and c.isalpha()).upper()
+    out = text.translate(_BARE_TABLE)
+    return out if out.isascii() else "".join(c for c in out if c.isascii())
 
 
 def _close(a: str, b: str) -> bool:

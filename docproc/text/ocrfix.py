@@ -18,8 +18,9 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from docproc.document import Line, Page, Word
+from docproc.document import Line, Page
 from docproc.text.normalize import nfc, strip_diacritics
 from docproc.text.syllables import is_syllable
 
@@ -35,8 +36,9 @@ _NUMBERED_NEXT_RE = re.compile(r"^\d+[a-z]?[.,;:)]*$")
 
 
 class _Lexicon:
-    def __init__(self) -> None:
-        vocab = json.loads((_DATA / "vocab.json").read_text(encoding="utf-8"))
+    def __init__(self, vocab: dict[str, Any] | None = None) -> None:
+        if vocab is None:
+            vocab = json.loads((_DATA / "vocab.json").read_text(encoding="utf-8"))
         terms = json.loads((_DATA / "legal_terms.json").read_text(encoding="utf-8"))["phrases"]
         self.words: dict[str, int] = dict(vocab["words"])
         self.styles = {_tone_style(w) for w in self.words}
@@ -45,8 +47,9 @@ class _Lexicon:
             self.by_key.setdefault(strip_diacritics(w), []).append(w)
         # phrases: stripped key (tuple) → canonical lower-case words
         self.phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.curated: set[tuple[str, ...]] = set()  # keys of the legal terms (others: dev bigrams)
         for bigram, n in vocab["bigrams"].items():
-            if n >= 5:
+            if n >= 3:
                 self._add_phrase(tuple(bigram.split()))
         for term in terms:
             words = tuple(nfc(term).lower().split())
@@ -54,6 +57,7 @@ class _Lexicon:
                 self.words.setdefault(w, 1)
             if len(words) >= 2:
                 self._add_phrase(words)
+                self.curated.add(tuple(strip_diacritics(w) for w in words))
         self.sizes: dict[str, list[int]] = {}  # first stripped word → phrase lengths, longest first
         for key in self.phrases:
             self.sizes.setdefault(key[0], []).append(len(key))
@@ -161,8 +165,9 @@ def correct_words(words: list[str]) -> list[str]:
             lower = tuple(w.lower() for w in window)
             diff = [k for k in range(size) if _tone_style(lower[k]) != _tone_style(target[k])]
             if not diff:
-                fixed_at[i : i + size] = [True] * size
-                break
+                break  # already right; its words are known, so no other phrase will change them
+            if key not in lex.curated and not all(w.islower() for w in window):
+                continue  # dev bigrams are lower-case: "Khổng Thị" is a name, not "không thi"
             if all(_suspect(window[k], lex) for k in diff):
                 for k in diff:
                     out[i + k] = _match_case(window[k], target[k])
@@ -199,31 +204,44 @@ _SPLIT_RE = re.compile(r"(\s+)")
 
 
 def correct_ocr_text(s: str) -> str:
-    """`s` with OCR slips fixed word by word; whitespace and line breaks are kept as they are."""
-    s = nfc(s)
-    lines = s.split("\n")
-    out_lines = []
-    for line in lines:
-        pieces = _SPLIT_RE.split(line)
-        words = pieces[0::2]
-        fixed = correct_words(words)
-        pieces[0::2] = fixed
-        out_lines.append("".join(pieces))
-    return "\n".join(out_lines)
+    """`s` with OCR slips fixed word by word; whitespace and line breaks are kept as they are.
+
+    A paragraph (lines up to a blank line) is one word sequence, so a phrase wrapped over two
+    lines ("Người có quyên" / "lợi") is still recognised.
+    """
+    pieces = _SPLIT_RE.split(nfc(s))
+    out = list(pieces)
+    start = 0  # index in `pieces` of the paragraph's first word
+    for k in range(1, len(pieces) + 1, 2):
+        if k == len(pieces) or pieces[k].count("\n") >= 2:
+            idx = list(range(start, k, 2))
+            for i, t in zip(idx, correct_words([pieces[i] for i in idx]), strict=True):
+                out[i] = t
+            start = k + 1
+    return "".join(out)
 
 
 def correct_page(page: Page) -> Page:
     """A new Page with corrected word texts; boxes, confidences and word count unchanged.
 
-    Lines are corrected one by one (a phrase never spans two lines), so words keep their boxes;
-    an amount split by OCR ("5." + "600.000.000") stays two words: `find_amounts` reads it whole.
+    Consecutive lines of one layout block are read as one word sequence (a phrase may wrap), but
+    only word texts change: an amount split by OCR ("5." + "600.000.000") stays two words, and
+    `find_amounts` reads it whole.
     """
-    lines = []
-    for line in page.lines:
-        texts = correct_words([unicodedata.normalize("NFC", w.text) for w in line.words])
-        words = [
-            w if w.text == t else Word(text=t, bbox=w.bbox, confidence=w.confidence, page=w.page)
-            for w, t in zip(line.words, texts, strict=True)
-        ]
-        lines.append(Line(words=words, block=line.block))
+    groups: list[list[int]] = []  # runs of line indices in the same block
+    for i, line in enumerate(page.lines):
+        if groups and page.lines[groups[-1][-1]].block == line.block:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    lines = list(page.lines)
+    for group in groups:
+        words = [w for i in group for w in page.lines[i].words]
+        texts = iter(correct_words([unicodedata.normalize("NFC", w.text) for w in words]))
+        for i in group:
+            new_words = []
+            for w in page.lines[i].words:
+                t = next(texts)
+                new_words.append(w if w.text == t else w.model_copy(update={"text": t}))
+            lines[i] = Line(words=new_words, block=page.lines[i].block)
     return page.model_copy(update={"lines": lines})

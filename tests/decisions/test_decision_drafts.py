@@ -201,3 +201,34 @@ def test_cli_draft_writes_docx_pdf_json(tmp_path, monkeypatch):
     assert "THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN" in text and "Nghệ An, ngày 15 tháng 7 năm 2026" in text
     bad = CliRunner().invoke(app, [*args, "--issue-date", "15/07/2026"])
     assert bad.exit_code == 2
+
+
+def test_templates_use_exactly_the_draft_fields(office):
+    """Every marker in the kept templates is a field the drafts fill, and every field has a marker."""
+    from docx import Document
+
+    from docproc.decisions.render import _MARK, TEMPLATES_DIR, template_context
+
+    fields = set(template_context(draft_on_request(load_gold("c2-01"), "P1", office, OPTS)))
+    for name, only_ex_officio in (("ex-officio.docx", {"request_ref"}), ("on-request.docx", set())):
+        doc = Document(str(TEMPLATES_DIR / name))
+        texts = [p.text for p in doc.paragraphs]
+        texts += [p.text for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+        markers = {m for t in texts for m in _MARK.findall(t)}
+        assert markers == fields - only_ex_officio, name
+
+
+def test_missing_fonts_fail_clearly(monkeypatch, tmp_path):
+    from docproc.decisions import render
+
+    monkeypatch.setattr(render, "_FONT_SETS", [(str(tmp_path), "None-{}.ttf", ("R", "B", "I", "BI"))])
+    with pytest.raises(render.FontNotFound, match="fonts-liberation2"):
+        render.find_fonts()
+
+
+def test_office_settings_from_environment(monkeypatch):
+    monkeypatch.setenv("DOCPROC_OFFICE_PLACE", "Nghệ An")
+    monkeypatch.setenv("DOCPROC_OFFICE_NUMBER_SYMBOL", "QĐ-CTHADS")
+    draft = draft_ex_officio(load_gold("c2-12"), OfficeSettings(), OPTS)
+    assert draft.place_date == "Nghệ An, ngày 15 tháng 7 năm 2026"
+    assert draft.number == "Số: ......../QĐ-CTHADS"

@@ -167,3 +167,29 @@ def test_hearing_date_is_a_low_confidence_fallback() -> None:
     _, case, ev = _case(text)
     assert case.date == "2020-03-17"
     assert ev.records["/case/date"].confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("symbol", "code", "instance"),
+    [("5/2024/DSST-HNGĐ", "HNGD", "ST"), ("8/2024/QĐCNHG-DS", "DS", "ST"), ("11/2020/DS-GĐT", "DS", "GDT")],
+)
+def test_parse_symbol_glued_and_settlement(symbol: str, code: str, instance: str) -> None:
+    assert parse_symbol(symbol) == (code, instance)
+
+
+def test_cassation_decision_kind_and_number() -> None:
+    text = """TÒA ÁN NHÂN DÂN CẤP CAO TẠI ĐÀ NẴNG
+ỦY BAN THẨM PHÁN
+
+QUYẾT ĐỊNH GIÁM ĐỐC THẨM
+Số: 12/2021/DS-GĐT
+Ngày 20-4-2021
+
+Đối với Bản án dân sự phúc thẩm số 30/2020/DS-PT ngày 5-5-2020 của Tòa án nhân dân tỉnh Bắc Sơn.
+"""
+    kind, case, _ = _case(text)
+    assert kind == "decision"
+    assert case.number == "12/2021/DS-GĐT"
+    assert (case.type_code, case.instance) == ("DS", "GDT")
+    assert case.court == "Tòa án nhân dân cấp cao tại Đà Nẵng"
+    assert case.date == "2021-04-20"

@@ -244,3 +244,15 @@ def test_fold_keeps_length_and_tone_placement() -> None:
     assert fold("Hoà Bình") == "hòa bình"
     assert fold("Uỷ ban") == "ủy ban"
     assert len(fold("ĐẶNG Quốc")) == len("ĐẶNG Quốc")
+
+
+def test_role_word_with_given_name() -> None:
+    parties = [
+        Party(id="P1", role="accused", kind="person", name="Nguyễn Văn A"),
+        Party(id="P2", role="accused", kind="person", name="Trần Văn B"),
+        Party(id="P3", role="victim", kind="person", name="Lê Thị A"),
+    ]
+    text = "Buộc bị cáo A và bị cáo B liên đới bồi thường cho bị hại A."
+    r = PartyResolver(parties, text)
+    assert [p for _s, _e, p in r.find_mentions()] == ["P1", "P2", "P3"]
+    assert r.resolve("bị cáo B") == "P2"

@@ -41,6 +41,7 @@ def test_typical_tesseract_errors(ocr: str, fixed: str) -> None:
         "Điều 5",
         "công ty Sunrise Logistics",
         "đồng hồ",
+        "Thư ký phiên tòa: Bà Khổng Thị Mai",  # a name, though "không thi" is a frequent bigram
     ],
 )
 def test_valid_words_kept(clean: str) -> None:

@@ -37,7 +37,9 @@ def count(texts: Iterable[str], about: str = "") -> dict[str, object]:
         "about": about,
         "words": dict(sorted(words.items(), key=lambda x: (-x[1], x[0]))),
         "bigrams": {
-            f"{a} {b}": n for (a, b), n in sorted(bigrams.items(), key=lambda x: (-x[1], x[0])) if n >= MIN_BIGRAM
+            f"{a} {b}": n
+            for (a, b), n in sorted(bigrams.items(), key=lambda x: (-x[1], x[0]))
+            if n >= MIN_BIGRAM
         },
     }
 
