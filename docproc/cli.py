@@ -74,6 +74,10 @@ def process(
             except DocprocError as exc:
                 first_error = first_error or exc
                 bar.console.print(f"[red]error[/] {path}: {exc.message}", highlight=False)
+            except Exception as exc:  # a bug must not stop a run over many files
+                first_error = first_error or DocprocError(type(exc).__name__)
+                log.debug("unexpected failure", exc_info=True)
+                bar.console.print(f"[red]error[/] {path}: internal error ({type(exc).__name__})", highlight=False)
             bar.advance(task)
     typer.echo(f"{n_ok} of {len(files)} documents written to {out}", err=True)
     if first_error is not None:

@@ -15,12 +15,12 @@ from pathlib import Path
 from docproc import ingest, ocr, text
 from docproc.config import Settings, get_settings
 from docproc.document import Document, Page
-from docproc.errors import EmptyDocument, OcrFailed
+from docproc.errors import DocprocError, EmptyDocument, ExtractionFailed, OcrFailed
 from docproc.extract import extract
 from docproc.ingest.types import ImagePageTask, LoadedFile
 from docproc.schema import Extraction
 
-__all__ = ["ProcessResult", "ocr_task", "read_document", "assemble", "process_file", "PageMapper"]
+__all__ = ["ProcessResult", "ocr_task", "read_document", "assemble", "process_file", "extract_safely", "PageMapper"]
 
 # map(function, tasks) -> pages, in order; a process pool's or a Dask client's map fits.
 PageMapper = Callable[[Callable[[ImagePageTask], Page], Sequence[ImagePageTask]], Iterable[Page]]
@@ -108,7 +108,21 @@ def process_file(
     mapper: PageMapper | None = None,
 ) -> ProcessResult:
     document = read_document(path, settings=settings, source=source, mapper=mapper)
-    return ProcessResult(document=document, extraction=extract(document))
+    return ProcessResult(document=document, extraction=extract_safely(document))
+
+
+def extract_safely(document: Document) -> Extraction:
+    """Run the extractor; a bug in a rule becomes ExtractionFailed for this document, not a crash of
+    the run. The message names the exception type only: its text may quote the judgment."""
+    try:
+        return extract(document)
+    except DocprocError:
+        raise
+    except Exception as exc:
+        raise ExtractionFailed(
+            f"extraction failed ({type(exc).__name__}); please report it with the document id",
+            source=document.source,
+        ) from exc
 
 
 class _bind:

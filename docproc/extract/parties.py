@@ -968,8 +968,9 @@ class PartyResolver:
         out: list[tuple[int, int, str]] = []
         matches = list(self._pattern.finditer(self._folded, start, end))
         for i, m in enumerate(matches):
-            if m.group("alias") is not None:
-                key = m.group("alias")
+            gd = m.groupdict()
+            if gd.get("alias") is not None:
+                key = gd["alias"]
                 if key in self._role_alias and key not in self._alias:
                     nxt = matches[i + 1] if i + 1 < len(matches) else None
                     gap = self._folded[m.end() : nxt.start()] if nxt else ""
@@ -978,12 +979,12 @@ class PartyResolver:
                     ids = self._role_alias[key]
                 else:
                     ids = self._alias[key]
-            elif m.group("bare") is not None:
+            elif gd.get("bare") is not None:
                 if not self._bare_ok(m.start(), m.end()):
                     continue
-                ids = self._given[m.group("bare")]
+                ids = self._given[gd["bare"]]
             else:
-                ids = self._by_given(m.group("given"), m.group("hon"))
+                ids = self._by_given(gd["given"], gd["hon"])
                 if len(ids) > 1:
                     continue  # "ông H" with two men named H: unknown
             for pid in ids:
