@@ -29,7 +29,9 @@ def create_office(sessions: sessionmaker[Session], name: str) -> int:
         return office.id
 
 
-def create_user(sessions: sessionmaker[Session], username: str, *, office: str, password: str, role: str) -> int:
+def create_user(
+    sessions: sessionmaker[Session], username: str, *, office: str, password: str, role: str
+) -> int:
     if role not in ROLES:
         raise AdminError(f"role must be one of {', '.join(ROLES)}")
     if len(password) < 8:

@@ -68,11 +68,15 @@ def apply_patch(extraction: dict[str, Any], ops: Any) -> tuple[dict[str, Any], l
     for k, op in enumerate(ops):
         old = _resolve(doc, op["path"])
         if op["op"] in ("replace", "remove") and old is _MISSING:
-            raise PatchRejected(f"operation {k}: {op['path']} does not exist", [{"op": k, "path": op["path"]}])
+            raise PatchRejected(
+                f"operation {k}: {op['path']} does not exist", [{"op": k, "path": op["path"]}]
+            )
         try:
             doc = jsonpatch.JsonPatch([op]).apply(doc, in_place=False)
         except (jsonpatch.JsonPatchException, jsonpointer.JsonPointerException, TypeError, ValueError) as exc:
-            raise PatchRejected(f"operation {k} on {op['path']}: {exc}", [{"op": k, "path": op["path"]}]) from None
+            raise PatchRejected(
+                f"operation {k} on {op['path']}: {exc}", [{"op": k, "path": op["path"]}]
+            ) from None
         records.append(
             {
                 "op": op["op"],

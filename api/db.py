@@ -22,7 +22,7 @@ def is_sqlite(engine_or_url: Engine | str) -> bool:
 
 def make_engine(url: str) -> Engine:
     """An engine for `url`; postgresql:// URLs use psycopg 3."""
-    if url.startswith("postgresql://") or url.startswith("postgres://"):
+    if url.startswith(("postgresql://", "postgres://")):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     if not is_sqlite(url):
         return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)

@@ -1,9 +1,9 @@
 """Dependencies: settings, database sessions, the storage and the current user.
 
-    SettingsDep      the app's Settings (create_app(settings) or the cached get_settings())
-    SessionDep       a read session per request
-    WriteSessionDep  a session whose transaction is a writer (BEGIN IMMEDIATE on SQLite)
-    CurrentUser      the signed-in user, from a bearer token or the session cookie (401 otherwise)
+SettingsDep      the app's Settings (create_app(settings) or the cached get_settings())
+SessionDep       a read session per request
+WriteSessionDep  a session whose transaction is a writer (BEGIN IMMEDIATE on SQLite)
+CurrentUser      the signed-in user, from a bearer token or the session cookie (401 otherwise)
 """
 
 from __future__ import annotations
@@ -81,9 +81,7 @@ _UNAUTHORIZED = HTTPException(
 )
 
 
-def get_current_user(
-    request: Request, token: Annotated[str | None, Depends(oauth2_scheme)]
-) -> Principal:
+def get_current_user(request: Request, token: Annotated[str | None, Depends(oauth2_scheme)]) -> Principal:
     token = token or request.cookies.get(SESSION_COOKIE)
     if not token:
         raise _UNAUTHORIZED

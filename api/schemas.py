@@ -70,9 +70,13 @@ class DocumentSummary(_Out):
 class DocumentOut(DocumentSummary):
     warnings: list[str] = Field(default_factory=list)
     error: ErrorInfo | None = None
-    extraction: dict[str, Any] | None = Field(default=None, description="the corrected extraction (schema v1)")
+    extraction: dict[str, Any] | None = Field(
+        default=None, description="the corrected extraction (schema v1)"
+    )
     job: JobOut | None = None
-    duplicate: bool = Field(default=False, description="true when the upload matched a document already there")
+    duplicate: bool = Field(
+        default=False, description="true when the upload matched a document already there"
+    )
 
 
 class DocumentPage(BaseModel):

@@ -56,72 +56,14 @@ def enqueue(session: Session, document_id: str) -> Job:
     return job
 
 
-# --- in the pool process ---------------------------------------------------------------------------
+# --- in the pool processes --------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
-def _engine(url: str):  # type: ignore[no-untyped-def]
-    return make_engine(url)
-
-
-def _report(spec: JobSpec, progress: float, stage: str) -> None:
-    """Record progress on the job row (best effort: a busy database must not fail the job)."""
-    try:
-        with _engine(spec.db_url).connect() as conn:
-            conn = conn.execution_options(docproc_sqlite_immediate=True)
-            with conn.begin():
-                conn.execute(
-                    update(Job)
-                    .where(Job.id == spec.job_id, Job.worker == spec.worker)
-                    .values(progress=round(progress, 3), stage=stage)
-                )
-    except Exception:  # noqa: BLE001
-        log.warning("progress not recorded", extra={"job_id": spec.job_id})
-
-
-class _ProgressMapper:
-    """Runs the page OCR tasks one after another in this process and records progress per page."""
-
-    def __init__(self, spec: JobSpec) -> None:
-        self.spec = spec
-
-    def __call__(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterable[Any]:
-        n = len(tasks)
-        for k, task in enumerate(tasks, start=1):
-            page = fn(task)
-            _report(self.spec, 0.1 + 0.8 * k / n, f"ocr page {k}/{n}")
-            yield page
-
-
-def process_blob(spec: JobSpec, settings: Settings) -> dict[str, Any]:
-    """The pipeline for one stored file: {"ok": True, extraction, warnings, pages} or {"ok": False,
-    code, message}. Runs in a pool process; never raises for a bad document."""
-    from pipelines.process import process_file
-
-    t0 = time.perf_counter()
-    _report(spec, 0.05, "reading")
-    try:
-        result = process_file(
-            Path(spec.blob), settings=settings, source=spec.filename, mapper=_ProgressMapper(spec)
-        )
-    except DocprocError as exc:
-        log.info("document failed", extra={"document_id": spec.document_id, "code": exc.code})
-        return {"ok": False, "code": exc.code, "message": exc.message}
-    data = result.extraction.to_json_dict()
-    log.info(
-        "document processed",
-        extra={
-            "document_id": spec.document_id,
-            "pages": data["document"]["pages"],
-            "duration_ms": round(1000 * (time.perf_counter() - t0)),
-        },
-    )
-    return {
-        "ok": True,
-        "extraction": data,
-        "warnings": list(data["document"].get("warnings", [])),
-        "pages": data["document"]["pages"],
-    }
+def _warm_up() -> None:
+    """Import the pipeline once in each pool process, so the first document does not pay for it."""
+    import pipelines.batch_tasks  # noqa: F401
+    import pipelines.process  # noqa: F401
+    from docproc import extract  # noqa: F401
 
 
 def _init_pool_process(level: str) -> None:
@@ -129,6 +71,21 @@ def _init_pool_process(level: str) -> None:
 
     os.environ["OMP_THREAD_LIMIT"] = "1"
     configure_logging(level)
+
+
+def _result(outcome: Any) -> dict[str, Any]:
+    """A batch task's Finished/Failed record as the runner's result dict."""
+    from pipelines.batch_tasks import Failed
+
+    if isinstance(outcome, Failed):
+        return {"ok": False, "code": outcome.reason, "message": outcome.message}
+    data = outcome.extraction
+    return {
+        "ok": True,
+        "extraction": data,
+        "warnings": list(data["document"].get("warnings") or []),
+        "pages": outcome.pages,
+    }
 
 
 # --- in the API process ----------------------------------------------------------------------------
@@ -178,7 +135,9 @@ class JobRunner:
             with session_scope(self.sessions, write=True) as s:
                 s.execute(
                     update(Job)
-                    .where(Job.id.in_(list(self._running)), Job.worker == self.worker_id, Job.status == "running")
+                    .where(
+                        Job.id.in_(list(self._running)), Job.worker == self.worker_id, Job.status == "running"
+                    )
                     .values(status="queued", worker=None, lease_until=None, stage="requeued")
                 )
             self._running.clear()
@@ -266,9 +225,7 @@ class JobRunner:
                 now = utcnow()
                 q = (
                     select(Job)
-                    .where(
-                        or_(Job.status == "queued", and_(Job.status == "running", Job.lease_until < now))
-                    )
+                    .where(or_(Job.status == "queued", and_(Job.status == "running", Job.lease_until < now)))
                     .order_by(Job.created_at)
                     .limit(1)
                 )

@@ -47,6 +47,7 @@ def process(
     drafts: Annotated[bool, typer.Option(help="also write enforcement-decision drafts")] = False,
 ) -> None:
     """Read each file (OCR where needed) and write NAME.json, its extraction."""
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from pipelines.process import process_file
@@ -59,7 +60,8 @@ def process(
     n_ok = 0
     show = len(files) > 1 and sys.stderr.isatty()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, disable=not show, transient=True) as bar:
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    with Progress(*columns, console=console, disable=not show, transient=True) as bar:
         task = bar.add_task("documents", total=len(files))
         for path in files:
             try:
@@ -77,7 +79,9 @@ def process(
             except Exception as exc:  # a bug must not stop a run over many files
                 first_error = first_error or DocprocError(type(exc).__name__)
                 log.debug("unexpected failure", exc_info=True)
-                bar.console.print(f"[red]error[/] {path}: internal error ({type(exc).__name__})", highlight=False)
+                bar.console.print(
+                    f"[red]error[/] {path}: internal error ({type(exc).__name__})", highlight=False
+                )
             bar.advance(task)
     typer.echo(f"{n_ok} of {len(files)} documents written to {out}", err=True)
     if first_error is not None:
@@ -183,16 +187,16 @@ def draft(
 
 @app.command("batch")
 def batch(
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="output directory (it names the batch: rerun to resume)")
+    ],
     sources: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             metavar="SRC...",
             help="files, directories, globs or @LIST files (one path a line); `batch status --out DEST` shows a batch's state",
         ),
-    ],
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="output directory (it names the batch: rerun to resume)")
-    ],
+    ] = None,
     workers: Annotated[
         int | None, typer.Option(help="local worker processes (default: one per core)")
     ] = None,
@@ -206,6 +210,7 @@ def batch(
     """Digitise an archive on Dask: resumable, one JSON per document plus DEST/documents.csv."""
     from pipelines.batch_cli import batch_command
 
+    sources = sources or []
     if sources == ["status"] and not Path("status").exists():
         status = True
     raise typer.Exit(
@@ -274,7 +279,9 @@ def admin_create_office(name: Annotated[str, typer.Argument(help="office name")]
 def admin_create_user(
     username: Annotated[str, typer.Argument(help="user name to sign in with")],
     office: Annotated[str, typer.Option("--office", help="office name")],
-    password: Annotated[str, typer.Option("--password", help="at least 8 characters", prompt=True, hide_input=True)],
+    password: Annotated[
+        str, typer.Option("--password", help="at least 8 characters", prompt=True, hide_input=True)
+    ],
     role: Annotated[str, typer.Option("--role", help="officer, reviewer or admin")] = "officer",
 ) -> None:
     """Create a user of an office with a role (officer uploads, reviewer corrects, admin both)."""

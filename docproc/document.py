@@ -115,8 +115,10 @@ class Document(BaseModel):
         pos = 0
         for p_i, page in enumerate(pages):
             if p_i:
-                parts.append("\n\n")
-                pos += 2
+                # a sentence running over the page break reads on, as in the typed text
+                sep = " " if reflow and _runs_over(pages[p_i - 1], page) else "\n\n"
+                parts.append(sep)
+                pos += len(sep)
             page_start = pos
             joins = _line_joins(page) if reflow else [False] * len(page.lines)
             for l_i, line in enumerate(page.lines):
@@ -201,7 +203,11 @@ class Document(BaseModel):
 
 
 def _line_joins(page: Page) -> list[bool]:
-    """For each line, whether the next line continues it (the line was wrapped at the margin)."""
+    """For each line, whether the next line continues it: the line was wrapped at the margin.
+
+    Ragged-right text wraps a line when the next word does not fit, so a line continues when its
+    end plus the next line's first word would overrun the text block's right margin.
+    """
     boxes = [line.bbox for line in page.lines]
     joins = [False] * len(page.lines)
     real = [b for b in boxes if b is not None]
@@ -214,17 +220,34 @@ def _line_joins(page: Page) -> list[bool]:
         return joins
     for i in range(len(page.lines) - 1):
         b, nb = boxes[i], boxes[i + 1]
-        if b is None or nb is None or page.lines[i].block != page.lines[i + 1].block:
+        line, nxt_line = page.lines[i], page.lines[i + 1]
+        if b is None or nb is None or line.block != nxt_line.block or not nxt_line.words:
             continue
-        full = b[2] >= right - 0.06 * width and b[0] <= left + 0.15 * width
         height = max(b[3] - b[1], 1.0)
-        close = 0 <= nb[1] - b[3] < 1.5 * height
-        nxt = page.lines[i + 1].text.lstrip()
+        first = nxt_line.words[0].bbox
+        next_word = (first[2] - first[0]) + 0.35 * height  # the word and a space before it
+        wrapped = b[2] + next_word >= right - 0.02 * width and b[0] <= left + 0.15 * width
+        close = -0.2 * height <= nb[1] - b[3] < 1.2 * height
+        nxt = nxt_line.text.lstrip()
         starts_item = bool(nxt) and (nxt[0] in "-–•+*" or _is_item_number(nxt))
-        last = page.lines[i].text.rstrip()
-        ends_sentence = last.endswith(":")
-        joins[i] = full and close and not starts_item and not ends_sentence
+        ends_heading = line.text.rstrip().endswith(":")
+        joins[i] = wrapped and close and not starts_item and not ends_heading
     return joins
+
+
+def _runs_over(page: Page, next_page: Page) -> bool:
+    """The last line of `page` is wrapped and `next_page` starts mid-sentence (lower case)."""
+    lines = [ln for ln in page.lines if ln.words]
+    nxt = next((ln for ln in next_page.lines if ln.words), None)
+    if len(lines) < 3 or nxt is None:
+        return False
+    first = nxt.text.lstrip()
+    if not first or not first[0].islower():
+        return False
+    right = sorted(b[2] for b in (ln.bbox for ln in lines) if b)[int(len(lines) * 0.9)]
+    last = lines[-1].bbox
+    left = min(b[0] for b in (ln.bbox for ln in lines) if b)
+    return last is not None and last[2] >= right - 0.08 * (right - left) and not lines[-1].text.endswith((".", ":"))
 
 
 def _is_item_number(s: str) -> bool:

@@ -41,8 +41,8 @@ def batch_command(
         for line in summary.lines():
             console.print(line)
         return 0 if summary.complete and not summary.counts.get("failed") else 1
-    if not sources:
-        console.print("error: no inputs given")
+    if not sources and batch_status(out) is None:  # no inputs: resume the batch of `out`, if any
+        console.print(f"error: no inputs given, and no batch writes to {out}")
         return 2
     try:
         summary = run_batch(

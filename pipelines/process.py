@@ -20,7 +20,15 @@ from docproc.extract import extract
 from docproc.ingest.types import ImagePageTask, LoadedFile
 from docproc.schema import Extraction
 
-__all__ = ["ProcessResult", "ocr_task", "read_document", "assemble", "process_file", "extract_safely", "PageMapper"]
+__all__ = [
+    "ProcessResult",
+    "ocr_task",
+    "read_document",
+    "assemble",
+    "process_file",
+    "extract_safely",
+    "PageMapper",
+]
 
 # map(function, tasks) -> pages, in order; a process pool's or a Dask client's map fits.
 PageMapper = Callable[[Callable[[ImagePageTask], Page], Sequence[ImagePageTask]], Iterable[Page]]

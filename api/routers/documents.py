@@ -22,7 +22,15 @@ from api.corrections import PatchRejected, apply_patch
 from api.db import session_scope
 from api.deps import CurrentUser, Reviewer, SessionDep, SettingsDep, StoreDep, Uploader, WriteSessionDep
 from api.models import Correction, Document, Job, Office, User
-from api.schemas import ConflictOut, CorrectionOut, DocumentOut, DocumentPage, DocumentSummary, ErrorOut, JobOut
+from api.schemas import (
+    ConflictOut,
+    CorrectionOut,
+    DocumentOut,
+    DocumentPage,
+    DocumentSummary,
+    ErrorOut,
+    JobOut,
+)
 from api.uploads import Upload, receive_upload
 from docproc.errors import DocprocError, UnsupportedFile
 
@@ -93,7 +101,9 @@ def _sniff(upload: Upload) -> str:
         return sniff(upload.tmp.read_bytes())  # a ZIP's member list is at its end: DOCX or not
 
 
-def _register(request: Request, user_office: int, user_id: int, upload: Upload, kind: str) -> tuple[Document, Job | None, bool]:
+def _register(
+    request: Request, user_office: int, user_id: int, upload: Upload, kind: str
+) -> tuple[Document, Job | None, bool]:
     sessions = request.app.state.sessions
     store = request.app.state.store
     with session_scope(sessions, write=True) as s:
@@ -128,7 +138,13 @@ def _register(request: Request, user_office: int, user_id: int, upload: Upload, 
     request.app.state.runner.wake()
     log.info(
         "document uploaded",
-        extra={"document_id": doc.id, "office_id": user_office, "user_id": user_id, "size": upload.size, "kind": kind},
+        extra={
+            "document_id": doc.id,
+            "office_id": user_office,
+            "user_id": user_id,
+            "size": upload.size,
+            "kind": kind,
+        },
     )
     return doc, job, False
 
@@ -145,7 +161,9 @@ def _register(request: Request, user_office: int, user_id: int, upload: Upload, 
         415: {"model": ErrorOut, "description": "not a PDF, TIFF, PNG, JPEG, DOCX or text file"},
     },
 )
-async def upload_document(request: Request, user: Uploader, settings: SettingsDep, store: StoreDep) -> Response:
+async def upload_document(
+    request: Request, user: Uploader, settings: SettingsDep, store: StoreDep
+) -> Response:
     """Upload a judgment (multipart field `file`). Its type is sniffed from its bytes; processing is
     queued (see `job`). The same bytes uploaded again in the same office return the existing document."""
     upload = await receive_upload(request, store, settings.max_file_bytes)
@@ -155,11 +173,15 @@ async def upload_document(request: Request, user: Uploader, settings: SettingsDe
         upload.tmp.unlink(missing_ok=True)
         raise
     try:
-        doc, job, duplicate = await run_in_threadpool(_register, request, user.office_id, user.id, upload, kind)
+        doc, job, duplicate = await run_in_threadpool(
+            _register, request, user.office_id, user.id, upload, kind
+        )
     finally:
         upload.tmp.unlink(missing_ok=True)
     body = _out(doc, job, duplicate=duplicate).model_dump(mode="json")
-    return JSONResponse(body, status_code=200 if duplicate else 201, headers={"Location": f"/documents/{doc.id}"})
+    return JSONResponse(
+        body, status_code=200 if duplicate else 201, headers={"Location": f"/documents/{doc.id}"}
+    )
 
 
 # --- reading --------------------------------------------------------------------------------------
@@ -179,7 +201,11 @@ def list_documents(
         where.append(Document.status == status)
     total = session.scalar(select(func.count()).select_from(Document).where(*where)) or 0
     rows = session.scalars(
-        select(Document).where(*where).order_by(Document.created_at.desc(), Document.id).offset(offset).limit(limit)
+        select(Document)
+        .where(*where)
+        .order_by(Document.created_at.desc(), Document.id)
+        .offset(offset)
+        .limit(limit)
     ).all()
     items = [DocumentSummary.model_validate(d, from_attributes=True) for d in rows]
     return DocumentPage(items=items, total=total, offset=offset, limit=limit)
@@ -201,8 +227,12 @@ def get_document(doc_id: str, session: SessionDep, user: CurrentUser, response: 
     responses={**_NOT_FOUND, 200: {"content": {"image/png": {}}, "description": "the page image"}},
 )
 def get_page(
-    doc_id: str, number: Annotated[int, PathParam(ge=1, le=100_000)], session: SessionDep, user: CurrentUser,
-    settings: SettingsDep, store: StoreDep,
+    doc_id: str,
+    number: Annotated[int, PathParam(ge=1, le=100_000)],
+    session: SessionDep,
+    user: CurrentUser,
+    settings: SettingsDep,
+    store: StoreDep,
 ) -> Response:
     """The image of page `number` (1-based) as PNG, as OCR saw it, scaled for the screen."""
     from api.pages import NoPageImage, page_png
@@ -243,15 +273,23 @@ def _parse_if_match(value: str | None) -> int:
     response_model=DocumentOut,
     responses={
         **_NOT_FOUND,
-        409: {"model": ConflictOut, "description": "stale version (someone saved first) or not processed yet"},
+        409: {
+            "model": ConflictOut,
+            "description": "stale version (someone saved first) or not processed yet",
+        },
         412: {"model": ErrorOut, "description": "If-Match is not a version"},
-        422: {"model": ErrorOut, "description": "a pointer that does not exist, or a value of the wrong type"},
+        422: {
+            "model": ErrorOut,
+            "description": "a pointer that does not exist, or a value of the wrong type",
+        },
         428: {"model": ErrorOut, "description": "If-Match missing"},
     },
 )
 def patch_extraction(
     doc_id: str,
-    ops: Annotated[list[PatchOp], Body(media_type="application/json-patch+json", min_length=1, max_length=500)],
+    ops: Annotated[
+        list[PatchOp], Body(media_type="application/json-patch+json", min_length=1, max_length=500)
+    ],
     session: WriteSessionDep,
     user: Reviewer,
     response: Response,
@@ -269,7 +307,9 @@ def patch_extraction(
             version=doc.version,
             extraction=doc.extraction,
         )
-        return JSONResponse(conflict.model_dump(mode="json"), status_code=409, headers={"ETag": _etag(doc.version)})
+        return JSONResponse(
+            conflict.model_dump(mode="json"), status_code=409, headers={"ETag": _etag(doc.version)}
+        )
     raw = [op.model_dump(by_alias=True, exclude_unset=True) for op in ops]
     try:
         corrected, records = apply_patch(doc.extraction, raw)
@@ -287,7 +327,9 @@ def patch_extraction(
         session.add(Correction(document_id=doc.id, base_version=expected, reviewer_id=user.id, **r))
     session.commit()
     session.refresh(doc)
-    log.info("extraction corrected", extra={"document_id": doc.id, "user_id": user.id, "version": doc.version})
+    log.info(
+        "extraction corrected", extra={"document_id": doc.id, "user_id": user.id, "version": doc.version}
+    )
     response.headers["ETag"] = _etag(doc.version)
     return _out(doc, _latest_job(session, doc.id))
 
@@ -304,14 +346,51 @@ def list_corrections(doc_id: str, session: SessionDep, user: CurrentUser) -> lis
     ).all()
     return [
         CorrectionOut(
-            id=c.id, base_version=c.base_version, op=c.op, pointer=c.pointer, from_pointer=c.from_pointer,
-            old=c.old, new=c.new, reviewer=name, at=c.at,
+            id=c.id,
+            base_version=c.base_version,
+            op=c.op,
+            pointer=c.pointer,
+            from_pointer=c.from_pointer,
+            old=c.old,
+            new=c.new,
+            reviewer=name,
+            at=c.at,
         )
         for c, name in rows
     ]
 
 
 # --- drafts --------------------------------------------------------------------------------------
+
+
+def _draft_source(session: Session, doc_id: str, office_id: int) -> tuple[Document, dict[str, Any], int, str | None]:
+    doc = _find(session, doc_id, office_id)
+    if doc.status != "done" or doc.extraction is None:
+        raise HTTPException(409, "the document has no extraction yet")
+    office = session.get(Office, doc.office_id)
+    office_name = office.name if office is not None else None
+    extraction, version = doc.extraction, doc.version
+    session.close()
+    return doc, extraction, version, office_name
+
+
+class DraftList(BaseModel):
+    version: int = Field(description="the extraction version the drafts are made from")
+    kinds: list[str] = Field(description="GET drafts/{kind}.docx or drafts/{kind}.pdf")
+
+
+@router.get(
+    "/{doc_id}/drafts",
+    response_model=DraftList,
+    responses={**_NOT_FOUND, 409: {"model": ErrorOut, "description": "the document has no extraction yet"}},
+)
+def list_drafts(doc_id: str, session: SessionDep, user: CurrentUser, store: StoreDep) -> DraftList:
+    """The draft decisions the current extraction calls for."""
+    from api.drafts import draft_kinds
+
+    doc, extraction, version, office_name = _draft_source(session, doc_id, user.office_id)
+    kinds = draft_kinds(extraction, store.root / "drafts" / doc.id / f"v{version}", office_name=office_name)
+    return DraftList(version=version, kinds=kinds)
 
 
 @router.get(
@@ -329,7 +408,9 @@ def list_corrections(doc_id: str, session: SessionDep, user: CurrentUser) -> lis
         409: {"model": ErrorOut, "description": "the document has no extraction yet"},
     },
 )
-def get_draft(doc_id: str, name: str, session: SessionDep, user: CurrentUser, store: StoreDep) -> FileResponse:
+def get_draft(
+    doc_id: str, name: str, session: SessionDep, user: CurrentUser, store: StoreDep
+) -> FileResponse:
     """A draft enforcement decision from the current (corrected) extraction: `{kind}.docx` to edit
     and sign, `{kind}.pdf` to preview."""
     from api.drafts import DraftNotFound, draft_file
@@ -337,20 +418,20 @@ def get_draft(doc_id: str, name: str, session: SessionDep, user: CurrentUser, st
     m = re.fullmatch(r"([A-Za-z0-9_-]{1,64})\.(docx|pdf)", name)
     if not m:
         raise HTTPException(404, "drafts are named {kind}.docx or {kind}.pdf")
-    doc = _find(session, doc_id, user.office_id)
-    if doc.status != "done" or doc.extraction is None:
-        raise HTTPException(409, "the document has no extraction yet")
-    extraction, version = doc.extraction, doc.version
-    office = session.get(Office, doc.office_id)
-    office_name = office.name if office is not None else None
-    session.close()
+    doc, extraction, version, office_name = _draft_source(session, doc_id, user.office_id)
     try:
         path = draft_file(
-            extraction, store.root / "drafts" / doc.id / f"v{version}", m.group(1), m.group(2), office_name=office_name
+            extraction,
+            store.root / "drafts" / doc.id / f"v{version}",
+            m.group(1),
+            m.group(2),
+            office_name=office_name,
         )
     except DraftNotFound as exc:
         raise HTTPException(404, str(exc)) from None
-    media = "application/pdf" if m.group(2) == "pdf" else (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    media = (
+        "application/pdf"
+        if m.group(2) == "pdf"
+        else ("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     )
     return FileResponse(path, media_type=media, filename=f"{doc.id}-{m.group(1)}.{m.group(2)}")

@@ -22,7 +22,7 @@ _MARK_RE = re.compile(
     r"^[ \t]*(?:(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)][ \t]+|(?P<let>[a-zđ])\)[ \t]+|(?P<dash>[-–+•*])[ \t]*"
     r"|\[(?P<br>\d{1,2})\][ \t]*)"
 )
-_SENT_END_RE = re.compile(r"(?<=[.!?])[ \t]+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
+_SENT_END_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
 _ABBREV_END_RE = re.compile(r"(?:\b(?:TP|Tp|tp|ThS|TS|Th|St|số|Số|khoản|Điều|ông|bà|v\.v)|\b[A-ZĐ])\.$")
 _LEGAL_RE = re.compile(
     r"^\s*(?:[-–]\s*)?(?:Căn\s+cứ|Áp\s+dụng|Nghị\s+quyết\s+số|Bộ\s+luật|Luật\s|Điều\s+\d|Các\s+Điều)", re.I
@@ -102,9 +102,8 @@ def segment_clauses(text: str, start: int, end: int) -> list[Clause]:
     clauses: list[Clause] = []
     topics: dict[str, str] = {}
     item, last_num = "", ""
-    for li, m in enumerate(re.finditer(r"[^\n]+", text[start:end])):
-        ls = start + m.start()
-        line = m.group(0)
+    for li, (ls, le) in enumerate(_paragraphs(text, start, end)):
+        line = text[ls:le]
         mk = _MARK_RE.match(line)
         marker = ""
         body_off = 0
@@ -143,6 +142,30 @@ def segment_clauses(text: str, start: int, end: int) -> list[Clause]:
                 )
             )
     return clauses
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Paragraph spans: a line continues the previous one when that one stops mid-sentence and the
+    line does not open a new item (hard-wrapped text, OCR lines); otherwise each line stands alone."""
+    out: list[tuple[int, int]] = []
+    prev_open = False
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        line = m.group(0)
+        if not line.strip():
+            prev_open = False
+            continue
+        s, e = start + m.start(), start + m.end()
+        opens_item = (
+            bool(_MARK_RE.match(line))
+            or bool(re.match(r"\s*(?:Đợt\s+\d|Về\s)", line))
+            or (line.strip().upper() == line.strip() and len(line.strip()) > 3)  # a heading in capitals
+        )
+        if out and prev_open and not opens_item:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+        prev_open = not re.search(r"[.:;!?]\s*$", line)
+    return out
 
 
 def _lookup_topic(topics: dict[str, str], item: str) -> str:

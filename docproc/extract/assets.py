@@ -6,10 +6,12 @@ into the identifiers the enforcement office needs: plot and map sheet, area, cer
 security contract, address. Rules here work on one chunk of text (one asset); `operative` decides
 which chunks are assets (secured, seized, allocated or handed over) and who owns them.
 
-Plates: the `biensoxe` package (a pydantic-1 model of Vietnamese plates) was compared with the regex
-below on the plates of the dev corpus and on written variants ("51K-286.93", "76C1-284.67",
-"29A 123.45", "30K-9999"); it parses one normalised plate string but does not find plates in running
-text, and it pins pydantic<2, which the project cannot take. The regex is kept.
+Plates: the `biensoxe` package (0.8.5) was measured against the regex below (one-off comparison, 2026-11; see
+the issue-4 report): on the 13 plates of the dev gold plus 7 written variants ("51LD-123.45", "29A 123.45",
+"37C-12345", ...) both accept 20/20; on 12 look-alikes from the same texts (contract, receipt,
+engine, frame and machine-model numbers) the regex accepts 0, biensoxe 1 ("CK6150"). biensoxe also
+only validates a string already cut out (it does not find plates in running text) and pins
+pydantic<2, which the project cannot take. The regex is kept.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ _PLACE_RE = re.compile(
     re.I,
 )
 _PART_RE = re.compile(r"\bký\s+hiệu\s*\(?(?P<v>[A-Z0-9]{1,3})\)?", re.I)
-_COUNT_RE = re.compile(r"^\s*(?:\d{1,3}\s*(?:\([^)]{1,12}\)\s*)?)?", re.I)
+_COUNT_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{3})*\s*(?:\([^)]{1,12}\)\s*)?)?", re.I)
 _LEAD_RE = re.compile(
     r"^\s*(?:(?:là|gồm|toàn\s+bộ|các|tài\s+sản\s+(?:thế\s+chấp|bảo\s+đảm|cầm\s+cố)\s+(?:là\s+)?|"
     r"được\s+|quyền\s+sở\s+hữu\s+(?=xe|căn|tàu|máy|dây|cổ)|sau\s*:?)\s*)+",
@@ -79,8 +81,12 @@ _KIND_HEADS: tuple[tuple[str, str], ...] = (
     (r"cổ\s+phần|cổ\s+phiếu|phần\s+vốn\s+góp", "shares"),
     (r"sổ\s+tiết\s+kiệm|tiền\s+gửi|tài\s+khoản", "deposit"),
 )
-_LAND_WORDS = re.compile(r"quyền\s+sử\s+dụng\s+(?:thửa\s+)?đất|(?<!trên\s)(?:và|,)\s+(?:diện\s+tích\s+)?đất\b", re.I)
-_DEPOSIT_WORDS = re.compile(r"sổ\s+tiết\s+kiệm|tiền\s+gửi\s+tiết\s+kiệm|tài\s+khoản\s+(?:tiền\s+gửi|số)", re.I)
+_LAND_WORDS = re.compile(
+    r"quyền\s+sử\s+dụng\s+(?:thửa\s+)?đất|(?<!trên\s)(?:và|,)\s+(?:diện\s+tích\s+)?đất\b", re.I
+)
+_DEPOSIT_WORDS = re.compile(
+    r"sổ\s+tiết\s+kiệm|tiền\s+gửi\s+tiết\s+kiệm|tài\s+khoản\s+(?:tiền\s+gửi|số)", re.I
+)
 _DESC_END = re.compile(
     r",?\s+(?:địa\s+chỉ|theo\s+Giấy|theo\s+GCN|theo\s+Hợp\s+đồng|do\s+\S+\s+cấp|thuộc\s+(?:quyền\s+)?sở\s+hữu|"
     r"đứng\s+tên|mang\s+tên|số\s+khung|tọa\s+lạc|toạ\s+lạc|diện\s+tích\s+sử\s+dụng)\b|\s*\((?:Hợp\s+đồng|Vật)|;",
@@ -115,7 +121,7 @@ def find_plates(text: str) -> list[tuple[int, int, str]]:
 
 
 def parse_area(s: str) -> float | None:
-    """"86,5" → 86.5, "2.150" → 2150, "33.726,5" → 33726.5, "96.4" → 96.4."""
+    """ "86,5" → 86.5, "2.150" → 2150, "33.726,5" → 33726.5, "96.4" → 96.4."""
     s = s.strip().rstrip(".,")
     if not s:
         return None

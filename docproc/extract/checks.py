@@ -40,7 +40,9 @@ def _words_vs_digits(ex: Extraction) -> list[str]:
         if ob.amount_words and ob.amount_vnd is not None:
             value = words_to_amount(ob.amount_words)
             if value is None:
-                out.append(f"/obligations/{i}: amount in words could not be read; check it against the digits")
+                out.append(
+                    f"/obligations/{i}: amount in words could not be read; check it against the digits"
+                )
             elif value != ob.amount_vnd:
                 out.append(
                     f"/obligations/{i}: amount in digits ({ob.amount_vnd:,} đ) and in words ({value:,} đ) disagree"
@@ -94,7 +96,10 @@ def _court_fees(ex: Extraction, document: Document) -> list[str]:
     money = [
         o
         for o in ex.obligations
-        if o.kind == "pay_money" and STATE not in o.obligees and not _periodic(o) and not _COSTS_RE.search(o.text or "")
+        if o.kind == "pay_money"
+        and STATE not in o.obligees
+        and not _periodic(o)
+        and not _COSTS_RE.search(o.text or "")
     ]
     out = []
     by_group: dict[frozenset[str], list[tuple[int, Obligation]]] = {}
@@ -108,7 +113,9 @@ def _court_fees(ex: Extraction, document: Document) -> list[str]:
         expected = fees.valued_fee(value, table, schedule)
         if expected is None:
             continue
-        candidates = [ob.amount_vnd for _, ob in fee_obs] + [v for _, ob in fee_obs for v in ob.components.values()]
+        candidates = [ob.amount_vnd for _, ob in fee_obs] + [
+            v for _, ob in fee_obs for v in ob.components.values()
+        ]
         if any(c and fees.fee_matches(c, expected, schedule) for c in candidates):
             continue
         i = fee_obs[0][0]

@@ -183,7 +183,9 @@ def _header_court(text: str, head_end: int) -> tuple[str, int, int] | None:
                 pos += len(pos_line) + 1
                 continue
             break
-        if not first and re.match(r"(NHÂN DANH|BẢN ÁN|QUYẾT ĐỊNH|SỐ|ỦY BAN|UỶ BAN|HỘI ĐỒNG|TÒA (?!ÁN)|TOÀ (?!ÁN))", left):
+        if not first and re.match(
+            r"(NHÂN DANH|BẢN ÁN|QUYẾT ĐỊNH|SỐ|ỦY BAN|UỶ BAN|HỘI ĐỒNG|TÒA (?!ÁN)|TOÀ (?!ÁN))", left
+        ):
             break
         offset = text.find(left, pos if not first else m.start())
         parts.append(left)
@@ -305,6 +307,8 @@ _HEARING_SENTENCE = re.compile(
     r"\s*,?\s*(?:t[ạa]i|ở)\s",
     _I,
 )
+
+
 def _iso(d: str, m: str, y: str) -> str | None:
     try:
         return date(int(y), int(m), int(d)).isoformat()
@@ -342,21 +346,52 @@ def _extract_date(text: str, head_end: int) -> tuple[str, int, int, float] | Non
 
 
 _SUBJECT_RES = [
-    (re.compile(r"V/v\s*:?\s*[“\"']?([^”\"\n|]+?)[”\"']?\s*(?:\||\n|$)", _I), 0.9),
+    (re.compile(r"V/v\s*:?\s*[“\"]([^”\"|]{3,300}?)[”\"]", _I), 0.9),
+    (re.compile(r"[“\"]V/v\s*:?\s*([^”\"|]{3,300}?)[”\"]", _I), 0.9),
+    (re.compile(r"V/v\s*:?\s*([^”\"\n|]+?)\s*(?:\||\n|$)", _I), 0.85),
     (re.compile(r"v[ềe]\s+vi[ệe]c\s*:?\s*[“\"]([^”\"]{5,300})[”\"]", _I), 0.85),
     (re.compile(r"v[ềe]\s+[“\"]([^”\"]{5,300})[”\"]", _I), 0.8),
 ]
 _TITLE_SUBJECT = re.compile(r"B[ẢA]N\s+[ÁA]N\s+\S+\s+NG[ÀA]Y\s+\S+\s+V[ỀE]\s+(?:VI[ỆE]C\s+)?([^\n]+)")
 
 
-def _extract_subject(text: str, head_end: int) -> tuple[str, int, int, float] | None:
+_PUBLISHED_LINE = re.compile(
+    r"\s*B[ảa]n(?:\s+[áa]n)?(?:\s+(?:s[ốo]\s*)?\S+\s+ng[àa]y\s+\S+)?\s+v[ềe]\s+([^\n]+?)(?:\s+s[ốo]\s+\S+)?\s*(?:\n|$)"
+)
+_CHARGE = re.compile(r"ph[ạa]m\s+(?:c[áa]c\s+)?t[ộo]i\s*:?\s*[“\"]([^”\"]{3,200})[”\"]", _I)
+_INDICTED = re.compile(r"truy\s+t[ốo][^.]{0,200}?v[ềe]\s+t[ộo]i\s*[“\"]([^”\"]{3,200})[”\"]", _I)
+
+
+def _extract_subject(
+    text: str, head_end: int, sections: Sections | None = None
+) -> tuple[str, int, int, float] | None:
     zone = text[: head_end + 1500]
+    if sections is not None and re.search(r"/HS-|/HS\b|HSST|HSPT", text[:head_end]):
+        # Criminal: the charge the court convicts of, else the charge of the indictment.
+        d0, d1 = sections.decision
+        m = (
+            _CHARGE.search(text, d0, d1)
+            or _INDICTED.search(text, sections.content[0], sections.content[1])
+            or _CHARGE.search(text, head_end)
+        )
+        if m:
+            return re.sub(r"\s+", " ", m.group(1)).strip(), m.start(1), m.end(1), 0.8
+    # A published copy opens with its own summary line: "Bản án 12/2020/DS-PT ngày ... về tranh chấp X".
+    m = _PUBLISHED_LINE.match(text)
+    if m:
+        val = m.group(1).strip(" .")
+        return val[0].upper() + val[1:], m.start(1), m.start(1) + len(val), 0.85
     for rx, conf in _SUBJECT_RES:
         m = rx.search(zone)
         if m:
-            val = m.group(1).strip(' .,:;“”"')
+            end = m.end(1)
+            # an unquoted V/v wrapped over two lines: "V/v: Tranh chấp về ...\nlao động, tiền lương"
+            nxt = re.match(r"\n([a-zà-ỹđ][^\n]{0,200})", text[end : end + 202])
+            if nxt and m.group(0).lstrip().lower().startswith("v/v") and '"' not in m.group(0):
+                end += nxt.end()
+            val = re.sub(r"\s+", " ", text[m.start(1) : end]).strip(' .,:;“”"')
             if val:
-                return val, m.start(1), m.end(1), conf
+                return val, m.start(1), end, conf
     m = _TITLE_SUBJECT.search(zone)
     if m:
         val = m.group(1).strip()
@@ -407,7 +442,7 @@ def extract_case(document: Document, sections: Sections, ev: EvidenceBuilder) ->
     if dt:
         case.date = dt[0]
         ev.add("/case/date", dt[1], dt[2], dt[3])
-    subj = _extract_subject(text, sections.header[1])
+    subj = _extract_subject(text, sections.header[1], sections)
     if subj:
         case.subject = subj[0]
         ev.add("/case/subject", subj[1], subj[2], subj[3])

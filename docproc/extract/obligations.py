@@ -67,6 +67,11 @@ _COMP_STOP_RE = re.compile(
     r"[;.,]?\s*(?:[Đđ]ược\s+(?:khấu\s+)?trừ|chia\s+(?:làm|theo)|kỷ\s+phần|[Kk]ể\s+từ)|\.\s|;\s*(?=[A-ZĐ])"
 )
 _TOTAL_RE = re.compile(r"\btổng\s+(?:cộng|số(?:\s+tiền)?)\s*(?:là)?\s*:?\s*$", _I)
+_SIBLING_RE = re.compile(
+    r"\s*(?:,|;)?\s*(?:và\s+)?(?:phải\s+|có\s+nghĩa\s+vụ\s+)?(?:liên\s+đới\s+)?"
+    r"(?:trả|thanh\s+toán|bồi\s+thường|hoàn\s+trả)(?:\s+lại)?\s+cho\s+",
+    _I,
+)
 _ARITH_RE = re.compile(r"\s*[x×*]\s*\d[\d.,]*[^=;.]{0,30}=\s*$")
 _REMAIN_RE = re.compile(
     r"\bcòn\s+phải\s+(?:liên\s+đới\s+)?(?:bồi\s+thường|trả|thanh\s+toán)(?:\s+tiếp)?\b(?!\s+(?:khoản\s+)?(?:tiền\s+)?lãi)",
@@ -97,7 +102,11 @@ _MUC_RE = re.compile(r"\bmục\s+(\d{1,2}(?:\.\d{1,2}){0,3})(?!\d)", _I)
 _MUC_THIS_RE = re.compile(r"\bmục\s+này\b", _I)
 
 # Court fees and refunds of advances.
-_CHIU_RE = re.compile(r"(?P<neg>\b(?:không\s+phải|không|miễn|chưa)\s+)?(?P<joint>\bliên\s+đới\s+)?\bchịu\b", _I)
+_CHIU_RE = re.compile(
+    r"(?P<neg>\b(?:không\s+phải|không|miễn|chưa|còn\s+phải|còn|đã|phải\s+nộp\s+tiếp)\s+)?"
+    r"(?P<joint>\bliên\s+đới\s+)?\b(?:chịu|(?<=phải\s)nộp)\b(?!\s+tiếp)",
+    _I,
+)
 _FEE_WORD_RE = re.compile(r"án\s+phí|lệ\s+phí", _I)
 _FEE_GAP_RE = re.compile(
     r"\s*(?:toàn\s+bộ\s+|tổng\s+cộng\s+|tổng\s+số\s+(?:tiền\s+)?|số\s+tiền\s+)?(?:là\s*)?:?\s*"
@@ -107,15 +116,16 @@ _FEE_GAP_RE = re.compile(
 _ADVANCE_RE = re.compile(r"\b(?:được\s+)?(?:khấu\s+)?trừ\s+(?:vào\s+)?|chuyển\s+thành\s+án\s+phí", _I)
 _ADVANCE_STOP_RE = re.compile(r"còn\s+phải|[Hh]oàn\s+trả|nhận\s+lại|\.\s", _I)
 _REFUND_TO_RE = re.compile(
-    r"(?P<pre>\b(?:phải|có\s+nghĩa\s+vụ|liên\s+đới)\s+)?\b(?:hoàn\s+trả|trả\s+lại|hoàn\s+lại)(?:\s+lại)?\s+cho\s+", _I
+    r"(?P<pre>\b(?:phải|có\s+nghĩa\s+vụ|liên\s+đới)\s+)?\b(?:hoàn\s+trả|trả\s+lại|hoàn\s+lại)(?:\s+lại)?\s+cho\s+",
+    _I,
 )
 _REFUND_GET_RE = re.compile(r"\bđược\s+(?:nhận\s+lại|hoàn\s+trả(?:\s+lại)?|trả\s+lại|hoàn\s+lại)\b", _I)
 
 # Criminal: fines, confiscation, exhibits returned.
-_FINE_RE = re.compile(r"\b(?:phạt\s+tiền|phạt\s+bổ\s+sung|xử\s+phạt)\s+", _I)
+_FINE_RE = re.compile(r"\b(?:phạt\s+tiền|phạt\s+bổ\s+sung|xử\s+phạt|phạt(?=\s+bị\s+cáo))\s+", _I)
 _CONFISCATE_RE = re.compile(
     r"^\s*(?:[-–+]\s*)?(?:Tịch\s+thu|Truy\s+thu|Truy\s+nộp|Sung\s+(?:quỹ|công))"
-    r"(?:\s+(?:và\s+)?(?:tiêu\s+hủy|tiêu\s+huỷ|để\s+tiêu\s+hủy|sung\s+(?:vào\s+)?(?:quỹ|ngân\s+sách|công\s+quỹ)"
+    r"(?:\s*,?\s+(?:và\s+)?(?:tiêu\s+hủy|tiêu\s+huỷ|để\s+tiêu\s+hủy|sung\s+(?:vào\s+)?(?:quỹ|ngân\s+sách|công\s+quỹ)"
     r"(?:\s+(?:Nhà\s+nước|nhà\s+nước))?|nộp\s+(?:vào\s+)?ngân\s+sách(?:\s+(?:Nhà\s+nước|nhà\s+nước))?|"
     r"(?:Nhà\s+nước|nhà\s+nước)))*\s*:?\s*",
     _I,
@@ -125,11 +135,13 @@ _CUSTODY_RE = re.compile(r"\bGiao\s+(?:cháu|con|các\s+cháu|các\s+con)\b[^.;]
 _ALLOC_RE = re.compile(
     r"\b(?:được\s+)?(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng)\b(?!\s+đất\s+(?:và|,))|\bđược\s+nhận\b", _I
 )
-_ALLOC_HEAD_RE = re.compile(r"^\s*(?:[-–+]\s*)?Giao\s+cho\s+|\bđược\s+(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng|nhận)\b", _I)
+_ALLOC_HEAD_RE = re.compile(
+    r"^\s*(?:[-–+]\s*)?Giao\s+cho\s+|\bđược\s+(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng|nhận)\b", _I
+)
 
 # Security: the creditor may have the collateral sold; assets held to secure enforcement.
 _SEC_REQ_RE = re.compile(
-    r"có\s+quyền\s+(?:yêu\s+cầu|đề\s+nghị)[^.]*?(?P<act>(?:(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
+    r"(?:có|được)\s+quyền\s+(?:yêu\s+cầu|đề\s+nghị)[^.]*?(?P<act>(?:(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
     r"(?:\s*,\s*|\s+và\s+|\s+)?)+)",
     _I,
 )
@@ -138,7 +150,9 @@ _SEC_OBJ_LEAD_RE = re.compile(
     r"|sau\s+đây|như\s+sau)?\s*:?\s*",
     _I,
 )
-_SEC_CUT_RE = re.compile(r"\s*,?\s+(?:để\s+(?:thu\s+hồi|thi\s+hành|bảo\s+đảm|đảm\s+bảo|trả\s+nợ)|,\s*gồm\s*:)", _I)
+_SEC_CUT_RE = re.compile(
+    r"\s*,?\s+(?:để\s+(?:thu\s+hồi|thi\s+hành|bảo\s+đảm|đảm\s+bảo|trả\s+nợ)|,\s*gồm\s*:)", _I
+)
 _SEC_HOLD_RE = re.compile(
     r"(?:(?:duy\s+trì|giữ\s+nguyên)\s+(?:Lệnh|Quyết\s+định)\s+(?:kê\s+biên|phong\s+tỏa|tạm\s+giữ)[^.]*?\bđối\s+với\s+"
     r"|\btạm\s+giữ\s+|\bdùng\s+)",
@@ -216,7 +230,11 @@ class Draft:
     @property
     def enforcement(self) -> str:
         state = STATE in self.obligors or STATE in self.obligees
-        return "ex_officio" if state or self.kind in ("court_fee", "fine", "confiscation", "refund") else "on_request"
+        return (
+            "ex_officio"
+            if state or self.kind in ("court_fee", "fine", "confiscation", "refund")
+            else "on_request"
+        )
 
 
 @dataclass
@@ -302,6 +320,13 @@ class Reader:
 
     # -- parties ----------------------------------------------------------------------------------
     def _find_mentions(self) -> list[tuple[int, int, str]]:
+        if "\n" in self.text[self.s : self.e] and getattr(self.resolver, "text", None) == self.text:
+            # A name wrapped over two lines is still one mention: match on a copy with line breaks
+            # as spaces (same length, so spans are unchanged).
+            try:
+                self.resolver = type(self.resolver)(self.parties, self.text.replace("\n", " "))
+            except Exception:  # noqa: BLE001 - keep the given resolver
+                pass
         fm = getattr(self.resolver, "find_mentions", None)
         if fm is None:
             try:
@@ -361,7 +386,9 @@ class Reader:
                 continue
             gap = self.text[cur:ms]
             gap_clean = re.sub(r"\([^()]*\)", "", gap)
-            if not re.fullmatch(r"\s*(?:(?:,|và|cùng|hoặc)\s*)?(?:(?:các|hai)\s+)?(?:(?:ông|bà|anh|chị)\s+)?", gap_clean):
+            if not re.fullmatch(
+                r"\s*(?:(?:,|và|cùng|hoặc)\s*)?(?:(?:các|hai)\s+)?(?:(?:ông|bà|anh|chị)\s+)?", gap_clean
+            ):
                 break
             if pid not in [p for p, _ in out]:
                 out.append((pid, (ms, me)))
@@ -459,7 +486,7 @@ class Reader:
         li = _LI_CONTRACT_RE.search(t) or _LI_STAT_RE.search(t)
         b = c.start + li.start() if li else c.end
         pids = []
-        for pid, (ms, me) in self.pids_in(a, b):
+        for pid, (_ms, me) in self.pids_in(a, b):
             if re.match(r"\s*(?:,\s*\S+\s+\S+\s*)*có\s+đơn", self.text[me : me + 40], _I):
                 continue  # "Kể từ ngày bà X có đơn yêu cầu": the creditor, not the debtor
             pids.append(pid)
@@ -472,7 +499,9 @@ class Reader:
         if not _INSTAL_RE.match(t):
             return False
         ams = self.amounts_in(c.start, c.end)
-        target = next((d for d in reversed(self.obs) if d.kind == "pay_money" and "period" not in d.extra), None)
+        target = next(
+            (d for d in reversed(self.obs) if d.kind == "pay_money" and "period" not in d.extra), None
+        )
         if ams and target is not None:
             dates = find_dates(t)
             inst = {"amount_vnd": ams[0].value}
@@ -602,7 +631,10 @@ class Reader:
             f = A.read_asset(chunk, default_kind=default_kind)
             if f is None:
                 continue
-            if re.match(r"\s*(?:bản\s+chính|giấy\s+(?:chứng\s+nhận|tờ))", chunk, _I) and context != "evidence":
+            if (
+                re.match(r"\s*(?:bản\s+chính|giấy\s+(?:chứng\s+nhận|tờ))", chunk, _I)
+                and context != "evidence"
+            ):
                 continue
             if not f.identified and _REF_RE.search(chunk):
                 out += self._refer(chunk, item)
@@ -617,8 +649,16 @@ class Reader:
             if not f.certificate and f.plot_number:
                 self._inherit_certificate(f)
             if not owners and f.plot_number:  # a house "trên thửa đất số 245 nêu trên": the land's owners
-                land = next((d for d in self.assets if d.owners and d.f.plot_number == f.plot_number
-                             and (d.f.map_sheet or None) == (f.map_sheet or None)), None)
+                land = next(
+                    (
+                        d
+                        for d in self.assets
+                        if d.owners
+                        and d.f.plot_number == f.plot_number
+                        and (d.f.map_sheet or None) == (f.map_sheet or None)
+                    ),
+                    None,
+                )
                 if land is not None:
                     owners = [(p, land.owner_spans.get(p, land.span)) for p in land.owners]
                     oconf = 0.6
@@ -645,14 +685,21 @@ class Reader:
     def _refer(self, chunk: str, item: str) -> list[int]:
         refs = _MUC_RE.findall(chunk)
         if refs:
-            return [k for k, d in enumerate(self.assets) if any(in_item(it, r) for it in d.items for r in refs)]
+            return [
+                k for k, d in enumerate(self.assets) if any(in_item(it, r) for it in d.items for r in refs)
+            ]
         top = item.split(".")[0]
         same = [k for k, d in enumerate(self.assets) if any(in_item(it, top) for it in d.items)]
         return same or ([len(self.assets) - 1] if self.assets else [])
 
     def _inherit_certificate(self, f: A.AssetFields) -> None:
         for g in self.known + [d.f for d in self.assets]:
-            if g.certificate and g.kind == f.kind and g.plot_number == f.plot_number and (g.map_sheet or None) == (f.map_sheet or None):
+            if (
+                g.certificate
+                and g.kind == f.kind
+                and g.plot_number == f.plot_number
+                and (g.map_sheet or None) == (f.map_sheet or None)
+            ):
                 f.certificate = g.certificate
                 return
 
@@ -680,7 +727,15 @@ class Reader:
     ) -> int:
         for k, d in enumerate(self.assets):
             if self._same(d, f):
-                for name in ("plot_number", "map_sheet", "area_m2", "address", "certificate", "plate", "security_contract"):
+                for name in (
+                    "plot_number",
+                    "map_sheet",
+                    "area_m2",
+                    "address",
+                    "certificate",
+                    "plate",
+                    "security_contract",
+                ):
                     if getattr(d.f, name) is None and getattr(f, name) is not None:
                         setattr(d.f, name, getattr(f, name))
                         if name in f.spans:
@@ -720,6 +775,8 @@ class Reader:
             if not ams or re.search(r"\btù\b", self.text[a : ams[0].start], _I):
                 continue
             who = self.pids_in(a, ams[0].start)
+            if not who:  # "Bị cáo A bị phạt tiền 20.000.000 đồng"
+                who = self._subject(c.start, c.start + m.start())
             d = Draft("fine", (c.start, c.end), c.item, obligees=[STATE])
             d.obligors = [p for p, _ in who]
             d.party_spans = dict(who)
@@ -745,7 +802,8 @@ class Reader:
             if ce < last_end:
                 continue
             am = next(
-                (x for x in self.amounts_in(ce, c.end) if _FEE_GAP_RE.fullmatch(self.text[ce : x.start])), None
+                (x for x in self.amounts_in(ce, c.end) if _FEE_GAP_RE.fullmatch(self.text[ce : x.start])),
+                None,
             )
             if am is None:
                 continue
@@ -763,7 +821,7 @@ class Reader:
             each = bool(_EACH_RE.search(self.text[start : am.start]))
             clause_rest_end = self._fee_end(am, c.end)
             fees = self._fee_amounts(am, clause_rest_end)
-            for fam, comps, total_span in fees:
+            for fam, comps, _ in fees:
                 adv = self._advance(fam, c.end)
                 groups = [[p] for p, _ in subj] if each else [[p for p, _ in subj]]
                 for g in groups:
@@ -786,7 +844,9 @@ class Reader:
     def _fee_end(self, am: AmountMatch, end: int) -> int:
         m = _ADVANCE_RE.search(self.text, self._after_amount(am), end)
         m2 = re.search(r"[;]|\.\s|[Hh]oàn\s+trả", self.text[self._after_amount(am) : end])
-        stops = [x for x in (m.start() if m else None, self._after_amount(am) + m2.start() if m2 else None) if x]
+        stops = [
+            x for x in (m.start() if m else None, self._after_amount(am) + m2.start() if m2 else None) if x
+        ]
         return min(stops) if stops else end
 
     def _fee_amounts(
@@ -918,18 +978,24 @@ class Reader:
         words = re.sub(r"^\s*\d{1,3}\s*(?:\([^)]*\)\s*)?", "", description).split()
         if len(words) < 2:
             return None
-        key = re.escape(" ".join(words[:2]))
+        key = r"\s+".join(re.escape(w) for w in words[:2])
         names: list[tuple[str, str]] = []
         for p in self.parties:
             if p.role == "accused":
                 toks = p.name.split()
-                names += [(p.id, re.escape(p.name)), (p.id, re.escape(toks[-1]))]
+                names += [(p.id, r"\s+".join(map(re.escape, toks))), (p.id, re.escape(toks[-1]))]
         story = self.text[: self.s]
         for m in re.finditer(key, story, _I):
-            lo = max(story.rfind(".", 0, m.start()), story.rfind(";", 0, m.start()), story.rfind(", còn", 0, m.start()),
-                     story.rfind(", rồi", 0, m.start()))
+            lo = max(
+                story.rfind(".", 0, m.start()),
+                story.rfind(";", 0, m.start()),
+                story.rfind(", còn", 0, m.start()),
+                story.rfind(", rồi", 0, m.start()),
+            )
             seg = story[lo + 1 : m.start()]
-            verb = re.search(r"\b(?:mang\s+theo|mang|lấy|dùng|cầm|sử\s+dụng|chuẩn\s+bị|mua|cất\s+giấu)\b", seg, _I)
+            verb = re.search(
+                r"\b(?:mang\s+theo|mang|lấy|dùng|cầm|sử\s+dụng|chuẩn\s+bị|mua|cất\s+giấu)\b", seg, _I
+            )
             if not verb:
                 continue
             who = [pid for pid, n in names if re.search(rf"(?<!\w){n}(?!\w)", seg[: verb.start()])]
@@ -980,7 +1046,9 @@ class Reader:
             if not who or _ORDER_RE.search(self.text, start, start + m.start()):
                 return False
             region_start = start + m.end()
-        idx = self._assets_from(region_start, c.end, "allocation", c.item, default_owners=who, owners_win=True)
+        idx = self._assets_from(
+            region_start, c.end, "allocation", c.item, default_owners=who, owners_win=True
+        )
         return bool(idx)
 
     # -- orders between parties ---------------------------------------------------------------------
@@ -991,10 +1059,14 @@ class Reader:
         if re.search(r"(?:không|chưa|đã|còn|được|có\s+quyền|chậm|lãi|phạt)\s+$", before, _I):
             return False
         head = self.text[start : start + m.start()]
-        if re.search(r"\b(?:yêu\s+cầu|đề\s+nghị|khởi\s+kiện)\b|kỷ\s+phần|chia\s+theo\s+phần|\bmỗi\s+bị\s+cáo", head, _I):
+        if re.search(
+            r"\b(?:yêu\s+cầu|đề\s+nghị|khởi\s+kiện)\b|kỷ\s+phần|chia\s+theo\s+phần|\bmỗi\s+bị\s+cáo", head, _I
+        ):
             return False  # a claim recited, or the split of a joint order: not an order of its own
         if m.group("modal") or m.group("joint"):
             return True
+        if re.match(r"cấp\s+dưỡng", m.group("verb"), _I) and self.pids_in(start, start + m.start()):
+            return True  # "Anh A cấp dưỡng nuôi con mỗi tháng ..."
         return bool(re.search(r"\bbuộc\b", head, _I))
 
     def is_trigger(self, c: Clause) -> bool:
@@ -1019,6 +1091,7 @@ class Reader:
                 # a new order starts after a semicolon: "...; buộc C trả cho D ...".
                 nxt = re.search(r";\s*(?=buộc\b)", self.text[end : c.end], _I)
                 if not nxt:
+                    self._siblings(c, self.obs[-1], end)
                     break
                 start, t, pos = end + nxt.end(), self.text[end + nxt.end() : c.end], 0
                 continue
@@ -1042,14 +1115,18 @@ class Reader:
         if not ams:
             return self._non_money(i, c, start, m, verb, subj, ve, limit)
         main = self._main_amount(ams)
-        joint = bool(m.group("joint")) or bool(re.search(r"\bliên\s+đới\b", self.text[start + b : main.start], _I))
+        joint = bool(m.group("joint")) or bool(
+            re.search(r"\bliên\s+đới\b", self.text[start + b : main.start], _I)
+        )
         d = Draft("pay_money", (c.start, c.end), c.item, joint=joint)
         d.obligors = [p for p, _ in subj]
         d.party_spans = dict(subj)
         obligees = [x for x in self.pids_in(ve, main.start) if x[0] not in d.obligors]
         if verb in ("trả nợ thay", "trả thay") and obligees:
             debtor = obligees[0][0]
-            prior = next((o for o in reversed(self.obs) if o.kind == "pay_money" and debtor in o.obligors), None)
+            prior = next(
+                (o for o in reversed(self.obs) if o.kind == "pay_money" and debtor in o.obligors), None
+            )
             if prior is not None:
                 obligees = [(p, prior.party_spans.get(p, (c.start, c.end))) for p in prior.obligees]
                 d.party_conf = 0.7
@@ -1064,15 +1141,20 @@ class Reader:
         if verb == "cấp dưỡng" and not d.obligees:
             cands = [p for p in self.custodians if p not in d.obligors]
             if not cands:
-                cands = [p.id for p in self.parties if p.role in ("plaintiff", "defendant") and p.id not in d.obligors]
+                cands = [
+                    p.id
+                    for p in self.parties
+                    if p.role in ("plaintiff", "defendant") and p.id not in d.obligors
+                ]
             if cands:
                 d.obligees = [cands[-1]]
                 d.party_conf = 0.6
         if not d.obligors:
             d.party_conf = 0.4
-        if main is not ams[0] and _COMP_START_RE.search(self.text[ve : ams[0].start]):
+        if main is not ams[0] and _TOTAL_RE.search(self.text[max(0, main.start - 40) : main.start]):
             # "... gồm: nợ gốc X, lãi Y; tổng cộng: Z": the parts come before the total
-            prev = _COMP_START_RE.search(self.text, ve, ams[0].start).end()
+            cs = _COMP_START_RE.search(self.text, ve, ams[0].start)
+            prev = cs.end() if cs else ve
             for x in ams:
                 if x.start >= main.start:
                     break
@@ -1096,14 +1178,34 @@ class Reader:
                 self.obs.append(dd)
         return self._after_amount(main)
 
+    def _siblings(self, c: Clause, first: Draft, pos: int) -> None:
+        """"... trả cho bà B 100.000.000 đồng và trả cho ông C 50.000.000 đồng": the same payer
+        ordered to pay someone else in the same sentence."""
+        while True:
+            m = _SIBLING_RE.match(self.text, pos, c.end)
+            if not m:
+                return
+            who, after = self._group_after(m.end(), c.end)
+            ams = self.amounts_in(after, c.end)
+            if not who or not ams or ams[0].start - after > 40:
+                return
+            d = Draft("pay_money", first.span, first.item, obligors=list(first.obligors), joint=first.joint)
+            d.obligees = [p for p, _ in who]
+            d.party_spans = {p: sp for p, sp in first.party_spans.items() if p in first.obligors} | dict(who)
+            self._set_amount(d, ams[0])
+            self.obs.append(d)
+            pos = self._after_amount(ams[0])
+
     def _summed_parts(self, d: Draft, main: AmountMatch, ams: list[AmountMatch], limit: int) -> None:
-        """"trả ... 100.000.000 đồng tiền gốc và 20.000.000 đồng tiền lãi": one payment of the sum,
+        """ "trả ... 100.000.000 đồng tiền gốc và 20.000.000 đồng tiền lãi": one payment of the sum,
         each amount labelled after it."""
         chain = [main]
         for x in ams[1:]:
             gap = self.text[self._after_amount(chain[-1]) : x.start]
-            if len(gap) > 70 or not re.search(r"(?:,|\bvà\b)\s*$", gap) or re.search(
-                r"trong\s+đó|gồm|trừ|còn|kể\s+từ|mỗi|tổng|=|/", gap, _I
+            if (
+                len(gap) > 70
+                or not re.search(r"(?:,|\bvà\b)\s*$", gap)
+                or re.search(r"trong\s+đó|gồm|trừ|còn|kể\s+từ|mỗi|tổng|=|/", gap, _I)
             ):
                 break
             chain.append(x)
@@ -1125,22 +1227,30 @@ class Reader:
         main = ams[0]
         for k, x in enumerate(ams[1:], 1):
             prev = ams[k - 1]
-            if _ARITH_RE.fullmatch(self.text[prev.end : x.start]) or re.fullmatch(r"\s*=\s*", self.text[prev.end : x.start]):
+            if _ARITH_RE.fullmatch(self.text[prev.end : x.start]) or re.fullmatch(
+                r"\s*=\s*", self.text[prev.end : x.start]
+            ):
                 main = x
             else:
                 break
         head = self.text[max(0, main.start - 60) : main.start]
-        if _COMP_START_RE.search(head):
-            for x in ams:
-                if x.start > main.start and _TOTAL_RE.search(self.text[max(0, x.start - 40) : x.start]):
-                    return x
+        for k, x in enumerate(ams):
+            if x.start <= main.start or not _TOTAL_RE.search(self.text[max(0, x.start - 40) : x.start]):
+                continue
+            parts = [y for y in ams[:k] if y.start >= main.start]
+            # "gồm: ... ; tổng cộng: Z", or "tiền gốc X, tiền lãi Y, tổng cộng Z" with X + Y = Z
+            if _COMP_START_RE.search(head) or sum(y.value for y in parts) == x.value:
+                return x
         return main
 
     def _set_amount(self, d: Draft, am: AmountMatch) -> None:
         from docproc.text import words_to_amount
 
         if not am.words:  # "2.500.000 đồng/tháng (Hai triệu năm trăm nghìn đồng)"
-            m = re.match(r"\s*/\s*(?:01\s+)?(?:tháng|năm)\s*\(\s*(?:bằng\s+chữ\s*:?\s*)?([^()]+?)\s*\)", self.text[am.end :])
+            m = re.match(
+                r"\s*/\s*(?:01\s+)?(?:tháng|năm)\s*\(\s*(?:bằng\s+chữ\s*:?\s*)?([^()]+?)\s*\)",
+                self.text[am.end :],
+            )
             if m and words_to_amount(m.group(1)) == am.value:
                 s0 = am.end + m.start(1)
                 am = dataclasses.replace(am, words=m.group(1), words_span=(s0, s0 + len(m.group(1))))
@@ -1157,8 +1267,11 @@ class Reader:
     def _periodic(self, d: Draft, c: Clause, am: AmountMatch) -> None:
         after = self.text[am.end : min(c.end, self._after_amount(am) + 12)]
         before = self.text[max(c.start, am.start - 40) : am.start]
-        if not (_PERIOD_AFTER_RE.match(self.text, self._after_amount(am)) or _PERIOD_AFTER_RE.match(after)
-                or _PERIOD_BEFORE_RE.search(before)):
+        if not (
+            _PERIOD_AFTER_RE.match(self.text, self._after_amount(am))
+            or _PERIOD_AFTER_RE.match(after)
+            or _PERIOD_BEFORE_RE.search(before)
+        ):
             return
         d.extra["period"] = "monthly"
         t = self.text[c.start : c.end]
@@ -1167,12 +1280,16 @@ class Reader:
             d.extra["start_date"] = f"{int(mm.group('y')):04d}-{int(mm.group('m')):02d}-01"
             return
         for fm in _FROM_RE.finditer(t):
-            dates = [x for x in find_dates(t[fm.start() : fm.start() + 60]) if x.start <= fm.end() - fm.start() + 2]
+            dates = [
+                x for x in find_dates(t[fm.start() : fm.start() + 60]) if x.start <= fm.end() - fm.start() + 2
+            ]
             if dates:
                 d.extra["start_date"] = dates[0].value.isoformat()
                 return
 
-    def _components(self, d: Draft, main: AmountMatch, end: int, lines: list[tuple[int, int]] | None = None) -> None:
+    def _components(
+        self, d: Draft, main: AmountMatch, end: int, lines: list[tuple[int, int]] | None = None
+    ) -> None:
         """Parts of the total: "trong đó: nợ gốc X, lãi trong hạn Y, lãi quá hạn Z"."""
         after = self._after_amount(main)
         cm = _COMP_START_RE.search(self.text, after, end)
@@ -1203,7 +1320,9 @@ class Reader:
         m = re.search(r"(?P<amt>\d[\d.,]*)\s*(?P<cur>USD|EUR|JPY|CNY|GBP|AUD|SGD|KRW)\b", t)
         if not m:
             return {}
-        rate = re.search(r"tỷ\s+giá[^;]*?(?:là\s+)?(?P<r>\d[\d.,]*)\s*(?:đồng|VNĐ|VND|đ)\s*/\s*" + m.group("cur"), t, _I)
+        rate = re.search(
+            r"tỷ\s+giá[^;]*?(?:là\s+)?(?P<r>\d[\d.,]*)\s*(?:đồng|VNĐ|VND|đ)\s*/\s*" + m.group("cur"), t, _I
+        )
         from docproc.text import parse_amount
 
         amt = parse_amount(m.group("amt"))
@@ -1221,10 +1340,9 @@ class Reader:
         the total on list lines, what remains after a deduction, the shares of joint debtors."""
         ends_colon = self.text[c.start : c.end].rstrip().endswith(":")
         list_parts = ends_colon and not d.components
-        remain: tuple[AmountMatch, list[tuple[str, tuple[int, int]]]] | None = None
         shares: dict[str, int] = {}
-        spans = [(c.start, c.end)]
-        self._scan_remainder(c.start, c.end, d, spans_out=None, shares=shares, remain_box=(remain_box := []))
+        remain_box: list[tuple[AmountMatch, list[tuple[str, tuple[int, int]]]]] = []
+        self._scan_remainder(c.start, c.end, d, shares=shares, remain_box=remain_box)
         for j in range(i + 1, len(self.clauses)):
             cj = self.clauses[j]
             same = cj.item == c.item or in_item(cj.item, c.item)
@@ -1252,10 +1370,8 @@ class Reader:
                 dates = find_dates(t[dm.end() :])
                 if dates:
                     d.extra["due_date"] = dates[0].value.isoformat()
-            self._scan_remainder(cj.start, cj.end, d, spans_out=spans, shares=shares, remain_box=remain_box)
+            self._scan_remainder(cj.start, cj.end, d, shares=shares, remain_box=remain_box)
             self.consumed.add(j)
-        if ends_colon and d.components and len(d.components) > 1 and not self.text[c.start : c.end].count("trong đó"):
-            pass
         if remain_box:
             am, who = remain_box[-1]
             if am.value < (d.amount_vnd or 0):
@@ -1277,21 +1393,28 @@ class Reader:
         b: int,
         d: Draft,
         *,
-        spans_out: list | None,
         shares: dict[str, int],
         remain_box: list,
     ) -> None:
         t = self.text[a:b]
         kw = _SHARE_CTX_RE.search(t)
-        if kw and (d.joint or len(d.obligors) > 1) and not _EACH_RE.search(self.text[d.span[0] : d.amount.start if d.amount else d.span[0]]):
-            for pid, (ms, me) in self.pids_in(a + kw.start(), b):
+        if (
+            kw
+            and (d.joint or len(d.obligors) > 1)
+            and not _EACH_RE.search(self.text[d.span[0] : d.amount.start if d.amount else d.span[0]])
+        ):
+            for pid, (_ms, me) in self.pids_in(a + kw.start(), b):
                 if pid not in d.obligors:
                     continue
                 nxt = [x for x in self.amounts_in(me, b) if x.start - me < 80]
-                if nxt and not re.search(r"được\s+trừ|đã\s+(?:bồi|nộp|trả)", self.text[me : nxt[0].start], _I):
+                if nxt and not re.search(
+                    r"được\s+trừ|đã\s+(?:bồi|nộp|trả)", self.text[me : nxt[0].start], _I
+                ):
                     shares[pid] = nxt[0].value
             for x in self.amounts_in(a, b):
-                if re.search(r"mỗi\s+(?:bị\s+cáo|người)[^.;\d]{0,40}$", self.text[max(a, x.start - 60) : x.start], _I):
+                if re.search(
+                    r"mỗi\s+(?:bị\s+cáo|người)[^.;\d]{0,40}$", self.text[max(a, x.start - 60) : x.start], _I
+                ):
                     for p in d.obligors:
                         shares.setdefault(p, x.value)
         for m in _REMAIN_RE.finditer(t):
@@ -1356,7 +1479,9 @@ class Reader:
                         break
                 who = self._group_after(ve + cho.end(), limit)[0] if cho else []
                 region = (ve, ve + cho.start() if cho else limit)
-            idx = self._assets_from(region[0], region[1], "delivery", c.item, default_owners=who, owners_win=True)
+            idx = self._assets_from(
+                region[0], region[1], "delivery", c.item, default_owners=who, owners_win=True
+            )
             if idx:
                 d.kind = "deliver_asset"
                 d.extra["assets_delivered"] = idx
@@ -1373,7 +1498,10 @@ class Reader:
         if not d.obligees:
             # "A có nghĩa vụ tháo dỡ ...": for the same counterparty as the order before it in the item
             top = c.item.split(".")[0]
-            prev = next((o for o in reversed(self.obs) if in_item(o.item, top) and set(o.obligors) & set(d.obligors)), None)
+            prev = next(
+                (o for o in reversed(self.obs) if in_item(o.item, top) and set(o.obligors) & set(d.obligors)),
+                None,
+            )
             if prev is not None:
                 d.obligees = list(prev.obligees)
                 d.party_conf = 0.6
@@ -1386,7 +1514,9 @@ class Reader:
         tín dụng số ...: số tiền X, gồm ...")."""
         for j in range(i + 1, len(self.clauses)):
             cj = self.clauses[j]
-            if not (cj.item != c.item and in_item(cj.item, c.item)) and not (cj.marker == "dash" and cj.item == c.item):
+            if not (cj.item != c.item and in_item(cj.item, c.item)) and not (
+                cj.marker == "dash" and cj.item == c.item
+            ):
                 if cj.marker or self.clauses[j - 1].line != cj.line:
                     break
             t = self.text[cj.start : cj.end]
@@ -1396,8 +1526,7 @@ class Reader:
             self.consumed.add(j)
             if not ams:
                 continue
-            m = re.search(r"\b(?:số\s+tiền|là)\s*:?\s*$", t[: ams[0].start - cj.start], _I)
-            main = ams[0] if m or True else ams[0]
+            main = ams[0]
             d = Draft(
                 "pay_money",
                 (cj.start, cj.end),
@@ -1487,8 +1616,16 @@ class Reader:
                 )
             )
             ev.add(ptr, d.span[0], d.span[1], d.conf)
-            for name in ("description", "plot_number", "map_sheet", "area_m2", "address", "certificate", "plate",
-                         "security_contract"):
+            for name in (
+                "description",
+                "plot_number",
+                "map_sheet",
+                "area_m2",
+                "address",
+                "certificate",
+                "plate",
+                "security_contract",
+            ):
                 if getattr(f, name) is None:
                     continue
                 if name + "_abs" in f.spans:

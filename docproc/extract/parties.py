@@ -72,6 +72,7 @@ _REP_LABELS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_NG}\s+duoc\s+uy\s+quyen"), "authorized"),
     (re.compile(rf"(?:{_NG}\s+)?dai\s+dien\s+hop\s+phap"), "lawful"),
     (re.compile(rf"{_NG}\s+dai\s+dien"), "lawful"),
+    (re.compile(r"dai\s+dien(?=\s*:|\s+(?:cua|cho)\s)"), "lawful"),
     (re.compile(rf"{_NG}\s+giam\s+ho"), "legal"),
     (
         re.compile(rf"{_NG}\s+bao\s+ve\s+(?:cac\s+)?quyen{_SEP_QL}(?:va\s+)?loi\s+ich(?:\s+hop\s+phap)?"),
@@ -89,7 +90,7 @@ _ROLE_LABELS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"nguyen\s+don\s+dan\s+su"), "civil_plaintiff"),
     (re.compile(r"bi\s+don\s+dan\s+su"), "civil_defendant"),
     (re.compile(r"(?:cac\s+)?(?:dong\s+)?nguyen\s+don"), "plaintiff"),
-    (re.compile(r"(?:cac\s+)?bi\s+don"), "defendant"),
+    (re.compile(r"(?:cac\s+)?(?:dong\s+)?bi\s+don"), "defendant"),
     (re.compile(rf"{_NG}\s+co\s+quyen\s+loi{_SEP_QL}nghia\s+vu\s+lien\s+quan"), "related_party"),
     (re.compile(rf"{_NG}\s+lien\s+quan"), "related_party"),
     (re.compile(r"(?:cac\s+)?bi\s+cao"), "accused"),
@@ -113,13 +114,13 @@ _ORG_START = re.compile(
     r"Đài|Kho\s+bạc|Tổ\s+chức|Liên\s+đoàn|Đảng\s+ủy|Công\s+an|Bộ|Tổng\s+cục|Chi\s+cục|Hạt|Cảng|Xã\s+viên|Giám\s+đốc)\b"
 )
 _ADDRESS_LABEL = re.compile(
-    r"(?P<same>(?:cung|deu)\s+)?(?:dia\s+chi(?:\s+(?:tru\s+so(?:\s+chinh)?|thuong\s+tru|cu\s+tru|lien\s+lac|lien\s+he|noi\s+o))?"
-    r"(?:\s+lam\s+viec)?|tru\s+tai|cu\s+tru(?:\s+tai)?|noi\s+cu\s+tru(?:\s+luc\s+sinh\s+thoi)?|hktt|ho\s+khau\s+thuong\s+tru"
+    r"(?<![a-z0-9])(?P<same>(?:cung|deu)\s+)?(?:dia\s+chi(?:\s+(?:tru\s+so(?:\s+chinh)?|thuong\s+tru|cu\s+tru|lien\s+lac|lien\s+he|noi\s+o))?"
+    r"(?:\s+lam\s+viec)?|tru\s+tai|(?:thuong|tam)\s+tru(?:\s+tai)?|noi\s+dkhktt|dkhktt|cu\s+tru(?:\s+tai)?|noi\s+cu\s+tru(?:\s+luc\s+sinh\s+thoi)?|hktt|ho\s+khau\s+thuong\s+tru"
     r"|noi\s+o(?:\s+hien\s+nay)?|(?:co\s+)?tru\s+so(?:\s+chinh)?(?:\s+tai)?|noi\s+dang\s+ky\s+(?:ho\s+khau\s+)?thuong\s+tru"
     r"|cho\s+o(?:\s+hien\s+nay)?)\s*(?:tai)?\s*(?::|\s(?=[A-Za-zĐđ0-9]))\s*"
 )
 _BIRTH = re.compile(
-    r"\b(?:sinh|sn)\b\s*(?:nam|ngay)?\s*:?\s*(?:(\d{1,2})\s*(?:/|-|\.|thang)\s*(\d{1,2})\s*(?:/|-|\.|nam)\s*)?(\d{4})\b"
+    r"\b(?:nam\s+sinh|sinh|sn)\b\s*(?:nam|ngay)?\s*:?\s*(?:(\d{1,2})\s*(?:/|-|\.|thang)\s*(\d{1,2})\s*(?:/|-|\.|nam)\s*)?(\d{4})\b"
 )
 _ID = re.compile(
     r"(?:can\s+cuoc\s+cong\s+dan|can\s+cuoc|cccd|cmnd|cmtnd|chung\s+minh\s+nhan\s+dan|chung\s+minh\s+thu|ho\s+chieu"
@@ -183,10 +184,12 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _INLINE_SPLIT = re.compile(
-    r"(?:(?<=\D[.;)])\s+(?=(?:Người|Ngưi|Đại\s+diện|Nguyên\s+đơn|Bị\s+đơn|Bị\s+hại|Người\s+có\s+quyền)\b[^:\n]{0,120}:)"
+    r"(?:(?<=\D[.;):])\s+(?=(?:Người|Ngưi|Đại\s+diện|Nguyên\s+đơn|Bị\s+đơn|Bị\s+hại|Bị\s+cáo|Người\s+có\s+quyền)\b[^:\n]{0,120}:)"
+    r"|(?<=bị\scáo:)\s+"
+    r"|\s(?=\d{1,2}[.)/]\s*" + _U + r"\w*\s+" + _U + r"[^,;:()\n]{0,40}[,(][^\n]{0,80}\bsinh\b)"
     r"|\s(?=[-–]\s?(?:Ông|Bà|Anh|Chị|Cụ)\s+" + _U + r")"
     r"|(?<=\D[.;)])\s+(?=(?:Cùng|Đều)\s+(?:địa\s+chỉ|trú\s+tại|cư\s+trú)|Địa\s+chỉ\s*:|Trụ\s+sở\s*:)"
-    r"|\s(?=[-–]\s?(?:Người|Ngưi|Nguyên\s+đơn|Bị\s+đơn|Bị\s+hại)\b[^:\n]{0,120}:)"
+    r"|\s(?=[-–*+•]\s?(?:Người|Ngưi|Nguyên\s+đơn|Bị\s+đơn|Bị\s+hại|Bị\s+cáo)\b[^:\n]{0,120}:)"
     r"|\s(?=\d{1,2}\s*[.)/-]\s*(?:Nguyên\s+đơn|Bị\s+đơn|Bị\s+cáo|Bị\s+hại|Người)\b[^:\n]{0,120}:)"
     r"|\s(?=(?:Người\s+(?:đại\s+diện|bảo\s+vệ|có\s+quyền|khởi\s+kiện|bị\s+kiện|làm\s+chứng|kháng\s+cáo)|Đại\s+diện\s+theo)\b[^:\n]{0,120}:)"
     r"|\s(?=(?:Địa\s+chỉ|Trụ\s+sở)\b)"
@@ -909,7 +912,9 @@ class PartyResolver:
         if alts:
             parts.append(rf"(?:(?P<hon2>{hon})\s+)?(?P<alias>" + "|".join(alts) + ")")
         if bare:
-            parts.append(r"(?P<bare>" + "|".join(re.escape(b) for b in sorted(bare, key=len, reverse=True)) + ")")
+            parts.append(
+                r"(?P<bare>" + "|".join(re.escape(b) for b in sorted(bare, key=len, reverse=True)) + ")"
+            )
         if not parts:
             return None
         return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")

@@ -45,7 +45,7 @@ def _base_letter(c: str) -> str:
     return b.upper() if b.isascii() and b.isalpha() else ""
 
 
-_BARE_TABLE = {cp: _base_letter(chr(cp)) for cp in range(0, 0x1F00)}
+_BARE_TABLE = {cp: _base_letter(chr(cp)) for cp in range(0x1F00)}
 
 
 def bare(text: str) -> str:
@@ -70,6 +70,15 @@ def _close(a: str, b: str) -> bool:
     return False
 
 
+def _prefixed(kind: str, key: str) -> bool:
+    """Longer forms: "NHẬN ĐỊNH CỦA TÒA ÁN CẤP PHÚC THẨM", "NỘI DUNG VỤ ÁN VÀ YÊU CẦU KHỞI KIỆN"."""
+    if kind == "reasoning":
+        return key.startswith("NHANDINHCUA") and len(key) <= 45
+    if kind == "content":
+        return key.startswith(("NOIDUNGVUAN", "NOIDUNGVUVIEC")) and len(key) <= 45
+    return False
+
+
 @dataclass(frozen=True)
 class _Heading:
     kind: str
@@ -88,7 +97,7 @@ def _headings(text: str) -> list[_Heading]:
         letters = [c for c in s if c.isalpha()]
         if not letters:
             continue
-        key = bare(s)
+        key = bare(re.sub(r"^(?:[IVX]{1,4}|[0-9]{1,2}|[A-Da-d])\s*[.)\-–]\s*", "", s))
         # A heading is a line of its own: upper case, or ending with ":" ("Xử:", "Tuyên xử:").
         upper = sum(c.isupper() for c in letters) / len(letters) > 0.7
         if not upper and not s.endswith(":"):
@@ -99,7 +108,7 @@ def _headings(text: str) -> list[_Heading]:
             ("decision", _DECISION_KEYS),
             ("closing", _CLOSING_KEYS),
         ):
-            if any(_close(key, k) for k in keys):
+            if any(_close(key, k) for k in keys) or _prefixed(kind, key):
                 out.append(_Heading(kind, key, m.start(), m.end()))
                 break
     return out

@@ -102,7 +102,8 @@ def ocr_image(
         prep = preprocess.prepare(arr, width_pt=width_pt)
     else:
         gray = preprocess.to_gray(arr)
-        prep = preprocess.Prepared(image=gray, blank=preprocess.is_blank(preprocess.binarize(gray)))
+        dpi0 = gray.shape[1] / (width_pt / 72.0)
+        prep = preprocess.Prepared(image=gray, blank=preprocess.is_blank(preprocess.binarize(gray), dpi=dpi0))
     img = prep.image
     if prep.blank:
         return page([], warn=["blank page"])

@@ -30,7 +30,9 @@ __all__ = [
     "rotate",
     "binarize",
     "speckle_level",
+    "speck_size",
     "despeckle",
+    "remove_small_blobs",
     "ink_components",
     "is_blank",
 ]
@@ -39,7 +41,7 @@ TARGET_DPI = 300
 MIN_DPI = 250  # below this effective resolution the page is upscaled to TARGET_DPI
 MAX_SKEW = 6.0  # degrees searched by estimate_skew
 MIN_SKEW = 0.15  # below this a rotation costs more (interpolation blur) than it gains
-SPECKLE_THRESHOLD = 1500.0  # isolated dots per megapixel above which the page is despeckled
+SPECKLE_THRESHOLD = 1000.0  # isolated dots per megapixel above which the page is despeckled
 
 
 @dataclass
@@ -197,27 +199,52 @@ def ink_components(binary: np.ndarray) -> tuple[np.ndarray, int]:
     return stats[1:], n - 1
 
 
-def speckle_level(binary: np.ndarray) -> float:
-    """Isolated dots (ink blobs of at most 4 pixels) per megapixel: ~0 on a clean scan, thousands on
-    a dirty photocopy. Dots of diacritics at 300 dpi are far larger than 4 pixels."""
+def speckle_level(binary: np.ndarray, *, max_area: int = 9) -> float:
+    """Isolated dots (ink blobs of at most `max_area` pixels, a 3×3 square) per megapixel: ~0 on a
+    clean 300 dpi scan, thousands on a dirty photocopy. Diacritic dots are larger (25+ pixels)."""
     stats, _ = ink_components(binary)
-    tiny = int(np.count_nonzero(stats[:, 4] <= 4)) if len(stats) else 0
+    tiny = int(np.count_nonzero(stats[:, 4] <= max_area)) if len(stats) else 0
     return tiny / (binary.size / 1e6)
 
 
-def despeckle(binary: np.ndarray, *, size: int = 3) -> np.ndarray:
-    """Median filter: removes dots and pinholes, and smooths the ragged edges of photocopied text."""
-    return cv2.medianBlur(binary, size)
+def speck_size(binary: np.ndarray) -> int:
+    """Typical speck: 1 for single-pixel dots, 3 for dots grown to 3×3 by a copier (which also
+    thickens the letters). Chooses the median filter's size."""
+    stats, _ = ink_components(binary)
+    area = stats[:, 4] if len(stats) else np.zeros(0)
+    small = int(np.count_nonzero(area <= 4))
+    grown = int(np.count_nonzero((area > 4) & (area <= 9)))
+    return 1 if small >= grown else 3
 
 
-def is_blank(binary: np.ndarray) -> bool:
+def remove_small_blobs(binary: np.ndarray, *, max_area: int) -> np.ndarray:
+    """Whiten ink blobs of at most `max_area` pixels (specks not touching any letter)."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats((binary < 128).astype(np.uint8), connectivity=8)
+    small = np.zeros(n, dtype=bool)
+    small[1:] = stats[1:, 4] <= max_area
+    out = binary.copy()
+    out[small[labels]] = 255
+    return out
+
+
+def despeckle(binary: np.ndarray, *, speck: int = 1) -> np.ndarray:
+    """Median filter (removes dots and pinholes, smooths ragged photocopied edges), then drop the
+    isolated blobs it left (clusters of specks). Sizes follow the specks: 3×3 median and blobs up
+    to 12 pixels for single-pixel specks; 5×5 and 20 pixels for specks grown to 3×3. Measured on
+    dev photocopies: CER 45% → 0.6% on a page with grown specks, 0.8% kept on a fine one (where the
+    larger setting would eat diacritics: 3%)."""
+    size, max_area = (3, 12) if speck <= 1 else (5, 20)
+    return remove_small_blobs(cv2.medianBlur(binary, size), max_area=max_area)
+
+
+def is_blank(binary: np.ndarray, *, dpi: float = TARGET_DPI) -> bool:
     """No blob of letter size anywhere (a few specks or a fold line do not make text)."""
     stats, n = ink_components(binary)
     if n == 0:
         return True
     h = stats[:, 3]
     w = stats[:, 2]
-    scale = binary.shape[1] / 2480  # sizes below are for an A4 page at 300 dpi
+    scale = dpi / 300  # sizes below are pixels at 300 dpi
     letters = (h >= 12 * scale) & (h <= 150 * scale) & (w >= 3 * scale) & (w <= 300 * scale)
     return int(np.count_nonzero(letters)) < 3
 
@@ -248,18 +275,20 @@ def prepare(image: np.ndarray, *, width_pt: float, deskew: bool = True) -> Prepa
         factor = 1.0
     binary = binarize(gray)
     speckle = speckle_level(binary)
-    if speckle > SPECKLE_THRESHOLD:
-        binary = despeckle(binary)
-        steps.append(f"despeckle ({speckle:.0f}/MP)")
+    speck = speck_size(binary) if speckle > SPECKLE_THRESHOLD else 0
+    if speck:
+        binary = despeckle(binary, speck=speck)
+        steps.append(f"despeckle ({speckle:.0f}/MP, speck {speck})")
     skew = 0.0
     if deskew:
         skew = estimate_skew(binary)
         if abs(skew) >= MIN_SKEW:
             gray = rotate(gray, skew)
             binary = binarize(gray)
-            if speckle > SPECKLE_THRESHOLD:
-                binary = despeckle(binary)
+            if speck:
+                binary = despeckle(binary, speck=speck)
             steps.append(f"deskew {skew:+.2f}°")
         else:
             skew = 0.0
-    return Prepared(image=binary, scale=factor, skew=skew, steps=steps, blank=is_blank(binary))
+    dpi = binary.shape[1] / (width_pt / 72.0) if width_pt > 0 else TARGET_DPI
+    return Prepared(image=binary, scale=factor, skew=skew, steps=steps, blank=is_blank(binary, dpi=dpi))

@@ -13,7 +13,15 @@ from docproc.text.legacy import (
     encode_legacy,
 )
 from docproc.text.normalize import nfc, strip_diacritics
-from docproc.text.numbers import AmountMatch, amount_to_words, find_amounts, parse_amount, words_to_amount
+from docproc.text.numbers import (
+    AmountMatch,
+    ForeignAmountMatch,
+    amount_to_words,
+    find_amounts,
+    find_foreign_amounts,
+    parse_amount,
+    words_to_amount,
+)
 from docproc.text.ocrfix import correct_ocr_text, correct_page, correct_words
 from docproc.text.syllables import is_syllable
 
@@ -24,6 +32,8 @@ __all__ = [
     "AmountMatch",
     "amount_to_words",
     "find_amounts",
+    "ForeignAmountMatch",
+    "find_foreign_amounts",
     "parse_amount",
     "words_to_amount",
     "DateMatch",

@@ -17,7 +17,15 @@ from decimal import Decimal, InvalidOperation
 
 from docproc.text.normalize import nfc, strip_diacritics
 
-__all__ = ["AmountMatch", "parse_amount", "words_to_amount", "amount_to_words", "find_amounts"]
+__all__ = [
+    "AmountMatch",
+    "ForeignAmountMatch",
+    "parse_amount",
+    "words_to_amount",
+    "amount_to_words",
+    "find_amounts",
+    "find_foreign_amounts",
+]
 
 
 # -- words → number ------------------------------------------------------------------------------
@@ -221,15 +229,19 @@ def amount_to_words(n: int) -> str:
 # A number as written: grouped thousands (dot, or comma in clerical text), OCR may add a space after
 # a separator ("5. 600.000.000"); or a plain integer with an optional decimal part.
 _NUM = r"\d{1,3}(?:[.,] ?\d{3})+(?:,\d{1,3})?|\d+(?:[.,]\d+)?"
+# Thousands grouped by spaces ("1 250 000 đồng"), only before a currency unit.
+_SPACED = r"\d{1,3}(?: \d{3})+(?![\d.,])"
 _SCALE_WORD = r"(?:tỷ|tỉ|triệu|tr|nghìn|ngàn)"
-_UNIT = r"(?:đồng|đông|dồng|dông|dong|đ|vnđ|vnd|d)"
 # Words that make "đồng" something else than the currency ("đồng hồ", "đồng sở hữu", ...).
-_NOT_CURRENCY = r"(?:hồ|sở|ý|thời|bằng|chí|nghĩa|phạm|bộ|loại|ruộng|nghiệp|đều|thuận|tiền|minh|cảm)"
-_UNIT_RE = rf"{_UNIT}(?!\w)(?!\s+{_NOT_CURRENCY}(?!\w))"
-_SCALED = rf"(?:{_NUM})\s*{_SCALE_WORD}(?!\w)"
+_NOT_CURRENCY = r"(?:hồ|sở|ý|thời|bằng|chí|nghĩa|phạm|bộ|loại|ruộng|nghiệp|đều|thuận|minh|cảm)"
+_UNIT_RE = (
+    rf"(?:(?:đồng|đông|dồng|dông|dong)(?!\w)(?!\s+{_NOT_CURRENCY}(?!\w))"  # the word can be "đồng hồ"
+    r"|(?:vnđ|vnd|đ|d)(?!\w))"
+)
+_SCALED = rf"(?:{_NUM})\s*{_SCALE_WORD}(?!\w)(?!\s+lệ(?!\w))"  # not "tỷ lệ" (a ratio)
 _AMOUNT_RE = re.compile(
     rf"(?<![\w/.,])(?<!\d-)(?:(?P<scaled>{_SCALED}(?:\s*{_SCALED})*)(?:\s*(?P<unit1>{_UNIT_RE}))?"
-    rf"|(?P<num>{_NUM})\s*(?P<unit2>{_UNIT_RE}))",
+    rf"|(?P<num>{_SPACED}|{_NUM})\s*(?P<unit2>{_UNIT_RE}))",
     re.IGNORECASE,
 )
 _NUM_SCALE_RE = re.compile(rf"(?P<n>{_NUM})\s*(?P<s>{_SCALE_WORD})", re.IGNORECASE)
@@ -244,6 +256,8 @@ def _num_value(tok: str, scaled: bool) -> Decimal | None:
     "150,000" (comma then exactly three digits, no scale word) which is thousands."""
     t = re.sub(r"\s", "", tok)
     try:
+        if "." in t and "," in t and _grouped(re.split(r"[.,]", t)):
+            return Decimal(re.sub(r"[.,]", "", t))  # "1.250,000.000": OCR read a dot as a comma
         if "." in t and "," in t:
             if t.rfind(",") > t.rfind("."):
                 intpart, dec = t.rsplit(",", 1)
@@ -294,8 +308,11 @@ def _match_value(m: re.Match[str]) -> int | None:
     num = m.group("num")
     unit = m.group("unit2").lower()
     plain = num.isdigit()
-    if unit in _WEAK_UNITS and (plain or unit == "d" and m.end("num") != m.start("unit2")):
+    spaced = m.end("num") != m.start("unit2")
+    if unit in _WEAK_UNITS and (plain or unit == "d" and spaced):
         return None  # "16 Đông Ngàn", "5 d": not money
+    if unit == "đ" and spaced and (plain or m.group("unit2") == "Đ"):
+        return None  # "Số 07 Đ, phường T": an anonymised street, not "07 đ"
     v = _num_value(num, scaled=False)
     return None if v is None else _to_int(v)
 
@@ -321,9 +338,30 @@ _LABELLED_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 _FOREIGN_RE = re.compile(r"\s*(?:usd|eur|đô\s*la|\$|yên|nhân\s+dân\s+tệ)(?!\w)", re.IGNORECASE)
+# Foreign currencies as judgments name them, to ISO 4217 codes.
+_CURRENCIES = {
+    "usd": "USD", "đô la mỹ": "USD", "đô la": "USD", "đôla": "USD", "$": "USD",
+    "eur": "EUR", "euro": "EUR", "jpy": "JPY", "yên nhật": "JPY", "yên": "JPY",
+    "cny": "CNY", "rmb": "CNY", "nhân dân tệ": "CNY", "gbp": "GBP", "bảng anh": "GBP",
+    "aud": "AUD", "sgd": "SGD", "krw": "KRW", "won": "KRW", "thb": "THB", "bạt": "THB",
+    "hkd": "HKD", "twd": "TWD", "cad": "CAD", "chf": "CHF",
+}  # fmt: skip
+_CURRENCY_ALT = "|".join(
+    re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_CURRENCIES, key=len, reverse=True)
+)
+_FOREIGN_AMOUNT_RE = re.compile(
+    rf"(?<![\w/.,])(?:(?P<num>{_NUM})\s*(?P<cur>{_CURRENCY_ALT})(?!\w)|(?P<pre>USD|US\$|\$|EUR|€)\s?(?P<num2>{_NUM}))",
+    re.IGNORECASE,
+)
+
+
+_PER_UNIT_RE = re.compile(r"\s*/\s*(?:\d+\s*)?[^\s()/,;.]+")  # "đồng/tháng", "đ/01 tháng", "đồng/m²"
 
 
 def _words_after(text: str, end: int) -> tuple[str, tuple[int, int]] | None:
+    per = _PER_UNIT_RE.match(text, end)
+    if per:
+        end = per.end()
     m = _WORDS_RE.match(text, end)
     if m and m.group("words"):
         words = m.group("words")
@@ -383,6 +421,30 @@ def _bare_operands(text: str, found: list[AmountMatch]) -> list[AmountMatch]:
         elif nxt in bare_starts:
             continue
     return accepted
+
+
+@dataclass(frozen=True)
+class ForeignAmountMatch:
+    """An amount in a foreign currency at text[start:end]: "132.200 USD", "1.250,5 EUR"."""
+
+    start: int
+    end: int
+    amount: Decimal
+    currency: str  # ISO 4217
+
+
+def find_foreign_amounts(text: str) -> list[ForeignAmountMatch]:
+    """Amounts in foreign currencies (judgments convert them to đồng at a stated rate)."""
+    found = []
+    for m in _FOREIGN_AMOUNT_RE.finditer(text):
+        num = m.group("num") or m.group("num2")
+        cur = m.group("cur") or m.group("pre")
+        value = _num_value(num, scaled=False)
+        if value is None:
+            continue
+        code = {"us$": "USD", "€": "EUR"}.get(cur.lower()) or _CURRENCIES[re.sub(r"\s+", " ", cur.lower())]
+        found.append(ForeignAmountMatch(m.start(), m.end(), value, code))
+    return found
 
 
 def parse_amount(s: str) -> int | None:

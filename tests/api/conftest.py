@@ -30,8 +30,9 @@ PG_ENV = "DOCPROC_TEST_POSTGRES_URL"
 @pytest.fixture(autouse=True, scope="session")
 def _cheap_password_hashing() -> Iterator[None]:
     """Argon2 with production costs takes ~0.1 s a hash; tests hash dozens of passwords."""
-    import api.auth
     from argon2 import PasswordHasher
+
+    import api.auth
 
     saved = api.auth.hasher
     api.auth.hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
@@ -46,7 +47,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         return
     server = os.environ.get(PG_ENV)
     if not server:
-        pytest.skip(f"PostgreSQL tests need {PG_ENV} (run: eval \"$(bash .ci/postgres.sh)\")")
+        pytest.skip(f'PostgreSQL tests need {PG_ENV} (run: eval "$(bash .ci/postgres.sh)")')
     import psycopg
 
     name = f"docproc_test_{uuid.uuid4().hex[:12]}"
@@ -172,12 +173,16 @@ def synthetic_extraction(source: str) -> dict[str, Any]:
 
     return Extraction(
         document=DocumentInfo(source=source, pages=1, kind="judgment"),
-        case=Case(court="Tòa án nhân dân huyện Thử", number="01/2024/DS-ST", date="2024-03-01", type_code="DS"),
+        case=Case(
+            court="Tòa án nhân dân huyện Thử", number="01/2024/DS-ST", date="2024-03-01", type_code="DS"
+        ),
         parties=[
             Party(id="P1", role="plaintiff", kind="person", name="Trần Thị Thử"),
             Party(id="P2", role="defendant", kind="person", name="Lê Văn Mẫu", birth_year=1970),
         ],
-        obligations=[Obligation(id="O1", kind="pay_money", obligors=["P2"], obligees=["P1"], amount_vnd=150_000_000)],
+        obligations=[
+            Obligation(id="O1", kind="pay_money", obligors=["P2"], obligees=["P1"], amount_vnd=150_000_000)
+        ],
     ).to_json_dict()
 
 
@@ -188,7 +193,12 @@ def fake_process(spec: Any, settings: Settings) -> dict[str, Any]:
         raise RuntimeError("injected fault")
     if data.startswith(b"SLOW"):
         time.sleep(float(data.split()[1]))
-    return {"ok": True, "extraction": synthetic_extraction(spec.filename), "warnings": ["synthetic"], "pages": 1}
+    return {
+        "ok": True,
+        "extraction": synthetic_extraction(spec.filename),
+        "warnings": ["synthetic"],
+        "pages": 1,
+    }
 
 
 @pytest.fixture

@@ -73,10 +73,22 @@ def test_admin_cli_creates_office_and_user(tmp_path, monkeypatch, settings) -> N
         assert r.exit_code == 0, r.output
         r = runner.invoke(
             cli.app,
-            ["admin", "create-user", "chv1", "--office", "Cục THADS Hà Nội", "--password", PASSWORD, "--role", "officer"],
+            [
+                "admin",
+                "create-user",
+                "chv1",
+                "--office",
+                "Cục THADS Hà Nội",
+                "--password",
+                PASSWORD,
+                "--role",
+                "officer",
+            ],
         )
         assert r.exit_code == 0, r.output
-        r = runner.invoke(cli.app, ["admin", "create-user", "chv2", "--office", "nowhere", "--password", PASSWORD])
+        r = runner.invoke(
+            cli.app, ["admin", "create-user", "chv2", "--office", "nowhere", "--password", PASSWORD]
+        )
         assert r.exit_code == 1 and "no office" in r.output
         r = runner.invoke(cli.app, ["admin", "create-office", "Cục THADS Hà Nội"])
         assert r.exit_code == 1
@@ -84,8 +96,11 @@ def test_admin_cli_creates_office_and_user(tmp_path, monkeypatch, settings) -> N
         with client:
             r = client.post("/auth/token", data={"username": "chv1", "password": PASSWORD})
             assert r.status_code == 200
-            assert client.get("/auth/me", headers={"Authorization": f"Bearer {r.json()['access_token']}"}).json()[
-                "role"
-            ] == "officer"
+            assert (
+                client.get(
+                    "/auth/me", headers={"Authorization": f"Bearer {r.json()['access_token']}"}
+                ).json()["role"]
+                == "officer"
+            )
     finally:
         get_settings.cache_clear()

@@ -22,7 +22,11 @@ def test_document_has_extraction_and_etag(fake_api) -> None:
     assert r.headers["etag"] == '"0"'
     body = r.json()
     assert body["version"] == 0 and body["extraction"]["parties"][1]["birth_year"] == 1970
-    assert body["warnings"] == ["synthetic"] and body["job"]["status"] == "done" and body["job"]["progress"] == 1.0
+    assert (
+        body["warnings"] == ["synthetic"]
+        and body["job"]["status"] == "done"
+        and body["job"]["progress"] == 1.0
+    )
 
 
 def test_correction_applies_bumps_version_and_is_audited(fake_api) -> None:
@@ -35,7 +39,10 @@ def test_correction_applies_bumps_version_and_is_audited(fake_api) -> None:
     assert r.status_code == 200, r.text
     assert r.headers["etag"] == '"1"'
     ext = r.json()["extraction"]
-    assert ext["obligations"][0]["amount_vnd"] == 160_000_000 and ext["parties"][1]["id_number"] == "001070000000"
+    assert (
+        ext["obligations"][0]["amount_vnd"] == 160_000_000
+        and ext["parties"][1]["id_number"] == "001070000000"
+    )
     trail = fake_api.get("reviewer_a", f"/documents/{doc['id']}/corrections").json()
     assert [(c["op"], c["pointer"], c["old"], c["new"], c["base_version"]) for c in trail] == [
         ("replace", "/obligations/0/amount_vnd", 150_000_000, 160_000_000, 0),
@@ -123,7 +130,9 @@ def test_two_reviewers_saving_the_same_version_one_wins_none_lost(fake_api) -> N
     conflict = results[loser].json()  # type: ignore[attr-defined]
     # The loser is told the current state, and saves again on top of it: nothing is lost.
     value = 222 if loser == "reviewer_a2" else 111
-    r = fake_api.patch(loser, doc["id"], [{"op": "replace", "path": path, "value": value}], conflict["version"])
+    r = fake_api.patch(
+        loser, doc["id"], [{"op": "replace", "path": path, "value": value}], conflict["version"]
+    )
     assert r.status_code == 200 and r.json()["version"] == 2
     trail = fake_api.get("reviewer_a", f"/documents/{doc['id']}/corrections").json()
     assert [c["base_version"] for c in trail] == [0, 1]
@@ -136,10 +145,22 @@ def test_current_extraction_is_original_plus_trail(fake_api) -> None:
     original = fake_api.get("reviewer_a", f"/documents/{doc['id']}").json()["extraction"]
     patches = [
         [{"op": "replace", "path": "/case/number", "value": "05/2024/DS-ST"}],
-        [{"op": "add", "path": "/parties/-", "value": {"id": "P3", "role": "related_party", "kind": "organization", "name": "Công ty Thử"}}],
-        [{"op": "copy", "from": "/parties/0/name", "path": "/parties/2/name"}, {"op": "test", "path": "/parties/2/name", "value": "Trần Thị Thử"}],
+        [
+            {
+                "op": "add",
+                "path": "/parties/-",
+                "value": {"id": "P3", "role": "related_party", "kind": "organization", "name": "Công ty Thử"},
+            }
+        ],
+        [
+            {"op": "copy", "from": "/parties/0/name", "path": "/parties/2/name"},
+            {"op": "test", "path": "/parties/2/name", "value": "Trần Thị Thử"},
+        ],
         [{"op": "move", "from": "/parties/1/birth_year", "path": "/parties/0/birth_year"}],
-        [{"op": "remove", "path": "/obligations/0/obligees/0"}, {"op": "add", "path": "/obligations/0/obligees/0", "value": "P3"}],
+        [
+            {"op": "remove", "path": "/obligations/0/obligees/0"},
+            {"op": "add", "path": "/obligations/0/obligees/0", "value": "P3"},
+        ],
     ]
     for v, ops in enumerate(patches):
         r = fake_api.patch("reviewer_a" if v % 2 else "reviewer_a2", doc["id"], ops, v)
@@ -159,5 +180,7 @@ def test_current_extraction_is_original_plus_trail(fake_api) -> None:
 
 def test_correction_before_processing_is_409(fake_api) -> None:
     r = fake_api.upload("officer_a", "slow.txt", b"SLOW 1.5")
-    r = fake_api.patch("reviewer_a", r.json()["id"], [{"op": "replace", "path": "/case/number", "value": "1"}], 0)
+    r = fake_api.patch(
+        "reviewer_a", r.json()["id"], [{"op": "replace", "path": "/case/number", "value": "1"}], 0
+    )
     assert r.status_code == 409

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 schemathesis = pytest.importorskip("schemathesis")
-from hypothesis import HealthCheck, settings as hsettings  # noqa: E402
+from hypothesis import HealthCheck  # noqa: E402
+from hypothesis import settings as hsettings  # noqa: E402
 
 from api import create_app  # noqa: E402
 from docproc.config import Settings  # noqa: E402
@@ -33,7 +34,13 @@ def fuzz_client(tmp_path_factory):  # type: ignore[no-untyped-def]
     )
     with TestClient(create_app(s, run_jobs=False), raise_server_exceptions=False) as client:
         create_office(client.app.state.sessions, "Fuzz office")
-        create_user(client.app.state.sessions, "fuzzer", office="Fuzz office", password="fuzz-password", role="reviewer")
+        create_user(
+            client.app.state.sessions,
+            "fuzzer",
+            office="Fuzz office",
+            password="fuzz-password",
+            role="reviewer",
+        )
         token = client.post("/auth/token", data={"username": "fuzzer", "password": "fuzz-password"}).json()
         client.headers["Authorization"] = f"Bearer {token['access_token']}"
         client.post("/documents", files={"file": ("a.txt", b"some judgment text", "text/plain")})

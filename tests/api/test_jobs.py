@@ -37,7 +37,12 @@ def test_job_of_a_killed_api_is_taken_over_after_its_lease(make_api) -> None:
         s.execute(
             update(Job)
             .where(Job.document_id == doc["id"])
-            .values(status="running", worker="dead-host:1:x", attempts=1, lease_until=utcnow() - timedelta(seconds=1))
+            .values(
+                status="running",
+                worker="dead-host:1:x",
+                attempts=1,
+                lease_until=utcnow() - timedelta(seconds=1),
+            )
         )
         s.execute(update(Document).where(Document.id == doc["id"]).values(status="running"))
         s.commit()
@@ -56,7 +61,9 @@ def test_running_job_with_a_live_lease_is_left_alone(make_api) -> None:
         s.execute(
             update(Job)
             .where(Job.document_id == doc["id"])
-            .values(status="running", worker="other:2:y", attempts=1, lease_until=utcnow() + timedelta(hours=1))
+            .values(
+                status="running", worker="other:2:y", attempts=1, lease_until=utcnow() + timedelta(hours=1)
+            )
         )
         s.commit()
     runner = first.client.app.state.runner
@@ -112,7 +119,9 @@ def test_jobs_are_claimed_once(make_api) -> None:
     for k in range(6):
         first.upload("officer_a", f"{k}.txt", f"text {k}".encode())
     state = first.client.app.state
-    runners = [JobRunner(state.settings, state.sessions, state.db.url, state.settings.data_dir) for _ in range(2)]
+    runners = [
+        JobRunner(state.settings, state.sessions, state.db.url, state.settings.data_dir) for _ in range(2)
+    ]
     claimed: list[str] = []
     barrier = threading.Barrier(len(runners))
 

@@ -99,7 +99,9 @@ def test_api_killed_during_processing_resumes_after_restart(tmp_path: Path) -> N
     try:
         token = httpx.post(f"{base}/auth/token", data={"username": "k", "password": "kill-test-pw"}).json()
         auth = {"Authorization": f"Bearer {token['access_token']}"}
-        r = httpx.post(f"{base}/documents", headers=auth, files={"file": ("scan.png", _scan_png(), "image/png")})
+        r = httpx.post(
+            f"{base}/documents", headers=auth, files={"file": ("scan.png", _scan_png(), "image/png")}
+        )
         assert r.status_code == 201, r.text
         doc = r.json()
         deadline = time.monotonic() + 30

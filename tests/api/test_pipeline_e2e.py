@@ -36,12 +36,17 @@ def test_dev_judgment_end_to_end_with_drafts(api) -> None:
     direct = process_file(DEV / "txt" / "c1-01.txt", source="c1-01.txt").extraction.to_json_dict()
     assert body["extraction"] == direct
     # drafts from the current extraction
-    err = api.get("officer_a", f"/documents/{body['id']}/drafts/no-such-kind.docx")
-    assert err.status_code == 404
-    kind = err.json()["detail"].split("drafts: ")[1].split(", ")[0]
-    docx = api.get("officer_a", f"/documents/{body['id']}/drafts/{kind}.docx")
+    listed = api.get("officer_a", f"/documents/{body['id']}/drafts")
+    assert listed.status_code == 200 and listed.json()["version"] == 0
+    kinds = listed.json()["kinds"]
+    assert kinds
+    assert api.get("officer_a", f"/documents/{body['id']}/drafts/no-such-kind.docx").status_code == 404
+    docx = api.get("officer_a", f"/documents/{body['id']}/drafts/{kinds[0]}.docx")
     assert docx.status_code == 200 and docx.content[:2] == b"PK"
     assert docx.headers["content-type"].startswith("application/vnd.openxmlformats")
+    pdf = api.get("officer_a", f"/documents/{body['id']}/drafts/{kinds[0]}.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert api.get("officer_b", f"/documents/{body['id']}/drafts").status_code == 404
     # a text upload has no page images
     assert api.get("officer_a", f"/documents/{body['id']}/pages/1").status_code == 404
 
@@ -59,7 +64,9 @@ def test_logs_carry_ids_and_no_personal_data(api) -> None:
         doc_id = r.json()["id"]
         body = api.wait("officer_a", doc_id)
         assert body["status"] == "done"
-        api.patch("reviewer_a", doc_id, [{"op": "replace", "path": "/parties/0/name", "value": "Tên Đã Sửa"}], 0)
+        api.patch(
+            "reviewer_a", doc_id, [{"op": "replace", "path": "/parties/0/name", "value": "Tên Đã Sửa"}], 0
+        )
         api.get("officer_a", f"/documents/{doc_id}/drafts/none.docx")
     finally:
         root.removeHandler(handler)
@@ -137,7 +144,9 @@ def test_formatter_drops_exception_messages_and_library_string_arguments() -> No
         rec = logging.LogRecord("api.worker", logging.ERROR, __file__, 1, "job crashed", None, sys.exc_info())
     out = json.loads(fmt.format(rec))
     assert out["exc_type"] == "ValueError" and "Bí mật" not in json.dumps(out, ensure_ascii=False)
-    lib = logging.LogRecord("docproc.x", logging.INFO, __file__, 1, "read %s with %d pages", ("Bí mật.pdf", 3), None)
+    lib = logging.LogRecord(
+        "docproc.x", logging.INFO, __file__, 1, "read %s with %d pages", ("Bí mật.pdf", 3), None
+    )
     assert "Bí mật" not in fmt.format(lib)
     num = logging.LogRecord("docproc.x", logging.INFO, __file__, 1, "%d pages", (3,), None)
     assert json.loads(fmt.format(num))["msg"] == "3 pages"

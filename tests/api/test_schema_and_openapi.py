@@ -19,7 +19,9 @@ def test_migrations_build_the_models_schema_and_run_twice(database_url: str) -> 
         upgrade(engine)
         upgrade(engine)  # idempotent: a restart runs it again
         with engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+            diff = compare_metadata(
+                MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+            )
         assert diff == []
         assert {"offices", "users", "documents", "jobs", "corrections", "alembic_version"} <= set(
             inspect(engine).get_table_names()

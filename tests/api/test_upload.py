@@ -14,7 +14,9 @@ TXT = "BẢN ÁN SỐ 01/2024/DS-ST\nTòa án nhân dân huyện X xét xử v�
 
 def _counts(client) -> tuple[int, int]:
     with client.app.state.sessions() as s:
-        return s.scalar(select(func.count()).select_from(Document)), s.scalar(select(func.count()).select_from(Job))
+        return s.scalar(select(func.count()).select_from(Document)), s.scalar(
+            select(func.count()).select_from(Job)
+        )
 
 
 def _blobs(settings) -> list[Path]:
@@ -63,7 +65,9 @@ def test_wrong_type_is_415_and_nothing_is_stored(api, settings) -> None:
 
 
 def test_request_that_is_not_multipart_is_415(api) -> None:
-    r = api.client.post("/documents", headers={**api.headers["officer_a"], "Content-Type": "text/plain"}, content=TXT)
+    r = api.client.post(
+        "/documents", headers={**api.headers["officer_a"], "Content-Type": "text/plain"}, content=TXT
+    )
     assert r.status_code == 415
 
 
@@ -160,7 +164,13 @@ def test_list_is_paged_filtered_and_per_office(api) -> None:
     for status in ("queued", "running", "done", "failed"):
         got = api.get("officer_a", "/documents", params={"status": status}).json()
         assert all(d["status"] == status for d in got["items"])
-    assert sum(api.get("officer_a", "/documents", params={"status": s}).json()["total"] for s in ("queued", "running", "done", "failed")) == 5
+    assert (
+        sum(
+            api.get("officer_a", "/documents", params={"status": s}).json()["total"]
+            for s in ("queued", "running", "done", "failed")
+        )
+        == 5
+    )
     assert api.get("officer_a", "/documents", params={"status": "bogus"}).status_code == 422
     assert api.get("officer_b", "/documents").json()["total"] == 1
 
@@ -172,6 +182,7 @@ def test_another_offices_document_is_404_everywhere(api) -> None:
         f"/documents/{doc['id']}/pages/1",
         f"/documents/{doc['id']}/corrections",
         f"/documents/{doc['id']}/drafts/decision.docx",
+        f"/documents/{doc['id']}/drafts",
         f"/jobs/{doc['job']['id']}",
     ):
         assert api.get("officer_b", url).status_code == 404, url

@@ -38,6 +38,10 @@ def test_batch_on_a_running_scheduler_then_status(tmp_path: Path, client: Any, t
         assert st.returncode == 1, st.stderr  # 1: the batch has failed documents
         assert "4 documents: 3 done, 1 failed" in st.stderr and "empty_document: 1" in st.stderr
 
+    resumed = docproc("batch", "--out", str(out), "--scheduler", client.scheduler.address, data=data)
+    assert resumed.returncode == 1 and "4 documents: 3 done, 1 failed" in resumed.stderr  # no SRC: resume
+    assert "this run" not in resumed.stderr  # nothing was left to do
+
     (src / "empty.txt").write_text("not a judgment at all, but some text", encoding="utf-8")
     res = docproc("batch", str(src), "--out", str(out), "--scheduler", client.scheduler.address, data=data)
     assert "this run: 1 documents" in res.stderr, res.stderr  # the changed file, and only it

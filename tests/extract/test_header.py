@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from docproc.document import Document
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.header import extract_case, parse_symbol, parse_vn_date, restore_court_case
+from docproc.extract.parties import fold
 from docproc.extract.sections import segment
 
 
@@ -99,7 +103,7 @@ def test_court_from_left_column_without_nhan_danh() -> None:
 
 
 def test_published_title_line() -> None:
-    text = """Bản án 88/2019/HNGĐ-PT ngày 04/10/2019 về ly hôn
+    text = """Bản án 88/2019/HNGĐ-PT ngày 04/10/2019 về ly hôn, tranh chấp nuôi con
 
 TÒA ÁN NHÂN DÂN TỈNH BẮC SƠN
 
@@ -193,3 +197,21 @@ Ngày 20-4-2021
     assert (case.type_code, case.instance) == ("DS", "GDT")
     assert case.court == "Tòa án nhân dân cấp cao tại Đà Nẵng"
     assert case.date == "2021-04-20"
+
+
+@pytest.mark.parametrize("name", ["dev", "openings-dev"])
+def test_case_fields_on_shared_corpus(name: str) -> None:
+    txt, gold = Path("/work/shared/corpus") / name / "txt", Path("/work/shared/corpus") / name / "gold"
+    if not txt.is_dir():
+        pytest.skip("shared corpus not available")
+    hits = total = 0
+    for path in sorted(txt.glob("*.txt")):
+        _, case, _ = _case(path.read_text(encoding="utf-8"))
+        want = json.loads((gold / f"{path.stem}.json").read_text(encoding="utf-8"))["case"]
+        for field in ("number", "date", "type_code", "instance", "court"):
+            got, exp = getattr(case, field), want.get(field)
+            if field == "court":
+                got, exp = fold(got or ""), fold(exp or "")
+            hits += got == exp
+            total += 1
+    assert hits / total >= 0.95

@@ -88,7 +88,9 @@ def test_each_person_pays_separately():
 
 
 def test_two_amounts_joined_by_va_make_one_payment():
-    obs, *_ = run("Buộc ông Trần Văn Hải phải trả cho ông Lê Văn Tùng 100.000.000 đồng tiền gốc và 20.000.000 đồng tiền lãi.")
+    obs, *_ = run(
+        "Buộc ông Trần Văn Hải phải trả cho ông Lê Văn Tùng 100.000.000 đồng tiền gốc và 20.000.000 đồng tiền lãi."
+    )
     (ob,) = only(obs, "pay_money")
     assert ob.amount_vnd == 120_000_000
     assert ob.components == {"principal": 100_000_000, "interest": 20_000_000}
@@ -289,7 +291,9 @@ def test_joint_fee_and_not_payable():
 
 
 def test_each_person_bears_a_fee():
-    obs, *_ = run("Về án phí: Ông Trần Văn Hải và bà Đỗ Thị Lan mỗi người phải chịu 1.625.000 đồng án phí dân sự sơ thẩm.")
+    obs, *_ = run(
+        "Về án phí: Ông Trần Văn Hải và bà Đỗ Thị Lan mỗi người phải chịu 1.625.000 đồng án phí dân sự sơ thẩm."
+    )
     assert sorted(o.obligors[0] for o in only(obs, "court_fee")) == ["P2", "P3"]
 
 
@@ -335,7 +339,9 @@ def test_fines_confiscation_and_returned_exhibits():
 
 
 def test_prison_sentence_is_not_an_obligation():
-    obs, *_ = run("Xử phạt bị cáo Nguyễn Văn Dũng 03 (ba) năm tù, thời hạn tù tính từ ngày 20/10/2021.", ACCUSED)
+    obs, *_ = run(
+        "Xử phạt bị cáo Nguyễn Văn Dũng 03 (ba) năm tù, thời hạn tù tính từ ngày 20/10/2021.", ACCUSED
+    )
     assert obs == []
 
 
@@ -399,7 +405,11 @@ def test_perform_act_and_handover():
     deliver = only(obs, "deliver_asset")[0]
     act = only(obs, "perform_act")[0]
     (land,) = assets
-    assert land.kind == "land_use_right" and (land.plot_number, land.map_sheet, land.area_m2) == ("77", "5", 500.0)
+    assert land.kind == "land_use_right" and (land.plot_number, land.map_sheet, land.area_m2) == (
+        "77",
+        "5",
+        500.0,
+    )
     assert deliver.assets_delivered == [land.id] and deliver.obligees == ["P4"] and land.owners == ["P4"]
     assert act.obligors == ["P2"] and act.obligees == ["P4"]
 
@@ -410,3 +420,34 @@ def test_evidence_pointers_have_exact_spans():
     assert doc.text[slice(*ev.records["/obligations/0/obligees/0"].span)].endswith("Lê Văn Tùng")
     assert doc.text[slice(*ev.records["/obligations/0/amount_vnd"].span)] == "40.000.000 đồng"
     assert ev.records["/obligations/0"].text.startswith("Buộc")
+
+
+def test_same_payer_two_payees_in_one_sentence():
+    obs, *_ = run(
+        "Buộc ông Trần Văn Hải phải trả cho bà Đỗ Thị Lan 100.000.000 đồng và trả cho ông Lê Văn Tùng 50.000.000 đồng."
+    )
+    pays = sorted((o.obligees[0], o.amount_vnd) for o in only(obs, "pay_money"))
+    assert pays == [("P3", 100_000_000), ("P4", 50_000_000)]
+    assert all(o.obligors == ["P2"] for o in only(obs, "pay_money"))
+
+
+def test_total_in_the_middle_confirmed_by_its_parts():
+    obs, *_ = run(
+        "Buộc ông Trần Văn Hải phải trả cho ông Lê Văn Tùng tiền gốc 100.000.000 đồng, tiền lãi 20.000.000 đồng, "
+        "tổng cộng 120.000.000 đồng."
+    )
+    (ob,) = only(obs, "pay_money")
+    assert ob.amount_vnd == 120_000_000 and ob.components == {"principal": 100_000_000, "interest": 20_000_000}
+
+
+def test_fee_paid_with_nop_and_remaining_balance_is_not_a_second_fee():
+    obs, *_ = run(
+        "Về án phí: Ông Trần Văn Hải phải nộp 5.000.000 đồng án phí dân sự sơ thẩm, được trừ vào tạm ứng án phí "
+        "2.000.000 đồng đã nộp, ông Hải còn phải nộp tiếp 3.000.000 đồng."
+    )
+    assert [(o.obligors, o.amount_vnd) for o in only(obs, "court_fee")] == [(["P2"], 5_000_000)]
+
+
+def test_fine_with_the_accused_before_the_verb():
+    obs, *_ = run("Hình phạt bổ sung: Bị cáo Lê Văn Minh bị phạt tiền 15.000.000 đồng sung ngân sách Nhà nước.", ACCUSED)
+    assert [(o.obligors, o.amount_vnd) for o in only(obs, "fine")] == [(["P2"], 15_000_000)]

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
+import pytest
+
 from docproc.document import Document
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.parties import PartyResolver, extract_parties, fold
@@ -83,7 +89,9 @@ def test_representatives_are_not_parties() -> None:
     ]
     assert ("Đinh Văn Sáu", "authorized") in [(r.name, r.capacity) for r in bay.representatives]
     for p in (sau, bay):  # "của bị đơn" covers both defendants
-        assert {"Phùng Văn Tám", "Âu Thị Chín"} <= {r.name for r in p.representatives if r.capacity == "other"}
+        assert {"Phùng Văn Tám", "Âu Thị Chín"} <= {
+            r.name for r in p.representatives if r.capacity == "other"
+        }
 
 
 def test_representative_named_for_one_party() -> None:
@@ -165,7 +173,10 @@ def test_items_run_together_on_one_line() -> None:
         "Công ty TNHH Hoa Sen Địa chỉ trụ sở: Số 1 đường Hoa, phường Hòa, quận Một "
         "Người đại diện theo pháp luật: Ông Đào Văn Ba - Giám đốc\n"
     )
-    assert [(p.role, p.name) for p in parties] == [("plaintiff", "Hà Thị Mười"), ("defendant", "Công ty TNHH Hoa Sen")]
+    assert [(p.role, p.name) for p in parties] == [
+        ("plaintiff", "Hà Thị Mười"),
+        ("defendant", "Công ty TNHH Hoa Sen"),
+    ]
     assert parties[0].address == "thôn Bến, xã Yên, huyện An Lạc"
     assert parties[1].address == "Số 1 đường Hoa, phường Hòa, quận Một"
     assert [r.name for r in parties[1].representatives] == ["Đào Văn Ba"]
@@ -256,3 +267,79 @@ def test_role_word_with_given_name() -> None:
     r = PartyResolver(parties, text)
     assert [p for _s, _e, p in r.find_mentions()] == ["P1", "P2", "P3"]
     assert r.resolve("bị cáo B") == "P2"
+
+
+def test_honorific_is_part_of_the_mention_span() -> None:
+    parties = [Party(id="P1", role="defendant", kind="person", name="Trần Văn Hải")]
+    text = "Buộc ông Trần Văn Hải phải trả."
+    r = PartyResolver(parties, text)
+    assert [(text[s:e], p) for s, e, p in r.find_mentions()] == [("ông Trần Văn Hải", "P1")]
+
+
+def test_bare_given_name_only_as_a_word_of_its_own() -> None:
+    parties = [
+        Party(id="P1", role="accused", kind="person", name="Nguyễn Văn Dũng"),
+        Party(id="P2", role="accused", kind="person", name="Lê Văn Minh"),
+    ]
+    text = "Dũng lấy con dao, còn Minh cầm gậy rồi đi Thành phố Hồ Chí Minh; dũng cảm."
+    r = PartyResolver(parties, text)
+    assert [(text[s:e], p) for s, e, p in r.find_mentions()] == [("Dũng", "P1"), ("Minh", "P2")]
+
+
+def test_criminal_label_variants_and_non_parties() -> None:
+    text = """TÒA ÁN NHÂN DÂN HUYỆN AN LẠC
+Bản án số: 1/2022/HS-ST
+Đại diện Viện kiểm sát nhân dân huyện An Lạc tham gia phiên tòa: Bà Lê Thị Kiểm.
+Xét xử vụ án đối với:
+Bị cáo: NGUYỄN VĂN AN (tên gọi khác: Không); Năm sinh: 1990; Hộ chiếu số: C1234567; Thường trú: ấp 1, xã Yên.
+Người bị hại: Công ty TNHH Hoa Sen. Đại diện: ông Lê Văn Ba - Giám đốc.
+Nguyên đơn dân sự: Bà Võ Thị Cúc, sinh năm 1970; Tạm trú tại: ấp 3, xã Yên.
+Những người tham gia tố tụng khác:
+Người làm chứng: Ông Hà Văn Dư, sinh năm 1960.
+NỘI DUNG VỤ ÁN:
+x
+"""
+    doc = Document.from_text(text, source="t.txt")
+    parties = extract_parties(doc, segment(doc.text), EvidenceBuilder(doc))
+    assert [(p.role, p.kind, p.name) for p in parties] == [
+        ("accused", "person", "NGUYỄN VĂN AN"),
+        ("victim", "organization", "Công ty TNHH Hoa Sen"),
+        ("civil_plaintiff", "person", "Võ Thị Cúc"),
+    ]
+    accused, victim, civil = parties
+    assert (accused.birth_year, accused.id_number, accused.address) == (1990, "C1234567", "ấp 1, xã Yên")
+    assert [(r.name, r.capacity) for r in victim.representatives] == [("Lê Văn Ba", "legal")]
+    assert civil.address == "ấp 3, xã Yên"
+
+
+# -- the shared dev corpora, scored like the benchmark (skipped without them) ---------------------
+
+CORPUS = Path("/work/shared/corpus")
+
+
+@pytest.mark.parametrize("name", ["dev", "openings-dev"])
+def test_parties_f1_on_shared_corpus(name: str) -> None:
+    txt, gold = CORPUS / name / "txt", CORPUS / name / "gold"
+    if not txt.is_dir():
+        pytest.skip("shared corpus not available")
+    tp = fp = fn = 0
+    for path in sorted(txt.glob("*.txt")):
+        doc = Document.from_text(path.read_text(encoding="utf-8"), source=path.name)
+        pred = {
+            (p.role, _score_fold(p.name))
+            for p in extract_parties(doc, segment(doc.text), EvidenceBuilder(doc))
+        }
+        data = json.loads((gold / f"{path.stem}.json").read_text(encoding="utf-8"))
+        want = {(p["role"], _score_fold(p["name"])) for p in data["parties"]}
+        tp, fp, fn = tp + len(pred & want), fp + len(pred - want), fn + len(want - pred)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.95
+
+
+def _score_fold(name: str) -> str:
+    """The scorer's folding: lower case, one tone placement, no honorific."""
+    text = re.sub(r"\s+", " ", fold(name)).strip(" .,;:")
+    for h in ("ông ", "bà ", "anh ", "chị ", "cụ "):
+        if text.startswith(h):
+            text = text[len(h) :]
+    return text

@@ -107,3 +107,18 @@ def test_missing_headings_give_empty_spans() -> None:
 def test_bare_letters() -> None:
     assert bare("Nhận định của Tòa án:") == "NHANDINHCUATOAAN"
     assert bare("ĐƯƠNG SỰ") == "DUONGSU"
+
+
+def test_numbered_and_longer_headings() -> None:
+    text = """TÒA ÁN NHÂN DÂN TỈNH AN LẠC
+I. NỘI DUNG VỤ ÁN:
+Nội dung.
+II. NHẬN ĐỊNH CỦA TÒA ÁN CẤP PHÚC THẨM:
+Nhận định.
+III. QUYẾT ĐỊNH:
+Giữ nguyên bản án sơ thẩm.
+"""
+    s = segment(text)
+    assert s.get(text, "content").startswith("I. NỘI DUNG")
+    assert s.get(text, "reasoning").startswith("II. NHẬN ĐỊNH")
+    assert s.get(text, "decision").startswith("III. QUYẾT ĐỊNH")

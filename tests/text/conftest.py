@@ -1,24 +1,31 @@
-"""Shared paths: the read-only corpus beside the repository (tests needing it skip without it)."""
+"""Corpus fixtures for the text tests: the read-only ../shared beside the repository."""
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-CORPUS = Path("/work/shared/corpus")
-DEV_TXT = CORPUS / "dev" / "txt"
-LEGACY = CORPUS / "legacy-dev"
-OPENINGS_TXT = CORPUS / "openings-dev" / "txt"
 
-
-def read_nfc(path: Path) -> str:
+def _read_nfc(path: Path) -> str:
     return unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
-def dev_texts() -> dict[str, str]:
-    if not DEV_TXT.is_dir():
+def corpus(shared_dir: Path) -> Path:
+    path = shared_dir / "corpus"
+    if not path.is_dir():
         pytest.skip("shared corpus not available")
-    return {p.stem: read_nfc(p) for p in sorted(DEV_TXT.glob("*.txt"))}
+    return path
+
+
+@pytest.fixture(scope="session")
+def read_nfc() -> Callable[[Path], str]:
+    return _read_nfc
+
+
+@pytest.fixture(scope="session")
+def dev_texts(corpus: Path) -> dict[str, str]:
+    return {p.stem: _read_nfc(p) for p in sorted((corpus / "dev" / "txt").glob("*.txt"))}

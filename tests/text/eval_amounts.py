@@ -1,6 +1,6 @@
 """Compare amount rules with vietnam-number and num2words(lang="vi") on the dev corpus.
 
-Ground truth: every "<digits> đồng (<Words> đồng)" pair in /work/shared/corpus/dev/txt (digits and
+Ground truth: every "<digits> đồng (<Words> đồng)" pair in ../shared/corpus/dev/txt (digits and
 words agree in these texts). Run: .venv/bin/python tests/text/eval_amounts.py
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from docproc.text import amount_to_words, find_amounts, words_to_amount
 
-DEV = Path("/work/shared/corpus/dev/txt")
+DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev" / "txt"  # ../shared beside the repo
 PAIR_RE = re.compile(r"(\d{1,3}(?:\.\d{3})*)\s*(?:đồng|đ)\s*\(((?:[A-ZĐ]|bằng chữ)[^()]*?đồng[^()]*?)\)")
 
 

@@ -59,7 +59,7 @@ def _hold_out(root: Path) -> None:
     from docproc.text.data.build_vocab import count
 
     scored = {p.name.rpartition("-p")[0] or p.stem for p in root.rglob("*.txt")}
-    dev = Path("/work/shared/corpus/dev/txt")
+    dev = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev" / "txt"
     texts = [p.read_text(encoding="utf-8") for p in sorted(dev.glob("*.txt")) if p.stem not in scored]
     lexicon = ocrfix._Lexicon(count(texts))
     ocrfix._lexicon = lambda: lexicon  # type: ignore[assignment]

@@ -1,29 +1,30 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from docproc.text import convert_legacy, convert_legacy_font_text, decode_bytes, detect_legacy, encode_legacy
 
-from .conftest import DEV_TXT, LEGACY, read_nfc
-
 FILES = [("tcvn3", "c1-01"), ("tcvn3", "c2-03"), ("vni", "c1-12"), ("vni", "c3-05")]
 
 
-def _legacy_file(enc: str, name: str) -> bytes:
-    path = LEGACY / enc / f"{name}.txt"
+def _legacy_file(corpus: Path, enc: str, name: str) -> bytes:
+    path = corpus / "legacy-dev" / enc / f"{name}.txt"
     if not path.exists():
         pytest.skip("legacy-dev corpus not available")
     return path.read_bytes()
 
 
 @pytest.mark.parametrize(("enc", "name"), FILES)
-def test_legacy_dev_files_decode_to_their_text(enc: str, name: str) -> None:
-    data = _legacy_file(enc, name)
+def test_legacy_dev_files_decode_to_their_text(
+    corpus: Path, dev_texts: dict[str, str], enc: str, name: str
+) -> None:
+    data = _legacy_file(corpus, enc, name)
     text, found = decode_bytes(data)
     assert found == enc
-    truth = read_nfc(DEV_TXT / f"{name}.txt")
+    truth = dev_texts[name]
     assert len(text) == len(truth)
     differing = [(a, b) for a, b in zip(text, truth, strict=True) if a != b]
     # TCVN3 may only differ by the case of toned capitals it cannot encode; measured: 0 on dev
@@ -33,9 +34,9 @@ def test_legacy_dev_files_decode_to_their_text(enc: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(("enc", "name"), FILES)
-def test_encode_is_the_legacy_file(enc: str, name: str) -> None:
-    truth = read_nfc(DEV_TXT / f"{name}.txt")
-    assert encode_legacy(truth, enc).encode("cp1252") == _legacy_file(enc, name)  # type: ignore[arg-type]
+def test_encode_is_the_legacy_file(corpus: Path, dev_texts: dict[str, str], enc: str, name: str) -> None:
+    truth = dev_texts[name]
+    assert encode_legacy(truth, enc).encode("cp1252") == _legacy_file(corpus, enc, name)  # type: ignore[arg-type]
 
 
 def test_round_trip_all_dev_texts(dev_texts: dict[str, str]) -> None:

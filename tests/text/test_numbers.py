@@ -2,12 +2,20 @@ from __future__ import annotations
 
 import random
 import re
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docproc.text import AmountMatch, amount_to_words, find_amounts, parse_amount, words_to_amount
+from docproc.text import (
+    AmountMatch,
+    amount_to_words,
+    find_amounts,
+    find_foreign_amounts,
+    parse_amount,
+    words_to_amount,
+)
 
 
 @pytest.mark.parametrize(
@@ -117,9 +125,12 @@ def test_words_round_trip_random_magnitudes() -> None:
         ("1.250.000.000 dồng", 1_250_000_000),
         ("1.250.000.000 dong", 1_250_000_000),
         ("2.000.000d", 2_000_000),
+        ("1.250,000.000 đồng", 1_250_000_000),
+        ("1 250 000 000 đồng", 1_250_000_000),
+        ("1.250.000,5 đồng", None),
     ],
 )
-def test_parse_amount(text: str, value: int) -> None:
+def test_parse_amount(text: str, value: int | None) -> None:
     assert parse_amount(text) == value
 
 
@@ -176,9 +187,13 @@ def test_find_amounts_ignores_non_money() -> None:
         "Căn cứ Điều 468 Bộ luật Dân sự năm 2015; lãi suất 20%/năm, 1,75%/tháng; ngày 15/3/2024, 22-9-2021; "
         "thửa đất số 123, tờ bản đồ số 45, diện tích 1.020 m²; Căn cước công dân số 031072004512; "
         "Hợp đồng tín dụng số 215/2021/HĐTD-PĐA; 22.000 kg cà phê; Số 16 Đông Ngàn; 01 đồng hồ; "
-        "phần Công ty đóng 21,5%; 246.500 USD; 100 triệu USD; 22 nghìn kg"
+        "chia theo 2 tỷ lệ; Địa chỉ: Số 07 Đ, phường T; phần Công ty đóng 21,5%; 246.500 USD; 100 triệu USD; 22 nghìn kg"
     )
     assert find_amounts(text) == []
+
+
+def test_find_amounts_space_groups() -> None:
+    assert _values("phạt 20 000 000 đồng; khoản 2 500.000 đồng") == [20_000_000, 500_000]
 
 
 def test_find_amounts_scaled_and_units() -> None:
@@ -202,3 +217,30 @@ def test_dev_corpus_pairs_agree(dev_texts: dict[str, str]) -> None:
                 assert words_to_amount(a.words) == a.value, text[a.start : a.words_span[1]]  # type: ignore[index]
     assert expected >= 50
     assert found >= expected
+
+
+def test_find_amounts_unit_before_a_word() -> None:
+    assert _values("Hoàn trả cho ông T 300.000đ tiền tạm ứng án phí") == [300_000]
+
+
+def test_find_foreign_amounts() -> None:
+    text = (
+        "còn nợ 132.200 USD, tỷ giá 23.420 đồng/USD: 132.200 USD x 23.420 đồng; 1.250,5 EUR; 50.000 đô la Mỹ"
+    )
+    found = find_foreign_amounts(text)
+    assert [(f.amount, f.currency) for f in found] == [
+        (Decimal(132200), "USD"),
+        (Decimal(132200), "USD"),
+        (Decimal("1250.5"), "EUR"),
+        (Decimal(50000), "USD"),
+    ]
+    assert text[found[0].start : found[0].end] == "132.200 USD"
+    assert find_foreign_amounts("1.000.000 đồng, lãi 20%/năm") == []
+
+
+def test_find_amounts_words_after_a_per_unit() -> None:
+    text = "cấp dưỡng 2.500.000 đồng/tháng (Hai triệu năm trăm nghìn đồng), giá 1.000.000đ/01 tháng (Một triệu đồng)"
+    assert [(a.value, a.words) for a in find_amounts(text)] == [
+        (2_500_000, "Hai triệu năm trăm nghìn đồng"),
+        (1_000_000, "Một triệu đồng"),
+    ]

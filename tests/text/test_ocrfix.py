@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 from docproc.document import Line, Page, Word
 from docproc.text import correct_ocr_text, correct_page, find_amounts
-
-from .conftest import OPENINGS_TXT, read_nfc
 
 
 @pytest.mark.parametrize(
@@ -53,9 +54,9 @@ def test_clean_dev_texts_unchanged(dev_texts: dict[str, str]) -> None:
         assert correct_ocr_text(text) == text, name
 
 
-def test_clean_unseen_texts_unchanged() -> None:
+def test_clean_unseen_texts_unchanged(corpus: Path, read_nfc: Callable[[Path], str]) -> None:
     """Real published openings (not in the vocabulary) come back unchanged too."""
-    paths = sorted(OPENINGS_TXT.glob("*.txt")) if OPENINGS_TXT.is_dir() else []
+    paths = sorted((corpus / "openings-dev" / "txt").glob("*.txt"))
     if not paths:
         pytest.skip("openings-dev not available")
     for path in paths:

@@ -1,6 +1,6 @@
 """Build vocab.json (word counts and lower-case word-pair counts) from the dev judgments.
 
-    .venv/bin/python docproc/text/data/build_vocab.py [/work/shared/corpus/dev/txt]
+    .venv/bin/python docproc/text/data/build_vocab.py [DEV_TXT_DIR, default ../shared/corpus/dev/txt]
 
 The OCR corrector (docproc.text.ocrfix) treats a word seen here as a real word and never changes it;
 frequent lower-case bigrams (no names: those are capitalised) give the context for fixing a word
@@ -45,7 +45,7 @@ def count(texts: Iterable[str], about: str = "") -> dict[str, object]:
 
 
 def main(argv: list[str]) -> int:
-    src = Path(argv[0]) if argv else Path("/work/shared/corpus/dev/txt")
+    src = Path(argv[0]) if argv else HERE.parents[3] / "shared" / "corpus" / "dev" / "txt"
     texts = [p.read_text(encoding="utf-8") for p in sorted(src.glob("*.txt"))]
     data = count(texts, f"word and lower-case bigram counts of the texts in {src.name}/, by build_vocab.py")
     with open(HERE / "vocab.json", "w", encoding="utf-8") as f:

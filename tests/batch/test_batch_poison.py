@@ -1,0 +1,43 @@
+"""A document that kills every worker that touches it (as a memory bomb or a crashing library would):
+Dask gives up on it after its allowed failures, the document is failed as `worker_died`, and the
+rest of the batch is done."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import cloudpickle
+import pytest
+
+import pipelines.batch
+from docproc.config import Settings
+from pipelines.batch import run_batch
+from pipelines.batch_tasks import prepare
+
+# the function below must travel to the workers by value: they cannot import this test module
+cloudpickle.register_pickle_by_value(sys.modules[__name__])
+
+
+def killing_prepare(path: str, source: str, settings: Settings) -> Any:
+    if "poison" in Path(path).name:
+        os._exit(1)  # the worker process dies on the spot
+    return prepare(path, source, settings)
+
+
+@pytest.mark.slow
+def test_a_document_that_kills_workers_fails_alone(
+    tmp_path: Path, client: Any, text_variants: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipelines.batch, "prepare", killing_prepare)
+    src = tmp_path / "in"
+    docs = text_variants(src, 6)
+    (src / "poison.txt").write_text("một văn bản bình thường", encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_batch([str(src)], out, settings=Settings(data_dir=tmp_path / "data"), client=client)
+    assert summary.counts == {"done": len(docs), "failed": 1}
+    assert summary.failed_by_reason == {"worker_died": 1}
+    assert not (out / "poison.json").exists()
+    client.wait_for_workers(2, timeout=60)

@@ -1,0 +1,226 @@
+"""Asset descriptions, identifiers, plates, and the links between assets and obligations."""
+
+from __future__ import annotations
+
+import pytest
+
+from docproc.document import Document
+from docproc.extract import assets as A
+from docproc.extract.evidence import EvidenceBuilder
+from docproc.extract.operative import extract_operative
+from docproc.extract.parties import PartyResolver
+from docproc.extract.sections import segment
+from docproc.schema import Party
+
+BANK = Party(id="P1", role="plaintiff", kind="organization", name="Ngân hàng Thương mại cổ phần Phú Xuân")
+CO = Party(id="P2", role="defendant", kind="organization", name="Công ty TNHH Vận tải Hòa Bình")
+AN = Party(id="P3", role="related_party", kind="person", name="Nguyễn Văn An")
+BINH = Party(id="P4", role="related_party", kind="person", name="Trần Thị Bình")
+PARTIES = [BANK, CO, AN, BINH]
+
+
+def run(operative: str, parties: list[Party] = PARTIES):
+    text = "NHẬN ĐỊNH CỦA TÒA ÁN:\nXét thấy.\nQUYẾT ĐỊNH:\n" + operative + "\n"
+    doc = Document.from_text(text, source="t.txt")
+    ev = EvidenceBuilder(doc)
+    obs, assets = extract_operative(doc, segment(doc.text), parties, PartyResolver(parties, doc.text), ev)
+    return obs, assets, ev, doc
+
+
+# -- one description ------------------------------------------------------------------------------
+def test_land_identifiers():
+    f = A.read_asset(
+        "quyền sử dụng đất thửa đất số 125, tờ bản đồ số 12, diện tích 150,5 m², tại xã Tân Phú, huyện Đức Hòa "
+        "theo Giấy chứng nhận quyền sử dụng đất số BK 123456 do UBND huyện cấp ngày 01/02/2015"
+    )
+    assert f is not None and f.kind == "land_use_right"
+    assert (f.plot_number, f.map_sheet, f.area_m2, f.certificate) == ("125", "12", 150.5, "BK 123456")
+    assert f.address is not None and f.address.startswith("xã Tân Phú")
+
+
+def test_certificate_written_without_space_and_book_number():
+    f = A.read_asset(
+        "căn hộ số 1203, diện tích sử dụng 70 m2, theo Giấy chứng nhận số CH00123 cấp ngày 5/5/2019"
+    )
+    assert f.kind == "apartment" and f.certificate == "CH00123" and f.area_m2 == 70.0
+
+
+def test_vehicle_registration_is_not_a_land_certificate():
+    f = A.read_asset(
+        "xe ô tô con nhãn hiệu Kia, biển kiểm soát 29A-123.45, Giấy chứng nhận đăng ký xe ô tô số 0345219 "
+        "theo Hợp đồng thế chấp số 12/2022/HĐTC-PX ngày 02/3/2022"
+    )
+    assert f.kind == "vehicle" and f.plate == "29A-123.45" and f.certificate is None
+    assert f.security_contract == "12/2022/HĐTC-PX"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("căn nhà cấp 4, diện tích xây dựng 80 m2 trên thửa đất số 9", "house"),
+        ("toàn bộ nhà xưởng và diện tích đất thuê tại thửa đất số 9", "land_use_right"),
+        ("quyền sử dụng đất và nhà ở 03 tầng tại thửa đất số 9", "land_use_right"),
+        ("01 xe mô tô nhãn hiệu Honda Wave, biển số 59X1-123.45", "vehicle"),
+        ("01 tàu cá số hiệu BĐ-91234-TS", "vessel"),
+        ("01 dây chuyền sản xuất gạch tuynel", "machinery"),
+        ("50.000 cổ phần của Công ty cổ phần Minh Phát", "shares"),
+        ("số tiền 200.000.000 đồng gửi theo sổ tiết kiệm số 0081247", "deposit"),
+        ("01 giấy phép lái xe hạng B2", None),
+    ],
+)
+def test_kinds_by_head_noun(text, kind):
+    assert A.asset_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("biển kiểm soát 15C-268.47 đứng tên", "15C-268.47"),
+        ("biển số 76C1-284.67.", "76C1-284.67"),
+        ("biển kiểm soát 51LD-123.45", "51LD-123.45"),
+        ("biển số 30E-1234 cũ", "30E-1234"),
+        ("biển kiểm soát 29A 123.45", "29A 123.45"),
+    ],
+)
+def test_plates(text, plate):
+    assert [p for _, _, p in A.find_plates(text)] == [plate]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hợp đồng số 0211/2019/HĐTC-PTGT",
+        "Biên lai số AA/2019/0004127",
+        "model VMC-850 và CK6150",
+        "số máy JA39E-0104612",
+        "Lệnh kê biên số 05/LKB-CSKT",
+    ],
+)
+def test_plate_look_alikes(text):
+    assert A.find_plates(text) == []
+
+
+@pytest.mark.parametrize(("s", "v"), [("86,5", 86.5), ("2.150", 2150.0), ("33.726,5", 33726.5), ("96", 96.0)])
+def test_area_numbers(s, v):
+    assert A.parse_area(s) == v
+
+
+def test_split_lists_of_exhibits_and_keep_parts_of_one_machine():
+    text = "01 (một) kìm dài 60cm và 01 (một) đôi găng tay; 02 xe mô tô biển số 61B1-456.78"
+    assert len(A.split_assets(text)) == 3
+    one = "01 dây chuyền CNC gồm 04 máy phay và 02 máy tiện"
+    assert len(A.split_assets(one)) == 1
+
+
+# -- security and links ---------------------------------------------------------------------------
+SECURED = (
+    "1. Buộc Công ty TNHH Vận tải Hòa Bình phải trả cho Ngân hàng Thương mại cổ phần Phú Xuân số tiền "
+    "2.000.000.000 đồng (Hai tỷ đồng).\n"
+    "2. Trường hợp Công ty TNHH Vận tải Hòa Bình không trả hoặc trả không đủ số tiền trên thì Ngân hàng Thương "
+    "mại cổ phần Phú Xuân có quyền yêu cầu cơ quan thi hành án dân sự có thẩm quyền kê biên, phát mại các tài sản "
+    "thế chấp sau để thu hồi nợ:\n"
+    "a) Quyền sử dụng đất thửa đất số 88, tờ bản đồ số 4, diện tích 120 m2, theo Giấy chứng nhận quyền sử dụng "
+    "đất số CĐ 456789 do UBND thành phố cấp ngày 03/4/2016 mang tên ông Nguyễn Văn An và bà Trần Thị Bình, theo "
+    "Hợp đồng thế chấp số 15/2020/HĐTC ngày 10/6/2020;\n"
+    "b) 01 xe ô tô tải biển kiểm soát 43C-111.22 và 01 xe ô tô tải biển kiểm soát 43C-333.44 thuộc sở hữu của "
+    "Công ty TNHH Vận tải Hòa Bình, theo Hợp đồng thế chấp số 16/2020/HĐTC ngày 10/6/2020.\n"
+    "3. Về án phí: Công ty TNHH Vận tải Hòa Bình phải chịu 72.000.000 đồng án phí kinh doanh thương mại sơ thẩm."
+)
+
+
+def test_secured_assets_with_owners_contracts_and_links():
+    obs, assets, ev, doc = run(SECURED)
+    land = next(a for a in assets if a.kind == "land_use_right")
+    trucks = [a for a in assets if a.kind == "vehicle"]
+    assert land.certificate == "CĐ 456789" and land.owners == ["P3", "P4"]
+    assert land.security_contract == "15/2020/HĐTC"
+    assert [t.plate for t in trucks] == ["43C-111.22", "43C-333.44"]
+    assert all(t.owners == ["P2"] and t.security_contract == "16/2020/HĐTC" for t in trucks)
+    pay = next(o for o in obs if o.kind == "pay_money")
+    assert sorted(pay.secured_by) == sorted(a.id for a in assets)
+    fee = next(o for o in obs if o.kind == "court_fee")
+    assert fee.secured_by == []
+    k = [a.id for a in assets].index(land.id)
+    assert doc.text[slice(*ev.records[f"/assets/{k}/certificate"].span)] == "CĐ 456789"
+    assert doc.text[slice(*ev.records[f"/assets/{k}/plot_number"].span)] == "88"
+
+
+def test_security_limited_to_the_debt_it_names():
+    obs, assets, *_ = run(
+        "1.1. Buộc Công ty TNHH Vận tải Hòa Bình phải trả cho Ngân hàng Thương mại cổ phần Phú Xuân số tiền "
+        "500.000.000 đồng.\n"
+        "1.2. Buộc Công ty TNHH Vận tải Hòa Bình phải trả cho Ngân hàng Thương mại cổ phần Phú Xuân số tiền "
+        "300.000.000 đồng.\n"
+        "1.3. Trường hợp Công ty TNHH Vận tải Hòa Bình không trả số nợ nêu tại mục 1.2 thì Ngân hàng Thương mại cổ "
+        "phần Phú Xuân có quyền yêu cầu cơ quan thi hành án dân sự xử lý tài sản thế chấp là xe ô tô biển kiểm soát "
+        "43C-555.66 để thu hồi nợ."
+    )
+    by_amount = {o.amount_vnd: o.secured_by for o in obs}
+    assert by_amount[500_000_000] == [] and by_amount[300_000_000] == [assets[0].id]
+
+
+def test_security_follows_the_creditor_not_every_debt_of_the_debtor():
+    obs, assets, *_ = run(
+        "1. Ông Nguyễn Văn An có nghĩa vụ thanh toán cho bà Trần Thị Bình 400.000.000 đồng.\n"
+        "2. Ông Nguyễn Văn An có nghĩa vụ trả cho Ngân hàng Thương mại cổ phần Phú Xuân khoản nợ gốc còn lại là "
+        "250.000.000 đồng. Trường hợp ông An không trả nợ thì Ngân hàng Thương mại cổ phần Phú Xuân có quyền yêu "
+        "cầu cơ quan thi hành án dân sự xử lý quyền sử dụng đất thửa đất số 12, tờ bản đồ số 3 để thu hồi nợ."
+    )
+    by_amount = {o.amount_vnd: o.secured_by for o in obs}
+    assert by_amount[400_000_000] == [] and by_amount[250_000_000] == [assets[0].id]
+
+
+def test_seizure_kept_to_secure_one_accused_compensation():
+    parties = [
+        Party(id="P1", role="accused", kind="person", name="Hồ Văn Phát"),
+        Party(id="P2", role="accused", kind="person", name="Lý Văn Tài"),
+        Party(id="P3", role="victim", kind="organization", name="Công ty TNHH Thủy sản Biển Xanh"),
+    ]
+    obs, assets, *_ = run(
+        "2.1. Buộc bị cáo Hồ Văn Phát bồi thường cho Công ty TNHH Thủy sản Biển Xanh số tiền 900.000.000 đồng.\n"
+        "2.2. Buộc bị cáo Lý Văn Tài bồi thường cho Công ty TNHH Thủy sản Biển Xanh số tiền 100.000.000 đồng.\n"
+        "2.3. Tiếp tục duy trì Lệnh kê biên tài sản số 07/LKB ngày 01/3/2020 đối với quyền sử dụng đất tại thửa đất "
+        "số 45, tờ bản đồ số 9 đứng tên Hồ Văn Phát, để bảo đảm thi hành khoản bồi thường của bị cáo Hồ Văn Phát.",
+        parties,
+    )
+    by_amount = {o.amount_vnd: o.secured_by for o in obs}
+    (land,) = assets
+    assert land.owners == ["P1"]
+    assert by_amount[900_000_000] == [land.id] and by_amount[100_000_000] == []
+
+
+def test_allocated_assets_belong_to_the_recipient_and_are_merged_by_identifier():
+    obs, assets, *_ = run(
+        "3.1. Giao cho bà Trần Thị Bình được quyền sở hữu căn hộ số 804, diện tích sử dụng 75 m2 theo Giấy chứng "
+        "nhận số DB 765432 và được quyền sở hữu xe ô tô con biển kiểm soát 92A-246.80.\n"
+        "3.2. Ông Nguyễn Văn An có nghĩa vụ giao cho bà Trần Thị Bình xe ô tô biển kiểm soát 92A-246.80 cùng giấy "
+        "chứng nhận đăng ký xe."
+    )
+    kinds = sorted(a.kind for a in assets)
+    assert kinds == ["apartment", "vehicle"]
+    assert all(a.owners == ["P4"] for a in assets)
+    (give,) = [o for o in obs if o.kind == "deliver_asset"]
+    car = next(a for a in assets if a.kind == "vehicle")
+    assert give.assets_delivered == [car.id] and give.obligors == ["P3"] and give.obligees == ["P4"]
+
+
+def test_parts_of_one_plot_stay_apart_and_inherit_the_certificate():
+    obs, assets, *_ = run(
+        "1. Xác định di sản là quyền sử dụng đất thửa đất số 523, tờ bản đồ số 11, diện tích 1.020 m² theo Giấy "
+        "chứng nhận quyền sử dụng đất số AH 068412.\n"
+        "2.1. Giao cho ông Nguyễn Văn An được quyền sử dụng phần đất ký hiệu (A), diện tích 720 m² thuộc thửa đất "
+        "số 523, tờ bản đồ số 11.\n"
+        "2.2. Giao cho bà Trần Thị Bình được quyền sử dụng phần đất ký hiệu (B), diện tích 300 m² thuộc thửa đất số "
+        "523, tờ bản đồ số 11."
+    )
+    assert sorted((a.owners[0], a.area_m2) for a in assets) == [("P3", 720.0), ("P4", 300.0)]
+    assert all(a.certificate == "AH 068412" for a in assets)
+
+
+def test_a_document_handed_back_is_not_an_asset():
+    obs, assets, *_ = run(
+        "Bà Trần Thị Bình có nghĩa vụ trả lại cho ông Nguyễn Văn An bản chính Giấy chứng nhận quyền sử dụng đất "
+        "số CS 718234 trong thời hạn 07 ngày kể từ ngày nhận đủ số tiền 480.000.000 đồng."
+    )
+    assert assets == []
+    assert [o.kind for o in obs] == ["perform_act"]
