@@ -1,11 +1,13 @@
 """Processing off the request path. Queued work lives in the `jobs` table, so it survives a restart of
 the API; a runner thread started with the app claims jobs (FOR UPDATE SKIP LOCKED on PostgreSQL, a
-write transaction on SQLite), runs the pipeline in a process pool, renews a lease while it runs, and
-writes the result back. A job whose lease lapses (its API process was killed) is claimed again, up to
+write transaction on SQLite), runs them, renews a lease while they run, records progress, and writes
+the result back. A job whose lease lapses (its API process was killed) is claimed again, up to
 `job_max_attempts` times; then the document fails with that reason.
 
-The pool is a local ProcessPoolExecutor (spawned processes, `api_workers` of them; 0 runs jobs in a
-thread of the API process, for tests and tiny set-ups).
+A job runs as the batch's own tasks (pipelines.batch_tasks: prepare → ocr_page per scanned page →
+finish), here on a local ProcessPoolExecutor of `api_workers` spawned processes (pages of one document
+spread over them); `api_workers=0` runs them in a thread of the API process (tests, tiny set-ups).
+The batch runs the same tasks on Dask; the service does not start a Dask cluster of its own.
 """
 
 from __future__ import annotations
@@ -16,24 +18,22 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.db import make_engine, session_scope
+from api.db import session_scope
 from api.models import Document, Job, utcnow
 from docproc.config import Settings
-from docproc.errors import DocprocError
 
-__all__ = ["JobRunner", "enqueue", "process_blob", "JobSpec"]
+__all__ = ["JobRunner", "enqueue", "JobSpec"]
 
 log = logging.getLogger("api.worker")
 
@@ -91,8 +91,21 @@ def _result(outcome: Any) -> dict[str, Any]:
 # --- in the API process ----------------------------------------------------------------------------
 
 
+@dataclass
+class _Running:
+    """A claimed job and the pool tasks in flight for it: prepare → ocr_page × n → finish, the
+    same tasks the batch runs on Dask (pipelines.batch_tasks), so pages of one document spread over
+    the pool's processes."""
+
+    spec: JobSpec
+    stage: str  # "prepare", "ocr", "finish", or "whole" (an injected process function)
+    futures: list[Future[Any]]
+    prepared: Any = None
+    pages_done: int = 0
+
+
 class JobRunner:
-    """Claims queued jobs and runs them; one per API process."""
+    """Claims queued jobs and runs them on a local process pool; one per API process."""
 
     def __init__(
         self,
@@ -104,14 +117,14 @@ class JobRunner:
         process: Callable[[JobSpec, Settings], dict[str, Any]] | None = None,
     ):
         self.settings = settings
-        self.process = process or process_blob  # tests inject faults here (must pickle for a pool)
+        self.process = process  # replaces the pipeline tasks (tests inject faults with it)
         self.sessions = sessions
         self.db_url = db_url
         self.blobs_root = blobs_root
         self.worker_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.slots = max(1, settings.api_workers)
         self._executor: Executor | None = None
-        self._running: dict[str, Future[dict[str, Any]]] = {}
+        self._running: dict[str, _Running] = {}
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -151,12 +164,24 @@ class JobRunner:
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="docproc-job")
         import multiprocessing as mp
 
-        return ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             max_workers=self.settings.api_workers,
             mp_context=mp.get_context("spawn"),
             initializer=_init_pool_process,
             initargs=(self.settings.log_level,),
         )
+        if self.process is None:
+            for _ in range(self.settings.api_workers):
+                pool.submit(_warm_up)
+        return pool
+
+    def _submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        assert self._executor is not None
+        try:
+            return self._executor.submit(fn, *args)
+        except (BrokenProcessPool, RuntimeError):
+            self._executor = self._make_executor()
+            return self._executor.submit(fn, *args)
 
     # the loop
     def _loop(self) -> None:
@@ -167,7 +192,7 @@ class JobRunner:
                     spec = self.claim()
                     if spec is None:
                         break
-                    self._submit(spec)
+                    self._start_job(spec)
                 self._renew()
             except Exception:  # noqa: BLE001 - the loop must survive a database hiccup
                 log.exception("job loop error")
@@ -175,32 +200,68 @@ class JobRunner:
             self._wake.wait(self.settings.job_poll_seconds)
             self._wake.clear()
 
-    def _submit(self, spec: JobSpec) -> None:
-        assert self._executor is not None
-        try:
-            fut = self._executor.submit(self.process, spec, self.settings)
-        except (BrokenProcessPool, RuntimeError):
-            self._executor = self._make_executor()
-            fut = self._executor.submit(self.process, spec, self.settings)
-        self._running[spec.job_id] = fut
+    def _start_job(self, spec: JobSpec) -> None:
+        if self.process is not None:
+            run = _Running(spec, "whole", [self._submit(self.process, spec, self.settings)])
+        else:
+            from pipelines.batch_tasks import prepare
+
+            run = _Running(spec, "prepare", [self._submit(prepare, spec.blob, spec.filename, self.settings)])
+        self._running[spec.job_id] = run
         log.info("job started", extra={"job_id": spec.job_id, "document_id": spec.document_id})
 
     def _collect(self) -> None:
-        for job_id, fut in list(self._running.items()):
-            if not fut.done():
-                continue
-            del self._running[job_id]
+        for job_id, run in list(self._running.items()):
             try:
-                result = fut.result()
+                result = self._advance(run)
             except BrokenProcessPool:
                 log.error("worker process died", extra={"job_id": job_id})
+                del self._running[job_id]
                 self._executor = self._make_executor()
                 self._requeue(job_id)
                 continue
             except Exception as exc:  # noqa: BLE001
                 log.error("job crashed", exc_info=exc, extra={"job_id": job_id})
                 result = {"ok": False, "code": "internal_error", "message": "processing failed unexpectedly"}
-            self.finish(job_id, result)
+            if result is not None:
+                del self._running[job_id]
+                self.finish(job_id, result)
+
+    def _advance(self, run: _Running) -> dict[str, Any] | None:
+        """Move a job on when its tasks are done; its result dict once it is finished."""
+        from pipelines.batch_tasks import Prepared, finish, ocr_page
+
+        if run.stage == "ocr":
+            done = sum(f.done() for f in run.futures)
+            if done != run.pages_done:
+                run.pages_done = done
+                n = len(run.futures)
+                self._progress(run.spec, 0.1 + 0.8 * done / n, f"ocr page {done}/{n}")
+            if done < len(run.futures):
+                return None
+            outcomes = [f.result() for f in run.futures]
+            run.stage, run.futures = "finish", [self._submit(finish, run.prepared, *outcomes)]
+            self._progress(run.spec, 0.9, "extracting")
+            return None
+        if not run.futures[0].done():
+            return None
+        got = run.futures[0].result()
+        if run.stage == "whole":
+            return got
+        if run.stage == "prepare" and isinstance(got, Prepared):
+            run.prepared, run.stage = got, "ocr"
+            run.futures = [self._submit(ocr_page, t, self.settings) for t in got.tasks]
+            self._progress(run.spec, 0.1, f"ocr page 0/{len(got.tasks)}")
+            return None
+        return _result(got)
+
+    def _progress(self, spec: JobSpec, progress: float, stage: str) -> None:
+        with session_scope(self.sessions, write=True) as s:
+            s.execute(
+                update(Job)
+                .where(Job.id == spec.job_id, Job.worker == self.worker_id)
+                .values(progress=round(progress, 3), stage=stage)
+            )
 
     def _renew(self) -> None:
         now = time.monotonic()

@@ -45,10 +45,22 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
 
     # Service (api/): auth, uploads, background processing
-    secret_key: str | None = Field(default=None, description="token signing key; default: a random key kept in data_dir")
-    token_ttl_minutes: int = Field(default=480, ge=1, description="lifetime of bearer tokens and session cookies")
-    api_workers: int = Field(default=1, ge=0, description="documents processed at once by the service; 0 = in a thread of the API process")
-    job_lease_seconds: float = Field(default=60.0, gt=0, description="a running job not renewed for this long is taken over (its worker died)")
+    secret_key: str | None = Field(
+        default=None, description="token signing key; default: a random key kept in data_dir"
+    )
+    token_ttl_minutes: int = Field(
+        default=480, ge=1, description="lifetime of bearer tokens and session cookies"
+    )
+    api_workers: int = Field(
+        default_factory=lambda: max(1, os.cpu_count() or 1),
+        ge=0,
+        description="processes of the service's processing pool; 0 = a thread of the API process",
+    )
+    job_lease_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description="a running job not renewed for this long is taken over (its worker died)",
+    )
     job_max_attempts: int = Field(default=3, ge=1)
     job_poll_seconds: float = Field(default=0.5, gt=0)
 

@@ -363,7 +363,9 @@ def list_corrections(doc_id: str, session: SessionDep, user: CurrentUser) -> lis
 # --- drafts --------------------------------------------------------------------------------------
 
 
-def _draft_source(session: Session, doc_id: str, office_id: int) -> tuple[Document, dict[str, Any], int, str | None]:
+def _draft_source(
+    session: Session, doc_id: str, office_id: int
+) -> tuple[Document, dict[str, Any], int, str | None]:
     doc = _find(session, doc_id, office_id)
     if doc.status != "done" or doc.extraction is None:
         raise HTTPException(409, "the document has no extraction yet")

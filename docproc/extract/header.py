@@ -175,7 +175,7 @@ def _header_court(text: str, head_end: int) -> tuple[str, int, int] | None:
         elif stop:
             left = ""
         left = left.strip(" |")
-        letters = [c for c in left if c.isalpha()]
+        letters = [c for c in left if c.isascii() and c.isalpha()]  # legacy text lower-cases toned capitals
         if not left or not letters or sum(c.isupper() for c in letters) / len(letters) < 0.8:
             if first:
                 first = False

@@ -36,7 +36,8 @@ _ACT_VERBS = (
 )
 _ORDER_RE = re.compile(
     r"(?P<neg>\b(?:không|chưa|đã|còn|được|có\s+quyền)\s+(?:phải\s+)?(?:tiếp\s+tục\s+)?)?"
-    r"(?P<modal>\b(?:phải|có\s+nghĩa\s+vụ|có\s+trách\s+nhiệm)\s+)?(?:(?:tiếp\s+tục|cùng)\s+)?"
+    r"(?P<modal>\b(?:phải|có\s+nghĩa\s+vụ|có\s+trách\s+nhiệm|đồng\s+ý|tự\s+nguyện|cam\s+kết|thống\s+nhất)\s+)?"
+    r"(?:(?:tiếp\s+tục|cùng)\s+)?"
     r"(?P<joint>\bliên\s+đới\s+)?(?:(?:cùng\s+(?:với\s+\S+\s+)?|tiếp\s+tục\s+))?"
     rf"(?P<verb>\b(?:{_ACT_VERBS}|{_MONEY_VERBS}|{_GIVE_VERBS}))(?!\w)",
     _I,
@@ -50,6 +51,18 @@ _NEG_START_RE = re.compile(
 )
 _HEAD_PREFIX_RE = re.compile(
     r"^\s*Về\s[^:.;]{1,80}:\s*(?:Căn\s+cứ[^:]{1,400}:\s*|Áp\s+dụng[^:]{1,400}:\s*)?(?=\S)", _I
+)
+# "Ghi nhận sự tự nguyện của bị cáo A bồi thường cho ...", "Công nhận sự thỏa thuận ...: ông A trả ...":
+# what the court records as agreed is ordered, unless it was already done.
+_AGREED_RE = re.compile(
+    r"^\s*(?:[-–+]\s*)?(?:Ghi\s+nhận|Công\s+nhận)\s+(?:sự\s+)?(?:tự\s+nguyện|thỏa\s+thuận|thoả\s+thuận)"
+    r"(?![^.]*\bđã\s+(?:bồi\s+thường|trả|thanh\s+toán|nhận|thực\s+hiện|nộp))",
+    _I,
+)
+_STATE_FUND_RE = re.compile(
+    r"sung\s+(?:vào\s+)?(?:quỹ|ngân\s+sách|công\s+quỹ)|nộp\s+(?:vào\s+|lại\s+)?(?:cho\s+)?ngân\s+sách|"
+    r"thu\s+lợi\s+bất\s+chính|truy\s+thu",
+    _I,
 )
 _XAC_DINH_RE = re.compile(r"^\s*(?:[-–+]\s*)?Xác\s+định\b", _I)
 _LATER_BUOC_RE = re.compile(r"[,;.]\s*(?=buộc\b)", _I)
@@ -441,9 +454,10 @@ class Reader:
         start = c.start
         if _NEG_START_RE.match(t):
             m = _LATER_BUOC_RE.search(t)
-            if not m:
+            if m:
+                start = c.start + m.end()
+            elif not _AGREED_RE.match(t):
                 return
-            start = c.start + m.end()
         if c.topic == "fee" or _FEE_WORD_RE.search(t):
             found = self._fees(c, start)
             found = self._refunds(c, start) or found
@@ -1065,6 +1079,8 @@ class Reader:
             return False  # a claim recited, or the split of a joint order: not an order of its own
         if m.group("modal") or m.group("joint"):
             return True
+        if _AGREED_RE.match(self.text[c.start : c.end]) and self.pids_in(start, start + m.start()):
+            return True
         if re.match(r"cấp\s+dưỡng", m.group("verb"), _I) and self.pids_in(start, start + m.start()):
             return True  # "Anh A cấp dưỡng nuôi con mỗi tháng ..."
         return bool(re.search(r"\bbuộc\b", head, _I))
@@ -1136,6 +1152,9 @@ class Reader:
                 obligees, _ = self._group_after(self._after_amount(main) + mm.end(), c.end)
         d.obligees = [p for p, _ in obligees]
         d.party_spans.update(dict(obligees))
+        if not d.obligees and _STATE_FUND_RE.search(self.text[ve : c.end]):
+            # "Buộc bị cáo A nộp lại 5.000.000 đồng thu lợi bất chính để sung ngân sách Nhà nước"
+            d.kind, d.obligees = "confiscation", [STATE]
         self._set_amount(d, main)
         self._periodic(d, c, main)
         if verb == "cấp dưỡng" and not d.obligees:

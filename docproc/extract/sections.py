@@ -94,7 +94,7 @@ def _headings(text: str) -> list[_Heading]:
         s = line.strip()
         if not s or len(s) > 60:
             continue
-        letters = [c for c in s if c.isalpha()]
+        letters = [c for c in s if c.isascii() and c.isalpha()]  # toned capitals may come back lower case
         if not letters:
             continue
         key = bare(re.sub(r"^(?:[IVX]{1,4}|[0-9]{1,2}|[A-Da-d])\s*[.)\-–]\s*", "", s))
@@ -178,5 +178,5 @@ def _is_title(text: str, h: _Heading) -> bool:
     if h.key != "QUYETDINH" or text[h.start : h.end].rstrip().endswith(":"):
         return False
     nxt = text[h.end : h.end + 120].lstrip("\n ").split("\n", 1)[0]
-    letters = [c for c in nxt if c.isalpha()]
+    letters = [c for c in nxt if c.isascii() and c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7

@@ -1,6 +1,7 @@
 """Dates as judgments write them: "ngày 15 tháng 3 năm 2024", "15/3/2024", "22-9-2021", "15.3.2024".
 
-Only real calendar days are returned (31/2 is rejected); a date followed by "/" is part of a document
+A date followed by "(ÂL)" or "âm lịch" is marked lunar (and not converted). Only real calendar
+days are returned (31/2 is rejected); a date followed by "/" is part of a document
 number and is skipped. Years outside 1900-2100 are not dates here.
 """
 
@@ -22,12 +23,14 @@ class DateMatch:
     start: int
     end: int
     value: dt.date
+    lunar: bool = False  # followed by "(ÂL)" / "âm lịch": a lunar date, kept as written, not converted
 
 
 # Diacritics may be lost or damaged by OCR: "ngay", "thang", "nam", "tháng" with a wrong mark.
 _NGAY = r"ng[aàáảãạ]y"
 _THANG = r"th[aàáảãạ]ng"
-_NAM = r"n[aăắằẳẵặ]m"
+_NAM = r"n[aăắằẳẵặâấầẩẫậ]m"
+_LUNAR_RE = re.compile(r"\s*\(?\s*(?:ÂL|AL|âm\s+lịch|am\s+lich)(?!\w)", re.IGNORECASE)
 _WORDS_RE = re.compile(
     rf"(?:(?<!\w){_NGAY}\s*:?\s*)?(?<![\d/.\-])(?P<d>\d{{1,2}})\s+{_THANG}\s*(?P<m>\d{{1,2}})\s+{_NAM}\s*"
     rf"(?P<y>\d{{4}})(?![\d/])",
@@ -55,7 +58,8 @@ def find_dates(text: str) -> list[DateMatch]:
         for m in rx.finditer(text):
             value = _date(m.group("d"), m.group("m"), m.group("y"))
             if value is not None:
-                found.append(DateMatch(m.start(), m.end(), value))
+                lunar = bool(_LUNAR_RE.match(text, m.end()))
+                found.append(DateMatch(m.start(), m.end(), value, lunar))
     found.sort(key=lambda x: x.start)
     return found
 

@@ -451,3 +451,24 @@ def test_fee_paid_with_nop_and_remaining_balance_is_not_a_second_fee():
 def test_fine_with_the_accused_before_the_verb():
     obs, *_ = run("Hình phạt bổ sung: Bị cáo Lê Văn Minh bị phạt tiền 15.000.000 đồng sung ngân sách Nhà nước.", ACCUSED)
     assert [(o.obligors, o.amount_vnd) for o in only(obs, "fine")] == [(["P2"], 15_000_000)]
+
+
+def test_settlement_wording_agreed_and_recorded_voluntary_payment():
+    obs, *_ = run(
+        "2. Sự thỏa thuận của các đương sự cụ thể như sau: Ông Trần Văn Hải đồng ý trả cho ông Lê Văn Tùng số tiền "
+        "80.000.000 đồng.\n"
+        "3. Ghi nhận sự tự nguyện của bà Đỗ Thị Lan bồi thường cho ông Lê Văn Tùng số tiền 5.000.000 đồng.\n"
+        "4. Ghi nhận ông Trần Văn Hải đã bồi thường cho ông Lê Văn Tùng số tiền 3.000.000 đồng."
+    )
+    pays = sorted((o.obligors[0], o.amount_vnd) for o in only(obs, "pay_money"))
+    assert pays == [("P2", 80_000_000), ("P3", 5_000_000)]
+
+
+def test_illicit_gains_paid_to_the_state_are_confiscation():
+    obs, *_ = run(
+        "Buộc bị cáo Nguyễn Văn Dũng phải nộp lại số tiền 5.000.000 đồng thu lợi bất chính để sung ngân sách Nhà nước.",
+        ACCUSED,
+    )
+    (ob,) = obs
+    assert ob.kind == "confiscation" and ob.obligors == ["P1"] and ob.obligees == ["STATE"]
+    assert ob.amount_vnd == 5_000_000 and ob.enforcement == "ex_officio"

@@ -69,3 +69,14 @@ def test_find_dates_in_dev(dev_texts: dict[str, str]) -> None:
             assert 1950 <= d.value.year <= 2030
             assert text[d.end : d.end + 1] != "/"
     assert total > 300
+
+
+def test_lunar_marker() -> None:
+    found = find_dates(
+        "Hụi mở ngày 05/8/2018 (DL), khui ngày 15/7/2018 (ÂL) và ngày 10 tháng 1 năm 2019 âm lịch"
+    )
+    assert [(d.value, d.lunar) for d in found] == [
+        (dt.date(2018, 8, 5), False),
+        (dt.date(2018, 7, 15), True),
+        (dt.date(2019, 1, 10), True),
+    ]

@@ -82,3 +82,26 @@ def test_correct_page_keeps_boxes_and_words() -> None:
     assert page.words[0].text == "Thấm"  # the input page is not modified
     # the split amount stays two words, and reads whole in the page text
     assert [a.value for a in find_amounts(fixed.text)] == [5_600_000_000]
+
+
+def test_correct_page_reads_a_wrapped_phrase_within_a_block() -> None:
+    def line(block: int, y: float, *texts: str) -> Line:
+        words = [
+            Word(text=t, bbox=(10.0 + 40 * i, y, 45.0 + 40 * i, y + 12), page=1) for i, t in enumerate(texts)
+        ]
+        return Line(words=words, block=block)
+
+    page = Page(
+        number=1,
+        width=595,
+        height=842,
+        source="ocr",
+        lines=[
+            line(1, 20, "3.", "Người", "có", "quyên"),
+            line(1, 34, "lợi,", "nghĩa", "vụ"),
+            line(2, 60, "quyên"),
+        ],
+    )
+    fixed = correct_page(page)
+    assert [w.text for w in fixed.lines[0].words] == ["3.", "Người", "có", "quyền"]
+    assert [w.text for w in fixed.lines[2].words] == ["quyên"]  # another block: no context, left alone
