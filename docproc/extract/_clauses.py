@@ -15,7 +15,7 @@ from docproc.extract.sections import Sections
 __all__ = ["Clause", "operative_span", "segment_clauses", "topic_of"]
 
 _HEADING_RE = re.compile(
-    r"^[ \t]*(?:QUYẾT\s+ĐỊNH|(?i:tuyên\s+xử|xử))[ \t]*:?[ \t]*$",
+    r"^[ \t]*(?:QUYẾT\s+ĐỊNH|(?i:tuyên\s+xử|xử))[ \t]*(?::[ \t]*|$)",
     re.MULTILINE,
 )
 _MARK_RE = re.compile(

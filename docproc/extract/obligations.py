@@ -13,420 +13,64 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
 
-from docproc.extract import assets as A
+from docproc.extract._asset_rules import AssetRules
 from docproc.extract._clauses import Clause, in_item
+from docproc.extract._fee_rules import FeeRules
+from docproc.extract._links import LinkRules
+from docproc.extract._patterns import (
+    ACT_VERBS,
+    AGREED_RE,
+    ARITH_RE,
+    BUOC_RE,
+    COMP_KEYS,
+    COMP_START_RE,
+    COMP_STOP_RE,
+    CONFISCATE_RE,
+    CUT_RE,
+    DUE_RE,
+    EACH_RE,
+    FEE_WORD_RE,
+    FINE_RE,
+    FROM_MONTH_RE,
+    FROM_RE,
+    GIVE_VERBS,
+    HEAD_PREFIX_RE,
+    INSTAL_RE,
+    LATER_BUOC_RE,
+    LI_CONTRACT_RE,
+    LI_KEYS_RE,
+    LI_STAT_RE,
+    MONEY_VERBS,
+    NEG_START_RE,
+    ORDER_RE,
+    PERIOD_AFTER_RE,
+    PERIOD_BEFORE_RE,
+    REMAIN_RE,
+    RETURN_RE,
+    SEC_HOLD_RE,
+    SEC_REQ_RE,
+    SHARE_CTX_RE,
+    SIBLING_RE,
+    STATE_FUND_RE,
+    STOP_RE,
+    TOTAL_RE,
+    XAC_DINH_RE,
+)
+from docproc.extract._reader_base import STATE, Draft, label_key
 from docproc.extract.evidence import EvidenceBuilder
-from docproc.schema import Asset, Obligation, Party
-from docproc.text import AmountMatch, find_amounts
+from docproc.schema import Asset, Obligation
+from docproc.text import AmountMatch
 from docproc.text.dates import find_dates
 
-__all__ = ["Reader", "Draft", "AssetDraft"]
-
 _I = re.I
-STATE = "STATE"
 
-# -- patterns ---------------------------------------------------------------------------------------
-_MONEY_VERBS = r"trả\s+nợ\s+thay|trả\s+thay|trả\s+lại|trả\s+nợ|trả|thanh\s+toán|bồi\s+thường|hoàn\s+trả|hoàn\s+lại|chi\s+trả|nộp|cấp\s+dưỡng"
-_GIVE_VERBS = r"giao\s+lại|bàn\s+giao|giao\s+trả|giao"
-_ACT_VERBS = (
-    r"tháo\s+dỡ|di\s+dời|phối\s+hợp|thực\s+hiện|ban\s+hành|xóa|xoá|chấm\s+dứt|khôi\s+phục|làm\s+thủ\s+tục|"
-    r"cải\s+chính|xin\s+lỗi|sửa\s+chữa|mở\s+lối|chốt|cung\s+cấp|di\s+chuyển|dỡ\s+bỏ|trả\s+lại\s+bản\s+chính"
-)
-_ORDER_RE = re.compile(
-    r"(?P<neg>\b(?:không|chưa|đã|còn|được|có\s+quyền)\s+(?:phải\s+)?(?:tiếp\s+tục\s+)?)?"
-    r"(?P<modal>\b(?:phải|có\s+nghĩa\s+vụ|có\s+trách\s+nhiệm|đồng\s+ý|tự\s+nguyện|cam\s+kết|thống\s+nhất)\s+)?"
-    r"(?:(?:tiếp\s+tục|cùng)\s+)?"
-    r"(?P<joint>\bliên\s+đới\s+)?(?:(?:cùng\s+(?:với\s+\S+\s+)?|tiếp\s+tục\s+))?"
-    rf"(?P<verb>\b(?:{_ACT_VERBS}|{_MONEY_VERBS}|{_GIVE_VERBS}))(?!\w)",
-    _I,
-)
-_BUOC_RE = re.compile(r"\b(?:buộc|thì)\b|:", _I)
-_NEG_START_RE = re.compile(
-    r"^\s*(?:[-–+]\s*)?(?:Không\s+chấp\s+nhận|Bác\b|Đình\s+chỉ|Ghi\s+nhận|Hủy|Huỷ|Tuyên\s+bố|Chấp\s+nhận|"
-    r"Sửa\s+(?:bản|một)|Giữ\s+nguyên|Miễn|Công\s+nhận|Chấm\s+dứt\s+hợp|Cấm|Giao\s+bị\s+cáo|Xử\s+phạt|"
-    r"Gia\s+đình|Người\s+không\s+trực\s+tiếp|Vì\s+lợi\s+ích|Các\s+đương\s+sự|Việc\s+trả\s+tiền|Ngoài\s+các)",
-    _I,
-)
-_HEAD_PREFIX_RE = re.compile(
-    r"^\s*Về\s[^:.;]{1,80}:\s*(?:Căn\s+cứ[^:]{1,400}:\s*|Áp\s+dụng[^:]{1,400}:\s*)?(?=\S)", _I
-)
-# "Ghi nhận sự tự nguyện của bị cáo A bồi thường cho ...", "Công nhận sự thỏa thuận ...: ông A trả ...":
-# what the court records as agreed is ordered, unless it was already done.
-_AGREED_RE = re.compile(
-    r"^\s*(?:[-–+]\s*)?(?:Ghi\s+nhận|Công\s+nhận)\s+(?:sự\s+)?(?:tự\s+nguyện|thỏa\s+thuận|thoả\s+thuận)"
-    r"(?![^.]*\bđã\s+(?:bồi\s+thường|trả|thanh\s+toán|nhận|thực\s+hiện|nộp))",
-    _I,
-)
-_STATE_FUND_RE = re.compile(
-    r"sung\s+(?:vào\s+)?(?:quỹ|ngân\s+sách|công\s+quỹ)|nộp\s+(?:vào\s+|lại\s+)?(?:cho\s+)?ngân\s+sách|"
-    r"thu\s+lợi\s+bất\s+chính|truy\s+thu",
-    _I,
-)
-_XAC_DINH_RE = re.compile(r"^\s*(?:[-–+]\s*)?Xác\s+định\b", _I)
-_LATER_BUOC_RE = re.compile(r"[,;.]\s*(?=buộc\b)", _I)
-_CUT_RE = re.compile(
-    r"\b(?:trong\s+thời\s+hạn|kể\s+từ\s+ngày\s+nhận|sau\s+khi\s+(?!đối\s+trừ)|khi\s+nhận\s+đủ|chậm\s+nhất\s+(?:vào\s+)?ngày)",
-    _I,
-)
-_EACH_RE = re.compile(r"\bmỗi\s+(?:người|bên|bị\s+cáo|đương\s+sự)\b", _I)
-_PERIOD_AFTER_RE = re.compile(r"\s*(?:\([^)]*\)\s*)?/\s*(?:01\s+|một\s+)?tháng", _I)
-_PERIOD_BEFORE_RE = re.compile(r"(?:mỗi|hàng|hằng)\s+tháng[^.;\d]{0,25}$", _I)
-_FROM_MONTH_RE = re.compile(r"kể\s+từ\s+tháng\s+(?P<m>\d{1,2})\s*[/\-]\s*(?P<y>\d{4})", _I)
-_FROM_RE = re.compile(r"\bkể\s+từ\s+(?:ngày\s+)?", _I)
-_COMP_START_RE = re.compile(r"\b(?:trong\s+đó|bao\s+gồm|gồm)\b\s*:?", _I)
-_COMP_STOP_RE = re.compile(
-    r"[;.,]?\s*(?:[Đđ]ược\s+(?:khấu\s+)?trừ|chia\s+(?:làm|theo)|kỷ\s+phần|[Kk]ể\s+từ)|\.\s|;\s*(?=[A-ZĐ])"
-)
-_TOTAL_RE = re.compile(r"\btổng\s+(?:cộng|số(?:\s+tiền)?)\s*(?:là)?\s*:?\s*$", _I)
-_SIBLING_RE = re.compile(
-    r"\s*(?:,|;)?\s*(?:và\s+)?(?:phải\s+|có\s+nghĩa\s+vụ\s+)?(?:liên\s+đới\s+)?"
-    r"(?:trả|thanh\s+toán|bồi\s+thường|hoàn\s+trả)(?:\s+lại)?\s+cho\s+",
-    _I,
-)
-_ARITH_RE = re.compile(r"\s*[x×*]\s*\d[\d.,]*[^=;.]{0,30}=\s*$")
-_REMAIN_RE = re.compile(
-    r"\bcòn\s+phải\s+(?:liên\s+đới\s+)?(?:bồi\s+thường|trả|thanh\s+toán)(?:\s+tiếp)?\b(?!\s+(?:khoản\s+)?(?:tiền\s+)?lãi)",
-    _I,
-)
-_SHARE_CTX_RE = re.compile(r"kỷ\s+phần|chia\s+theo\s+phần|mỗi\s+bị\s+cáo|mỗi\s+người", _I)
-_INSTAL_RE = re.compile(r"^\s*(?:[-–+]\s*)?Đợt\s+(?:\d+|[^\W\d]+)\s*(?:\([^)]*\))?\s*:", _I)
-_DUE_RE = re.compile(r"thời\s+hạn\s+(?:trả\s+nợ|thanh\s+toán|thực\s+hiện)\s*:?", _I)
-_STOP_RE = re.compile(
-    r"^\s*(?:[-–+]\s*)?(?:Không\s+chấp\s+nhận|Kể\s+từ|Trường\s+hợp|Ghi\s+nhận|Tiếp\s+tục|Về\s|Đình\s+chỉ|"
-    r"Buộc|Giao\s|Xác\s+định|Nếu\s)",
-    _I,
-)
-
-# Late interest: the statutory clause (Art. 357/468) and contract interest continuing after judgment.
-_LI_CONTRACT_RE = re.compile(
-    r"tiếp\s+tục\s+(?:phải\s+)?(?:chịu|trả|thanh\s+toán)\s+(?:thêm\s+)?(?:khoản\s+)?(?:tiền\s+)?lãi", _I
-)
-_LI_STAT_RE = re.compile(
-    r"(?:phải|còn)\s+(?:phải\s+)?(?:chịu|trả)\s+(?:thêm\s+)?(?:khoản\s+)?(?:tiền\s+)?lãi\b"
-    r"|còn\s+(?:phải\s+)?trả\s+cho\s+[^.;]{1,60}?\s+(?:số\s+)?tiền\s+lãi\b",
-    _I,
-)
-_LI_KEYS_RE = re.compile(
-    r"thi\s+hành\s+án|chậm\s+trả|chậm\s+thi\s+hành|chậm\s+thanh\s+toán|Điều\s+468|Điều\s+357", _I
-)
-_MUC_RE = re.compile(r"\bmục\s+(\d{1,2}(?:\.\d{1,2}){0,3})(?!\d)", _I)
-_MUC_THIS_RE = re.compile(r"\bmục\s+này\b", _I)
-
-# Court fees and refunds of advances.
-_CHIU_RE = re.compile(
-    r"(?P<neg>\b(?:không\s+phải|không|miễn|chưa|còn\s+phải|còn|đã|phải\s+nộp\s+tiếp)\s+)?"
-    r"(?P<joint>\bliên\s+đới\s+)?\b(?:chịu|(?<=phải\s)nộp)\b(?!\s+tiếp)",
-    _I,
-)
-_FEE_WORD_RE = re.compile(r"án\s+phí|lệ\s+phí", _I)
-_FEE_GAP_RE = re.compile(
-    r"\s*(?:toàn\s+bộ\s+|tổng\s+cộng\s+|tổng\s+số\s+(?:tiền\s+)?|số\s+tiền\s+)?(?:là\s*)?:?\s*"
-    r"|\s*(?:toàn\s+bộ\s+)?(?:tiền\s+)?(?:án\s+phí|lệ\s+phí)[^\d;]{0,90}?(?:là|:|với\s+số\s+tiền|số\s+tiền)?\s*",
-    _I,
-)
-_ADVANCE_RE = re.compile(r"\b(?:được\s+)?(?:khấu\s+)?trừ\s+(?:vào\s+)?|chuyển\s+thành\s+án\s+phí", _I)
-_ADVANCE_STOP_RE = re.compile(r"còn\s+phải|[Hh]oàn\s+trả|nhận\s+lại|\.\s", _I)
-_REFUND_TO_RE = re.compile(
-    r"(?P<pre>\b(?:phải|có\s+nghĩa\s+vụ|liên\s+đới)\s+)?\b(?:hoàn\s+trả|trả\s+lại|hoàn\s+lại)(?:\s+lại)?\s+cho\s+",
-    _I,
-)
-_REFUND_GET_RE = re.compile(r"\bđược\s+(?:nhận\s+lại|hoàn\s+trả(?:\s+lại)?|trả\s+lại|hoàn\s+lại)\b", _I)
-
-# Criminal: fines, confiscation, exhibits returned.
-_FINE_RE = re.compile(r"\b(?:phạt\s+tiền|phạt\s+bổ\s+sung|xử\s+phạt|phạt(?=\s+bị\s+cáo))\s+", _I)
-_CONFISCATE_RE = re.compile(
-    r"^\s*(?:[-–+]\s*)?(?:Tịch\s+thu|Truy\s+thu|Truy\s+nộp|Sung\s+(?:quỹ|công))"
-    r"(?:\s*,?\s+(?:và\s+)?(?:tiêu\s+hủy|tiêu\s+huỷ|để\s+tiêu\s+hủy|sung\s+(?:vào\s+)?(?:quỹ|ngân\s+sách|công\s+quỹ)"
-    r"(?:\s+(?:Nhà\s+nước|nhà\s+nước))?|nộp\s+(?:vào\s+)?ngân\s+sách(?:\s+(?:Nhà\s+nước|nhà\s+nước))?|"
-    r"(?:Nhà\s+nước|nhà\s+nước)))*\s*:?\s*",
-    _I,
-)
-_RETURN_RE = re.compile(r"^\s*(?:[-–+]\s*)?(?:Trả\s+lại|Hoàn\s+trả|Trả|Giao\s+trả)\s+(?:lại\s+)?cho\s+", _I)
-_CUSTODY_RE = re.compile(r"\bGiao\s+(?:cháu|con|các\s+cháu|các\s+con)\b[^.;]*?\bcho\s+", _I)
-_ALLOC_RE = re.compile(
-    r"\b(?:được\s+)?(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng)\b(?!\s+đất\s+(?:và|,))|\bđược\s+nhận\b", _I
-)
-_ALLOC_HEAD_RE = re.compile(
-    r"^\s*(?:[-–+]\s*)?Giao\s+cho\s+|\bđược\s+(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng|nhận)\b", _I
-)
-
-# Security: the creditor may have the collateral sold; assets held to secure enforcement.
-_SEC_REQ_RE = re.compile(
-    r"(?:có|được)\s+quyền\s+(?:yêu\s+cầu|đề\s+nghị)[^.]*?(?P<act>(?:(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
-    r"(?:\s*,\s*|\s+và\s+|\s+)?)+)",
-    _I,
-)
-_SEC_OBJ_LEAD_RE = re.compile(
-    r"^\s*(?:các\s+)?(?:tài\s+sản\s+(?:bảo\s+đảm|thế\s+chấp|cầm\s+cố)\s*(?:sau\s+đây|sau|như\s+sau|gồm|là)?"
-    r"|sau\s+đây|như\s+sau)?\s*:?\s*",
-    _I,
-)
-_SEC_CUT_RE = re.compile(
-    r"\s*,?\s+(?:để\s+(?:thu\s+hồi|thi\s+hành|bảo\s+đảm|đảm\s+bảo|trả\s+nợ)|,\s*gồm\s*:)", _I
-)
-_SEC_HOLD_RE = re.compile(
-    r"(?:(?:duy\s+trì|giữ\s+nguyên)\s+(?:Lệnh|Quyết\s+định)\s+(?:kê\s+biên|phong\s+tỏa|tạm\s+giữ)[^.]*?\bđối\s+với\s+"
-    r"|\btạm\s+giữ\s+|\bdùng\s+)",
-    _I,
-)
-_SEC_TO_RE = re.compile(r"\s*,?\s*(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo)\b", _I)
-_SEC_USED_RE = re.compile(r"(?:tiếp\s+tục\s+)?được\s+dùng\s+để\s+(?:bảo\s+đảm|đảm\s+bảo)", _I)
-_REF_RE = re.compile(r"\bnêu\s+(?:trên|tại)\b|\btrên\s+đây\b", _I)
-_OWNER_RE = re.compile(
-    r"(?P<a>mang\s+tên(?:\s+hộ)?|thuộc\s+(?:quyền\s+)?sở\s+hữu(?:\s+của)?|đứng\s+tên(?:\s+hộ)?|thu\s+giữ\s+của|"
-    r"cấp(?:\s+ngày\s+[\d/.\-]+)?\s+cho(?:\s+hộ)?)\s+",
-    _I,
-)
-_OWNER_END_RE = re.compile(r",\s*(?:theo|số\s+khung|để|do)\b|\s+theo\s|\s+để\s|;|\(|\.\s|\.$", _I)
-
-_COMP_KEYS: tuple[tuple[str, str], ...] = (
-    (r"phạt", "penalty"),
-    (r"lãi\s+trong\s+hạn", "interest_in_term"),
-    (r"lãi\s+quá\s+hạn|lãi\s+chậm\s+(?:trả|thanh\s+toán)", "interest_overdue"),
-    (r"đặt\s+cọc|đối\s+trừ", "deposit_offset"),
-    (r"tiền\s+thuê|thuê", "rent"),
-    (r"tiền\s+sử\s+dụng", "use_fee"),
-    (r"lương\s+chưa\s+trả|lương\s+còn\s+nợ", "unpaid_wages"),
-    (r"không\s+báo\s+trước", "notice_pay"),
-    (r"không\s+được\s+làm\s+việc", "wages_days_not_working"),
-    (r"tháng\s+tiền\s+lương", "two_months_wages"),
-    (r"trợ\s+cấp\s+thôi\s+việc", "severance"),
-    (r"trợ\s+cấp\s+mất\s+việc", "job_loss_allowance"),
-    (r"công\s+ty\s+đóng|người\s+sử\s+dụng\s+lao\s+động\s+đóng", "employer_share"),
-    (r"người\s+lao\s+động\s+đóng", "employee_share"),
-    (r"điều\s+trị|viện\s+phí|thuốc", "medical_costs"),
-    (r"chăm\s+sóc", "care_costs"),
-    (r"thu\s+nhập", "lost_income"),
-    (r"tinh\s+thần", "mental_damage"),
-    (r"mai\s+táng", "funeral_costs"),
-    (r"cấp\s+dưỡng", "support_lump_sum"),
-    (r"thiệt\s+hại|hư\s+hỏng", "property_damage"),
-    (r"gốc|tiền\s+hàng|tiền\s+mua|còn\s+nợ|nợ\b", "principal"),
-    (r"lãi", "interest"),
-)
-_FEE_COMP_KEYS: tuple[tuple[str, str], ...] = (
-    (r"ly\s+hôn|hôn\s+nhân", "divorce_fee"),
-    (r"cấp\s+dưỡng", "support_fee"),
-    (r"phản\s+tố", "counterclaim_fee"),
-    (r"yêu\s+cầu\s+độc\s+lập", "independent_claim_fee"),
-    (r"trả\s+nợ|nghĩa\s+vụ", "debt_fee"),
-    (r"tài\s+sản", "property_fee"),
-    (r"hình\s+sự", "criminal_fee"),
-    (r"yêu\s+cầu|khởi\s+kiện", "claim_fee"),
-)
+__all__ = ["Reader"]
 
 
-# -- drafts -----------------------------------------------------------------------------------------
-@dataclass
-class Draft:
-    kind: str
-    span: tuple[int, int]
-    item: str
-    obligors: list[str] = field(default_factory=list)
-    obligees: list[str] = field(default_factory=list)
-    joint: bool = False
-    amount: AmountMatch | None = None
-    amount_vnd: int | None = None
-    components: dict[str, int] = field(default_factory=dict)
-    comp_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
-    late_interest: bool = False
-    li_span: tuple[int, int] | None = None
-    secured_by: list[int] = field(default_factory=list)
-    sec_spans: dict[int, tuple[tuple[int, int], float]] = field(default_factory=dict)
-    extra: dict = field(default_factory=dict)
-    party_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
-    conf: float = 0.85
-    party_conf: float = 0.85
-
-    @property
-    def enforcement(self) -> str:
-        state = STATE in self.obligors or STATE in self.obligees
-        return (
-            "ex_officio"
-            if state or self.kind in ("court_fee", "fine", "confiscation", "refund")
-            else "on_request"
-        )
-
-
-@dataclass
-class AssetDraft:
-    f: A.AssetFields
-    base: int
-    span: tuple[int, int]
-    owners: list[str]
-    owner_spans: dict[str, tuple[int, int]]
-    items: set[str]
-    contexts: set[str]
-    conf: float
-    owner_conf: float
-
-
-@dataclass
-class _Statement:
-    """A late-interest or security clause, applied to the orders it names once all are read."""
-
-    kind: str  # "li_contract", "li_statute", "security"
-    span: tuple[int, int]
-    item: str
-    items: list[str] = field(default_factory=list)  # "mục 2.1"
-    amounts: list[int] = field(default_factory=list)
-    obligors: list[str] = field(default_factory=list)
-    obligees: list[str] = field(default_factory=list)
-    assets: list[int] = field(default_factory=list)
-    this_item: bool = False
-    pos: int = 0
-
-
-def _shift(a: AmountMatch, off: int) -> AmountMatch:
-    ws = (a.words_span[0] + off, a.words_span[1] + off) if a.words_span else None
-    return dataclasses.replace(a, start=a.start + off, end=a.end + off, words_span=ws)
-
-
-_DONG_TIEN_RE = re.compile(r"(?<![\w/.,])(?P<n>\d{1,3}(?:\.\d{3})+)\s*(?:đồng|đ)(?=\s+tiền\b)")
-
-
-def _amounts(text: str, start: int, end: int) -> list[AmountMatch]:
-    """Amounts of text[start:end] (absolute offsets). "300.000 đồng tiền tạm ứng án phí" is money
-    too, though "đồng tiền" alone is not a unit: add those the shared finder leaves out."""
-    found = [_shift(a, start) for a in find_amounts(text[start:end])]
-    have = {a.start for a in found}
-    for m in _DONG_TIEN_RE.finditer(text, start, end):
-        if m.start() not in have:
-            value = int(m.group("n").replace(".", ""))
-            found.append(AmountMatch(m.start(), m.end(), value))
-    return sorted(found, key=lambda a: a.start)
-
-
-def _key(label: str, table: tuple[tuple[str, str], ...]) -> str | None:
-    for pattern, key in table:
-        if re.search(pattern, label, _I):
-            return key
-    return None
-
-
-def _fold_id(s: str | None) -> str:
-    return re.sub(r"[\s.\-/–]", "", (s or "").upper())
-
-
-class Reader:
+class Reader(AssetRules, FeeRules, LinkRules):
     """Reads the clauses of one operative part into obligation and asset drafts."""
 
-    def __init__(
-        self, text: str, start: int, end: int, clauses: list[Clause], parties: list[Party], resolver: object
-    ) -> None:
-        self.text, self.s, self.e = text, start, end
-        self.clauses = clauses
-        self.parties = parties
-        self.by_id = {p.id: p for p in parties}
-        self.resolver = resolver
-        self.mentions = self._find_mentions()
-        self.amounts = _amounts(text, start, end)
-        self.obs: list[Draft] = []
-        self.assets: list[AssetDraft] = []
-        self.known: list[A.AssetFields] = []
-        self.statements: list[_Statement] = []
-        self.custodians: list[str] = []
-        self.consumed: set[int] = set()
-        self.parent: tuple[Draft, Clause] | None = None
-
-    # -- parties ----------------------------------------------------------------------------------
-    def _find_mentions(self) -> list[tuple[int, int, str]]:
-        if "\n" in self.text[self.s : self.e] and getattr(self.resolver, "text", None) == self.text:
-            # A name wrapped over two lines is still one mention: match on a copy with line breaks
-            # as spaces (same length, so spans are unchanged).
-            try:
-                self.resolver = type(self.resolver)(self.parties, self.text.replace("\n", " "))
-            except Exception:  # noqa: BLE001 - keep the given resolver
-                pass
-        fm = getattr(self.resolver, "find_mentions", None)
-        if fm is None:
-            try:
-                from docproc.extract.parties import PartyResolver
-
-                self.resolver = PartyResolver(self.parties, self.text)
-                fm = self.resolver.find_mentions
-            except Exception:  # noqa: BLE001 - no resolver: no mentions
-                return []
-        try:
-            found = list(fm(self.s, self.e))
-        except Exception:  # noqa: BLE001
-            return []
-        # "bị cáo Phượng", "bị hại Sang": a role word with a given name names one party.
-        resolve = getattr(self.resolver, "resolve", None)
-        if resolve is not None:
-            rx = re.compile(
-                r"\b(?:bị\s+cáo|bị\s+hại|bị\s+đơn|nguyên\s+đơn|người\s+bị\s+hại)\s+"
-                r"(?P<n>[A-ZĐÀ-Ỹ][^\s,.;:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:()]*){0,4})"
-            )
-            for m in rx.finditer(self.text, self.s, self.e):
-                pid = None
-                name = m.group("n").split()
-                for k in range(len(name), 0, -1):  # longest prefix that names one party
-                    pid = resolve(m.group(0)[: m.start("n") - m.start()] + " ".join(name[:k]))
-                    if pid:
-                        end = m.start("n") + len(" ".join(name[:k]))
-                        break
-                if pid:
-                    found = [t for t in found if t[1] <= m.start() or t[0] >= end]
-                    found.append((m.start(), end, pid))
-        found.sort()
-        return found
-
-    def pids_in(self, a: int, b: int, *, parens: bool = False) -> list[tuple[str, tuple[int, int]]]:
-        """Parties mentioned in text[a:b], in order, once each (mentions in parentheses skipped)."""
-        out: list[tuple[str, tuple[int, int]]] = []
-        seen: set[str] = set()
-        for ms, me, pid in self.mentions:
-            if ms < a or me > b:
-                continue
-            if not parens:
-                seg = self.text[a:ms]
-                if seg.count("(") > seg.count(")"):
-                    continue
-            if pid not in seen:
-                seen.add(pid)
-                out.append((pid, (ms, me)))
-        return out
-
-    def _group_after(self, pos: int, limit: int) -> tuple[list[tuple[str, tuple[int, int]]], int]:
-        """The run of party mentions right after `pos` ("cho ông A và bà B (…) ..."): ids and the end."""
-        out: list[tuple[str, tuple[int, int]]] = []
-        cur = pos
-        for ms, me, pid in self.mentions:
-            if ms < cur or ms >= limit:
-                continue
-            gap = self.text[cur:ms]
-            gap_clean = re.sub(r"\([^()]*\)", "", gap)
-            if not re.fullmatch(
-                r"\s*(?:(?:,|và|cùng|hoặc)\s*)?(?:(?:các|hai)\s+)?(?:(?:ông|bà|anh|chị)\s+)?", gap_clean
-            ):
-                break
-            if pid not in [p for p, _ in out]:
-                out.append((pid, (ms, me)))
-            cur = me
-            # a closing parenthetical right after the name belongs to it
-            m = re.match(r"\s*\([^()]*\)", self.text[cur:limit])
-            if m:
-                cur += m.end()
-        return out, cur
-
-    def accused(self) -> list[str]:
-        return [p.id for p in self.parties if p.role == "accused"]
-
-    # -- amounts ----------------------------------------------------------------------------------
-    def amounts_in(self, a: int, b: int) -> list[AmountMatch]:
-        return [m for m in self.amounts if a <= m.start and m.end <= b]
-
-    def _after_amount(self, am: AmountMatch) -> int:
-        """End of an amount including its words in parentheses."""
-        if am.words_span:
-            close = self.text.find(")", am.words_span[1])
-            return close + 1 if close >= 0 else am.words_span[1]
-        return am.end
-
-    # -- the walk ---------------------------------------------------------------------------------
     def run(self) -> None:
         for i, c in enumerate(self.clauses):
             if i in self.consumed or c.legal or c.closing or c.topic == "appeal":
@@ -436,11 +80,11 @@ class Reader:
 
     def clause(self, i: int, c: Clause) -> None:
         t = self.text[c.start : c.end]
-        head = _HEAD_PREFIX_RE.match(t)
+        head = HEAD_PREFIX_RE.match(t)
         if head and head.end() < len(t):  # "3. Về xử lý vật chứng: Tịch thu ...": read what follows
             c = dataclasses.replace(c, start=c.start + head.end())
             t = t[head.end() :]
-        if _XAC_DINH_RE.match(t):
+        if XAC_DINH_RE.match(t):
             self._describe_only(c)
             return
         if self._late_interest(c, t):
@@ -452,13 +96,13 @@ class Reader:
         if self._fines(c, t):
             return
         start = c.start
-        if _NEG_START_RE.match(t):
-            m = _LATER_BUOC_RE.search(t)
+        if NEG_START_RE.match(t):
+            m = LATER_BUOC_RE.search(t)
             if m:
                 start = c.start + m.end()
-            elif not _AGREED_RE.match(t):
+            elif not AGREED_RE.match(t):
                 return
-        if c.topic == "fee" or _FEE_WORD_RE.search(t):
+        if c.topic == "fee" or FEE_WORD_RE.search(t):
             found = self._fees(c, start)
             found = self._refunds(c, start) or found
             if found or c.topic == "fee":
@@ -472,316 +116,9 @@ class Reader:
             return
         self._orders(i, c, start)
 
-    # -- statements that describe, not order --------------------------------------------------------
-    def _describe_only(self, c: Clause) -> None:
-        m = re.search(r"\b(?:là|gồm)\b\s*:?", self.text[c.start : c.end], _I)
-        a = c.start + (m.end() if m else 0)
-        for cs, ce in A.split_assets(self.text[a : c.end], a):
-            f = A.read_asset(self.text[cs:ce])
-            if f is not None and f.identified:
-                self.known.append(f)
-
-    # -- late interest ----------------------------------------------------------------------------
-    def _late_interest(self, c: Clause, t: str) -> bool:
-        if re.match(r"\s*(?:[-–+]\s*)?Buộc\b", t, _I):
-            return False
-        if _LI_CONTRACT_RE.search(t):
-            kind = "li_contract"
-        elif _LI_STAT_RE.search(t) and _LI_KEYS_RE.search(t):
-            kind = "li_statute"
-        else:
-            return False
-        st = _Statement(kind, (c.start, c.end), c.item, pos=c.start)
-        st.items = _MUC_RE.findall(t)
-        st.this_item = bool(_MUC_THIS_RE.search(t))
-        st.amounts = [a.value for a in self.amounts_in(c.start, c.end)]
-        m = re.search(r"\bnếu\b", t, _I)
-        a = c.start + m.end() if m else c.start
-        li = _LI_CONTRACT_RE.search(t) or _LI_STAT_RE.search(t)
-        b = c.start + li.start() if li else c.end
-        pids = []
-        for pid, (_ms, me) in self.pids_in(a, b):
-            if re.match(r"\s*(?:,\s*\S+\s+\S+\s*)*có\s+đơn", self.text[me : me + 40], _I):
-                continue  # "Kể từ ngày bà X có đơn yêu cầu": the creditor, not the debtor
-            pids.append(pid)
-        st.obligors = pids
-        self.statements.append(st)
-        return True
-
-    # -- instalments ------------------------------------------------------------------------------
-    def _instalment(self, c: Clause, t: str) -> bool:
-        if not _INSTAL_RE.match(t):
-            return False
-        ams = self.amounts_in(c.start, c.end)
-        target = next(
-            (d for d in reversed(self.obs) if d.kind == "pay_money" and "period" not in d.extra), None
-        )
-        if ams and target is not None:
-            dates = find_dates(t)
-            inst = {"amount_vnd": ams[0].value}
-            if dates:
-                inst["due_date"] = dates[-1].value.isoformat()
-            target.extra.setdefault("instalments", []).append(inst)
-        return True
-
-    # -- security ---------------------------------------------------------------------------------
-    def _security(self, i: int, c: Clause, t: str) -> bool:
-        m = _SEC_REQ_RE.search(t)
-        if m:
-            return self._security_request(i, c, t, m)
-        used = _SEC_USED_RE.search(t)
-        hold = _SEC_HOLD_RE.search(t)
-        if used or (hold and _SEC_TO_RE.search(t, hold.end())):
-            if used:
-                a, b = c.start, c.start + used.start()
-                tail = c.start + used.end()
-            else:
-                to = _SEC_TO_RE.search(t, hold.end())
-                a, b = c.start + hold.end(), c.start + to.start()
-                tail = c.start + to.end()
-            if _NEG_START_RE.match(t) and not hold:
-                return False
-            st = _Statement("security", (c.start, c.end), c.item, pos=c.start)
-            tail_text = self.text[tail : c.end]
-            st.items = _MUC_RE.findall(tail_text)
-            m_of = re.search(r"\bcủa\s+", tail_text, _I)
-            m_to = re.search(r"\bcho\s+", tail_text, _I)
-            if m_of:
-                end_of = tail + (m_to.start() if m_to and m_to.start() > m_of.end() else len(tail_text))
-                st.obligors = [p for p, _ in self.pids_in(tail + m_of.end(), end_of)]
-            if m_to:
-                st.obligees = [p for p, _ in self.pids_in(tail + m_to.end(), c.end)]
-            st.assets = self._assets_from(a, b, "security", c.item, default_kind="other" if hold else None)
-            for k in st.assets:  # "... tiếp tục được dùng để bảo đảm ... theo Hợp đồng thế chấp số X"
-                f = A.read_asset(self.text[tail : c.end], default_kind="other")
-                ad = self.assets[k]
-                if f and f.security_contract and not ad.f.security_contract:
-                    ad.f.security_contract = f.security_contract
-                    s0, e0 = f.spans["security_contract"]
-                    ad.f.spans["security_contract_abs"] = (tail + s0, tail + e0)
-            self.statements.append(st)
-            return True
-        return False
-
-    def _security_request(self, i: int, c: Clause, t: str, m: re.Match[str]) -> bool:
-        if _NEG_START_RE.match(t):
-            return False
-        st = _Statement("security", (c.start, c.end), c.item, pos=c.start)
-        pre_end = c.start + m.start()
-        pre = self.text[c.start : pre_end]
-        st.items = _MUC_RE.findall(pre)
-        thi = max(pre.rfind(" thì "), pre.rfind(","))
-        split = c.start + thi if thi >= 0 else c.start
-        st.obligees = [p for p, _ in self.pids_in(split, pre_end)]
-        st.obligors = [p for p, _ in self.pids_in(c.start, split) if p not in st.obligees]
-        obj_start = c.start + m.end()
-        lead = _SEC_OBJ_LEAD_RE.match(self.text, obj_start, c.end)
-        if lead:
-            obj_start = lead.end()
-        cut = _SEC_CUT_RE.search(self.text, obj_start, c.end)
-        obj_end = cut.start() if cut else c.end
-        region = self.text[obj_start:obj_end].strip(" ,.:;")
-        found: list[int] = []
-        if region:
-            found = self._assets_from(obj_start, obj_end, "security", c.item)
-        if not found and t.rstrip().endswith(":") or (not region and not found):
-            found += self._asset_list(i, c, "security")
-        st.assets = found
-        self.statements.append(st)
-        return True
-
-    def _asset_list(self, i: int, c: Clause, context: str, default_kind: str | None = None) -> list[int]:
-        """Assets listed on the lines after clause i ("a) ...", "- ...", "2.1. ..."), consumed."""
-        found: list[int] = []
-        line = c.line
-        for j in range(i + 1, len(self.clauses)):
-            cj = self.clauses[j]
-            child = cj.item != c.item and in_item(cj.item, c.item)
-            listed = cj.marker in ("dash", "let") or child
-            if cj.line != line and not listed and cj.marker != "":
-                break
-            if cj.line != line and cj.marker == "" and not child:
-                # a further sentence of the same line is fine; a new unmarked line ends the list
-                if self.clauses[j - 1].line != cj.line:
-                    break
-            if cj.line == line:
-                continue
-            first_of_line = self.clauses[j - 1].line != cj.line
-            self.consumed.add(j)
-            if first_of_line:
-                found += self._assets_from(cj.start, cj.end, context, cj.item, default_kind=default_kind)
-        return found
-
-    # -- assets -----------------------------------------------------------------------------------
-    def _owners(self, a: int, b: int) -> list[tuple[str, tuple[int, int]]]:
-        out: list[tuple[str, tuple[int, int]]] = []
-        for m in _OWNER_RE.finditer(self.text, a, b):
-            e = _OWNER_END_RE.search(self.text, m.end(), b)
-            end = e.start() if e else b
-            for pid, sp in self.pids_in(m.end(), end):
-                if pid not in [p for p, _ in out]:
-                    out.append((pid, sp))
-        return out
-
-    def _assets_from(
-        self,
-        a: int,
-        b: int,
-        context: str,
-        item: str,
-        *,
-        default_owners: list[tuple[str, tuple[int, int]]] | None = None,
-        default_kind: str | None = None,
-        owner_conf: float = 0.8,
-        owners_win: bool = False,
-    ) -> list[int]:
-        """Assets described in text[a:b] (added or merged), as indices into self.assets."""
-        region = self.text[a:b]
-        chunks = A.split_assets(region, a)
-        out: list[int] = []
-        fresh: list[int] = []
-        for cs, ce in chunks:
-            chunk = self.text[cs:ce]
-            f = A.read_asset(chunk, default_kind=default_kind)
-            if f is None:
-                continue
-            if (
-                re.match(r"\s*(?:bản\s+chính|giấy\s+(?:chứng\s+nhận|tờ))", chunk, _I)
-                and context != "evidence"
-            ):
-                continue
-            if not f.identified and _REF_RE.search(chunk):
-                out += self._refer(chunk, item)
-                continue
-            explicit = self._owners(cs, ce)
-            if owners_win and default_owners:
-                owners, oconf = default_owners, owner_conf
-            elif explicit:
-                owners, oconf = explicit, 0.85
-            else:
-                owners, oconf = (default_owners or []), owner_conf
-            if not f.certificate and f.plot_number:
-                self._inherit_certificate(f)
-            if not owners and f.plot_number:  # a house "trên thửa đất số 245 nêu trên": the land's owners
-                land = next(
-                    (
-                        d
-                        for d in self.assets
-                        if d.owners
-                        and d.f.plot_number == f.plot_number
-                        and (d.f.map_sheet or None) == (f.map_sheet or None)
-                    ),
-                    None,
-                )
-                if land is not None:
-                    owners = [(p, land.owner_spans.get(p, land.span)) for p in land.owners]
-                    oconf = 0.6
-            idx = self._merge(f, cs, ce, owners, oconf, item, context)
-            out.append(idx)
-            fresh.append(idx)
-        # Siblings of one list share what the last one states ("... và 01 xe ..., thuộc sở hữu của X,
-        # theo Hợp đồng thế chấp số ...").
-        if len(fresh) > 1:
-            last = self.assets[fresh[-1]]
-            for k in fresh[:-1]:
-                d = self.assets[k]
-                if not d.owners and last.owners:
-                    d.owners, d.owner_spans, d.owner_conf = list(last.owners), dict(last.owner_spans), 0.7
-                if not d.f.security_contract and last.f.security_contract:
-                    d.f.security_contract = last.f.security_contract
-                    if "security_contract" in last.f.spans:
-                        d.f.spans["security_contract_abs"] = (
-                            last.base + last.f.spans["security_contract"][0],
-                            last.base + last.f.spans["security_contract"][1],
-                        )
-        return list(dict.fromkeys(out))
-
-    def _refer(self, chunk: str, item: str) -> list[int]:
-        refs = _MUC_RE.findall(chunk)
-        if refs:
-            return [
-                k for k, d in enumerate(self.assets) if any(in_item(it, r) for it in d.items for r in refs)
-            ]
-        top = item.split(".")[0]
-        same = [k for k, d in enumerate(self.assets) if any(in_item(it, top) for it in d.items)]
-        return same or ([len(self.assets) - 1] if self.assets else [])
-
-    def _inherit_certificate(self, f: A.AssetFields) -> None:
-        for g in self.known + [d.f for d in self.assets]:
-            if (
-                g.certificate
-                and g.kind == f.kind
-                and g.plot_number == f.plot_number
-                and (g.map_sheet or None) == (f.map_sheet or None)
-            ):
-                f.certificate = g.certificate
-                return
-
-    def _same(self, d: AssetDraft, f: A.AssetFields) -> bool:
-        g = d.f
-        if f.plate and g.plate:
-            return _fold_id(f.plate) == _fold_id(g.plate)
-        if f.kind != g.kind or (f.part or None) != (g.part or None):
-            return False
-        if f.plot_number and g.plot_number:
-            return f.plot_number == g.plot_number and (f.map_sheet or g.map_sheet) in (None, g.map_sheet)
-        if f.certificate and g.certificate:
-            return _fold_id(f.certificate) == _fold_id(g.certificate)
-        return False
-
-    def _merge(
-        self,
-        f: A.AssetFields,
-        cs: int,
-        ce: int,
-        owners: list[tuple[str, tuple[int, int]]],
-        oconf: float,
-        item: str,
-        context: str,
-    ) -> int:
-        for k, d in enumerate(self.assets):
-            if self._same(d, f):
-                for name in (
-                    "plot_number",
-                    "map_sheet",
-                    "area_m2",
-                    "address",
-                    "certificate",
-                    "plate",
-                    "security_contract",
-                ):
-                    if getattr(d.f, name) is None and getattr(f, name) is not None:
-                        setattr(d.f, name, getattr(f, name))
-                        if name in f.spans:
-                            s0, e0 = f.spans[name]
-                            d.f.spans[name + "_abs"] = (cs + s0, cs + e0)
-                if not d.owners and owners:
-                    d.owners = [p for p, _ in owners]
-                    d.owner_spans = dict((p, sp) for p, sp in owners)
-                    d.owner_conf = oconf
-                d.items.add(item)
-                d.contexts.add(context)
-                return k
-        conf = 0.9 if f.identified else 0.7
-        self.assets.append(
-            AssetDraft(
-                f=f,
-                base=cs,
-                span=(cs, ce),
-                owners=[p for p, _ in owners],
-                owner_spans=dict((p, sp) for p, sp in owners),
-                items={item},
-                contexts={context},
-                conf=conf,
-                owner_conf=oconf,
-            )
-        )
-        return len(self.assets) - 1
-
-    # -- fines --------------------------------------------------------------------------------------
     def _fines(self, c: Clause, t: str) -> bool:
         found = False
-        for m in _FINE_RE.finditer(t):
+        for m in FINE_RE.finditer(t):
             a = c.start + m.end()
             nxt = t.find(";", m.end())
             lim = c.start + (nxt if nxt >= 0 else len(t))
@@ -799,159 +136,8 @@ class Reader:
             found = True
         return found
 
-    # -- fees and refunds -----------------------------------------------------------------------------
-    def _subject(self, a: int, b: int) -> list[tuple[str, tuple[int, int]]]:
-        seg = self.text[a:b]
-        cut = max((m.end() for m in re.finditer(r"[:;]|\bthì\b|\.\s", seg, _I)), default=0)
-        return self.pids_in(a + cut, b)
-
-    def _fees(self, c: Clause, start: int) -> bool:
-        t = self.text[start : c.end]
-        found = False
-        last_end = start
-        for m in _CHIU_RE.finditer(t):
-            if m.group("neg"):
-                continue
-            ce = start + m.end()
-            if ce < last_end:
-                continue
-            am = next(
-                (x for x in self.amounts_in(ce, c.end) if _FEE_GAP_RE.fullmatch(self.text[ce : x.start])),
-                None,
-            )
-            if am is None:
-                continue
-            gap = self.text[ce : am.start]
-            after = self.text[self._after_amount(am) : min(c.end, self._after_amount(am) + 70)]
-            after = re.split(r"[;]|\.\s", after)[0]
-            if re.match(r"\s*(?:tiền\s+)?chi\s+phí", after, _I):
-                continue
-            if not (c.topic == "fee" or _FEE_WORD_RE.search(gap) or _FEE_WORD_RE.search(after)):
-                continue
-            subj = self._subject(start, start + m.start())
-            if not subj:
-                continue
-            joint = bool(m.group("joint"))
-            each = bool(_EACH_RE.search(self.text[start : am.start]))
-            clause_rest_end = self._fee_end(am, c.end)
-            fees = self._fee_amounts(am, clause_rest_end)
-            for fam, comps, _ in fees:
-                adv = self._advance(fam, c.end)
-                groups = [[p] for p, _ in subj] if each else [[p for p, _ in subj]]
-                for g in groups:
-                    d = Draft("court_fee", (c.start, c.end), c.item, obligors=g, obligees=[STATE])
-                    d.joint = joint and len(g) > 1
-                    d.party_spans = {p: sp for p, sp in subj if p in g}
-                    self._set_amount(d, fam)
-                    for key, cam in comps:
-                        d.components[key] = cam.value
-                        d.comp_spans[key] = (cam.start, cam.end)
-                    if adv and d.amount_vnd:
-                        d.extra["advance_credited"] = min(adv, d.amount_vnd)
-                    if each:
-                        d.conf = 0.8
-                    self.obs.append(d)
-                    found = True
-            last_end = clause_rest_end
-        return found
-
-    def _fee_end(self, am: AmountMatch, end: int) -> int:
-        m = _ADVANCE_RE.search(self.text, self._after_amount(am), end)
-        m2 = re.search(r"[;]|\.\s|[Hh]oàn\s+trả", self.text[self._after_amount(am) : end])
-        stops = [
-            x for x in (m.start() if m else None, self._after_amount(am) + m2.start() if m2 else None) if x
-        ]
-        return min(stops) if stops else end
-
-    def _fee_amounts(
-        self, first: AmountMatch, end: int
-    ) -> list[tuple[AmountMatch, list[tuple[str, AmountMatch]], tuple[int, int] | None]]:
-        """The fees ordered from `first` on: one fee with parts (", gồm ...", "tổng cộng ..."), or a
-        chain of separate fees ("200.000 đồng án phí hình sự sơ thẩm và 470.000 đồng án phí dân sự")."""
-        later = self.amounts_in(first.end, end)
-        total = None
-        for x in later:
-            if _TOTAL_RE.search(self.text[max(first.end, x.start - 40) : x.start]):
-                total = x
-                break
-        if total is not None:
-            parts = [first] + [x for x in later if x.start < total.start]
-            return [(total, self._fee_parts(parts, end), None)]
-        comp = _COMP_START_RE.search(self.text, self._after_amount(first), end)
-        chain: list[AmountMatch] = [first]
-        prev = first
-        for x in later:
-            if comp and x.start > comp.start():
-                break
-            gap = self.text[self._after_amount(prev) : x.start]
-            if re.fullmatch(r"\s*(?:tiền\s+)?(?:án\s+phí|lệ\s+phí)[^;\d]{0,80}?\s(?:và|,)\s*", gap, _I):
-                chain.append(x)
-                prev = x
-            else:
-                break
-        if len(chain) > 1:
-            return [(x, [], None) for x in chain]
-        parts = [x for x in later if comp and x.start > comp.start()]
-        return [(first, self._fee_parts(parts, end) if parts else [], None)]
-
-    def _fee_parts(self, parts: list[AmountMatch], end: int) -> list[tuple[str, AmountMatch]]:
-        out: list[tuple[str, AmountMatch]] = []
-        keys: set[str] = set()
-        for k, x in enumerate(parts):
-            nxt = parts[k + 1].start if k + 1 < len(parts) else end
-            label = self.text[self._after_amount(x) : min(nxt, self._after_amount(x) + 90)]
-            key = _key(label, _FEE_COMP_KEYS) or "fee"
-            while key in keys:
-                key += "_2"
-            keys.add(key)
-            out.append((key, x))
-        return out
-
-    def _advance(self, fee: AmountMatch, end: int) -> int | None:
-        m = _ADVANCE_RE.search(self.text, self._after_amount(fee), end)
-        if not m:
-            return None
-        stop = _ADVANCE_STOP_RE.search(self.text, m.end(), end)
-        ams = self.amounts_in(m.end(), stop.start() if stop else end)
-        if not ams:
-            # "Chị L đã nộp 300.000 đồng ... được chuyển thành án phí": the amounts before
-            before = self.text.rfind("đã nộp", fee.end, m.start())
-            ams = self.amounts_in(before, m.start()) if before >= 0 else []
-        return sum(x.value for x in ams) or None
-
-    def _refunds(self, c: Clause, start: int) -> bool:
-        t = self.text[start : c.end]
-        if not (c.topic == "fee" or re.search(r"tạm\s+ứng", t, _I)):
-            return False
-        found = False
-        for m in _REFUND_TO_RE.finditer(t):
-            if m.group("pre"):
-                continue
-            to = start + m.end()
-            who, after = self._group_after(to, c.end)
-            ams = self.amounts_in(after, c.end)
-            if not ams or not who:
-                continue
-            self._add_refund(c, who, ams[0])
-            found = True
-        for m in _REFUND_GET_RE.finditer(t):
-            ams = self.amounts_in(start + m.end(), c.end)
-            who = self._subject(start, start + m.start())
-            if not ams or not who:
-                continue
-            self._add_refund(c, who, ams[0])
-            found = True
-        return found
-
-    def _add_refund(self, c: Clause, who: list[tuple[str, tuple[int, int]]], am: AmountMatch) -> None:
-        d = Draft("refund", (c.start, c.end), c.item, obligors=[STATE], obligees=[p for p, _ in who])
-        d.party_spans = dict(who)
-        self._set_amount(d, am)
-        self.obs.append(d)
-
-    # -- criminal exhibits ------------------------------------------------------------------------------
     def _confiscation(self, i: int, c: Clause, t: str) -> bool:
-        m = _CONFISCATE_RE.match(t)
+        m = CONFISCATE_RE.match(t)
         if not m:
             return False
         a = c.start + m.end()
@@ -986,39 +172,8 @@ class Reader:
         self.obs.append(d)
         return True
 
-    def _narrative_owner(self, description: str) -> str | None:
-        """Who the facts say had an exhibit: "T lấy 01 con dao ..., còn P lấy 01 đoạn tuýp sắt" →
-        the knife is T's. Only an accused named as the subject of a taking verb counts."""
-        words = re.sub(r"^\s*\d{1,3}\s*(?:\([^)]*\)\s*)?", "", description).split()
-        if len(words) < 2:
-            return None
-        key = r"\s+".join(re.escape(w) for w in words[:2])
-        names: list[tuple[str, str]] = []
-        for p in self.parties:
-            if p.role == "accused":
-                toks = p.name.split()
-                names += [(p.id, r"\s+".join(map(re.escape, toks))), (p.id, re.escape(toks[-1]))]
-        story = self.text[: self.s]
-        for m in re.finditer(key, story, _I):
-            lo = max(
-                story.rfind(".", 0, m.start()),
-                story.rfind(";", 0, m.start()),
-                story.rfind(", còn", 0, m.start()),
-                story.rfind(", rồi", 0, m.start()),
-            )
-            seg = story[lo + 1 : m.start()]
-            verb = re.search(
-                r"\b(?:mang\s+theo|mang|lấy|dùng|cầm|sử\s+dụng|chuẩn\s+bị|mua|cất\s+giấu)\b", seg, _I
-            )
-            if not verb:
-                continue
-            who = [pid for pid, n in names if re.search(rf"(?<!\w){n}(?!\w)", seg[: verb.start()])]
-            if len(set(who)) == 1:
-                return who[0]
-        return None
-
     def _state_return(self, c: Clause, t: str) -> bool:
-        m = _RETURN_RE.match(t)
+        m = RETURN_RE.match(t)
         if not m or re.search(r"tạm\s+ứng", t, _I):
             return False
         who, after = self._group_after(c.start + m.end(), c.end)
@@ -1038,34 +193,6 @@ class Reader:
         self.obs.append(d)
         return True
 
-    # -- families and property ------------------------------------------------------------------------
-    def _custody(self, c: Clause, t: str) -> None:
-        for m in _CUSTODY_RE.finditer(t):
-            who, _ = self._group_after(c.start + m.end(), c.end)
-            self.custodians += [p for p, _ in who]
-
-    def _allocation(self, c: Clause, start: int) -> bool:
-        t = self.text[start : c.end]
-        m = _ALLOC_HEAD_RE.search(t)
-        if not m:
-            return False
-        if m.group(0).strip().lower().startswith(("-", "–", "+", "giao")):
-            who, after = self._group_after(start + m.end(), c.end)
-            v = _ALLOC_RE.search(self.text, after, c.end)
-            if not who or not v or v.start() - after > 20:
-                return False
-            region_start = v.end()
-        else:
-            who = self._subject(start, start + m.start())
-            if not who or _ORDER_RE.search(self.text, start, start + m.start()):
-                return False
-            region_start = start + m.end()
-        idx = self._assets_from(
-            region_start, c.end, "allocation", c.item, default_owners=who, owners_win=True
-        )
-        return bool(idx)
-
-    # -- orders between parties ---------------------------------------------------------------------
     def _qualifies(self, c: Clause, start: int, m: re.Match[str]) -> bool:
         if m.group("neg"):
             return False
@@ -1079,7 +206,7 @@ class Reader:
             return False  # a claim recited, or the split of a joint order: not an order of its own
         if m.group("modal") or m.group("joint"):
             return True
-        if _AGREED_RE.match(self.text[c.start : c.end]) and self.pids_in(start, start + m.start()):
+        if AGREED_RE.match(self.text[c.start : c.end]) and self.pids_in(start, start + m.start()):
             return True
         if re.match(r"cấp\s+dưỡng", m.group("verb"), _I) and self.pids_in(start, start + m.start()):
             return True  # "Anh A cấp dưỡng nuôi con mỗi tháng ..."
@@ -1087,7 +214,7 @@ class Reader:
 
     def is_trigger(self, c: Clause) -> bool:
         t = self.text[c.start : c.end]
-        for m in _ORDER_RE.finditer(t):
+        for m in ORDER_RE.finditer(t):
             if self._qualifies(c, c.start, m):
                 return True
         return False
@@ -1096,7 +223,7 @@ class Reader:
         t = self.text[start : c.end]
         pos = 0
         while True:
-            m = next((x for x in _ORDER_RE.finditer(t, pos) if self._qualifies(c, start, x)), None)
+            m = next((x for x in ORDER_RE.finditer(t, pos) if self._qualifies(c, start, x)), None)
             if m is None:
                 break
             vs, ve = start + m.start("verb"), start + m.end("verb")
@@ -1119,12 +246,12 @@ class Reader:
         """One order from its verb; returns where reading may continue."""
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
         seg = self.text[start:vs]
-        b = max((x.end() for x in _BUOC_RE.finditer(seg)), default=0)
+        b = max((x.end() for x in BUOC_RE.finditer(seg)), default=0)
         subj = self.pids_in(start + b, start + m.start())
-        cut = _CUT_RE.search(self.text, ve, c.end)
+        cut = CUT_RE.search(self.text, ve, c.end)
         limit = cut.start() if cut else c.end
         ams = self.amounts_in(ve, limit)
-        if re.match(_ACT_VERBS, verb, _I) and not verb.startswith("trả lại"):
+        if re.match(ACT_VERBS, verb, _I) and not verb.startswith("trả lại"):
             ams = []
         if ams and re.match(r"\s*(?:lại\s+)?cho\s+\S+[^.;]{0,80}?\bbản\s+chính", self.text[ve:limit], _I):
             ams = []
@@ -1152,7 +279,7 @@ class Reader:
                 obligees, _ = self._group_after(self._after_amount(main) + mm.end(), c.end)
         d.obligees = [p for p, _ in obligees]
         d.party_spans.update(dict(obligees))
-        if not d.obligees and _STATE_FUND_RE.search(self.text[ve : c.end]):
+        if not d.obligees and STATE_FUND_RE.search(self.text[ve : c.end]):
             # "Buộc bị cáo A nộp lại 5.000.000 đồng thu lợi bất chính để sung ngân sách Nhà nước"
             d.kind, d.obligees = "confiscation", [STATE]
         self._set_amount(d, main)
@@ -1170,9 +297,9 @@ class Reader:
                 d.party_conf = 0.6
         if not d.obligors:
             d.party_conf = 0.4
-        if main is not ams[0] and _TOTAL_RE.search(self.text[max(0, main.start - 40) : main.start]):
+        if main is not ams[0] and TOTAL_RE.search(self.text[max(0, main.start - 40) : main.start]):
             # "... gồm: nợ gốc X, lãi Y; tổng cộng: Z": the parts come before the total
-            cs = _COMP_START_RE.search(self.text, ve, ams[0].start)
+            cs = COMP_START_RE.search(self.text, ve, ams[0].start)
             prev = cs.end() if cs else ve
             for x in ams:
                 if x.start >= main.start:
@@ -1187,7 +314,7 @@ class Reader:
         if self.parent is None or d is not self.parent[0]:
             self._continuation(i, c, d)
         # Several payers each ordered the same ("mỗi người phải hoàn trả cho ông H 2.000.000 đồng").
-        if _EACH_RE.search(self.text[start + b : main.start]) and len(d.obligors) > 1:
+        if EACH_RE.search(self.text[start + b : main.start]) and len(d.obligors) > 1:
             self.obs.pop()
             for p in d.obligors:
                 dd = dataclasses.replace(
@@ -1198,10 +325,10 @@ class Reader:
         return self._after_amount(main)
 
     def _siblings(self, c: Clause, first: Draft, pos: int) -> None:
-        """"... trả cho bà B 100.000.000 đồng và trả cho ông C 50.000.000 đồng": the same payer
+        """ "... trả cho bà B 100.000.000 đồng và trả cho ông C 50.000.000 đồng": the same payer
         ordered to pay someone else in the same sentence."""
         while True:
-            m = _SIBLING_RE.match(self.text, pos, c.end)
+            m = SIBLING_RE.match(self.text, pos, c.end)
             if not m:
                 return
             who, after = self._group_after(m.end(), c.end)
@@ -1246,7 +373,7 @@ class Reader:
         main = ams[0]
         for k, x in enumerate(ams[1:], 1):
             prev = ams[k - 1]
-            if _ARITH_RE.fullmatch(self.text[prev.end : x.start]) or re.fullmatch(
+            if ARITH_RE.fullmatch(self.text[prev.end : x.start]) or re.fullmatch(
                 r"\s*=\s*", self.text[prev.end : x.start]
             ):
                 main = x
@@ -1254,51 +381,30 @@ class Reader:
                 break
         head = self.text[max(0, main.start - 60) : main.start]
         for k, x in enumerate(ams):
-            if x.start <= main.start or not _TOTAL_RE.search(self.text[max(0, x.start - 40) : x.start]):
+            if x.start <= main.start or not TOTAL_RE.search(self.text[max(0, x.start - 40) : x.start]):
                 continue
             parts = [y for y in ams[:k] if y.start >= main.start]
             # "gồm: ... ; tổng cộng: Z", or "tiền gốc X, tiền lãi Y, tổng cộng Z" with X + Y = Z
-            if _COMP_START_RE.search(head) or sum(y.value for y in parts) == x.value:
+            if COMP_START_RE.search(head) or sum(y.value for y in parts) == x.value:
                 return x
         return main
-
-    def _set_amount(self, d: Draft, am: AmountMatch) -> None:
-        from docproc.text import words_to_amount
-
-        if not am.words:  # "2.500.000 đồng/tháng (Hai triệu năm trăm nghìn đồng)"
-            m = re.match(
-                r"\s*/\s*(?:01\s+)?(?:tháng|năm)\s*\(\s*(?:bằng\s+chữ\s*:?\s*)?([^()]+?)\s*\)",
-                self.text[am.end :],
-            )
-            if m and words_to_amount(m.group(1)) == am.value:
-                s0 = am.end + m.start(1)
-                am = dataclasses.replace(am, words=m.group(1), words_span=(s0, s0 + len(m.group(1))))
-        d.amount, d.amount_vnd = am, am.value
-
-        if am.words:
-            d.extra.pop("_words_mismatch", None)
-            if words_to_amount(am.words) == am.value:
-                d.conf = 0.95
-            else:
-                d.conf = 0.5
-                d.extra["_words_mismatch"] = True
 
     def _periodic(self, d: Draft, c: Clause, am: AmountMatch) -> None:
         after = self.text[am.end : min(c.end, self._after_amount(am) + 12)]
         before = self.text[max(c.start, am.start - 40) : am.start]
         if not (
-            _PERIOD_AFTER_RE.match(self.text, self._after_amount(am))
-            or _PERIOD_AFTER_RE.match(after)
-            or _PERIOD_BEFORE_RE.search(before)
+            PERIOD_AFTER_RE.match(self.text, self._after_amount(am))
+            or PERIOD_AFTER_RE.match(after)
+            or PERIOD_BEFORE_RE.search(before)
         ):
             return
         d.extra["period"] = "monthly"
         t = self.text[c.start : c.end]
-        mm = _FROM_MONTH_RE.search(t)
+        mm = FROM_MONTH_RE.search(t)
         if mm:
             d.extra["start_date"] = f"{int(mm.group('y')):04d}-{int(mm.group('m')):02d}-01"
             return
-        for fm in _FROM_RE.finditer(t):
+        for fm in FROM_RE.finditer(t):
             dates = [
                 x for x in find_dates(t[fm.start() : fm.start() + 60]) if x.start <= fm.end() - fm.start() + 2
             ]
@@ -1311,10 +417,10 @@ class Reader:
     ) -> None:
         """Parts of the total: "trong đó: nợ gốc X, lãi trong hạn Y, lãi quá hạn Z"."""
         after = self._after_amount(main)
-        cm = _COMP_START_RE.search(self.text, after, end)
+        cm = COMP_START_RE.search(self.text, after, end)
         if not cm or cm.start() - after > 250 or self.amounts_in(after, cm.start()):
             return
-        stop = _COMP_STOP_RE.search(self.text, cm.end(), end)
+        stop = COMP_STOP_RE.search(self.text, cm.end(), end)
         seg_end = stop.start() if stop else end
         parts = self.amounts_in(cm.end(), seg_end)
         prev = cm.end()
@@ -1324,7 +430,7 @@ class Reader:
             prev = self._after_amount(x)
 
     def _add_component(self, d: Draft, label: str, x: AmountMatch) -> None:
-        key = _key(label, _COMP_KEYS) or "other"
+        key = label_key(label, COMP_KEYS) or "other"
         value = -x.value if key == "deposit_offset" else x.value
         base = key
         n = 2
@@ -1349,7 +455,7 @@ class Reader:
         if rate:
             out["rate_vnd"] = parse_amount(rate.group("r"))
         label = t[max(0, m.start() - 40) : m.start()]
-        key = _key(label, _COMP_KEYS)
+        key = label_key(label, COMP_KEYS)
         if key:
             out["applies_to"] = key
         return {"foreign_currency": out}
@@ -1368,11 +474,11 @@ class Reader:
             if not same or cj.legal or cj.closing:
                 break
             t = self.text[cj.start : cj.end]
-            if _STOP_RE.match(t) or self.is_trigger(cj) or _SEC_REQ_RE.search(t) or _SEC_HOLD_RE.search(t):
+            if STOP_RE.match(t) or self.is_trigger(cj) or SEC_REQ_RE.search(t) or SEC_HOLD_RE.search(t):
                 break
-            if _LI_CONTRACT_RE.search(t) or (_LI_STAT_RE.search(t) and _LI_KEYS_RE.search(t)):
+            if LI_CONTRACT_RE.search(t) or (LI_STAT_RE.search(t) and LI_KEYS_RE.search(t)):
                 break
-            if _INSTAL_RE.match(t):
+            if INSTAL_RE.match(t):
                 self._instalment(cj, t)
                 self.consumed.add(j)
                 continue
@@ -1384,7 +490,7 @@ class Reader:
                         d.extra.update(self._foreign(cj.start, cj.end))
                 self.consumed.add(j)
                 continue
-            dm = _DUE_RE.search(t)
+            dm = DUE_RE.search(t)
             if dm:
                 dates = find_dates(t[dm.end() :])
                 if dates:
@@ -1404,7 +510,6 @@ class Reader:
                 d.joint = d.joint and len(inter) > 1
         if shares and len(d.obligors) > 1:
             d.extra["shares"] = {p: v for p, v in shares.items() if p in d.obligors}
-        # A total ordered "như sau:" with no amount: the sub-items carry the amounts.
 
     def _scan_remainder(
         self,
@@ -1416,11 +521,11 @@ class Reader:
         remain_box: list,
     ) -> None:
         t = self.text[a:b]
-        kw = _SHARE_CTX_RE.search(t)
+        kw = SHARE_CTX_RE.search(t)
         if (
             kw
             and (d.joint or len(d.obligors) > 1)
-            and not _EACH_RE.search(self.text[d.span[0] : d.amount.start if d.amount else d.span[0]])
+            and not EACH_RE.search(self.text[d.span[0] : d.amount.start if d.amount else d.span[0]])
         ):
             for pid, (_ms, me) in self.pids_in(a + kw.start(), b):
                 if pid not in d.obligors:
@@ -1436,7 +541,7 @@ class Reader:
                 ):
                     for p in d.obligors:
                         shares.setdefault(p, x.value)
-        for m in _REMAIN_RE.finditer(t):
+        for m in REMAIN_RE.finditer(t):
             ams = [x for x in self.amounts_in(a + m.end(), b) if x.start > (d.amount.end if d.amount else 0)]
             if not ams:
                 continue
@@ -1445,7 +550,7 @@ class Reader:
             plural = re.search(r"liên\s+đới", m.group(0), _I) or re.match(
                 r"\s*(?:tổng\s+số\s+tiền\s+)?(?:các|những|hai)\b", t[seg_start : m.start()], _I
             )
-            in_share = _SHARE_CTX_RE.search(t[: m.start()])
+            in_share = SHARE_CTX_RE.search(t[: m.start()])
             if len(who) == 1 and len(d.obligors) > 1 and who[0][0] in d.obligors and in_share and not plural:
                 shares[who[0][0]] = ams[0].value  # one debtor's remaining share
                 continue
@@ -1464,8 +569,8 @@ class Reader:
     ) -> int:
         if not subj:
             return ve
-        money_verb = re.fullmatch(_MONEY_VERBS, verb, _I) is not None and verb not in ("trả lại",)
-        give = re.fullmatch(_GIVE_VERBS, verb, _I) is not None or verb == "trả lại"
+        money_verb = re.fullmatch(MONEY_VERBS, verb, _I) is not None and verb not in ("trả lại",)
+        give = re.fullmatch(GIVE_VERBS, verb, _I) is not None or verb == "trả lại"
         if money_verb:
             if re.search(r"\bsố\s+tiền|khoản\s+(?:nợ|tiền)", self.text[ve:limit], _I) and self.parent is None:
                 # "Buộc A phải trả cho B các khoản nợ ... như sau:": the sub-items carry the amounts.
@@ -1539,7 +644,7 @@ class Reader:
                 if cj.marker or self.clauses[j - 1].line != cj.line:
                     break
             t = self.text[cj.start : cj.end]
-            if self.is_trigger(cj) or _STOP_RE.match(t):
+            if self.is_trigger(cj) or STOP_RE.match(t):
                 break
             ams = self.amounts_in(cj.start, cj.end)
             self.consumed.add(j)
@@ -1560,57 +665,6 @@ class Reader:
             self._components(d, main, cj.end)
             self.obs.append(d)
 
-    # -- statements applied at the end ------------------------------------------------------------------
-    def _apply_statements(self) -> None:
-        money = [d for d in self.obs if d.kind == "pay_money"]
-        for st in self.statements:
-            targets = self._targets(st, money)
-            if st.kind.startswith("li"):
-                for d in targets:
-                    if not d.late_interest:
-                        d.late_interest, d.li_span = True, st.span
-            else:
-                conf = 0.85 if (st.items or st.obligors or st.obligees) else 0.6
-                for d in targets:
-                    for k in st.assets:
-                        if k not in d.secured_by:
-                            d.secured_by.append(k)
-                            d.sec_spans[k] = (st.span, conf)
-
-    def _targets(self, st: _Statement, money: list[Draft]) -> list[Draft]:
-        if st.kind == "li_contract":
-            pool = [d for d in money if d.span[0] < st.pos or in_item(d.item, st.item.split(".")[0])]
-        else:
-            pool = money
-        if st.items:
-            hit = [d for d in pool if any(in_item(d.item, r) for r in st.items)]
-            if hit:
-                return hit
-        if st.this_item:
-            hit = [d for d in pool if d.item == st.item or in_item(d.item, st.item)]
-            if hit:
-                return hit
-        if st.amounts and st.kind != "security":
-            hit = [d for d in pool if d.amount_vnd in st.amounts]
-            if hit:
-                return hit
-        hit = pool
-        if st.obligors:
-            hit = [d for d in hit if set(d.obligors) & set(st.obligors)]
-        if st.obligees:
-            hit = [d for d in hit if set(d.obligees) & set(st.obligees)]
-        if st.kind == "security":
-            hit = [d for d in hit if d.span[0] < st.pos] or hit
-            if not (st.obligors or st.obligees):
-                top = st.item.split(".")[0]
-                hit = [d for d in hit if in_item(d.item, top)] or hit
-        if st.kind == "li_contract" and not hit:
-            hit = [d for d in pool if d.span[0] < st.pos]
-        if not hit and not (st.obligors or st.obligees):
-            return pool
-        return hit
-
-    # -- output -------------------------------------------------------------------------------------
     def build(self, ev: EvidenceBuilder) -> tuple[list[Obligation], list[Asset]]:
         keep_assets = sorted(range(len(self.assets)), key=lambda k: self.assets[k].span[0])
         aid = {k: f"A{n + 1}" for n, k in enumerate(keep_assets)}

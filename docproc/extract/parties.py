@@ -799,6 +799,13 @@ def _name_tokens(name: str) -> list[str]:
     return [t for t in re.split(r"\s+", name.strip()) if t]
 
 
+# Given names that also open common phrases ("Thành phố", "Nam" in "giới tính: Nam"): never bare.
+_COMMON_WORDS = {
+    "thành", "nam", "bắc", "đông", "tây", "tân", "hòa", "bình", "an", "phú", "long", "sơn", "hải", "trung",
+    "quốc", "việt", "tổng", "công", "ngân", "nhà", "ủy", "tòa", "cơ", "hà", "kinh", "không",
+}  # fmt: skip
+
+
 class PartyResolver:
     """Maps a mention in the operative part ("Ngân hàng", "ông H", "Công ty Hải Minh") to a party id.
 
@@ -903,7 +910,15 @@ class PartyResolver:
         hon = "|".join(_HONORIFICS)
         given = "|".join(re.escape(g) for g in sorted(self._given, key=len, reverse=True))
         # Bare given names ("Dũng lấy con dao") only when they are words, one party's, 2+ letters.
-        bare = [g for g, ids in self._given.items() if len(ids) == 1 and len(g) >= 2 and " " not in g]
+        bare = [
+            g
+            for g, ids in self._given.items()
+            if len(ids) == 1
+            and len(g) >= 2
+            and " " not in g
+            and g not in _COMMON_WORDS
+            and self._by_id[ids[0]].role in ("accused", "victim")
+        ]
         alts = [re.escape(k) for k in sorted(keys, key=len, reverse=True)]
         parts = []
         roles = "|".join(re.escape(r) for r in _ROLE_PREFIXES)

@@ -17,6 +17,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Literal
 
 from docproc.text.normalize import nfc
@@ -263,6 +264,7 @@ _TOKEN_RE = re.compile(r"[A-Za-z\u00a1-\u00ff\u0100-\u024f\u1e00-\u1eff]+")
 _CONVERTERS: dict[str, Callable[[str], str]] = {"tcvn3": _tcvn3_chars, "vni": _vni_chars}
 
 
+@lru_cache(maxsize=65536)
 def _label(token: str, encoding: str) -> str:
     """ "L": only the legacy reading is Vietnamese; "U": only the reading as is (or the token has
     letters no legacy byte gives); "A": ambiguous (both or neither); "N": conversion changes nothing."""
@@ -298,7 +300,8 @@ def _convert_mixed(s: str, encoding: LegacyEncoding) -> str:
     conv = _CONVERTERS[encoding]
     tokens = list(_TOKEN_RE.finditer(s))
     labels = [_label(m.group(), encoding) for m in tokens]
-    line_of = [s.count("\n", 0, m.start()) for m in tokens] if tokens else []
+    newlines = [i for i, c in enumerate(s) if c == "\n"]
+    line_of = [bisect.bisect_left(newlines, m.start()) for m in tokens]
     n_lines = s.count("\n") + 1
     votes = [0] * n_lines
     for lab, ln in zip(labels, line_of, strict=True):

@@ -437,7 +437,10 @@ def test_total_in_the_middle_confirmed_by_its_parts():
         "tổng cộng 120.000.000 đồng."
     )
     (ob,) = only(obs, "pay_money")
-    assert ob.amount_vnd == 120_000_000 and ob.components == {"principal": 100_000_000, "interest": 20_000_000}
+    assert ob.amount_vnd == 120_000_000 and ob.components == {
+        "principal": 100_000_000,
+        "interest": 20_000_000,
+    }
 
 
 def test_fee_paid_with_nop_and_remaining_balance_is_not_a_second_fee():
@@ -449,7 +452,9 @@ def test_fee_paid_with_nop_and_remaining_balance_is_not_a_second_fee():
 
 
 def test_fine_with_the_accused_before_the_verb():
-    obs, *_ = run("Hình phạt bổ sung: Bị cáo Lê Văn Minh bị phạt tiền 15.000.000 đồng sung ngân sách Nhà nước.", ACCUSED)
+    obs, *_ = run(
+        "Hình phạt bổ sung: Bị cáo Lê Văn Minh bị phạt tiền 15.000.000 đồng sung ngân sách Nhà nước.", ACCUSED
+    )
     assert [(o.obligors, o.amount_vnd) for o in only(obs, "fine")] == [(["P2"], 15_000_000)]
 
 
@@ -472,3 +477,14 @@ def test_illicit_gains_paid_to_the_state_are_confiscation():
     (ob,) = obs
     assert ob.kind == "confiscation" and ob.obligors == ["P1"] and ob.obligees == ["STATE"]
     assert ob.amount_vnd == 5_000_000 and ob.enforcement == "ex_officio"
+
+
+def test_heading_with_text_on_the_same_line():
+    text = (
+        "NHẬN ĐỊNH CỦA TÒA ÁN:\nXét thấy.\nQUYẾT ĐỊNH: Buộc ông Trần Văn Hải phải trả cho ông Lê Văn Tùng "
+        "12.000.000 đồng.\n"
+    )
+    doc = Document.from_text(text, source="t.txt")
+    ev = EvidenceBuilder(doc)
+    obs, _ = extract_operative(doc, segment(doc.text), CIVIL, PartyResolver(CIVIL, doc.text), ev)
+    assert [(o.obligors, o.amount_vnd) for o in obs] == [(["P2"], 12_000_000)]

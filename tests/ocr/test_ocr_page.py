@@ -36,10 +36,12 @@ def test_pixel_boxes_become_points(text_page: Image.Image) -> None:
 
 
 def test_boxes_follow_the_page_size_not_the_dpi(text_page: Image.Image) -> None:
-    # the same pixels declared as a page twice as large in points: boxes double
+    # the same pixels declared as a page twice as large in points (150 dpi): boxes double. Without
+    # preprocessing, so that the page is not upscaled to 300 dpi before the (fake) recognition.
     w, h = text_page.size
     engine = FakeOcrEngine({1: [[("x", (300, 60, 600, 120))]]})
-    page = ocr_image(text_page, number=1, width_pt=pt(w) * 2, height_pt=pt(h) * 2, settings=settings(), engine=engine)
+    s = settings(ocr_preprocess=False)
+    page = ocr_image(text_page, number=1, width_pt=pt(w) * 2, height_pt=pt(h) * 2, settings=s, engine=engine)
     assert page.lines[0].words[0].bbox == pytest.approx((144.0, 28.8, 288.0, 57.6))
 
 

@@ -1,0 +1,278 @@
+"""Rules that turn asset descriptions into asset drafts: secured, seized, allocated or handed-over
+assets, their owners, and one asset mentioned several times merged by its identifiers."""
+
+from __future__ import annotations
+
+import re
+
+from docproc.extract import assets as A
+from docproc.extract._clauses import Clause, in_item
+from docproc.extract._patterns import (
+    ALLOC_HEAD_RE,
+    ALLOC_RE,
+    CUSTODY_RE,
+    MUC_RE,
+    ORDER_RE,
+    OWNER_END_RE,
+    OWNER_RE,
+    REF_RE,
+)
+from docproc.extract._reader_base import AssetDraft, ReaderBase, fold_id
+
+_I = re.I
+
+__all__ = ["AssetRules"]
+
+
+class AssetRules(ReaderBase):
+    def _describe_only(self, c: Clause) -> None:
+        m = re.search(r"\b(?:là|gồm)\b\s*:?", self.text[c.start : c.end], _I)
+        a = c.start + (m.end() if m else 0)
+        for cs, ce in A.split_assets(self.text[a : c.end], a):
+            f = A.read_asset(self.text[cs:ce])
+            if f is not None and f.identified:
+                self.known.append(f)
+
+    def _asset_list(self, i: int, c: Clause, context: str, default_kind: str | None = None) -> list[int]:
+        """Assets listed on the lines after clause i ("a) ...", "- ...", "2.1. ..."), consumed."""
+        found: list[int] = []
+        line = c.line
+        for j in range(i + 1, len(self.clauses)):
+            cj = self.clauses[j]
+            child = cj.item != c.item and in_item(cj.item, c.item)
+            listed = cj.marker in ("dash", "let") or child
+            if cj.line != line and not listed and cj.marker != "":
+                break
+            if cj.line != line and cj.marker == "" and not child:
+                # a further sentence of the same line is fine; a new unmarked line ends the list
+                if self.clauses[j - 1].line != cj.line:
+                    break
+            if cj.line == line:
+                continue
+            first_of_line = self.clauses[j - 1].line != cj.line
+            self.consumed.add(j)
+            if first_of_line:
+                found += self._assets_from(cj.start, cj.end, context, cj.item, default_kind=default_kind)
+        return found
+
+    def _owners(self, a: int, b: int) -> list[tuple[str, tuple[int, int]]]:
+        out: list[tuple[str, tuple[int, int]]] = []
+        for m in OWNER_RE.finditer(self.text, a, b):
+            e = OWNER_END_RE.search(self.text, m.end(), b)
+            end = e.start() if e else b
+            for pid, sp in self.pids_in(m.end(), end):
+                if pid not in [p for p, _ in out]:
+                    out.append((pid, sp))
+        return out
+
+    def _assets_from(
+        self,
+        a: int,
+        b: int,
+        context: str,
+        item: str,
+        *,
+        default_owners: list[tuple[str, tuple[int, int]]] | None = None,
+        default_kind: str | None = None,
+        owner_conf: float = 0.8,
+        owners_win: bool = False,
+    ) -> list[int]:
+        """Assets described in text[a:b] (added or merged), as indices into self.assets."""
+        region = self.text[a:b]
+        chunks = A.split_assets(region, a)
+        out: list[int] = []
+        fresh: list[int] = []
+        for cs, ce in chunks:
+            chunk = self.text[cs:ce]
+            f = A.read_asset(chunk, default_kind=default_kind)
+            if f is None:
+                continue
+            if (
+                re.match(r"\s*(?:bản\s+chính|giấy\s+(?:chứng\s+nhận|tờ))", chunk, _I)
+                and context != "evidence"
+            ):
+                continue
+            if not f.identified and REF_RE.search(chunk):
+                out += self._refer(chunk, item)
+                continue
+            explicit = self._owners(cs, ce)
+            if owners_win and default_owners:
+                owners, oconf = default_owners, owner_conf
+            elif explicit:
+                owners, oconf = explicit, 0.85
+            else:
+                owners, oconf = (default_owners or []), owner_conf
+            if not f.certificate and f.plot_number:
+                self._inherit_certificate(f)
+            if not owners and f.plot_number:  # a house "trên thửa đất số 245 nêu trên": the land's owners
+                land = next(
+                    (
+                        d
+                        for d in self.assets
+                        if d.owners
+                        and d.f.plot_number == f.plot_number
+                        and (d.f.map_sheet or None) == (f.map_sheet or None)
+                    ),
+                    None,
+                )
+                if land is not None:
+                    owners = [(p, land.owner_spans.get(p, land.span)) for p in land.owners]
+                    oconf = 0.6
+            idx = self._merge(f, cs, ce, owners, oconf, item, context)
+            out.append(idx)
+            fresh.append(idx)
+        # Siblings of one list share what the last one states ("... và 01 xe ..., thuộc sở hữu của X,
+        # theo Hợp đồng thế chấp số ...").
+        if len(fresh) > 1:
+            last = self.assets[fresh[-1]]
+            for k in fresh[:-1]:
+                d = self.assets[k]
+                if not d.owners and last.owners:
+                    d.owners, d.owner_spans, d.owner_conf = list(last.owners), dict(last.owner_spans), 0.7
+                if not d.f.security_contract and last.f.security_contract:
+                    d.f.security_contract = last.f.security_contract
+                    if "security_contract" in last.f.spans:
+                        d.f.spans["security_contract_abs"] = (
+                            last.base + last.f.spans["security_contract"][0],
+                            last.base + last.f.spans["security_contract"][1],
+                        )
+        return list(dict.fromkeys(out))
+
+    def _refer(self, chunk: str, item: str) -> list[int]:
+        refs = MUC_RE.findall(chunk)
+        if refs:
+            return [
+                k for k, d in enumerate(self.assets) if any(in_item(it, r) for it in d.items for r in refs)
+            ]
+        top = item.split(".")[0]
+        same = [k for k, d in enumerate(self.assets) if any(in_item(it, top) for it in d.items)]
+        return same or ([len(self.assets) - 1] if self.assets else [])
+
+    def _inherit_certificate(self, f: A.AssetFields) -> None:
+        for g in self.known + [d.f for d in self.assets]:
+            if (
+                g.certificate
+                and g.kind == f.kind
+                and g.plot_number == f.plot_number
+                and (g.map_sheet or None) == (f.map_sheet or None)
+            ):
+                f.certificate = g.certificate
+                return
+
+    def _same(self, d: AssetDraft, f: A.AssetFields) -> bool:
+        g = d.f
+        if f.plate and g.plate:
+            return fold_id(f.plate) == fold_id(g.plate)
+        if f.kind != g.kind or (f.part or None) != (g.part or None):
+            return False
+        if f.plot_number and g.plot_number:
+            return f.plot_number == g.plot_number and (f.map_sheet or g.map_sheet) in (None, g.map_sheet)
+        if f.certificate and g.certificate:
+            return fold_id(f.certificate) == fold_id(g.certificate)
+        return False
+
+    def _merge(
+        self,
+        f: A.AssetFields,
+        cs: int,
+        ce: int,
+        owners: list[tuple[str, tuple[int, int]]],
+        oconf: float,
+        item: str,
+        context: str,
+    ) -> int:
+        for k, d in enumerate(self.assets):
+            if self._same(d, f):
+                for name in (
+                    "plot_number",
+                    "map_sheet",
+                    "area_m2",
+                    "address",
+                    "certificate",
+                    "plate",
+                    "security_contract",
+                ):
+                    if getattr(d.f, name) is None and getattr(f, name) is not None:
+                        setattr(d.f, name, getattr(f, name))
+                        if name in f.spans:
+                            s0, e0 = f.spans[name]
+                            d.f.spans[name + "_abs"] = (cs + s0, cs + e0)
+                if not d.owners and owners:
+                    d.owners = [p for p, _ in owners]
+                    d.owner_spans = dict((p, sp) for p, sp in owners)
+                    d.owner_conf = oconf
+                d.items.add(item)
+                d.contexts.add(context)
+                return k
+        conf = 0.9 if f.identified else 0.7
+        self.assets.append(
+            AssetDraft(
+                f=f,
+                base=cs,
+                span=(cs, ce),
+                owners=[p for p, _ in owners],
+                owner_spans=dict((p, sp) for p, sp in owners),
+                items={item},
+                contexts={context},
+                conf=conf,
+                owner_conf=oconf,
+            )
+        )
+        return len(self.assets) - 1
+
+    def _narrative_owner(self, description: str) -> str | None:
+        """Who the facts say had an exhibit: "T lấy 01 con dao ..., còn P lấy 01 đoạn tuýp sắt" →
+        the knife is T's. Only an accused named as the subject of a taking verb counts."""
+        words = re.sub(r"^\s*\d{1,3}\s*(?:\([^)]*\)\s*)?", "", description).split()
+        if len(words) < 2:
+            return None
+        key = r"\s+".join(re.escape(w) for w in words[:2])
+        names: list[tuple[str, str]] = []
+        for p in self.parties:
+            if p.role == "accused":
+                toks = p.name.split()
+                names += [(p.id, r"\s+".join(map(re.escape, toks))), (p.id, re.escape(toks[-1]))]
+        story = self.text[: self.s]
+        for m in re.finditer(key, story, _I):
+            lo = max(
+                story.rfind(".", 0, m.start()),
+                story.rfind(";", 0, m.start()),
+                story.rfind(", còn", 0, m.start()),
+                story.rfind(", rồi", 0, m.start()),
+            )
+            seg = story[lo + 1 : m.start()]
+            verb = re.search(
+                r"\b(?:mang\s+theo|mang|lấy|dùng|cầm|sử\s+dụng|chuẩn\s+bị|mua|cất\s+giấu)\b", seg, _I
+            )
+            if not verb:
+                continue
+            who = [pid for pid, n in names if re.search(rf"(?<!\w){n}(?!\w)", seg[: verb.start()])]
+            if len(set(who)) == 1:
+                return who[0]
+        return None
+
+    def _custody(self, c: Clause, t: str) -> None:
+        for m in CUSTODY_RE.finditer(t):
+            who, _ = self._group_after(c.start + m.end(), c.end)
+            self.custodians += [p for p, _ in who]
+
+    def _allocation(self, c: Clause, start: int) -> bool:
+        t = self.text[start : c.end]
+        m = ALLOC_HEAD_RE.search(t)
+        if not m:
+            return False
+        if m.group(0).strip().lower().startswith(("-", "–", "+", "giao")):
+            who, after = self._group_after(start + m.end(), c.end)
+            v = ALLOC_RE.search(self.text, after, c.end)
+            if not who or not v or v.start() - after > 20:
+                return False
+            region_start = v.end()
+        else:
+            who = self._subject(start, start + m.start())
+            if not who or ORDER_RE.search(self.text, start, start + m.start()):
+                return False
+            region_start = start + m.end()
+        idx = self._assets_from(
+            region_start, c.end, "allocation", c.item, default_owners=who, owners_win=True
+        )
+        return bool(idx)

@@ -1,0 +1,172 @@
+"""Court fees ("phải chịu ... án phí") and refunds of advances ("hoàn trả ... tạm ứng án phí")."""
+
+from __future__ import annotations
+
+import re
+
+from docproc.extract._clauses import Clause
+from docproc.extract._patterns import (
+    ADVANCE_RE,
+    ADVANCE_STOP_RE,
+    CHIU_RE,
+    COMP_START_RE,
+    EACH_RE,
+    FEE_COMP_KEYS,
+    FEE_GAP_RE,
+    FEE_WORD_RE,
+    REFUND_GET_RE,
+    REFUND_TO_RE,
+    TOTAL_RE,
+)
+from docproc.extract._reader_base import STATE, Draft, ReaderBase, label_key
+from docproc.text import AmountMatch
+
+_I = re.I
+
+__all__ = ["FeeRules"]
+
+
+class FeeRules(ReaderBase):
+    def _fees(self, c: Clause, start: int) -> bool:
+        t = self.text[start : c.end]
+        found = False
+        last_end = start
+        for m in CHIU_RE.finditer(t):
+            if m.group("neg"):
+                continue
+            ce = start + m.end()
+            if ce < last_end:
+                continue
+            am = next(
+                (x for x in self.amounts_in(ce, c.end) if FEE_GAP_RE.fullmatch(self.text[ce : x.start])),
+                None,
+            )
+            if am is None:
+                continue
+            gap = self.text[ce : am.start]
+            after = self.text[self._after_amount(am) : min(c.end, self._after_amount(am) + 70)]
+            after = re.split(r"[;]|\.\s", after)[0]
+            if re.match(r"\s*(?:tiền\s+)?chi\s+phí", after, _I):
+                continue
+            if not (c.topic == "fee" or FEE_WORD_RE.search(gap) or FEE_WORD_RE.search(after)):
+                continue
+            subj = self._subject(start, start + m.start())
+            if not subj:
+                continue
+            joint = bool(m.group("joint"))
+            each = bool(EACH_RE.search(self.text[start : am.start]))
+            clause_rest_end = self._fee_end(am, c.end)
+            fees = self._fee_amounts(am, clause_rest_end)
+            for fam, comps, _ in fees:
+                adv = self._advance(fam, c.end)
+                groups = [[p] for p, _ in subj] if each else [[p for p, _ in subj]]
+                for g in groups:
+                    d = Draft("court_fee", (c.start, c.end), c.item, obligors=g, obligees=[STATE])
+                    d.joint = joint and len(g) > 1
+                    d.party_spans = {p: sp for p, sp in subj if p in g}
+                    self._set_amount(d, fam)
+                    for key, cam in comps:
+                        d.components[key] = cam.value
+                        d.comp_spans[key] = (cam.start, cam.end)
+                    if adv and d.amount_vnd:
+                        d.extra["advance_credited"] = min(adv, d.amount_vnd)
+                    if each:
+                        d.conf = 0.8
+                    self.obs.append(d)
+                    found = True
+            last_end = clause_rest_end
+        return found
+
+    def _fee_end(self, am: AmountMatch, end: int) -> int:
+        m = ADVANCE_RE.search(self.text, self._after_amount(am), end)
+        m2 = re.search(r"[;]|\.\s|[Hh]oàn\s+trả", self.text[self._after_amount(am) : end])
+        stops = [
+            x for x in (m.start() if m else None, self._after_amount(am) + m2.start() if m2 else None) if x
+        ]
+        return min(stops) if stops else end
+
+    def _fee_amounts(
+        self, first: AmountMatch, end: int
+    ) -> list[tuple[AmountMatch, list[tuple[str, AmountMatch]], tuple[int, int] | None]]:
+        """The fees ordered from `first` on: one fee with parts (", gồm ...", "tổng cộng ..."), or a
+        chain of separate fees ("200.000 đồng án phí hình sự sơ thẩm và 470.000 đồng án phí dân sự")."""
+        later = self.amounts_in(first.end, end)
+        total = None
+        for x in later:
+            if TOTAL_RE.search(self.text[max(first.end, x.start - 40) : x.start]):
+                total = x
+                break
+        if total is not None:
+            parts = [first] + [x for x in later if x.start < total.start]
+            return [(total, self._fee_parts(parts, end), None)]
+        comp = COMP_START_RE.search(self.text, self._after_amount(first), end)
+        chain: list[AmountMatch] = [first]
+        prev = first
+        for x in later:
+            if comp and x.start > comp.start():
+                break
+            gap = self.text[self._after_amount(prev) : x.start]
+            if re.fullmatch(r"\s*(?:tiền\s+)?(?:án\s+phí|lệ\s+phí)[^;\d]{0,80}?\s(?:và|,)\s*", gap, _I):
+                chain.append(x)
+                prev = x
+            else:
+                break
+        if len(chain) > 1:
+            return [(x, [], None) for x in chain]
+        parts = [x for x in later if comp and x.start > comp.start()]
+        return [(first, self._fee_parts(parts, end) if parts else [], None)]
+
+    def _fee_parts(self, parts: list[AmountMatch], end: int) -> list[tuple[str, AmountMatch]]:
+        out: list[tuple[str, AmountMatch]] = []
+        keys: set[str] = set()
+        for k, x in enumerate(parts):
+            nxt = parts[k + 1].start if k + 1 < len(parts) else end
+            label = self.text[self._after_amount(x) : min(nxt, self._after_amount(x) + 90)]
+            key = label_key(label, FEE_COMP_KEYS) or "fee"
+            while key in keys:
+                key += "_2"
+            keys.add(key)
+            out.append((key, x))
+        return out
+
+    def _advance(self, fee: AmountMatch, end: int) -> int | None:
+        m = ADVANCE_RE.search(self.text, self._after_amount(fee), end)
+        if not m:
+            return None
+        stop = ADVANCE_STOP_RE.search(self.text, m.end(), end)
+        ams = self.amounts_in(m.end(), stop.start() if stop else end)
+        if not ams:
+            # "Chị L đã nộp 300.000 đồng ... được chuyển thành án phí": the amounts before
+            before = self.text.rfind("đã nộp", fee.end, m.start())
+            ams = self.amounts_in(before, m.start()) if before >= 0 else []
+        return sum(x.value for x in ams) or None
+
+    def _refunds(self, c: Clause, start: int) -> bool:
+        t = self.text[start : c.end]
+        if not (c.topic == "fee" or re.search(r"tạm\s+ứng", t, _I)):
+            return False
+        found = False
+        for m in REFUND_TO_RE.finditer(t):
+            if m.group("pre"):
+                continue
+            to = start + m.end()
+            who, after = self._group_after(to, c.end)
+            ams = self.amounts_in(after, c.end)
+            if not ams or not who:
+                continue
+            self._add_refund(c, who, ams[0])
+            found = True
+        for m in REFUND_GET_RE.finditer(t):
+            ams = self.amounts_in(start + m.end(), c.end)
+            who = self._subject(start, start + m.start())
+            if not ams or not who:
+                continue
+            self._add_refund(c, who, ams[0])
+            found = True
+        return found
+
+    def _add_refund(self, c: Clause, who: list[tuple[str, tuple[int, int]]], am: AmountMatch) -> None:
+        d = Draft("refund", (c.start, c.end), c.item, obligors=[STATE], obligees=[p for p, _ in who])
+        d.party_spans = dict(who)
+        self._set_amount(d, am)
+        self.obs.append(d)

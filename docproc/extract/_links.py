@@ -1,0 +1,188 @@
+"""Statements that apply to orders made elsewhere: the late-interest clause (Art. 357/468 Civil
+Code, contract interest continuing after judgment), instalment lines, and the security clause (the
+creditor may have the collateral sold; assets held to secure enforcement)."""
+
+from __future__ import annotations
+
+import re
+
+from docproc.extract import assets as A
+from docproc.extract._clauses import Clause, in_item
+from docproc.extract._patterns import (
+    INSTAL_RE,
+    LI_CONTRACT_RE,
+    LI_KEYS_RE,
+    LI_STAT_RE,
+    MUC_RE,
+    MUC_THIS_RE,
+    NEG_START_RE,
+    SEC_CUT_RE,
+    SEC_HOLD_RE,
+    SEC_OBJ_LEAD_RE,
+    SEC_REQ_RE,
+    SEC_TO_RE,
+    SEC_USED_RE,
+)
+from docproc.extract._reader_base import Draft, ReaderBase, Statement
+from docproc.text.dates import find_dates
+
+_I = re.I
+
+__all__ = ["LinkRules"]
+
+
+class LinkRules(ReaderBase):
+    def _late_interest(self, c: Clause, t: str) -> bool:
+        if re.match(r"\s*(?:[-–+]\s*)?Buộc\b", t, _I):
+            return False
+        if LI_CONTRACT_RE.search(t):
+            kind = "li_contract"
+        elif LI_STAT_RE.search(t) and LI_KEYS_RE.search(t):
+            kind = "li_statute"
+        else:
+            return False
+        st = Statement(kind, (c.start, c.end), c.item, pos=c.start)
+        st.items = MUC_RE.findall(t)
+        st.this_item = bool(MUC_THIS_RE.search(t))
+        st.amounts = [a.value for a in self.amounts_in(c.start, c.end)]
+        m = re.search(r"\bnếu\b", t, _I)
+        a = c.start + m.end() if m else c.start
+        li = LI_CONTRACT_RE.search(t) or LI_STAT_RE.search(t)
+        b = c.start + li.start() if li else c.end
+        pids = []
+        for pid, (_ms, me) in self.pids_in(a, b):
+            if re.match(r"\s*(?:,\s*\S+\s+\S+\s*)*có\s+đơn", self.text[me : me + 40], _I):
+                continue  # "Kể từ ngày bà X có đơn yêu cầu": the creditor, not the debtor
+            pids.append(pid)
+        st.obligors = pids
+        self.statements.append(st)
+        return True
+
+    def _instalment(self, c: Clause, t: str) -> bool:
+        if not INSTAL_RE.match(t):
+            return False
+        ams = self.amounts_in(c.start, c.end)
+        target = next(
+            (d for d in reversed(self.obs) if d.kind == "pay_money" and "period" not in d.extra), None
+        )
+        if ams and target is not None:
+            dates = find_dates(t)
+            inst = {"amount_vnd": ams[0].value}
+            if dates:
+                inst["due_date"] = dates[-1].value.isoformat()
+            target.extra.setdefault("instalments", []).append(inst)
+        return True
+
+    def _security(self, i: int, c: Clause, t: str) -> bool:
+        m = SEC_REQ_RE.search(t)
+        if m:
+            return self._security_request(i, c, t, m)
+        used = SEC_USED_RE.search(t)
+        hold = SEC_HOLD_RE.search(t)
+        if used or (hold and SEC_TO_RE.search(t, hold.end())):
+            if used:
+                a, b = c.start, c.start + used.start()
+                tail = c.start + used.end()
+            else:
+                to = SEC_TO_RE.search(t, hold.end())
+                a, b = c.start + hold.end(), c.start + to.start()
+                tail = c.start + to.end()
+            if NEG_START_RE.match(t) and not hold:
+                return False
+            st = Statement("security", (c.start, c.end), c.item, pos=c.start)
+            tail_text = self.text[tail : c.end]
+            st.items = MUC_RE.findall(tail_text)
+            m_of = re.search(r"\bcủa\s+", tail_text, _I)
+            m_to = re.search(r"\bcho\s+", tail_text, _I)
+            if m_of:
+                end_of = tail + (m_to.start() if m_to and m_to.start() > m_of.end() else len(tail_text))
+                st.obligors = [p for p, _ in self.pids_in(tail + m_of.end(), end_of)]
+            if m_to:
+                st.obligees = [p for p, _ in self.pids_in(tail + m_to.end(), c.end)]
+            st.assets = self._assets_from(a, b, "security", c.item, default_kind="other" if hold else None)
+            for k in st.assets:  # "... tiếp tục được dùng để bảo đảm ... theo Hợp đồng thế chấp số X"
+                f = A.read_asset(self.text[tail : c.end], default_kind="other")
+                ad = self.assets[k]
+                if f and f.security_contract and not ad.f.security_contract:
+                    ad.f.security_contract = f.security_contract
+                    s0, e0 = f.spans["security_contract"]
+                    ad.f.spans["security_contract_abs"] = (tail + s0, tail + e0)
+            self.statements.append(st)
+            return True
+        return False
+
+    def _security_request(self, i: int, c: Clause, t: str, m: re.Match[str]) -> bool:
+        if NEG_START_RE.match(t):
+            return False
+        st = Statement("security", (c.start, c.end), c.item, pos=c.start)
+        pre_end = c.start + m.start()
+        pre = self.text[c.start : pre_end]
+        st.items = MUC_RE.findall(pre)
+        thi = max(pre.rfind(" thì "), pre.rfind(","))
+        split = c.start + thi if thi >= 0 else c.start
+        st.obligees = [p for p, _ in self.pids_in(split, pre_end)]
+        st.obligors = [p for p, _ in self.pids_in(c.start, split) if p not in st.obligees]
+        obj_start = c.start + m.end()
+        lead = SEC_OBJ_LEAD_RE.match(self.text, obj_start, c.end)
+        if lead:
+            obj_start = lead.end()
+        cut = SEC_CUT_RE.search(self.text, obj_start, c.end)
+        obj_end = cut.start() if cut else c.end
+        region = self.text[obj_start:obj_end].strip(" ,.:;")
+        found: list[int] = []
+        if region:
+            found = self._assets_from(obj_start, obj_end, "security", c.item)
+        if not found and t.rstrip().endswith(":") or (not region and not found):
+            found += self._asset_list(i, c, "security")
+        st.assets = found
+        self.statements.append(st)
+        return True
+
+    def _apply_statements(self) -> None:
+        money = [d for d in self.obs if d.kind == "pay_money"]
+        for st in self.statements:
+            targets = self._targets(st, money)
+            if st.kind.startswith("li"):
+                for d in targets:
+                    if not d.late_interest:
+                        d.late_interest, d.li_span = True, st.span
+            else:
+                conf = 0.85 if (st.items or st.obligors or st.obligees) else 0.6
+                for d in targets:
+                    for k in st.assets:
+                        if k not in d.secured_by:
+                            d.secured_by.append(k)
+                            d.sec_spans[k] = (st.span, conf)
+
+    def _targets(self, st: Statement, money: list[Draft]) -> list[Draft]:
+        if st.kind == "li_contract":
+            pool = [d for d in money if d.span[0] < st.pos or in_item(d.item, st.item.split(".")[0])]
+        else:
+            pool = money
+        if st.items:
+            hit = [d for d in pool if any(in_item(d.item, r) for r in st.items)]
+            if hit:
+                return hit
+        if st.this_item:
+            hit = [d for d in pool if d.item == st.item or in_item(d.item, st.item)]
+            if hit:
+                return hit
+        if st.amounts and st.kind != "security":
+            hit = [d for d in pool if d.amount_vnd in st.amounts]
+            if hit:
+                return hit
+        hit = pool
+        if st.obligors:
+            hit = [d for d in hit if set(d.obligors) & set(st.obligors)]
+        if st.obligees:
+            hit = [d for d in hit if set(d.obligees) & set(st.obligees)]
+        if st.kind == "security":
+            hit = [d for d in hit if d.span[0] < st.pos] or hit
+            if not (st.obligors or st.obligees):
+                top = st.item.split(".")[0]
+                hit = [d for d in hit if in_item(d.item, top)] or hit
+        if st.kind == "li_contract" and not hit:
+            hit = [d for d in pool if d.span[0] < st.pos]
+        if not hit and not (st.obligors or st.obligees):
+            return pool
+        return hit
