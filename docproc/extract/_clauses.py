@@ -15,18 +15,19 @@ from docproc.extract.sections import Sections
 __all__ = ["Clause", "operative_span", "segment_clauses", "topic_of"]
 
 _HEADING_RE = re.compile(
-    r"^[ \t]*(?:QUYẾT\s+ĐỊNH|(?i:tuyên\s+xử|xử))[ \t]*(?::[ \t]*|$)",
+    r"^[ \t]*(?i:quyết\s+định|tuyên\s+xử|xử)[ \t]*(?::[ \t]*|$)",
     re.MULTILINE,
 )
 _MARK_RE = re.compile(
     r"^[ \t]*(?:(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)][ \t]+|(?P<let>[a-zđ])\)[ \t]+|(?P<dash>[-–+•*])[ \t]*"
-    r"|\[(?P<br>\d{1,2})\][ \t]*)"
+    r"|\[(?P<br>\d{1,2})\][ \t]*|(?P<rom>[IVX]{1,4})[.)][ \t]+)"
 )
 _SENT_END_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
 _ABBREV_END_RE = re.compile(r"(?:\b(?:TP|Tp|tp|ThS|TS|Th|St|số|Số|khoản|Điều|ông|bà|v\.v)|\b[A-ZĐ])\.$")
 _LEGAL_RE = re.compile(
     r"^\s*(?:[-–]\s*)?(?:Căn\s+cứ|Áp\s+dụng|Nghị\s+quyết\s+số|Bộ\s+luật|Luật\s|Điều\s+\d|Các\s+Điều)", re.I
 )
+_LEGAL_END_RE = re.compile(r":\s+(?=[-–]?\s*[A-ZĐ])")
 _CLOSING_RE = re.compile(r"theo\s+quy\s+định\s+tại\s+Điều\s+2\s+Luật\s+Thi\s+hành\s+án", re.I)
 
 _TOPICS: tuple[tuple[str, str], ...] = (
@@ -114,8 +115,8 @@ def segment_clauses(text: str, start: int, end: int) -> list[Clause]:
                 last_num = item
             elif mk.group("let"):
                 marker, item = "let", f"{last_num}.{mk.group('let')}"
-            elif mk.group("br"):
-                marker, item = "num", mk.group("br")
+            elif mk.group("br") or mk.group("rom"):
+                marker, item = "num", mk.group("br") or mk.group("rom")
                 last_num = item
             else:
                 marker = "dash"
@@ -126,21 +127,28 @@ def segment_clauses(text: str, start: int, end: int) -> list[Clause]:
         elif marker in ("num", "let"):
             topics.pop(item, None)
         topic = _lookup_topic(topics, item)
-        for k, (a, b) in enumerate(_sentences(body)):
+        k = 0
+        for a, b in _sentences(body):
             cs, ce = ls + body_off + a, ls + body_off + b
             sent = text[cs:ce]
-            clauses.append(
-                Clause(
-                    start=cs,
-                    end=ce,
-                    item=item,
-                    topic=topic,
-                    line=li,
-                    marker=marker if k == 0 else "",
-                    legal=bool(_LEGAL_RE.match(sent)),
-                    closing=bool(_CLOSING_RE.search(sent)),
+            legal = bool(_LEGAL_RE.match(sent))
+            rest = _LEGAL_END_RE.search(sent) if legal else None
+            parts = [(cs, cs + rest.start() + 1, True), (cs + rest.end(), ce, False)] if rest else [(cs, ce, legal)]
+            # "Áp dụng Điều 48 Bộ luật Hình sự: Buộc bị cáo A ...": the order after the legal basis
+            for ps, pe, lg in parts:
+                clauses.append(
+                    Clause(
+                        start=ps,
+                        end=pe,
+                        item=item,
+                        topic=topic,
+                        line=li,
+                        marker=marker if k == 0 else "",
+                        legal=lg,
+                        closing=bool(_CLOSING_RE.search(text[ps:pe])),
+                    )
                 )
-            )
+                k += 1
     return clauses
 
 

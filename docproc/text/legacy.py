@@ -172,6 +172,8 @@ def _restore_capitals(s: str, spans: list[tuple[int, int]] | None = None) -> str
     for i, g in enumerate(segment):
         by_seg.setdefault(g, []).append(i)
     for members in by_seg.values():
+        if not any(kinds[i] == "maybe" for i in members):
+            continue
         members = [i for i in members if not _in_code(s, words[i])]  # "52/2025/QĐST-DS" is no heading
         caps = sum(kinds[i] == "caps" for i in members)
         mixed = sum(kinds[i] == "other" and len(words[i].group()) > 1 for i in members)
@@ -310,8 +312,14 @@ def _convert_mixed(s: str, encoding: LegacyEncoding) -> str:
     decided = [ln for ln in range(n_lines) if line_label[ln] is not None]
     for ln in range(n_lines):
         if line_label[ln] is None:
-            near = min(decided, key=lambda d: (abs(d - ln), d > ln), default=None)
-            line_label[ln] = "L" if near is None else line_label[near]
+            k = bisect.bisect_left(decided, ln)
+            near = [
+                d
+                for d in (decided[k - 1] if k else None, decided[k] if k < len(decided) else None)
+                if d is not None
+            ]
+            best = min(near, key=lambda d: (abs(d - ln), d > ln), default=None)
+            line_label[ln] = "L" if best is None else line_label[best]
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -355,7 +363,11 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            return _decode_8bit(data)
+            text = data.decode("utf-8", errors="replace")
+            bad = text.count("\ufffd")
+            multibyte = sum(1 for c in text if ord(c) > 0x7F) - bad
+            if bad > max(2, multibyte // 200):  # not UTF-8 with a few damaged bytes (a cut file)
+                return _decode_8bit(data)
     text = nfc(text)
     enc = detect_legacy(text)
     if enc is None:

@@ -156,6 +156,8 @@ def test_client_disconnect_mid_upload_is_400_and_nothing_is_stored(api, settings
 def test_list_is_paged_filtered_and_per_office(api) -> None:
     ids = [api.upload("officer_a", f"{k}.txt", TXT + str(k).encode()).json()["id"] for k in range(5)]
     api.upload("officer_b", "b.txt", TXT)
+    final = {api.wait("officer_a", i)["status"] for i in ids}  # statuses stop moving
+    assert final <= {"done", "failed"}
     r = api.get("officer_a", "/documents", params={"limit": 2, "offset": 0})
     page = r.json()
     assert page["total"] == 5 and len(page["items"]) == 2

@@ -488,3 +488,20 @@ def test_heading_with_text_on_the_same_line():
     ev = EvidenceBuilder(doc)
     obs, _ = extract_operative(doc, segment(doc.text), CIVIL, PartyResolver(CIVIL, doc.text), ev)
     assert [(o.obligors, o.amount_vnd) for o in obs] == [(["P2"], 12_000_000)]
+
+
+def test_roman_numbered_fee_heading_applies_to_its_lines():
+    obs, *_ = run(
+        "I. Buộc ông Trần Văn Hải phải trả cho ông Lê Văn Tùng 30.000.000 đồng.\n"
+        "II. Về án phí dân sự sơ thẩm:\n- Ông Trần Văn Hải phải chịu 1.500.000 đồng."
+    )
+    assert [(o.obligors, o.amount_vnd) for o in only(obs, "court_fee")] == [(["P2"], 1_500_000)]
+
+
+def test_order_after_its_legal_basis_in_one_sentence():
+    obs, *_ = run(
+        "2. Áp dụng Điều 48 Bộ luật Hình sự; các Điều 584, 585 Bộ luật Dân sự: Buộc bị cáo Nguyễn Văn Dũng bồi "
+        "thường cho bà Phạm Thị Hoa số tiền 9.000.000 đồng.",
+        ACCUSED,
+    )
+    assert [(o.obligors, o.obligees, o.amount_vnd) for o in obs] == [(["P1"], ["P3"], 9_000_000)]

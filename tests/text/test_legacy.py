@@ -129,3 +129,11 @@ def test_latin1_reading_of_c1_bytes() -> None:
 )
 def test_convert_legacy_font_text(text: str, font: str, expected: str) -> None:
     assert convert_legacy_font_text(text, font) == expected
+
+
+def test_utf8_with_a_damaged_byte_stays_utf8(dev_texts: dict[str, str]) -> None:
+    data = dev_texts["c1-01"].encode("utf-8")
+    cut = data[:5001] + b"\xff" + data[5001:]
+    text, found = decode_bytes(cut)
+    assert found is None
+    assert text.count("\ufffd") <= 2 and len(text) >= len(dev_texts["c1-01"])
