@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "Office", "User", "Document", "Job", "Correction", "utcnow", "new_id", "ROLES"]
+__all__ = ["Base", "Office", "User", "Document", "Job", "Correction", "Approval", "utcnow", "new_id", "ROLES"]
 
 ROLES = ("officer", "reviewer", "admin")
 DOC_STATUSES = ("queued", "running", "done", "failed")
@@ -104,5 +104,18 @@ class Correction(Base):
     from_pointer: Mapped[str | None] = mapped_column(Text, default=None)
     old: Mapped[Any] = mapped_column(JSON, nullable=True, default=None)
     new: Mapped[Any] = mapped_column(JSON, nullable=True, default=None)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Approval(Base):
+    """A reviewer approved document version `version` (the review page); the latest row counts only
+    while the document is still at that version."""
+
+    __tablename__ = "approvals"
+    __table_args__ = (Index("ix_approvals_document", "document_id", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"))
+    version: Mapped[int] = mapped_column(Integer)
     reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     at: Mapped[datetime] = mapped_column(default=utcnow)

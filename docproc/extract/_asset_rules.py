@@ -11,6 +11,7 @@ from docproc.extract._patterns import (
     ALLOC_HEAD_RE,
     ALLOC_RE,
     CUSTODY_RE,
+    GIVE_TO_RE,
     MUC_RE,
     ORDER_RE,
     OWNER_END_RE,
@@ -220,9 +221,10 @@ class AssetRules(ReaderBase):
         )
         return len(self.assets) - 1
 
-    def _narrative_owner(self, description: str) -> str | None:
+    def _narrative_owner(self, description: str) -> tuple[str, tuple[int, int]] | None:
         """Who the facts say had an exhibit: "T lấy 01 con dao ..., còn P lấy 01 đoạn tuýp sắt" →
-        the knife is T's. Only an accused named as the subject of a taking verb counts."""
+        the knife is T's. Only an accused named as the subject of a taking verb counts. Returns the
+        party and where the facts name it."""
         words = re.sub(r"^\s*\d{1,3}\s*(?:\([^)]*\)\s*)?", "", description).split()
         if len(words) < 2:
             return None
@@ -246,8 +248,12 @@ class AssetRules(ReaderBase):
             )
             if not verb:
                 continue
-            who = [pid for pid, n in names if re.search(rf"(?<!\w){n}(?!\w)", seg[: verb.start()])]
-            if len(set(who)) == 1:
+            who = []
+            for pid, n in names:
+                hit = re.search(rf"(?<!\w){n}(?!\w)", seg[: verb.start()])
+                if hit:
+                    who.append((pid, (lo + 1 + hit.start(), lo + 1 + hit.end())))
+            if len({pid for pid, _ in who}) == 1:
                 return who[0]
         return None
 
@@ -257,22 +263,32 @@ class AssetRules(ReaderBase):
             self.custodians += [p for p, _ in who]
 
     def _allocation(self, c: Clause, start: int) -> bool:
+        """ "Giao cho A được quyền sở hữu X và giao cho B quyền sử dụng Y", "A được sở hữu X": assets
+        the judgment allocates, owned by whom they go to."""
         t = self.text[start : c.end]
+        heads = list(GIVE_TO_RE.finditer(t))
+        if heads:
+            found = False
+            for k, m in enumerate(heads):
+                seg_end = start + heads[k + 1].start() if k + 1 < len(heads) else c.end
+                who, after = self._group_after(start + m.end(), seg_end)
+                v = ALLOC_RE.search(self.text, after, seg_end)
+                if not who or not v or v.start() - after > 20:
+                    continue
+                idx = self._assets_from(
+                    v.end(), seg_end, "allocation", c.item, default_owners=who, owners_win=True
+                )
+                found = found or bool(idx)
+            return found
         m = ALLOC_HEAD_RE.search(t)
         if not m:
             return False
-        if m.group(0).strip().lower().startswith(("-", "–", "+", "giao")):
-            who, after = self._group_after(start + m.end(), c.end)
-            v = ALLOC_RE.search(self.text, after, c.end)
-            if not who or not v or v.start() - after > 20:
-                return False
-            region_start = v.end()
-        else:
-            who = self._subject(start, start + m.start())
-            if not who or ORDER_RE.search(self.text, start, start + m.start()):
-                return False
-            region_start = start + m.end()
-        idx = self._assets_from(
-            region_start, c.end, "allocation", c.item, default_owners=who, owners_win=True
-        )
+        who = self._subject(start, start + m.start())
+        if not who or ORDER_RE.search(self.text, start, start + m.start()):
+            return False
+        region = start + m.end()
+        lead = re.match(r"[^.;:]{0,50}?\b(?:là|gồm)\b\s*:?", self.text[region : c.end], _I)
+        if lead:  # "được hưởng kỷ phần bằng hiện vật là quyền sử dụng đất ..."
+            region += lead.end()
+        idx = self._assets_from(region, c.end, "allocation", c.item, default_owners=who, owners_win=True)
         return bool(idx)

@@ -133,7 +133,11 @@ def segment_clauses(text: str, start: int, end: int) -> list[Clause]:
             sent = text[cs:ce]
             legal = bool(_LEGAL_RE.match(sent))
             rest = _LEGAL_END_RE.search(sent) if legal else None
-            parts = [(cs, cs + rest.start() + 1, True), (cs + rest.end(), ce, False)] if rest else [(cs, ce, legal)]
+            parts = (
+                [(cs, cs + rest.start() + 1, True), (cs + rest.end(), ce, False)]
+                if rest
+                else [(cs, ce, legal)]
+            )
             # "Áp dụng Điều 48 Bộ luật Hình sự: Buộc bị cáo A ...": the order after the legal basis
             for ps, pe, lg in parts:
                 clauses.append(

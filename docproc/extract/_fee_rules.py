@@ -106,7 +106,7 @@ class FeeRules(ReaderBase):
             if comp and x.start > comp.start():
                 break
             gap = self.text[self._after_amount(prev) : x.start]
-            if re.fullmatch(r"\s*(?:tiền\s+)?(?:án\s+phí|lệ\s+phí)[^;\d]{0,80}?\s(?:và|,)\s*", gap, _I):
+            if re.fullmatch(r"\s*(?:tiền\s+)?(?:án\s+phí|lệ\s+phí)[^;\d]{0,80}?(?:\s+và|,)\s*", gap, _I):
                 chain.append(x)
                 prev = x
             else:

@@ -74,6 +74,8 @@ class LinkRules(ReaderBase):
         return True
 
     def _security(self, i: int, c: Clause, t: str) -> bool:
+        if re.match(r"\s*(?:[-–+]\s*)?(?:Trả\s+lại|Giao\s+trả)\b", t, _I):
+            return False  # an exhibit returned but held meanwhile: read as a return (obligations)
         m = SEC_REQ_RE.search(t)
         if m:
             return self._security_request(i, c, t, m)

@@ -15,7 +15,8 @@ GIVE_VERBS = r"giao\s+lại|bàn\s+giao|giao\s+trả|giao"
 
 ACT_VERBS = (
     r"tháo\s+dỡ|di\s+dời|phối\s+hợp|thực\s+hiện|ban\s+hành|xóa|xoá|chấm\s+dứt|khôi\s+phục|làm\s+thủ\s+tục|"
-    r"cải\s+chính|xin\s+lỗi|sửa\s+chữa|mở\s+lối|chốt|cung\s+cấp|di\s+chuyển|dỡ\s+bỏ|trả\s+lại\s+bản\s+chính"
+    r"cải\s+chính|xin\s+lỗi|sửa\s+chữa|mở\s+lối|chốt|cung\s+cấp|di\s+chuyển|dỡ\s+bỏ|trả\s+lại\s+bản\s+chính|"
+    r"nhận(?=[^.;]{0,80}?trở\s+lại\s+làm\s+việc)"
 )
 
 ORDER_RE = re.compile(
@@ -92,11 +93,12 @@ REMAIN_RE = re.compile(
     _I,
 )
 
+DEDUCT_RE = re.compile(r"\b[Đđ]ược\s+(?:khấu\s+)?trừ\s+(?:vào\s+)?", _I)
 SHARE_CTX_RE = re.compile(r"kỷ\s+phần|chia\s+theo\s+phần|mỗi\s+bị\s+cáo|mỗi\s+người", _I)
 
 INSTAL_RE = re.compile(r"^\s*(?:[-–+]\s*)?Đợt\s+(?:\d+|[^\W\d]+)\s*(?:\([^)]*\))?\s*:", _I)
 
-DUE_RE = re.compile(r"thời\s+hạn\s+(?:trả\s+nợ|thanh\s+toán|thực\s+hiện)\s*:?", _I)
+DUE_RE = re.compile(r"thời\s+hạn\s+(?:trả(?:\s+nợ|\s+tiền)?|thanh\s+toán|thực\s+hiện)\s*:?", _I)
 
 STOP_RE = re.compile(
     r"^\s*(?:[-–+]\s*)?(?:Không\s+chấp\s+nhận|Kể\s+từ|Trường\s+hợp|Ghi\s+nhận|Tiếp\s+tục|Về\s|Đình\s+chỉ|"
@@ -157,6 +159,7 @@ CONFISCATE_RE = re.compile(
     _I,
 )
 
+RETURN_OBJ_FIRST_RE = re.compile(r"^\s*(?:[-–+]\s*)?(?:Trả\s+lại|Giao\s+trả)\s+(?!cho\b)(?=\d|[^\W\d])", _I)
 RETURN_RE = re.compile(r"^\s*(?:[-–+]\s*)?(?:Trả\s+lại|Hoàn\s+trả|Trả|Giao\s+trả)\s+(?:lại\s+)?cho\s+", _I)
 
 CUSTODY_RE = re.compile(r"\bGiao\s+(?:cháu|con|các\s+cháu|các\s+con)\b[^.;]*?\bcho\s+", _I)
@@ -165,9 +168,8 @@ ALLOC_RE = re.compile(
     r"\b(?:được\s+)?(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng)\b(?!\s+đất\s+(?:và|,))|\bđược\s+nhận\b", _I
 )
 
-ALLOC_HEAD_RE = re.compile(
-    r"^\s*(?:[-–+]\s*)?Giao\s+cho\s+|\bđược\s+(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng|nhận)\b", _I
-)
+GIVE_TO_RE = re.compile(r"(?:^\s*(?:[-–+]\s*)?|[,;]?\s+(?:và\s+)?)\bgiao\s+cho\s+", _I)
+ALLOC_HEAD_RE = re.compile(r"\bđược\s+(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng|nhận|hưởng)\b", _I)
 
 SEC_REQ_RE = re.compile(
     r"(?:có|được)\s+quyền\s+(?:yêu\s+cầu|đề\s+nghị)[^.]*?(?P<act>(?:(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
@@ -227,8 +229,9 @@ COMP_KEYS: tuple[tuple[str, str], ...] = (
     (r"mai\s+táng", "funeral_costs"),
     (r"cấp\s+dưỡng", "support_lump_sum"),
     (r"thiệt\s+hại|hư\s+hỏng", "property_damage"),
-    (r"gốc|tiền\s+hàng|tiền\s+mua|còn\s+nợ|nợ\b", "principal"),
+    (r"gốc", "principal"),
     (r"lãi", "interest"),
+    (r"tiền\s+hàng|tiền\s+mua|còn\s+nợ|nợ\b", "principal"),
 )
 
 FEE_COMP_KEYS: tuple[tuple[str, str], ...] = (

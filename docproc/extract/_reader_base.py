@@ -10,7 +10,7 @@ from docproc.extract import assets as A
 from docproc.extract._clauses import Clause
 from docproc.extract._patterns import DONG_TIEN_RE
 from docproc.schema import Party
-from docproc.text import AmountMatch, find_amounts
+from docproc.text import AmountMatch, find_amounts, words_to_amount
 
 _I = re.I
 STATE = "STATE"
@@ -231,8 +231,6 @@ class ReaderBase:
         return self.pids_in(a + cut, b)
 
     def _set_amount(self, d: Draft, am: AmountMatch) -> None:
-        from docproc.text import words_to_amount
-
         if not am.words:  # "2.500.000 đồng/tháng (Hai triệu năm trăm nghìn đồng)"
             m = re.match(
                 r"\s*/\s*(?:01\s+)?(?:tháng|năm)\s*\(\s*(?:bằng\s+chữ\s*:?\s*)?([^()]+?)\s*\)",

@@ -89,6 +89,7 @@ _DEPOSIT_WORDS = re.compile(
 )
 _DESC_END = re.compile(
     r",?\s+(?:địa\s+chỉ|theo\s+Giấy|theo\s+GCN|theo\s+Hợp\s+đồng|do\s+\S+\s+cấp|thuộc\s+(?:quyền\s+)?sở\s+hữu|"
+    r"thu\s+giữ\s+của|của\s+bị\s+cáo|"
     r"đứng\s+tên|mang\s+tên|số\s+khung|tọa\s+lạc|toạ\s+lạc|diện\s+tích\s+sử\s+dụng)\b|\s*\((?:Hợp\s+đồng|Vật)|;",
     re.I,
 )
@@ -162,9 +163,9 @@ def read_asset(chunk: str, *, default_kind: str | None = None) -> AssetFields | 
     desc_m = _DESC_END.search(chunk)
     desc = chunk[: desc_m.start()] if desc_m else chunk
     desc = _LEAD_RE.sub("", desc, count=1).strip(" ,.;:-")
-    lead = len(chunk) - len(chunk.lstrip())
     if len(desc) > 220:
         desc = desc[:220].rsplit(" ", 1)[0]
+    lead = max(chunk.find(desc), 0)
     f = AssetFields(kind=kind, description=desc[:1].upper() + desc[1:] if desc else chunk.strip())
     f.spans["description"] = (lead, lead + len(desc))
     for name, rx in (("plot_number", _PLOT_RE), ("map_sheet", _SHEET_RE)):

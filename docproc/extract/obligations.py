@@ -28,6 +28,7 @@ from docproc.extract._patterns import (
     COMP_STOP_RE,
     CONFISCATE_RE,
     CUT_RE,
+    DEDUCT_RE,
     DUE_RE,
     EACH_RE,
     FEE_WORD_RE,
@@ -47,6 +48,7 @@ from docproc.extract._patterns import (
     PERIOD_AFTER_RE,
     PERIOD_BEFORE_RE,
     REMAIN_RE,
+    RETURN_OBJ_FIRST_RE,
     RETURN_RE,
     SEC_HOLD_RE,
     SEC_REQ_RE,
@@ -57,10 +59,10 @@ from docproc.extract._patterns import (
     TOTAL_RE,
     XAC_DINH_RE,
 )
-from docproc.extract._reader_base import STATE, Draft, label_key
+from docproc.extract._reader_base import STATE, Draft, Statement, label_key
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.schema import Asset, Obligation
-from docproc.text import AmountMatch
+from docproc.text import AmountMatch, parse_amount
 from docproc.text.dates import find_dates
 
 _I = re.I
@@ -148,6 +150,9 @@ class Reader(AssetRules, FeeRules, LinkRules):
         if ams and re.match(r"\s*(?:số\s+tiền|tiền)", region, _I):
             self._set_amount(d, ams[0])
             who = owners or self.pids_in(a, c.end)
+            if not who:  # money "do phạm tội mà có" with no owner named: the accused
+                who = [(p, (c.start, c.end)) for p in self.accused()]
+                d.party_conf = 0.4
         else:
             kind = None if re.search(r"\bxe\b|biển\s+(?:số|kiểm\s+soát)", region, _I) else "other"
             if region.strip(" :"):
@@ -157,14 +162,19 @@ class Reader(AssetRules, FeeRules, LinkRules):
             who = owners
             if not who:
                 acc = self.accused()
-                found: list[str] = []
+                found: list[tuple[str, tuple[int, int]]] = []
                 for k in idx:
                     ad = self.assets[k]
                     if not ad.owners:
                         story = self._narrative_owner(ad.f.description)
-                        ad.owners, ad.owner_conf = ([story], 0.5) if story else (list(acc), 0.4)
-                    found += [p for p in ad.owners if p not in found]
-                who = [(p, (c.start, c.end)) for p in (found or acc)]
+                        if story:
+                            ad.owners, ad.owner_spans, ad.owner_conf = [story[0]], dict([story]), 0.5
+                        else:
+                            ad.owners, ad.owner_conf = list(acc), 0.4
+                    for p in ad.owners:
+                        if p not in [q for q, _ in found]:
+                            found.append((p, ad.owner_spans.get(p, (c.start, c.end))))
+                who = found or [(p, (c.start, c.end)) for p in acc]
                 d.party_conf = 0.5 if found else 0.4
             d.extra["assets_confiscated"] = idx
         d.obligors = [p for p, _ in who]
@@ -173,21 +183,36 @@ class Reader(AssetRules, FeeRules, LinkRules):
         return True
 
     def _state_return(self, c: Clause, t: str) -> bool:
+        """Exhibits handed back ex officio: "Trả lại cho bà K 01 xe mô tô ..." or "Trả lại 01 điện
+        thoại cho Phạm Văn Đ, nhưng tạm giữ để đảm bảo thi hành án" (then also held as security)."""
         m = RETURN_RE.match(t)
-        if not m or re.search(r"tạm\s+ứng", t, _I):
-            return False
-        who, after = self._group_after(c.start + m.end(), c.end)
+        if m and not re.search(r"tạm\s+ứng", t, _I):
+            who, after = self._group_after(c.start + m.end(), c.end)
+            stop = re.search(r",?\s+nhưng\b", self.text[after : c.end], _I)
+            region = (after, after + stop.start() if stop else c.end)
+        else:
+            m = RETURN_OBJ_FIRST_RE.match(t)
+            if not m or re.search(r"tạm\s+ứng", t, _I):
+                return False
+            who, region = [], (c.start, c.start)
+            for cho in re.finditer(r"\s+cho\s+", t[m.end() :]):
+                who, _ = self._group_after(c.start + m.end() + cho.end(), c.end)
+                if who:
+                    region = (c.start + m.end(), c.start + m.end() + cho.start())
+                    break
         if not who:
             return False
-        stop = re.search(r",?\s+nhưng\b", self.text[after : c.end], _I)
-        end = after + stop.start() if stop else c.end
         d = Draft("deliver_asset", (c.start, c.end), c.item, obligors=[STATE], obligees=[p for p, _ in who])
         d.party_spans = dict(who)
-        idx = self._assets_from(after, end, "evidence", c.item, default_owners=who, default_kind="other")
+        idx = self._assets_from(*region, "evidence", c.item, default_owners=who, default_kind="other")
         if idx:
             d.extra["assets_delivered"] = idx
+            if re.search(r"nhưng\s+(?:tiếp\s+tục\s+)?tạm\s+giữ", t, _I):
+                self.statements.append(
+                    Statement("security", (c.start, c.end), c.item, assets=idx, pos=c.start)
+                )
         else:
-            ams = self.amounts_in(after, end)
+            ams = self.amounts_in(*region)
             if ams:
                 self._set_amount(d, ams[0])
         self.obs.append(d)
@@ -307,20 +332,28 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 self._add_component(d, self.text[prev : x.start], x)
                 prev = self._after_amount(x)
         elif main is ams[0]:
-            self._summed_parts(d, main, ams, limit)
+            self._summed_parts(d, main, ams, ve, limit)
         self._components(d, main, c.end)
         d.extra.update(self._foreign(c.start, c.end))
         self.obs.append(d)
         if self.parent is None or d is not self.parent[0]:
             self._continuation(i, c, d)
-        # Several payers each ordered the same ("mỗi người phải hoàn trả cho ông H 2.000.000 đồng").
-        if EACH_RE.search(self.text[start + b : main.start]) and len(d.obligors) > 1:
+        # Several payers each ordered the same ("mỗi người phải hoàn trả cho ông H 2.000.000 đồng"),
+        # or one payer ordered the same to each payee ("thanh toán cho bà H và bà M mỗi người ...").
+        each = EACH_RE.search(self.text, start + b, main.start)
+        if each and each.start() < vs and len(d.obligors) > 1:
             self.obs.pop()
             for p in d.obligors:
                 dd = dataclasses.replace(
                     d, obligors=[p], joint=False, components=dict(d.components), extra=dict(d.extra)
                 )
                 dd.party_spans = {k: v for k, v in d.party_spans.items() if k == p or k in d.obligees}
+                self.obs.append(dd)
+        elif each and each.start() > vs and len(d.obligees) > 1:
+            self.obs.pop()
+            for p in d.obligees:
+                dd = dataclasses.replace(d, obligees=[p], components=dict(d.components), extra=dict(d.extra))
+                dd.party_spans = {k: v for k, v in d.party_spans.items() if k == p or k in d.obligors}
                 self.obs.append(dd)
         return self._after_amount(main)
 
@@ -342,28 +375,35 @@ class Reader(AssetRules, FeeRules, LinkRules):
             self.obs.append(d)
             pos = self._after_amount(ams[0])
 
-    def _summed_parts(self, d: Draft, main: AmountMatch, ams: list[AmountMatch], limit: int) -> None:
-        """ "trả ... 100.000.000 đồng tiền gốc và 20.000.000 đồng tiền lãi": one payment of the sum,
-        each amount labelled after it."""
-        chain = [main]
+    def _summed_parts(self, d: Draft, main: AmountMatch, ams: list[AmountMatch], ve: int, limit: int) -> None:
+        """One payment of several labelled amounts and no total: "100.000.000 đồng tiền gốc và
+        20.000.000 đồng tiền lãi" (labels after) or "tiền hàng 2.350.000.000 đồng và tiền lãi
+        180.000.000 đồng" (labels before): the amount is their sum, the parts its components."""
+        chain, gaps = [main], []
         for x in ams[1:]:
             gap = self.text[self._after_amount(chain[-1]) : x.start]
             if (
                 len(gap) > 70
-                or not re.search(r"(?:,|\bvà\b)\s*$", gap)
-                or re.search(r"trong\s+đó|gồm|trừ|còn|kể\s+từ|mỗi|tổng|=|/", gap, _I)
+                or not re.search(r"^\s*(?:,|và\b)|(?:,|\bvà\b)\s*$", gap)
+                or re.search(r"trong\s+đó|gồm|trừ|còn|kể\s+từ|mỗi|tổng|=|/|\bcho\b", gap, _I)
             ):
                 break
             chain.append(x)
+            gaps.append(gap)
         if len(chain) < 2:
             return
-        labels = []
-        for k, x in enumerate(chain):
-            end = chain[k + 1].start if k + 1 < len(chain) else min(limit, self._after_amount(x) + 50)
-            label = re.split(r"\s+(?:và|cho)\s+|[,;.]", self.text[self._after_amount(x) : end])[0]
-            if not re.match(r"\s*(?:tiền|nợ|lãi|khoản|chi\s+phí|phí)", label, _I):
-                return
-            labels.append(label)
+        label_re = r"\s*(?:số\s+)?(?:tiền|nợ|lãi|khoản|chi\s+phí|phí)"
+        labels: list[str] = []
+        if all(re.match(r"\s*(?:,|và\b)", g) for g in gaps):
+            head = self.text[ve : main.start]
+            first = re.split(r"\bcho\s+[^,;]*?(?=\s(?:số\s+)?tiền|\s(?:nợ|lãi)\b)|\bcho\b", head)[-1]
+            labels = [first] + [re.sub(r"^\s*(?:,|và)\s*", "", g) for g in gaps]
+        else:
+            for k, x in enumerate(chain):
+                end = chain[k + 1].start if k + 1 < len(chain) else min(limit, self._after_amount(x) + 50)
+                labels.append(re.split(r"\s+(?:và|cho)\s+|[,;.]", self.text[self._after_amount(x) : end])[0])
+        if not all(re.match(label_re, lb, _I) or label_key(lb, COMP_KEYS) for lb in labels):
+            return
         for x, label in zip(chain, labels, strict=True):
             self._add_component(d, label, x)
         d.amount_vnd = sum(x.value for x in chain)
@@ -412,11 +452,10 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 d.extra["start_date"] = dates[0].value.isoformat()
                 return
 
-    def _components(
-        self, d: Draft, main: AmountMatch, end: int, lines: list[tuple[int, int]] | None = None
-    ) -> None:
-        """Parts of the total: "trong đó: nợ gốc X, lãi trong hạn Y, lãi quá hạn Z"."""
-        after = self._after_amount(main)
+    def _components(self, d: Draft, main: AmountMatch | None, end: int, start: int | None = None) -> None:
+        """Parts of the total: "trong đó: nợ gốc X, lãi trong hạn Y, lãi quá hạn Z" (after the total,
+        or from `start` on the next sentence: "... là X đồng. Trong đó: nợ gốc ...")."""
+        after = self._after_amount(main) if main is not None else start or 0
         cm = COMP_START_RE.search(self.text, after, end)
         if not cm or cm.start() - after > 250 or self.amounts_in(after, cm.start()):
             return
@@ -448,8 +487,6 @@ class Reader(AssetRules, FeeRules, LinkRules):
         rate = re.search(
             r"tỷ\s+giá[^;]*?(?:là\s+)?(?P<r>\d[\d.,]*)\s*(?:đồng|VNĐ|VND|đ)\s*/\s*" + m.group("cur"), t, _I
         )
-        from docproc.text import parse_amount
-
         amt = parse_amount(m.group("amt"))
         out: dict = {"currency": m.group("cur"), "amount": amt}
         if rate:
@@ -467,7 +504,9 @@ class Reader(AssetRules, FeeRules, LinkRules):
         list_parts = ends_colon and not d.components
         shares: dict[str, int] = {}
         remain_box: list[tuple[AmountMatch, list[tuple[str, tuple[int, int]]]]] = []
+        deducted: list[int] = []
         self._scan_remainder(c.start, c.end, d, shares=shares, remain_box=remain_box)
+        deducted += self._deductions(c.start, c.end, d)
         for j in range(i + 1, len(self.clauses)):
             cj = self.clauses[j]
             same = cj.item == c.item or in_item(cj.item, c.item)
@@ -490,12 +529,15 @@ class Reader(AssetRules, FeeRules, LinkRules):
                         d.extra.update(self._foreign(cj.start, cj.end))
                 self.consumed.add(j)
                 continue
+            if not d.components and re.match(r"\s*(?:Trong\s+đó|Gồm|Bao\s+gồm)\b", t):
+                self._components(d, None, cj.end, start=cj.start)
             dm = DUE_RE.search(t)
             if dm:
                 dates = find_dates(t[dm.end() :])
                 if dates:
                     d.extra["due_date"] = dates[0].value.isoformat()
             self._scan_remainder(cj.start, cj.end, d, shares=shares, remain_box=remain_box)
+            deducted += self._deductions(cj.start, cj.end, d)
             self.consumed.add(j)
         if remain_box:
             am, who = remain_box[-1]
@@ -508,8 +550,35 @@ class Reader(AssetRules, FeeRules, LinkRules):
             if inter and set(inter) != set(d.obligors):
                 d.obligors = inter
                 d.joint = d.joint and len(inter) > 1
+        elif deducted and d.amount_vnd and 0 < sum(deducted) < d.amount_vnd:
+            # "..., được trừ số tiền X đã bồi thường" and no remainder written: what is left is ordered
+            d.extra["already_paid"] = sum(deducted)
+            d.amount_vnd -= sum(deducted)
+            d.conf = min(d.conf, 0.7)
         if shares and len(d.obligors) > 1:
             d.extra["shares"] = {p: v for p, v in shares.items() if p in d.obligors}
+
+    def _deductions(self, a: int, b: int, d: Draft) -> list[int]:
+        """Amounts already paid that the court deducts ("được trừ số tiền X ... đã nộp/bồi thường"),
+        the stated total when there is one ("..., tổng cộng Y")."""
+        out: list[int] = []
+        after = d.amount.end if d.amount is not None and a <= d.amount.end <= b else a
+        for m in DEDUCT_RE.finditer(self.text, after, b):
+            stop = re.search(r";|\.\s|còn\s+phải", self.text[m.end() : b])
+            end = m.end() + stop.start() if stop else b
+            if not re.search(
+                r"\bđã\s+(?:nộp|bồi\s+thường|trả|thanh\s+toán|chi\s+trả|khắc\s+phục)",
+                self.text[m.end() : end],
+                _I,
+            ):
+                continue
+            ams = self.amounts_in(m.end(), end)
+            total = next((x for x in ams if TOTAL_RE.search(self.text[max(0, x.start - 40) : x.start])), None)
+            if total is not None:
+                out.append(total.value)
+            else:
+                out += [x.value for x in ams]
+        return out
 
     def _scan_remainder(
         self,
@@ -629,6 +698,13 @@ class Reader(AssetRules, FeeRules, LinkRules):
             if prev is not None:
                 d.obligees = list(prev.obligees)
                 d.party_conf = 0.6
+        if not d.obligees:
+            # "Buộc Ủy ban nhân dân huyện X thực hiện ...": in favour of the side that sued it
+            sides = {"respondent": ("claimant", "petitioner"), "defendant": ("plaintiff",)}
+            roles = {self.by_id[p].role for p in d.obligors if p in self.by_id}
+            wanted = {r for role in roles for r in sides.get(role, ())}
+            d.obligees = [p.id for p in self.parties if p.role in wanted]
+            d.party_conf = 0.5
         d.conf = 0.75
         self.obs.append(d)
         return c.end
@@ -749,6 +825,10 @@ class Reader(AssetRules, FeeRules, LinkRules):
                         ev.add(f"{ptr}/{role}/{j}", sp[0], sp[1], d.party_conf)
             for key, sp in d.comp_spans.items():
                 ev.add(f"{ptr}/components/{key}", sp[0], sp[1], 0.85)
+            if d.joint:
+                lien = re.search(r"liên\s+đới", self.text[d.span[0] : d.span[1]], _I)
+                if lien:
+                    ev.add(f"{ptr}/joint", d.span[0] + lien.start(), d.span[0] + lien.end(), 0.9)
             if d.li_span:
                 ev.add(f"{ptr}/late_interest", d.li_span[0], d.li_span[1], 0.8)
             for j, k in enumerate(x for x in d.secured_by if x in aid):

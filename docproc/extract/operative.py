@@ -8,10 +8,19 @@ orders made elsewhere in the text and are resolved at the end: the late-interest
 468 Civil Code, or contract interest continuing after judgment) and the security clause (the
 creditor may have the enforcement office sell the collateral).
 
-Confidences: 0.95 for a value read from an explicit pattern and confirmed (digits = words), 0.85 for
-an explicit pattern, 0.6-0.7 when a party or link is inferred from context (the custodial parent for
-child support, the debtor named earlier in the item), 0.4 when it is a fallback guess (all accused
-for an exhibit whose owner the text does not name).
+Modules: `_clauses` (the part cut into numbered items and sentences), `_patterns` (the language),
+`obligations.Reader` with its rule mixins `_fee_rules`, `_asset_rules`, `_links`, and `assets` (one
+asset description read into identifiers). `checks` and `fees` (the court-fee schedule as data) work
+on the finished extraction.
+
+Confidences are graded by how the value was found, so a reviewer can sort by them:
+0.95 an amount whose digits and words agree; 0.85-0.9 a value read from an explicit pattern (the
+payer before "phải trả", a plot number after "thửa đất số"); 0.7-0.8 a value carried over inside the
+same order (a guarantor's creditor, a contract shared by a list of assets, a sum of labelled parts);
+0.5-0.6 a party inferred from context (the custodial parent for child support, the owner of a house
+from the plot it stands on, an exhibit's owner from the facts, the claimant in an administrative
+case) or digits that disagree with the words; 0.4 a fallback guess (all accused when the text names
+no owner, an order whose payer was not found).
 """
 
 from __future__ import annotations

@@ -224,3 +224,29 @@ def test_a_document_handed_back_is_not_an_asset():
     )
     assert assets == []
     assert [o.kind for o in obs] == ["perform_act"]
+
+
+def test_two_allocations_in_one_sentence():
+    _, assets, *_ = run(
+        "Giao cho ông Nguyễn Văn An quyền sở hữu xe ô tô biển kiểm soát 29H-456.78 và giao cho bà Trần Thị Bình "
+        "quyền sử dụng thửa đất số 12, tờ bản đồ số 4, diện tích 100 m2 theo Giấy chứng nhận số CD 123123."
+    )
+    got = sorted((a.kind, a.owners[0], a.plate or a.certificate) for a in assets)
+    assert got == [("land_use_right", "P4", "CD 123123"), ("vehicle", "P3", "29H-456.78")]
+
+
+def test_inheritance_share_in_kind():
+    _, assets, *_ = run(
+        "Ông Nguyễn Văn An được hưởng kỷ phần bằng hiện vật là quyền sử dụng đất thửa đất số 55, tờ bản đồ số 9, "
+        "diện tích 300 m2."
+    )
+    (land,) = assets
+    assert (land.kind, land.owners, land.plot_number, land.area_m2) == ("land_use_right", ["P3"], "55", 300.0)
+
+
+def test_description_evidence_points_at_the_description():
+    _, assets, ev, doc = run(
+        "Giao cho bà Trần Thị Bình được quyền sở hữu xe ô tô con nhãn hiệu Kia, biển kiểm soát 92A-246.80."
+    )
+    rec = ev.records["/assets/0/description"]
+    assert doc.text[slice(*rec.span)].lower() == assets[0].description.lower()

@@ -505,3 +505,90 @@ def test_order_after_its_legal_basis_in_one_sentence():
         ACCUSED,
     )
     assert [(o.obligors, o.obligees, o.amount_vnd) for o in obs] == [(["P1"], ["P3"], 9_000_000)]
+
+
+def test_one_payer_each_payee_the_same_amount():
+    obs, *_ = run(
+        "Ông Trần Văn Hải có nghĩa vụ thanh toán cho bà Đỗ Thị Lan và ông Lê Văn Tùng mỗi người 120.000.000 đồng."
+    )
+    assert sorted((o.obligees[0], o.amount_vnd) for o in only(obs, "pay_money")) == [
+        ("P3", 120_000_000),
+        ("P4", 120_000_000),
+    ]
+
+
+def test_labelled_amounts_without_total_are_summed():
+    obs, *_ = run(
+        "Buộc ông Trần Văn Hải phải thanh toán cho ông Lê Văn Tùng tiền hàng còn nợ 250.000.000 đồng và tiền lãi "
+        "chậm thanh toán 18.000.000 đồng."
+    )
+    (ob,) = only(obs, "pay_money")
+    assert ob.amount_vnd == 268_000_000
+    assert ob.components == {"principal": 250_000_000, "interest_overdue": 18_000_000}
+
+
+def test_parts_in_the_next_sentence():
+    obs, *_ = run(
+        "Buộc ông Trần Văn Hải phải trả cho Ngân hàng Thương mại cổ phần Sông Hồng số tiền 330.000.000 đồng. "
+        "Trong đó: nợ gốc 300.000.000 đồng, nợ lãi 30.000.000 đồng."
+    )
+    (ob,) = only(obs, "pay_money")
+    assert ob.components == {"principal": 300_000_000, "interest": 30_000_000}
+
+
+def test_joint_and_late_interest_have_evidence():
+    obs, _, ev, doc = run(
+        "Buộc ông Trần Văn Hải và bà Đỗ Thị Lan phải liên đới trả cho ông Lê Văn Tùng 40.000.000 đồng.\n"
+        "Kể từ ngày có đơn yêu cầu thi hành án, bên phải thi hành án còn phải chịu khoản tiền lãi của số tiền còn "
+        "phải thi hành án theo khoản 2 Điều 468 Bộ luật Dân sự."
+    )
+    assert doc.text[slice(*ev.records["/obligations/0/joint"].span)] == "liên đới"
+    assert ev.records["/obligations/0/late_interest"].text.startswith("Kể từ ngày")
+
+
+def test_administrative_order_favours_the_claimant():
+    parties = [
+        Party(id="P1", role="claimant", kind="person", name="Bế Văn Dương"),
+        Party(id="P2", role="respondent", kind="organization", name="Ủy ban nhân dân huyện Na Rì"),
+    ]
+    obs, *_ = run(
+        "Hủy Quyết định số 123/QĐ-UBND ngày 01/02/2020 của Ủy ban nhân dân huyện Na Rì.\n"
+        "Buộc Ủy ban nhân dân huyện Na Rì có trách nhiệm thực hiện nhiệm vụ, công vụ theo quy định của pháp luật.",
+        parties,
+    )
+    (act,) = obs
+    assert act.kind == "perform_act" and act.obligors == ["P2"] and act.obligees == ["P1"]
+
+
+def test_confiscation_with_comma_and_money_of_the_only_accused():
+    accused = [Party(id="P1", role="accused", kind="person", name="Đào Văn Lực")]
+    obs, assets, *_ = run(
+        "3. Về xử lý vật chứng: Tịch thu, tiêu hủy 01 con dao bấm. Tịch thu sung công quỹ Nhà nước số tiền "
+        "2.000.000 đồng là tiền do phạm tội mà có.",
+        accused,
+    )
+    conf = only(obs, "confiscation")
+    assert [(o.obligors, o.amount_vnd) for o in conf] == [(["P1"], None), (["P1"], 2_000_000)]
+    assert [a.description for a in assets] == ["01 con dao bấm"]
+
+
+def test_deduction_without_a_written_remainder():
+    obs, *_ = run(
+        "Buộc ông Trần Văn Hải phải bồi thường cho ông Lê Văn Tùng số tiền 50.000.000 đồng, được trừ số tiền "
+        "20.000.000 đồng gia đình ông Hải đã bồi thường."
+    )
+    (ob,) = only(obs, "pay_money")
+    assert ob.amount_vnd == 30_000_000 and ob.already_paid == 20_000_000
+
+
+def test_exhibit_returned_but_held_for_enforcement():
+    obs, assets, *_ = run(
+        "2. Buộc bị cáo Nguyễn Văn Dũng bồi thường cho bà Phạm Thị Hoa số tiền 4.000.000 đồng.\n"
+        "3. Trả lại 01 điện thoại di động hiệu Iphone cho bị cáo Nguyễn Văn Dũng, nhưng tạm giữ để đảm bảo cho việc "
+        "thi hành án.",
+        ACCUSED,
+    )
+    (ret,) = only(obs, "deliver_asset")
+    (phone,) = assets
+    assert ret.obligees == ["P1"] and ret.assets_delivered == [phone.id]
+    assert only(obs, "pay_money")[0].secured_by == [phone.id]

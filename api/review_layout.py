@@ -1,0 +1,74 @@
+"""Page words for the review page, derived from the stored file.
+
+The job stores the extraction, not the Document it was read from, so the words (text, box,
+confidence) are read again from the blob with `pipelines.process.read_document` — the same reader
+the job used, so the same words — once per file, and cached as JSON beside the blobs. A text upload
+has no pages: its layout is the document text, whose character offsets are the evidence spans.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from docproc.config import Settings
+
+__all__ = ["document_layout", "page_words", "NoSuchPage"]
+
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+class NoSuchPage(LookupError):
+    pass
+
+
+def _lock(key: str) -> threading.Lock:
+    with _locks_guard:
+        return _locks.setdefault(key, threading.Lock())
+
+
+def _read(blob: Path, filename: str, settings: Settings) -> dict[str, Any]:
+    from pipelines.process import read_document
+
+    doc = read_document(blob, settings=settings, source=filename)
+    pages = [
+        {
+            "number": p.number,
+            "width": p.width,
+            "height": p.height,
+            "source": p.source,
+            "words": [
+                [w.text, *(round(v, 2) for v in w.bbox), round(w.confidence, 3)] for w in p.words
+            ],
+        }
+        for p in doc.pages
+    ]
+    return {"pages": pages, "text": doc.text if not pages else None}
+
+
+def document_layout(blob: Path, sha256: str, filename: str, cache_dir: Path, settings: Settings) -> dict[str, Any]:
+    """{"pages": [{number, width, height, source, words: [[text, x0, y0, x1, y1, conf], ...]}],
+    "text": the document text for a text upload (no pages), else None}; cached per file."""
+    cached = cache_dir / sha256[:2] / f"{sha256}.json"
+    with _lock(sha256):
+        if cached.exists():
+            return json.loads(cached.read_text(encoding="utf-8"))
+        data = _read(blob, filename, settings)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, cached)
+        return data
+
+
+def page_words(layout: dict[str, Any], number: int) -> dict[str, Any]:
+    """One page of a layout, words as objects {text, bbox, confidence}."""
+    for p in layout["pages"]:
+        if p["number"] == number:
+            words = [{"text": w[0], "bbox": w[1:5], "confidence": w[5]} for w in p["words"]]
+            return {k: p[k] for k in ("number", "width", "height", "source")} | {"words": words}
+    raise NoSuchPage(f"no page {number}")

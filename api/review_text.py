@@ -1,0 +1,248 @@
+"""Vietnamese wording for the review page: labels of the schema's codes, warnings translated from
+the checks' English (docproc.extract.checks), amounts with thousands dots, and the list's summary
+of a document (warnings, lowest confidence) used to put what needs a reviewer first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = [
+    "LABELS",
+    "LOW_CONFIDENCE",
+    "vnd",
+    "warning_vi",
+    "summarize",
+    "attention_key",
+    "STATUS_VI",
+]
+
+LOW_CONFIDENCE = 0.8
+
+STATUS_VI = {
+    "queued": "Đang chờ xử lý",
+    "running": "Đang xử lý",
+    "done": "Chờ duyệt",
+    "failed": "Lỗi xử lý",
+    "approved": "Đã duyệt",
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "field": {
+        "court": "Tòa án",
+        "number": "Số bản án/quyết định",
+        "date": "Ngày ban hành",
+        "type_code": "Loại vụ việc",
+        "instance": "Cấp xét xử",
+        "subject": "Quan hệ tranh chấp / tội danh",
+        "id": "Mã",
+        "role": "Tư cách tố tụng",
+        "kind": "Loại",
+        "name": "Họ tên / tên tổ chức",
+        "birth_year": "Năm sinh",
+        "id_number": "Số CCCD/CMND/hộ chiếu",
+        "address": "Địa chỉ",
+        "representatives": "Người đại diện",
+        "capacity": "Tư cách đại diện",
+        "obligors": "Người phải thi hành",
+        "obligees": "Người được thi hành",
+        "joint": "Liên đới",
+        "amount_vnd": "Số tiền (đồng)",
+        "amount_words": "Số tiền bằng chữ",
+        "components": "Các khoản",
+        "late_interest": "Lãi chậm thi hành án",
+        "secured_by": "Tài sản bảo đảm",
+        "enforcement": "Hình thức thi hành",
+        "text": "Câu trong phần Quyết định",
+        "description": "Mô tả",
+        "owners": "Chủ sở hữu",
+        "plot_number": "Thửa đất số",
+        "map_sheet": "Tờ bản đồ số",
+        "area_m2": "Diện tích (m²)",
+        "certificate": "Số giấy chứng nhận",
+        "plate": "Biển kiểm soát",
+        "security_contract": "Hợp đồng bảo đảm",
+    },
+    "type_code": {
+        "DS": "Dân sự",
+        "KDTM": "Kinh doanh, thương mại",
+        "HNGD": "Hôn nhân và gia đình",
+        "LD": "Lao động",
+        "HC": "Hành chính",
+        "HS": "Hình sự",
+        "PS": "Phá sản",
+        "QDST": "Quyết định sơ thẩm",
+        "QDPT": "Quyết định phúc thẩm",
+        "other": "Khác",
+    },
+    "instance": {"ST": "Sơ thẩm", "PT": "Phúc thẩm", "GDT": "Giám đốc thẩm", "TT": "Tái thẩm"},
+    "role": {
+        "plaintiff": "Nguyên đơn",
+        "defendant": "Bị đơn",
+        "related_party": "Người có quyền lợi, nghĩa vụ liên quan",
+        "accused": "Bị cáo",
+        "victim": "Bị hại",
+        "civil_plaintiff": "Nguyên đơn dân sự",
+        "civil_defendant": "Bị đơn dân sự",
+        "claimant": "Người khởi kiện",
+        "respondent": "Người bị kiện",
+        "petitioner": "Người yêu cầu",
+        "other": "Khác",
+    },
+    "party_kind": {"person": "Cá nhân", "organization": "Tổ chức"},
+    "capacity": {"legal": "Đại diện theo pháp luật", "authorized": "Đại diện theo ủy quyền", "other": "Khác"},
+    "obligation_kind": {
+        "pay_money": "Trả tiền",
+        "deliver_asset": "Giao tài sản",
+        "perform_act": "Thực hiện công việc",
+        "court_fee": "Án phí",
+        "fine": "Tiền phạt",
+        "confiscation": "Tịch thu",
+        "refund": "Hoàn trả tạm ứng án phí",
+        "other": "Khác",
+    },
+    "enforcement": {"ex_officio": "Chủ động thi hành", "on_request": "Thi hành theo yêu cầu"},
+    "asset_kind": {
+        "land_use_right": "Quyền sử dụng đất",
+        "house": "Nhà ở",
+        "apartment": "Căn hộ",
+        "vehicle": "Phương tiện giao thông",
+        "vessel": "Tàu thuyền",
+        "machinery": "Máy móc, thiết bị",
+        "shares": "Cổ phần",
+        "deposit": "Tiền gửi",
+        "other": "Khác",
+    },
+    "component": {
+        "principal": "Nợ gốc",
+        "interest_in_term": "Lãi trong hạn",
+        "interest_overdue": "Lãi quá hạn",
+        "penalty": "Tiền phạt vi phạm",
+        "interest": "Tiền lãi",
+        "damages": "Bồi thường",
+        "other": "Khác",
+    },
+}
+
+
+def vnd(amount: int | None) -> str:
+    """1250000000 -> '1.250.000.000' (dots between thousands, the Vietnamese way)."""
+    if amount is None:
+        return ""
+    return f"{amount:,}".replace(",", ".")
+
+
+def _dots(text: str) -> str:
+    return re.sub(r"\d{1,3}(?:,\d{3})+", lambda m: m.group(0).replace(",", "."), text)
+
+
+_WARNINGS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"amount in words could not be read; check it against the digits"),
+        "Không đọc được số tiền bằng chữ; hãy đối chiếu với số tiền bằng số",
+    ),
+    (
+        re.compile(r"amount in digits \((?P<a>[\d,]+) đ\) and in words \((?P<b>[\d,]+) đ\) disagree"),
+        "Số tiền bằng số ({a} đ) và bằng chữ ({b} đ) không khớp",
+    ),
+    (
+        re.compile(r"components add up to (?P<a>[\d,]+) đ but the total ordered is (?P<b>[\d,]+) đ"),
+        "Các khoản thành phần cộng lại {a} đ nhưng tổng số tiền phải thi hành là {b} đ",
+    ),
+    (re.compile(r"(?P<a>\S+) is not one of the parties"), "{a} không phải là đương sự nào trong bản án"),
+    (re.compile(r"no obligor was found for this order"), "Không tìm thấy người phải thi hành"),
+    (re.compile(r"no obligee was found for this payment"), "Không tìm thấy người được thi hành"),
+    (
+        re.compile(
+            r"court fee (?P<a>[\d,]+) đ differs from the Nghị quyết (?P<r>\S+) schedule for the "
+            r"(?P<b>[\d,]+) đ ordered against the same party \((?P<c>[\d,]+) đ, or half for a settlement\)"
+        ),
+        "Án phí {a} đ khác mức theo Nghị quyết {r} cho số tiền {b} đ phải trả "
+        "({c} đ, hoặc một nửa nếu hòa giải thành); hãy kiểm tra giá trị tranh chấp Tòa án đã dùng",
+    ),
+    (
+        re.compile(r"secured by a contract but linked to no obligation"),
+        "Tài sản có hợp đồng bảo đảm nhưng chưa gắn với nghĩa vụ nào",
+    ),
+    (re.compile(r"page (?P<a>\d+): text layer unreadable, read by OCR"), "Trang {a}: lớp chữ hỏng, đã nhận dạng OCR"),
+    (re.compile(r"page (?P<a>\d+): .*unreadable page"), "Trang {a}: trang khó đọc (độ tin cậy OCR thấp)"),
+    (re.compile(r"page (?P<a>\d+): rotated (?P<b>\d+)°"), "Trang {a}: bản quét bị xoay {b}°"),
+]
+
+
+def warning_vi(warning: str) -> dict[str, Any]:
+    """{"pointer": the JSON Pointer it concerns or None, "message": Vietnamese, "raw": the original}."""
+    pointer = None
+    rest = warning
+    m = re.match(r"(/(?:case|parties|obligations|assets)(?:/[^\s:]+)?): (.*)", warning, re.S)
+    if m:
+        pointer, rest = m.group(1), m.group(2)
+    for pattern, template in _WARNINGS:
+        found = pattern.search(rest if pointer else warning)
+        if found:
+            values = {k: _dots(v) for k, v in found.groupdict().items()}
+            return {"pointer": pointer, "message": template.format(**values), "raw": warning}
+    return {"pointer": pointer, "message": "Cảnh báo: " + _dots(rest), "raw": warning}
+
+
+def lowest_confidence(extraction: dict[str, Any] | None) -> float | None:
+    if not extraction:
+        return None
+    values = [
+        float(e["confidence"])
+        for e in (extraction.get("evidence") or {}).values()
+        if isinstance(e, dict) and isinstance(e.get("confidence"), int | float)
+    ]
+    return min(values) if values else None
+
+
+def summarize(doc: Any, approved_version: int | None) -> dict[str, Any]:
+    """What the list shows of one document (a row of api.models.Document)."""
+    low = lowest_confidence(doc.extraction)
+    approved = doc.status == "done" and approved_version == doc.version
+    status = "approved" if approved else doc.status
+    ext = doc.extraction or {}
+    return {
+        "id": doc.id,
+        "filename": doc.filename,
+        "status": status,
+        "status_vi": STATUS_VI.get(status, status),
+        "warnings": len(doc.warnings or []),
+        "lowest": low,
+        "low": low is not None and low < LOW_CONFIDENCE,
+        "number": (ext.get("case") or {}).get("number"),
+        "version": doc.version,
+        "pages": doc.pages,
+        "created_at": doc.created_at,
+        "updated_at": doc.updated_at,
+    }
+
+
+def attention_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    """Documents with warnings or low-confidence fields first, then the rest to review, then those
+    still processing or failed, approved ones last."""
+    if row["status"] == "done":
+        group = 0 if row["warnings"] or row["low"] else 1
+    elif row["status"] == "approved":
+        group = 3
+    else:
+        group = 2
+    lowest = row["lowest"] if row["lowest"] is not None else 1.0
+    return (group, -row["warnings"], lowest, -row["created_at"].timestamp())
+
+
+def sort_rows(rows: Iterable[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
+    rows = list(rows)
+    if sort == "newest":
+        return sorted(rows, key=lambda r: r["created_at"], reverse=True)
+    if sort == "oldest":
+        return sorted(rows, key=lambda r: r["created_at"])
+    if sort == "confidence":
+        return sorted(rows, key=lambda r: (r["lowest"] is None, r["lowest"] or 0.0))
+    if sort == "warnings":
+        return sorted(rows, key=lambda r: -r["warnings"])
+    if sort == "name":
+        return sorted(rows, key=lambda r: r["filename"].casefold())
+    return sorted(rows, key=attention_key)
