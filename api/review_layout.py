@@ -1,5 +1,8 @@
 """Page words for the review page, derived from the stored file.
 
+Boxes are in PDF points from the top-left of the page as read upright: a scan OCR had to turn
+(`rotation`, degrees clockwise) is shown turned the same way by the page.
+
 The job stores the extraction, not the Document it was read from, so the words (text, box,
 confidence) are read again from the blob with `pipelines.process.read_document` — the same reader
 the job used, so the same words — once per file, and cached as JSON beside the blobs. A text upload
@@ -41,17 +44,18 @@ def _read(blob: Path, filename: str, settings: Settings) -> dict[str, Any]:
             "width": p.width,
             "height": p.height,
             "source": p.source,
-            "words": [
-                [w.text, *(round(v, 2) for v in w.bbox), round(w.confidence, 3)] for w in p.words
-            ],
+            "rotation": p.rotation,
+            "words": [[w.text, *(round(v, 2) for v in w.bbox), round(w.confidence, 3)] for w in p.words],
         }
         for p in doc.pages
     ]
     return {"pages": pages, "text": doc.text if not pages else None}
 
 
-def document_layout(blob: Path, sha256: str, filename: str, cache_dir: Path, settings: Settings) -> dict[str, Any]:
-    """{"pages": [{number, width, height, source, words: [[text, x0, y0, x1, y1, conf], ...]}],
+def document_layout(
+    blob: Path, sha256: str, filename: str, cache_dir: Path, settings: Settings
+) -> dict[str, Any]:
+    """{"pages": [{number, width, height, source, rotation, words: [[text, x0, y0, x1, y1, conf]]}],
     "text": the document text for a text upload (no pages), else None}; cached per file."""
     cached = cache_dir / sha256[:2] / f"{sha256}.json"
     with _lock(sha256):
@@ -70,5 +74,6 @@ def page_words(layout: dict[str, Any], number: int) -> dict[str, Any]:
     for p in layout["pages"]:
         if p["number"] == number:
             words = [{"text": w[0], "bbox": w[1:5], "confidence": w[5]} for w in p["words"]]
-            return {k: p[k] for k in ("number", "width", "height", "source")} | {"words": words}
+            info = {k: p[k] for k in ("number", "width", "height", "source")}
+            return info | {"rotation": p.get("rotation", 0), "words": words}
     raise NoSuchPage(f"no page {number}")

@@ -166,7 +166,10 @@ _WARNINGS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"secured by a contract but linked to no obligation"),
         "Tài sản có hợp đồng bảo đảm nhưng chưa gắn với nghĩa vụ nào",
     ),
-    (re.compile(r"page (?P<a>\d+): text layer unreadable, read by OCR"), "Trang {a}: lớp chữ hỏng, đã nhận dạng OCR"),
+    (
+        re.compile(r"page (?P<a>\d+): text layer unreadable, read by OCR"),
+        "Trang {a}: lớp chữ hỏng, đã nhận dạng OCR",
+    ),
     (re.compile(r"page (?P<a>\d+): .*unreadable page"), "Trang {a}: trang khó đọc (độ tin cậy OCR thấp)"),
     (re.compile(r"page (?P<a>\d+): rotated (?P<b>\d+)°"), "Trang {a}: bản quét bị xoay {b}°"),
 ]

@@ -145,14 +145,7 @@ class JobRunner:
             self._executor.shutdown(wait=False, cancel_futures=True)
         # Jobs still running here go back to the queue at once rather than after their lease.
         if self._running:
-            with session_scope(self.sessions, write=True) as s:
-                s.execute(
-                    update(Job)
-                    .where(
-                        Job.id.in_(list(self._running)), Job.worker == self.worker_id, Job.status == "running"
-                    )
-                    .values(status="queued", worker=None, lease_until=None, stage="requeued")
-                )
+            self._requeue(*self._running)
             self._running.clear()
 
     def wake(self) -> None:
@@ -338,11 +331,19 @@ class JobRunner:
                 doc.status, doc.error_code, doc.error_message = "failed", result["code"], result["message"]
         log.info("job finished", extra={"job_id": job_id, "status": "done" if result["ok"] else "failed"})
 
-    def _requeue(self, job_id: str) -> None:
+    def _requeue(self, *job_ids: str) -> None:
+        """Hand jobs of this runner back to the queue (their document shows queued again)."""
         with session_scope(self.sessions, write=True) as s:
-            s.execute(
-                update(Job)
-                .where(Job.id == job_id, Job.worker == self.worker_id)
-                .values(status="queued", worker=None, lease_until=None, stage="requeued")
+            mine = select(Job.id).where(
+                Job.id.in_(job_ids), Job.worker == self.worker_id, Job.status == "running"
             )
+            ids = list(s.scalars(mine))
+            if ids:
+                s.execute(
+                    update(Job)
+                    .where(Job.id.in_(ids))
+                    .values(status="queued", worker=None, lease_until=None, stage="requeued")
+                )
+                docs = select(Job.document_id).where(Job.id.in_(ids))
+                s.execute(update(Document).where(Document.id.in_(docs)).values(status="queued"))
         self._wake.set()

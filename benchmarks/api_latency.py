@@ -6,13 +6,16 @@ downloaded, over HTTP on loopback against `docproc serve` (SQLite, the embedded 
 Inputs: image-only PDFs (300 dpi, `clean` level) made fresh from the dev judgments with
 ../shared/eval/make_scans.py, cut to --pages pages; each is uploaded once, one at a time (an officer
 waiting for a result, the service otherwise idle). Prints the median and p95 of the end-to-end time
-and of its parts (upload, processing, draft).
+and of its parts (upload, processing, draft), and for reference the same files through
+`pipelines.process.process_file` in this process (its own pool of `ocr_workers`), measured in the same
+run: the difference is the service's overhead, whatever the machine's load.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -72,6 +75,13 @@ def main() -> int:
             with httpx.Client(base_url=server.base, headers=server.auth, timeout=120) as client:
                 one(client, server, files[0])  # warm-up (pool process start, imports): not counted
                 runs = [one(client, server, f) for f in files[1:]]
+        direct = []
+        from pipelines.process import process_file
+
+        for f in files[1:]:
+            t0 = time.perf_counter()
+            process_file(f)
+            direct.append(time.perf_counter() - t0)
     result = {
         "docs": len(runs),
         "pages_per_doc": [r["pages"] for r in runs],
@@ -81,6 +91,11 @@ def main() -> int:
     for key in ("total", "upload", "processing", "draft"):
         vals = [r[key] for r in runs]
         result[key] = {"median_s": round(statistics.median(vals), 2), "p95_s": round(percentile(vals, 95), 2)}
+    result["direct_process_file"] = {
+        "median_s": round(statistics.median(direct), 2),
+        "p95_s": round(percentile(direct, 95), 2),
+    }
+    result["load_average_1m"] = round(os.getloadavg()[0], 1)
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")

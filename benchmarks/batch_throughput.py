@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -72,6 +73,27 @@ def render_pngs(scans: Path, dst: Path, dpi: int = 300) -> list[Path]:
             ["pdftoppm", "-r", str(dpi), "-png", "-gray", str(pdf), str(dst / pdf.stem)], check=True
         )
     return sorted(dst.glob("*.png"))
+
+
+def children_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def self_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
+
+
+def workers_cpu(pids: list[int]) -> float:
+    """CPU seconds used so far by the worker processes and their finished children (tesseract)."""
+    import psutil
+
+    total = 0.0
+    for pid in pids:
+        t = psutil.Process(pid).cpu_times()
+        total += t.user + t.system + t.children_user + t.children_system
+    return total
 
 
 def bare_tesseract(pngs: list[Path], workers: int, lang: str = "vie") -> float:
@@ -169,10 +191,15 @@ def main() -> None:
             client.wait_for_workers(n, timeout=120)
             client.run(_warm_up)
             pids = list(client.run(os.getpid).values())
+            cpu0, own0 = workers_cpu(pids), self_cpu()
             with MemorySampler(pids) as mem:
                 scan_s, scan_sum = run_docproc(client, scans, work / f"out-scan-{n}", work / f"data-scan-{n}")
+            worker_cpu = workers_cpu(pids) - cpu0
+            client_cpu = self_cpu() - own0  # client, scheduler, nannies, and the memory sampler
             text_s, text_sum = run_docproc(client, layers, work / f"out-text-{n}", work / f"data-text-{n}")
+        c0 = children_cpu()
         bare_s = (bare_before + bare_tesseract(pngs, n)) / 2  # before and after: the machine is shared
+        bare_cpu = children_cpu() - c0  # the second bare run only
         row = {
             "workers": n,
             "scan_pages": scan_sum.ocr_pages,
@@ -185,6 +212,10 @@ def main() -> None:
             "peak_worker_mib": max(mem.peak_total.values()) / 2**20,
             "peak_tesseract_mib": max(mem.peak_child.values()) / 2**20,
             "ocr_confidence": scan_sum.ocr_confidence,
+            "docproc_cpu_s_per_page": worker_cpu / max(scan_sum.ocr_pages, 1),
+            "client_cpu_s_per_page": client_cpu / max(scan_sum.ocr_pages, 1),
+            "tesseract_cpu_s_per_page": bare_cpu / len(pngs),
+            "load_average": os.getloadavg()[0],
         }
         row["ratio_to_tesseract"] = row["docproc_pages_per_min"] / row["tesseract_pages_per_min"]
         results.append(row)
@@ -196,14 +227,16 @@ def main() -> None:
             r["text_speedup_vs_first"] = r["docproc_text_docs_per_s"] / base["docproc_text_docs_per_s"]
     print()
     print(
-        "| workers | docproc pages/min | tesseract pages/min | ratio | text-layer docs/s | peak worker+child MiB | peak tesseract MiB |"
+        "| workers | docproc pages/min | tesseract pages/min | ratio | CPU s/page docproc workers (client) | CPU s/page tesseract"
+        " | text-layer docs/s | peak worker+child MiB | peak tesseract MiB | load avg |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         print(
             f"| {r['workers']} | {r['docproc_pages_per_min']:.1f} | {r['tesseract_pages_per_min']:.1f} | "
-            f"{r['ratio_to_tesseract']:.2f} | {r['docproc_text_docs_per_s']:.2f} | {r['peak_worker_mib']:.0f} | "
-            f"{r['peak_tesseract_mib']:.0f} |"
+            f"{r['ratio_to_tesseract']:.2f} | {r['docproc_cpu_s_per_page']:.2f} ({r['client_cpu_s_per_page']:.2f}) | {r['tesseract_cpu_s_per_page']:.2f} | "
+            f"{r['docproc_text_docs_per_s']:.2f} | {r['peak_worker_mib']:.0f} | {r['peak_tesseract_mib']:.0f} | "
+            f"{r['load_average']:.1f} |"
         )
     for r in results[1:]:
         print(

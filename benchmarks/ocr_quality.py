@@ -144,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
 
         docs = []
         for gt in sorted(args.real.glob("*.gt.txt")):
-            img = next(p for p in args.real.glob(gt.name.replace(".gt.txt", ".*")) if not p.name.endswith(".txt"))
+            img = next(
+                p for p in args.real.glob(gt.name.replace(".gt.txt", ".*")) if not p.name.endswith(".txt")
+            )
             with Image.open(img) as im:
                 w, h = im.size
             # page size unknown: assume A4 width, keep the aspect ratio

@@ -59,7 +59,13 @@ def pick_pages(scans: Path, levels: list[str], n: int) -> list[Path]:
     for level in levels:
         missing = [d for d in docs if not list((scans / level).glob(f"{d.stem}-p*.png"))]
         if missing:
-            cmd = [sys.executable, str(SHARED / "eval" / "make_scans.py"), *map(str, missing), "--out", str(scans)]
+            cmd = [
+                sys.executable,
+                str(SHARED / "eval" / "make_scans.py"),
+                *map(str, missing),
+                "--out",
+                str(scans),
+            ]
             cmd += ["--level", level, "--format", "png", "--max-pages", "3"]
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     by_level = [sorted((scans / level).glob("*-p*.png")) for level in levels]

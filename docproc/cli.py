@@ -297,6 +297,85 @@ def admin_create_user(
     typer.echo(f"user {user_id} created")
 
 
+# --- learned models (models/): train a backend, learn from reviewers' corrections -----------------
+
+
+@app.command("train")
+def train(
+    backend: Annotated[
+        str, typer.Argument(help="spacy, transformers, or data (write the training data only)")
+    ],
+    data: Annotated[
+        list[Path],
+        typer.Option(
+            "--data",
+            help="corpus folder (txt/ + gold/), corrections JSONL ({text|path, extraction}) or examples JSONL; repeatable",
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="model directory (data: output directory)")],
+    epochs: Annotated[
+        int | None, typer.Option(help="training epochs (default: the backend's config)")
+    ] = None,
+) -> None:
+    """Train the spaCy or transformers recogniser on gold or corrected extractions aligned to their text."""
+    if backend not in ("spacy", "transformers", "data"):
+        _fail(f"unknown backend {backend!r}: spacy, transformers or data")
+    from models.learn import train_command
+
+    raise typer.Exit(train_command(backend, data, out, epochs=epochs, log=lambda m: typer.echo(m, err=True)))
+
+
+@app.command("learn")
+def learn(
+    corrections: Annotated[
+        list[Path],
+        typer.Argument(help="JSONL of corrected extractions exported from the service", exists=True),
+    ],
+    backend: Annotated[
+        str | None, typer.Option(help="spacy or transformers (default: DOCPROC_BACKEND, else spacy)")
+    ] = None,
+    dev: Annotated[Path | None, typer.Option(help="corpus to evaluate on (default: shared dev)")] = None,
+    base: Annotated[
+        list[Path] | None,
+        typer.Option("--base", help="corpora the model is trained on (default: shared dev, openings-dev)"),
+    ] = None,
+    folds: Annotated[int, typer.Option(min=2, help="cross-validation folds")] = 3,
+    epochs: Annotated[
+        int | None, typer.Option(help="training epochs (default: the backend's config)")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="evaluate only, never replace the model")
+    ] = False,
+) -> None:
+    """Retrain from corrections; keep the new model only if it is better on dev (cross-validated)."""
+    from docproc.config import get_settings
+    from models.backends import model_path
+    from models.learn import default_corpora
+    from models.learn import learn as run_learn
+
+    settings = get_settings()
+    backend = backend or (settings.backend if settings.backend != "rules" else "spacy")
+    corpora = default_corpora()
+    dev = dev or (corpora[0] if corpora else None)
+    if dev is None:
+        _fail("no dev corpus found: give --dev")
+    try:
+        record = run_learn(
+            backend,
+            corrections,
+            model_dir=model_path(backend, settings.models_dir),
+            dev_dir=dev,
+            base=base if base is not None else corpora,
+            folds=folds,
+            epochs=epochs,
+            dry_run=dry_run,
+            log=lambda m: typer.echo(m, err=True),
+        )
+    except (OSError, ValueError, KeyError) as exc:
+        _fail(str(exc))
+    typer.echo("kept new model" if record["kept_new_model"] else "kept current model")
+
+
 def main() -> None:
     logging.basicConfig(level=os.environ.get("DOCPROC_LOG_LEVEL", "WARNING"))
     app()

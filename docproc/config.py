@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     max_text_chars: int = 5_000_000
 
     # OCR
-    ocr_engine: Literal["tesseract"] = "tesseract"
+    ocr_engine: Literal["tesseract", "tesserocr"] = "tesseract"  # tesserocr: in process, optional extra
     ocr_lang: str = "vie"
     ocr_dpi: int = 300
     ocr_timeout_s: float = 180.0

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["WORD_RE", "words", "fold"]
+__all__ = ["WORD_RE", "words", "fold", "decode_bio"]
 
-WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
+WORD_RE = re.compile(r"\d+(?:[.,]\d+)*(?!\w)|\w+|[^\w\s]")
 
 _OLD_TONES = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
@@ -34,3 +34,23 @@ def fold(text: str) -> str:
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+def decode_bio(spans, tags) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+    """Entities from per-token (start, end) spans and BIO tags. Lenient: an I- tag continues the
+    entity before it even when its label differs (the label of the first token wins: it is the
+    one nearest the cue, e.g. "Nguyên đơn:"), and an I- with nothing before it starts one."""
+    out: list[tuple[int, int, str]] = []
+    cur: list | None = None
+    for (s, e), tag in zip(spans, tags, strict=True):
+        if tag.startswith("I-") and cur is not None:
+            cur[1] = e
+            continue
+        if cur is not None:
+            out.append((cur[0], cur[1], cur[2]))
+            cur = None
+        if tag.startswith(("B-", "I-")):
+            cur = [s, e, tag[2:]]
+    if cur is not None:
+        out.append((cur[0], cur[1], cur[2]))
+    return out

@@ -66,7 +66,8 @@ def find_fuzzy(folded_text: str, value: str, max_ratio: float = 0.2) -> list[tup
             k += 1
             group.append(int(ends[k]))
         k += 1
-        end = min(group, key=lambda j: (row[j], j))
+        # fewest edits; among equals, one that ends a word, then the earliest
+        end = min(group, key=lambda j: (row[j], j < len(text) and text[j].isalnum(), j))
         lo = max(0, end - 2 * m - limit)
         window = text[lo:end][::-1]
         rrow = _last_row(_codes(window), rev_pat)

@@ -241,10 +241,16 @@ def to_docs(nlp, examples: Iterable[Example]):  # type: ignore[no-untyped-def]
         ents = _no_overlap(ents)
         missing = [doc.char_span(s, e, alignment_mode="expand") for s, e in ex.missing]
         taken = {i for sp in ents for i in range(sp.start, sp.end)}
-        missing = [
-            sp for sp in missing if sp is not None and not taken.intersection(range(sp.start, sp.end))
-        ]
+        missing = [sp for sp in missing if sp is not None and not taken.intersection(range(sp.start, sp.end))]
         doc.set_ents(ents, missing=_no_overlap(missing), default="outside")
+        # the same annotation as BIO tags ("" = missing), for the tagger-based recogniser
+        for t in doc:
+            if t.is_space:
+                t.tag_ = "O"
+            elif t.ent_iob_ in ("B", "I"):
+                t.tag_ = f"{t.ent_iob_}-{t.ent_type_}"
+            elif t.ent_iob_ == "O":
+                t.tag_ = "O"
         docs.append(doc)
     return docs
 

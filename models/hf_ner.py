@@ -12,6 +12,7 @@ which it sits most centrally. Labels are BIO tags on the first word piece of eac
 
 from __future__ import annotations
 
+import json
 import random
 import time
 from collections.abc import Callable, Sequence
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from models._text import words
+from models._text import decode_bio, words
 from models.data import LABELS, Example, bio_words
 
 __all__ = ["HfConfig", "TransformersNer", "train_transformers", "load_transformers", "decode_bio"]
@@ -43,24 +44,6 @@ class HfConfig:
     lr: float = 1e-3
     keep_empty: float = 0.15
     threads: int = 2
-
-
-def decode_bio(spans: Sequence[tuple[int, int]], tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Entities from word tags; an I- without a B- before it starts an entity (lenient)."""
-    out: list[tuple[int, int, str]] = []
-    cur: list | None = None
-    for (s, e), tag in zip(spans, tags, strict=True):
-        if tag.startswith("I-") and cur is not None and cur[2] == tag[2:]:
-            cur[1] = e
-            continue
-        if cur is not None:
-            out.append(tuple(cur))  # type: ignore[arg-type]
-            cur = None
-        if tag.startswith(("B-", "I-")):
-            cur = [s, e, tag[2:]]
-    if cur is not None:
-        out.append(tuple(cur))  # type: ignore[arg-type]
-    return out
 
 
 def _windows(n: int, size: int, stride: int) -> list[tuple[int, int]]:
@@ -106,9 +89,7 @@ class TransformersNer:
                 return_tensors="pt",
             )
             with torch.no_grad():
-                logits = self.model(
-                    input_ids=enc["input_ids"], attention_mask=enc["attention_mask"]
-                ).logits
+                logits = self.model(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"]).logits
             pred = logits.argmax(-1).tolist()
             for k, (a, z) in enumerate(batch):
                 seen = set()
@@ -234,7 +215,9 @@ def train_transformers(
             sched.step()
             total += float(loss)
         if log:
-            log(f"epoch {epoch + 1}/{epochs} loss {total:.2f} ({time.perf_counter() - t0:.1f} s, {len(rows)} windows)")
+            log(
+                f"epoch {epoch + 1}/{epochs} loss {total:.2f} ({time.perf_counter() - t0:.1f} s, {len(rows)} windows)"
+            )
     model.eval()
     if out is not None:
         out = Path(out)
@@ -242,7 +225,8 @@ def train_transformers(
         model.save_pretrained(out)
         tokenizer.save_pretrained(out)
         (out / "docproc.json").write_text(
-            '{"window": %d, "task": "docproc token classification"}\n' % cfg.window, encoding="utf-8"
+            json.dumps({"window": cfg.window, "task": "docproc token classification"}) + "\n",
+            encoding="utf-8",
         )
     return TransformersNer(model, tokenizer, window=cfg.window, threads=cfg.threads)
 
@@ -250,8 +234,6 @@ def train_transformers(
 @lru_cache(maxsize=4)
 def load_transformers(path: Path, threads: int | None = None) -> TransformersNer:
     """A token-classification model from a local directory, never from the network."""
-    import json
-
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
     path = Path(path)

@@ -40,8 +40,18 @@ def span_scores(
     tot = Counter()
     for g, c in sorted(counts.items()):
         p, r, f = prf(c["tp"], c["fp"], c["fn"])
-        out[g] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "gold": c["tp"] + c["fn"]}
+        out[g] = {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "gold": c["tp"] + c["fn"],
+        }
         tot.update(c)
     p, r, f = prf(tot["tp"], tot["fp"], tot["fn"])
-    out["all"] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "gold": tot["tp"] + tot["fn"]}
+    out["all"] = {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "gold": tot["tp"] + tot["fn"],
+    }
     return out

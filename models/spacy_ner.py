@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from models._text import WORD_RE
+from models._text import WORD_RE, decode_bio
 from models.data import Example, chunks, to_docs
 
 __all__ = ["CONFIG", "SpacyNer", "train_spacy", "load_spacy"]
@@ -60,6 +60,16 @@ def _word_tokenizer():  # noqa: ANN202 - spaCy's registry convention
         return WordTokenizer(nlp.vocab)
 
     return create
+
+
+@Language.component("docproc_bio_ents", requires=["token.tag"], assigns=["doc.ents"])
+def bio_ents(doc: Doc) -> Doc:
+    """doc.ents from the tagger's BIO tags (whitespace tokens never start or end an entity)."""
+    toks = [t for t in doc if not t.is_space]
+    found = decode_bio([(t.idx, t.idx + len(t)) for t in toks], [t.tag_ or "O" for t in toks])
+    ents = [doc.char_span(s, e, label=lab) for s, e, lab in found]
+    doc.set_ents([sp for sp in ents if sp is not None], default="outside")
+    return doc
 
 
 class SpacyNer:
@@ -104,10 +114,6 @@ def train_spacy(
     )
     refs = to_docs(nlp, pieces)
     train = [SpacyExample(nlp.make_doc(d.text), d) for d in refs]
-    ner = nlp.get_pipe("ner")
-    for d in refs:
-        for e in d.ents:
-            ner.add_label(e.label_)
     optimizer = nlp.initialize(lambda: train)
     rng = random.Random(seed)
     for epoch in range(epochs):
@@ -117,7 +123,9 @@ def train_spacy(
         for batch in minibatch(train, size=int(tcfg["batch_size"])):
             nlp.update(batch, drop=float(tcfg["dropout"]), sgd=optimizer, losses=losses)
         if log:
-            log(f"epoch {epoch + 1}/{epochs} loss {losses.get('ner', 0.0):.1f} ({time.perf_counter() - t0:.1f} s)")
+            log(
+                f"epoch {epoch + 1}/{epochs} loss {losses.get('tagger', 0.0):.1f} ({time.perf_counter() - t0:.1f} s)"
+            )
     if out is not None:
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)

@@ -34,7 +34,7 @@ from typing import Any
 from docproc.config import Settings, get_settings
 from pipelines._io import remove_stale_temps, write_atomic
 from pipelines.batch_tasks import Failed, Finished, Prepared, finish, ocr_page, prepare
-from pipelines.manifest import DocOutcome, InputFile, Manifest, Todo
+from pipelines.manifest import HEARTBEAT_S, DocOutcome, InputFile, Manifest, Todo
 
 __all__ = [
     "INPUT_SUFFIXES",
@@ -243,6 +243,10 @@ def run_batch(
     manifest = Manifest.open(settings.db_url, out)
     try:
         manifest.acquire()
+    except BaseException:
+        manifest.close()
+        raise
+    try:
         stale = remove_stale_temps(out)
         if stale:
             log.info("removed %d partial output files left by a killed run", stale)
@@ -298,17 +302,20 @@ def _drive(
     """Keep a window of documents in flight and record each as it finishes."""
     from distributed import as_completed
 
-    nthreads = sum(client.nthreads().values()) or 1
-    window = max(4, 3 * nthreads)
     todo = manifest.todo()
     inflight: dict[Any, _InFlight] = {}
     docs_in_flight = 0
     seq = 0
     ac = as_completed()
     t0 = time.perf_counter()
+    last_beat = time.monotonic()
+    window, sized_at = 4, -1e9
 
     def submit_more() -> None:
-        nonlocal docs_in_flight, seq
+        nonlocal docs_in_flight, seq, window, sized_at
+        if time.monotonic() - sized_at > 10:  # workers may join (or leave) a running cluster
+            window = max(4, 3 * sum(client.nthreads().values()))
+            sized_at = time.monotonic()
         batch: list[Todo] = []
         while docs_in_flight + len(batch) < window:
             t = next(todo, None)
@@ -342,6 +349,9 @@ def _drive(
                 continue
             _record(manifest, out, item.todo, result, stats, on_event)
             docs_in_flight -= 1
+            if time.monotonic() - last_beat > HEARTBEAT_S:
+                manifest.heartbeat()
+                last_beat = time.monotonic()
             bar(stats, time.perf_counter() - t0)
             submit_more()
 

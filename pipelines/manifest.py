@@ -57,6 +57,8 @@ __all__ = [
     "Manifest",
     "sha256_file",
     "make_engine",
+    "Todo",
+    "HEARTBEAT_S",
 ]
 
 STATES = ("pending", "running", "done", "failed", "skipped")
@@ -225,15 +227,23 @@ class Manifest:
 
     # -- ownership: one client per run ---------------------------------------------------------
     def acquire(self) -> None:
-        """Claim the run for this process; refuse if another live process on this host holds it."""
+        """Claim the run for this process; refuse if another live client holds it (a process alive
+        on this host, or a client on another host that showed a heartbeat in the last minutes)."""
         me = f"{socket.gethostname()}:{os.getpid()}"
         with self.engine.begin() as conn:
-            owner = conn.execute(select(batch_runs.c.owner).where(batch_runs.c.id == self.run_id)).scalar()
-            if owner and owner != me and _alive(owner):
+            owner, seen = conn.execute(
+                select(batch_runs.c.owner, batch_runs.c.updated_at).where(batch_runs.c.id == self.run_id)
+            ).one()
+            if owner and owner != me and _alive(owner, seen):
                 raise RuntimeError(f"this batch is being run by another process ({owner})")
             conn.execute(
                 update(batch_runs).where(batch_runs.c.id == self.run_id).values(owner=me, updated_at=_now())
             )
+
+    def heartbeat(self) -> None:
+        """Say the owner is still alive (a client on another host checks this before taking over)."""
+        with self.engine.begin() as conn:
+            conn.execute(update(batch_runs).where(batch_runs.c.id == self.run_id).values(updated_at=_now()))
 
     def release(self) -> None:
         with self.engine.begin() as conn:
@@ -461,10 +471,18 @@ def _unique_output(wanted: str, digest: str | None, taken: set[str]) -> str:
     return name
 
 
-def _alive(owner: str) -> bool:
+HEARTBEAT_S = 30.0
+STALE_AFTER_S = 300.0
+
+
+def _alive(owner: str, seen: datetime | None) -> bool:
     host, _, pid = owner.rpartition(":")
-    if host != socket.gethostname():
-        return True  # cannot check another machine: assume it is alive
+    if host != socket.gethostname():  # cannot look at another machine's processes: go by heartbeat
+        if seen is None:
+            return False
+        if seen.tzinfo is None:  # SQLite gives naive datetimes back
+            seen = seen.replace(tzinfo=UTC)
+        return (_now() - seen).total_seconds() < STALE_AFTER_S
     try:
         os.kill(int(pid), 0)
     except (ValueError, ProcessLookupError):

@@ -19,7 +19,7 @@ from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -155,9 +155,7 @@ def review_document(request: Request, doc_id: str, session: SessionDep) -> Respo
         return _to_login(request)
     doc = _find(session, doc_id, user.office_id)
     if doc is None:
-        return templates.TemplateResponse(
-            request, "not_found.html", {"user": user}, status_code=404
-        )
+        return templates.TemplateResponse(request, "not_found.html", {"user": user}, status_code=404)
     boot = {
         "id": doc.id,
         "filename": doc.filename,
@@ -186,7 +184,7 @@ def _done_doc(session: Session, doc_id: str, office_id: int) -> Document:
     return doc
 
 
-def _layout(request: Request, doc: Document, settings: Any, store: Any) -> dict[str, Any]:
+def _layout(doc: Document, settings: Any, store: Any) -> dict[str, Any]:
     from api.review_layout import document_layout
 
     return document_layout(store.path(doc.sha256), doc.sha256, doc.filename, store.root / "layout", settings)
@@ -194,9 +192,10 @@ def _layout(request: Request, doc: Document, settings: Any, store: Any) -> dict[
 
 class PageInfo(BaseModel):
     number: int
-    width: float
-    height: float
-    source: str
+    width: float = Field(description="points, as read upright")
+    height: float = Field(description="points, as read upright")
+    source: str = Field(description="text_layer or ocr")
+    rotation: int = Field(default=0, description="degrees clockwise OCR turned the scan to read it")
 
 
 class LayoutOut(BaseModel):
@@ -216,15 +215,19 @@ class PageWordsOut(PageInfo):
 
 @router.get("/{doc_id}/layout", response_model=LayoutOut, responses={**_NOT_FOUND, **_NOT_DONE})
 def get_layout(
-    request: Request, doc_id: str, session: SessionDep, user: CurrentUser, settings: SettingsDep, store: StoreDep
+    doc_id: str,
+    session: SessionDep,
+    user: CurrentUser,
+    settings: SettingsDep,
+    store: StoreDep,
 ) -> LayoutOut:
     """The pages of the document (size in PDF points, text layer or OCR); for a text upload, which
     has no pages, the document text that evidence spans index."""
     doc = _done_doc(session, doc_id, user.office_id)
     session.close()
-    layout = _layout(request, doc, settings, store)
+    layout = _layout(doc, settings, store)
     return LayoutOut(
-        pages=[PageInfo(**{k: p[k] for k in ("number", "width", "height", "source")}) for p in layout["pages"]],
+        pages=[PageInfo(**{k: v for k, v in p.items() if k != "words"}) for p in layout["pages"]],
         text=layout["text"],
     )
 
@@ -235,7 +238,6 @@ def get_layout(
     responses={**_NOT_FOUND, **_NOT_DONE},
 )
 def get_page_words(
-    request: Request,
     doc_id: str,
     number: Annotated[int, PathParam(ge=1, le=100_000)],
     session: SessionDep,
@@ -250,7 +252,7 @@ def get_page_words(
     doc = _done_doc(session, doc_id, user.office_id)
     session.close()
     try:
-        return PageWordsOut(**page_words(_layout(request, doc, settings, store), number))
+        return PageWordsOut(**page_words(_layout(doc, settings, store), number))
     except NoSuchPage as exc:
         raise HTTPException(404, str(exc)) from None
 

@@ -127,6 +127,7 @@ const S = {
   pending: {}, // pointer -> text typed that is not a valid value yet
   words: {}, // page number -> its words
   conflict: null,
+  focusAfter: null, // a field to focus once the panel is drawn again (a new item's first field)
 };
 
 function persist() {
@@ -148,10 +149,13 @@ function loadStored() {
   }
 }
 
+let sayTimer = null;
 function say(text, kind = "info") {
   const s = $("#status");
   s.textContent = text;
   s.className = `status ${kind}`;
+  clearTimeout(sayTimer);
+  if (kind !== "error") sayTimer = setTimeout(() => (s.textContent = ""), 8000);
 }
 
 async function api(path, opts = {}) {
@@ -262,25 +266,53 @@ function setValue(ptr, value) {
   record([{ op: exists ? "replace" : "add", path: ptr, value }]);
 }
 
-function evidenceShiftOps(collPtr, index, delta) {
-  // keep evidence keyed to the same items when an item is removed (delta -1) from a list
-  const ev = S.draft.evidence || {};
+function evidenceShiftOps(doc, collPtr, index) {
+  // keep evidence keyed to the same items when item `index` is removed from a list
+  const ev = doc.evidence || {};
   const prefix = `${collPtr}/`;
   const ops = [];
-  const keys = Object.keys(ev).filter((k) => k.startsWith(prefix));
+  const keys = Object.keys(ev).filter((k) => /^\d+(\/|$)/.test(k.slice(prefix.length)) && k.startsWith(prefix));
   const idxOf = (k) => Number(k.slice(prefix.length).split("/")[0]);
   for (const k of keys) if (idxOf(k) === index) ops.push({ op: "remove", path: `/evidence/${esc(k)}` });
   const later = keys.filter((k) => idxOf(k) > index).sort((a, b) => idxOf(a) - idxOf(b));
   for (const k of later) {
     const rest = k.slice(prefix.length).split("/");
-    rest[0] = String(idxOf(k) + delta);
+    rest[0] = String(idxOf(k) - 1);
     ops.push({ op: "move", from: `/evidence/${esc(k)}`, path: `/evidence/${esc(prefix + rest.join("/"))}` });
   }
   return ops;
 }
 
+const REFS = {
+  "/parties": [["obligations", "obligors"], ["obligations", "obligees"], ["assets", "owners"]],
+  "/assets": [["obligations", "secured_by"]],
+};
+
 function removeItem(collPtr, index) {
-  record([{ op: "remove", path: `${collPtr}/${index}` }, ...evidenceShiftOps(collPtr, index, -1)]);
+  // one patch: the item, the references to it (a removed party or asset leaves no dangling id),
+  // and the evidence of everything after it in its list, re-keyed
+  let doc = S.draft;
+  const ops = [];
+  const push = (more) => {
+    ops.push(...more);
+    doc = applyOps(doc, more);
+  };
+  const removal = (list, k) => [{ op: "remove", path: `${list}/${k}` }, ...evidenceShiftOps(doc, list, k)];
+  const id = getAt(doc, `${collPtr}/${index}`)?.id;
+  let links = 0;
+  for (const [group, field] of REFS[collPtr] || []) {
+    (doc[group] || []).forEach((item, i) => {
+      const refs = item[field] || [];
+      for (let j = refs.length - 1; j >= 0; j--)
+        if (refs[j] === id) {
+          push(removal(`/${group}/${i}/${field}`, j));
+          links++;
+        }
+    });
+  }
+  push(removal(collPtr, index));
+  record(ops);
+  if (id) say(`Đã xóa ${id}${links ? ` và ${links} liên kết tới ${id}` : ""} (chưa lưu).`);
 }
 
 function nextId(prefix, list) {
@@ -300,8 +332,7 @@ const NEW = {
 function addItem(group) {
   const item = NEW[group](S.draft);
   record([{ op: "add", path: `/${group}/-`, value: item }]);
-  const ptr = `/${group}/${S.draft[group].length - 1}`;
-  requestAnimationFrame(() => focusField(`${ptr}/${group === "parties" ? "name" : "kind"}`));
+  S.focusAfter = `/${group}/${S.draft[group].length - 1}/${group === "parties" ? "name" : "kind"}`;
 }
 
 // --- validation as the schema requires ---------------------------------------------------------------------
@@ -496,7 +527,7 @@ function refList(listPtr, label, options, what) {
         text: `+ ${what}`,
       })
     : null;
-  return el("fieldset", { class: "refs" }, el("legend", { text: label }), rows, add, values.length ? null : el("p", { class: "muted", text: "(chưa có)" }));
+  return el("fieldset", { class: "refs" }, el("legend", { text: label }), rows, values.length ? null : el("p", { class: "muted", text: "(chưa có)" }), add);
 }
 
 const partyOptions = (withState) => [
@@ -676,6 +707,11 @@ function render() {
   } else if (keepId) document.getElementById(keepId)?.focus({ preventScroll: true });
   renderHeader();
   drawEvidenceBoxes();
+  if (S.focusAfter) {
+    const ptr = S.focusAfter;
+    S.focusAfter = null;
+    focusField(ptr);
+  }
 }
 
 function renderHeader() {
@@ -792,7 +828,7 @@ function fieldsAt(pageNo, x, y) {
     const [x0, y0, x1, y1] = ev.bbox;
     if (x >= x0 - 1 && x <= x1 + 1 && y >= y0 - 1 && y <= y1 + 1) hits.push([ptr, (x1 - x0) * (y1 - y0)]);
   }
-  return hits.sort((a, b) => a[1] - b[1] || b[0].length - a[0].length).map((h) => h[0]);
+  return hits.sort((a, b) => a[1] - b[1]).map((h) => h[0]); // stable: evidence order among equals
 }
 
 function onPageClick(ev, page) {
@@ -842,6 +878,15 @@ async function loadPages() {
   }
   const figs = S.layout.pages.map((p) => {
     const img = el("img", { src: `/documents/${boot.id}/pages/${p.number}`, alt: `Ảnh trang ${p.number}`, loading: p.number <= 2 ? "eager" : "lazy" });
+    const turn = ((p.rotation || 0) % 360 + 360) % 360;
+    if (turn) {
+      // the image is the scan as stored; boxes are of the page read upright: turn the image as OCR did
+      const side = turn === 90 || turn === 270;
+      img.className = "turned";
+      img.style.width = side ? `${(p.height / p.width) * 100}%` : "100%";
+      img.style.height = side ? `${(p.width / p.height) * 100}%` : "100%";
+      img.style.transform = `translate(-50%, -50%) rotate(${turn}deg)`;
+    }
     const overlay = el("div", { class: "overlay" });
     const fig = el("figure", { class: "page", dataset: { page: p.number, width: p.width, height: p.height } },
       el("div", { class: "sheet", style: `aspect-ratio:${p.width}/${p.height}` }, img, overlay),

@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from docproc.document import Document
+from docproc.extract._consensus import vote_words
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.sections import Sections, bare
 from docproc.schema import Case
@@ -265,7 +266,36 @@ def _extract_court(text: str, sections: Sections) -> tuple[str, int, int, float]
         if body is not None:
             return restore_court_case(body[0]), body[1], body[2], 0.6
         conf = 0.5
-    return restore_court_case(court_upper), upper[1], upper[2], conf
+    forms = _court_forms(text, court_upper, top, nd.group(1) if nd else None, upper[2])
+    return _vote_court(restore_court_case(court_upper), forms), upper[1], upper[2], conf
+
+
+def _court_forms(
+    text: str, court_upper: str, top: tuple[str, int, int] | None, nd: str | None, start: int
+) -> list[str]:
+    """Every other place the document names this court (header block, the line under NHÂN DANH,
+    normal-case body mentions trimmed to its letters), restored to normal case."""
+    forms = []
+    if top is not None:
+        forms.append(top[0])
+    if nd:
+        forms.append(re.split(r"\s{3,}", nd.strip())[0].strip())
+    target = bare(court_upper)
+    for mention, _s, _e in _body_mentions(text, start):
+        words = mention.split(" ")
+        for k in range(len(words), 3, -1):
+            cand = " ".join(words[:k]).rstrip(" ,;")
+            if bare(cand) == target:
+                forms.append(cand)
+                break
+    return [restore_court_case(f) for f in forms]
+
+
+def _vote_court(court: str, forms: list[str]) -> str:
+    """OCR damages one reading at a time ("THÀNH PHÔ", "Vững Tàu", "Quyền;"): each word takes the
+    spelling most readings of the same court give; ties keep the chosen line's."""
+    voted = vote_words(court, forms)
+    return court if voted == court else restore_court_case(voted)
 
 
 def _damaged(court_upper: str) -> bool:

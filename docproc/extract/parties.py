@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from docproc.document import Document
+from docproc.extract._consensus import clean_junk, consensus_name
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.sections import Sections
 from docproc.schema import Party, Representative
@@ -700,6 +701,10 @@ def _heirs(
 
 def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder) -> list[Party]:
     parties: list[Party] = []
+    names = [clean_junk(d.name) for d in drafts]
+    folded = _ascii(text)
+    for k, name in enumerate(names):  # OCR damages one occurrence: the document's majority spelling
+        names[k] = consensus_name(name, text, folded, avoid=names[:k] + names[k + 1 :])
     for i, d in enumerate(drafts):
         pid = f"P{i + 1}"
         base = f"/parties/{i}"
@@ -707,7 +712,7 @@ def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder) -> list[Party]
             id=pid,
             role=d.role,  # type: ignore[arg-type]
             kind=d.kind,  # type: ignore[arg-type]
-            name=re.sub(r"\s+", " ", d.name),
+            name=names[i],
             birth_year=d.birth[0] if d.birth else None,
             id_number=d.id_[0] if d.id_ else None,
             address=re.sub(r"\s+", " ", d.address[0]) if d.address else None,

@@ -36,9 +36,20 @@ def get_engine(settings: Settings) -> OcrEngine:
 
 
 def _as_array(image: Image.Image) -> np.ndarray:
-    if image.mode in ("1", "L", "I;16", "I", "F", "P", "LA"):
-        if image.mode == "P" and "transparency" not in image.info and image.palette and image.palette.mode == "RGB":
-            return np.asarray(image.convert("RGB"))
+    """uint8 grey or RGB, whatever the mode: 16-bit scans scaled down, transparency on white."""
+    mode = image.mode
+    if mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        a = np.asarray(image, dtype=np.float64)
+        top = a.max() if a.size else 0.0
+        return (a * (255.0 / top) if top > 255 else a).clip(0, 255).astype(np.uint8)
+    if mode == "P":
+        image = image.convert("RGBA")
+        mode = "RGBA"
+    if mode in ("LA", "RGBA", "PA"):
+        white = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(white, image.convert("RGBA"))
+        return np.asarray(image.convert("RGB"))
+    if mode in ("1", "L"):
         return np.asarray(image.convert("L"))
     return np.asarray(image.convert("RGB"))
 
@@ -84,7 +95,9 @@ def ocr_image(
     def left() -> float:
         return deadline - time.monotonic()
 
-    def page(lines: list[Line], rotation: int = 0, warn: list[str] | None = None, px: tuple[int, int] = (1, 1)) -> Page:
+    def page(
+        lines: list[Line], rotation: int = 0, warn: list[str] | None = None, px: tuple[int, int] = (1, 1)
+    ) -> Page:
         w_pt, h_pt = (height_pt, width_pt) if rotation in (90, 270) else (width_pt, height_pt)
         pts = lines_to_points(lines, sx=w_pt / px[0], sy=h_pt / px[1]) if lines else []
         return Page(
@@ -117,7 +130,9 @@ def ocr_image(
             angle = engine.orientation(img, timeout=left())
             if angle:
                 turned = _turn(img, angle)
-                dpi_t = max(round(turned.shape[1] / ((height_pt if angle in (90, 270) else width_pt) / 72.0)), 70)
+                dpi_t = max(
+                    round(turned.shape[1] / ((height_pt if angle in (90, 270) else width_pt) / 72.0)), 70
+                )
                 again = engine.recognize(turned, page_number=number, timeout=left(), dpi=dpi_t)
                 if _better(lines, again):
                     lines, rotation, img = again, angle, turned

@@ -7,11 +7,23 @@ their (block, par, line) numbers group them into lines. `conf` is 0..100 (-1 on 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from docproc.document import BBox, Line, Word
 
-__all__ = ["parse_tsv", "lines_to_points", "scale_bbox"]
+__all__ = ["parse_tsv", "lines_to_points", "scale_bbox", "fix_glyphs"]
+
+
+# The vie model sometimes writes Icelandic eth (U+00D0/U+00F0) for Vietnamese đ (U+0110/U+0111), or
+# both for one glyph ("QĐÐ"); eth never occurs in Vietnamese.
+_ETH_RUN = re.compile("[\u0110\u00d0]*(?:\u0110\u00d0|\u00d0\u0110)[\u0110\u00d0]*")
+_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
+
+def fix_glyphs(text: str) -> str:
+    """Engine-level glyph fixes that are right in any Vietnamese text (see _ETH_RUN)."""
+    return _ETH_RUN.sub("\u0110", text).translate(_ETH)
 
 
 def parse_tsv(tsv: str, *, page_number: int) -> list[Line]:
@@ -24,7 +36,7 @@ def parse_tsv(tsv: str, *, page_number: int) -> list[Line]:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5":
             continue
-        text = unicodedata.normalize("NFC", "\t".join(cols[11:]).strip())
+        text = fix_glyphs(unicodedata.normalize("NFC", "\t".join(cols[11:]).strip()))
         if not text:
             continue
         try:

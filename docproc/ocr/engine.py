@@ -133,7 +133,11 @@ def tessdata_dir() -> str | None:
     env = os.environ.get("TESSDATA_PREFIX")
     if env:
         return env
-    for d in ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata"):
+    for d in (
+        "/usr/share/tesseract-ocr/5/tessdata",
+        "/usr/share/tesseract-ocr/4.00/tessdata",
+        "/usr/share/tessdata",
+    ):
         if os.path.isdir(d):
             return d
     return None
@@ -232,7 +236,9 @@ class TesserocrEngine(OcrEngine):
         try:
             import tesserocr  # noqa: F401
         except ImportError:
-            raise OcrFailed("ocr_engine 'tesserocr' needs the tesserocr package (pip install tesserocr)") from None
+            raise OcrFailed(
+                "ocr_engine 'tesserocr' needs the tesserocr package (pip install tesserocr)"
+            ) from None
         self.lang, self.psm, self.dpi = lang, psm, dpi
         self.path = path or tessdata_dir()
 
@@ -284,9 +290,11 @@ def _tesserocr_api(path: str, lang: str, psm: int) -> Any:
     import tesserocr
 
     try:
-        return tesserocr.PyTessBaseAPI(path=path, lang=lang, psm=tesserocr.PSM(psm))
+        return tesserocr.PyTessBaseAPI(path=path, lang=lang, psm=psm)
     except RuntimeError as e:
-        raise OcrFailed(f"Tesseract (tesserocr) could not load language '{lang}' from {path or 'default'}") from e
+        raise OcrFailed(
+            f"Tesseract (tesserocr) could not load language '{lang}' from {path or 'default'}"
+        ) from e
 
 
 class FakeOcrEngine(OcrEngine):

@@ -22,7 +22,7 @@ from typing import Any
 
 from docproc.document import Line, Page
 from docproc.text.normalize import nfc, strip_diacritics
-from docproc.text.syllables import is_syllable
+from docproc.text.syllables import is_syllable, strip_tone
 
 __all__ = ["correct_ocr_text", "correct_page", "correct_words"]
 
@@ -47,6 +47,7 @@ class _Lexicon:
             self.by_key.setdefault(strip_diacritics(w), []).append(w)
         # phrases: stripped key (tuple) → canonical lower-case words
         self.phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.bigrams: dict[str, int] = dict(vocab["bigrams"])  # seen lower-case pairs (3+ times)
         self.curated: set[tuple[str, ...]] = set()  # keys of the legal terms (others: dev bigrams)
         for bigram, n in vocab["bigrams"].items():
             if n >= 3:
@@ -131,6 +132,31 @@ def _nearest_word(core: str, lex: _Lexicon) -> str | None:
     return best
 
 
+def _context_fix(
+    window: list[str],
+    target: tuple[str, ...],
+    key: tuple[str, ...],
+    diff: list[int],
+    lex: _Lexicon,
+    around: tuple[str, str] = ("", ""),
+) -> bool:
+    """Known words in an unseen pair that a frequent phrase explains: "phạt tiên" → "phạt tiền",
+    "kê biến" → "kê biên", "cố phần" → "cổ phần". Every word is a real syllable, so only the
+    context can tell: the phrase must be a curated legal term, each changed word one tone
+    mark away and much rarer than the word it becomes, and no pair as read (with the words either
+    side too: "gia đình được" is not "định được") may be a seen dev bigram."""
+    if key not in lex.curated:
+        return False  # dev bigrams are too sparse to say a pair is wrong ("trao đổi" → "đối với")
+    for k in diff:
+        low = window[k].lower()
+        if _mark_distance(low, target[k]) > 1 or strip_tone(low) != strip_tone(target[k]):
+            return False  # one tone mark, the commonest slip; "hằng"/"hàng" differ in shape
+        if lex.words.get(low, 0) * 3 > lex.words.get(target[k], 0):
+            return False  # the word as read is common in its own right
+    lower = [w.lower() for w in (around[0], *window, around[1]) if w]
+    return not any(f"{a} {b}" in lex.bigrams for a, b in zip(lower, lower[1:], strict=False))
+
+
 def correct_words(words: list[str]) -> list[str]:
     """Corrected texts of a sequence of OCR words (same length, same order; punctuation kept)."""
     lex = _lexicon()
@@ -168,7 +194,14 @@ def correct_words(words: list[str]) -> list[str]:
                 break  # already right; its words are known, so no other phrase will change them
             if key not in lex.curated and not all(w.islower() for w in window):
                 continue  # dev bigrams are lower-case: "Khổng Thị" is a name, not "không thi"
-            if all(_suspect(window[k], lex) for k in diff):
+            if all(_suspect(window[k], lex) for k in diff) or _context_fix(
+                window,
+                target,
+                key,
+                diff,
+                lex,
+                (out[i - 1] if i else "", out[i + size] if i + size < n else ""),
+            ):
                 for k in diff:
                     out[i + k] = _match_case(window[k], target[k])
                 fixed_at[i : i + size] = [True] * size

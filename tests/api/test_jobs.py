@@ -136,3 +136,20 @@ def test_jobs_are_claimed_once(make_api) -> None:
     for t in threads:
         t.join()
     assert len(claimed) == 6 == len(set(claimed))
+
+
+def test_stopping_the_api_hands_running_jobs_back(make_api) -> None:
+    import time
+
+    first = make_api()
+    doc = first.upload("officer_a", "slow.txt", b"SLOW 1.5").json()
+    deadline = time.monotonic() + 10
+    while _job(first.client, doc["id"]).status != "running" and time.monotonic() < deadline:
+        time.sleep(0.02)
+    first.client.__exit__(None, None, None)  # graceful stop while the job runs
+    job = _job(first.client, doc["id"])
+    assert job.status == "queued" and job.worker is None
+    with first.client.app.state.sessions() as s:
+        assert s.get(Document, doc["id"]).status == "queued"
+    second = make_api()
+    assert second.wait("officer_a", doc["id"])["status"] == "done"

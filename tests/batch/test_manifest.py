@@ -5,16 +5,25 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from pipelines.batch import collect_inputs
-from pipelines.manifest import DocOutcome, Manifest, sha256_file
+from pipelines.manifest import DocOutcome, Manifest, batch_runs, sha256_file
 
 
-@pytest.fixture
-def url(tmp_path: Path) -> str:
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh SQLite file, or the PostgreSQL server of DOCPROC_TEST_POSTGRES_URL (each test's run
+    is its own: runs are keyed by output directory, and tmp_path is new for every test)."""
+    if request.param == "postgres":
+        pg = os.environ.get("DOCPROC_TEST_POSTGRES_URL")
+        if not pg:
+            pytest.skip("DOCPROC_TEST_POSTGRES_URL not set")
+        return pg
     return f"sqlite:///{tmp_path / 'db' / 'm.sqlite3'}"
 
 
@@ -111,6 +120,25 @@ def test_a_live_owner_blocks_a_second_client(tmp_path: Path, url: str) -> None:
     assert other.returncode != 0 and "being run by another process" in other.stderr
     m.release()
     m.acquire()  # a dead owner (a killed client) does not block
+
+
+def test_an_owner_on_another_host_blocks_until_its_heartbeat_is_stale(tmp_path: Path, url: str) -> None:
+    m = Manifest.open(url, tmp_path / "out")
+
+    def set_owner(seconds_ago: float) -> None:
+        seen = datetime.now(UTC) - timedelta(seconds=seconds_ago)
+        with m.engine.begin() as conn:
+            conn.execute(
+                update(batch_runs)
+                .where(batch_runs.c.id == m.run_id)
+                .values(owner="elsewhere:1", updated_at=seen)
+            )
+
+    set_owner(10)
+    with pytest.raises(RuntimeError, match="another process"):
+        m.acquire()
+    set_owner(3600)
+    m.acquire()
 
 
 def test_collect_inputs_globs_and_list_files(tmp_path: Path) -> None:

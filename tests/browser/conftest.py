@@ -168,6 +168,7 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
         pdf = make_textpdf(tmp / "scans")
         live.docs["txt"] = live.upload("officer_a", DEV_TXT / "c1-01.txt", "text/plain")
         live.docs["txt2"] = live.upload("officer_a", DEV_TXT / "c1-02.txt", "text/plain")
+        live.docs["txt3"] = live.upload("officer_a", DEV_TXT / "c1-03.txt", "text/plain")
         live.docs["pdf"] = live.upload("officer_a", pdf, "application/pdf")
         yield live
     finally:
@@ -183,6 +184,13 @@ def browser(live: LiveServer) -> Iterator[Any]:
         b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture
+def signin(browser: Any, live: LiveServer) -> Any:
+    """signin(user, path="/review") -> (context, page): a new browser context (1366×768) signed in
+    as `user` through the login form."""
+    return lambda user, path="/review": login(browser, live, user, path)
 
 
 def login(browser: Any, live: LiveServer, user: str, path: str = "/review") -> tuple[Any, Any]:

@@ -64,7 +64,14 @@ def test_low_confidence_page_is_flagged(text_page: Image.Image) -> None:
 def test_timeout_gives_an_empty_page_with_a_warning(text_page: Image.Image) -> None:
     engine = FakeOcrEngine({1: [[("a", (0, 0, 1, 1))]]}, delay=5.0)
     w, h = text_page.size
-    page = ocr_image(text_page, number=1, width_pt=pt(w), height_pt=pt(h), settings=settings(ocr_timeout_s=2), engine=engine)
+    page = ocr_image(
+        text_page,
+        number=1,
+        width_pt=pt(w),
+        height_pt=pt(h),
+        settings=settings(ocr_timeout_s=2),
+        engine=engine,
+    )
     assert page.lines == []
     assert page.warnings == ["OCR timed out after 2 s"]
 
@@ -78,7 +85,10 @@ class UpsideDown(OcrEngine):
     def recognize(self, image, *, page_number, timeout=None, dpi=None):
         upright = np.array_equal(np.asarray(image), np.rot90(self.original, 2))
         conf = 0.95 if upright else 0.2
-        words = [Word(text=f"w{i}", bbox=(10 * i, 5, 10 * i + 8, 15), confidence=conf, page=page_number) for i in range(20)]
+        words = [
+            Word(text=f"w{i}", bbox=(10 * i, 5, 10 * i + 8, 15), confidence=conf, page=page_number)
+            for i in range(20)
+        ]
         return [Line(words=words)]
 
     def orientation(self, image, *, timeout=None):
@@ -91,7 +101,9 @@ def test_page_read_badly_is_turned_when_osd_says_so(text_page: Image.Image) -> N
     arr = np.asarray(text_page)
     prepared = preprocess.prepare(arr, width_pt=pt(arr.shape[1])).image
     w, h = text_page.size
-    page = ocr_image(text_page, number=1, width_pt=pt(w), height_pt=pt(h), settings=settings(), engine=UpsideDown(prepared))
+    page = ocr_image(
+        text_page, number=1, width_pt=pt(w), height_pt=pt(h), settings=settings(), engine=UpsideDown(prepared)
+    )
     assert page.rotation == 180
     assert "rotated 180°" in page.warnings
     assert page.mean_confidence == pytest.approx(0.95)
@@ -109,3 +121,21 @@ def test_fake_engine_accepts_finished_lines() -> None:
     line = Line(words=[Word(text="a", bbox=(1, 2, 3, 4), page=1)], block=7)
     assert FakeOcrEngine({1: [line]}).recognize(np.zeros((2, 2), np.uint8), page_number=1) == [line]
     assert FakeOcrEngine({}).recognize(np.zeros((2, 2), np.uint8), page_number=5) == []
+
+
+@pytest.mark.parametrize("mode", ["1", "L", "RGB", "RGBA", "P", "I;16"])
+def test_any_image_mode_is_read(text_page: Image.Image, mode: str) -> None:
+    from docproc.ocr._page import _as_array
+
+    if mode == "RGBA":  # text on a transparent background: must not turn black
+        img = Image.new("RGBA", text_page.size, (0, 0, 0, 0))
+        img.putalpha(Image.eval(text_page, lambda v: 255 - v))
+    elif mode == "I;16":
+        img = Image.fromarray(np.asarray(text_page).astype(np.uint16) * 257)
+    else:
+        img = text_page.convert(mode)
+    arr = _as_array(img)
+    assert arr.dtype == np.uint8
+    grey = arr if arr.ndim == 2 else arr.mean(axis=2)
+    ref = np.asarray(text_page)
+    assert np.abs(grey.astype(float) - ref).mean() < 8  # same picture: black text on white

@@ -70,7 +70,9 @@ def test_blank_page_warns() -> None:
 
 def test_noise_page_is_unreadable() -> None:
     rng = np.random.default_rng(0)
-    noise = Image.fromarray((rng.random((400, 700)) * 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(3))
+    noise = Image.fromarray((rng.random((400, 700)) * 255).astype(np.uint8)).filter(
+        ImageFilter.GaussianBlur(3)
+    )
     noise = noise.point(lambda v: 0 if v < 125 else 255)
     page = read(noise)
     assert len(page.warnings) == 1 and page.warnings[0].startswith("unreadable page (mean confidence ")
@@ -90,3 +92,16 @@ def test_engine_kills_tesseract_on_timeout(page_img: Image.Image) -> None:
 def test_missing_language_raises_ocr_failed(page_img: Image.Image) -> None:
     with pytest.raises(OcrFailed, match="language"):
         TesseractEngine(lang="xyz").recognize(np.asarray(page_img), page_number=1)
+
+
+def test_tesserocr_engine_reads_like_the_cli(page_img: Image.Image) -> None:
+    pytest.importorskip("tesserocr")
+    from docproc.ocr import TesserocrEngine
+
+    arr = np.asarray(page_img)
+    ours = " ".join(line.text for line in TesserocrEngine().recognize(arr, page_number=1))
+    cli = " ".join(line.text for line in TesseractEngine().recognize(arr, page_number=1))
+    assert similarity(ours, cli) > 0.97
+    assert "1.250.000.000" in ours
+    page = read(page_img, ocr_engine="tesserocr")
+    assert page.warnings == [] and similarity(page.text, "\n".join(TEXT)) > 0.97

@@ -79,3 +79,12 @@ def test_parse_osd() -> None:
     o = parse_osd(text)
     assert (o.angle, o.confidence) == (180, pytest.approx(11.52))
     assert parse_osd("Too few characters. Skipping this page").angle == 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [("Ð", "Đ"), ("ðồng", "đồng"), ("QĐÐĐXXST-DS", "QĐXXST-DS"), ("QÐST", "QĐST"), ("Đơn", "Đơn")],
+)
+def test_eth_read_for_d_with_stroke_is_fixed(raw: str, fixed: str) -> None:
+    tsv = HEADER + "\n" + row(5, 1, 1, 1, 1, (0, 0, 10, 10), 90, raw)
+    assert parse_tsv(tsv, page_number=1)[0].text == fixed

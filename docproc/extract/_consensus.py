@@ -1,0 +1,96 @@
+"""Consensus across occurrences: a name the judgment repeats is read several times.
+
+OCR damages one occurrence at a time ("Lầm Thị Hồng" once, "Lâm Thị Hồng" twice; "THÀNH PHÔ" in one
+court line, "thành phố" in the others). Occurrences with the same letters (marks aside) are lined up
+word by word and each word takes the spelling the document repeats most; ties keep the reading at
+hand, so clean text, where every occurrence agrees, comes back unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from docproc.extract.sections import bare
+
+__all__ = ["clean_junk", "vote_words", "name_occurrences", "consensus_name"]
+
+# Characters that are never part of a name: OCR specks glued to a word ("mối ¡trường", "|Hải").
+_JUNK_RE = re.compile(r"[¡¿|~^`°¦¬«»•·_]+")
+
+
+def clean_junk(name: str) -> str:
+    """`name` without OCR specks; spaces collapsed."""
+    return re.sub(r"\s+", " ", _JUNK_RE.sub("", name)).strip()
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFC", word).lower()
+
+
+def _match_case(template: str, word: str) -> str:
+    """`word`'s letters in `template`'s case, letter by letter (same length in NFC)."""
+    if len(template) != len(word):
+        return word
+    return "".join(w.upper() if t.isupper() else w.lower() for t, w in zip(template, word, strict=True))
+
+
+def _mark_diff(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a.lower(), b.lower(), strict=False))
+
+
+def vote_words(base: str, variants: Iterable[str], *, max_marks: int = 2) -> str:
+    """`base` with each word replaced by the spelling most variants give at that position.
+
+    A variant votes only if it has as many words as `base` and the same letters word by word
+    (`bare`); a word changes only to a strictly more frequent spelling, at most `max_marks`
+    letters away in their marks, and keeps `base`'s case. `base` counts as one vote itself.
+    """
+    words = base.split(" ")
+    keys = [bare(w) for w in words]
+    votes: list[Counter[str]] = [Counter({_fold(w): 1}) for w in words]
+    for v in variants:
+        vw = v.split(" ")
+        if len(vw) != len(words) or [bare(w) for w in vw] != keys:
+            continue
+        for i, w in enumerate(vw):
+            votes[i][_fold(w)] += 1
+    out = []
+    for w, c in zip(words, votes, strict=True):
+        best, n = c.most_common(1)[0]
+        own = c[_fold(w)]
+        if best != _fold(w) and n > own and len(best) == len(w) and _mark_diff(best, w) <= max_marks:
+            out.append(_match_case(w, best))
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+def name_occurrences(name: str, text: str, folded: str | None = None) -> list[str]:
+    """Every place `text` writes `name`'s words with the same letters, marks aside, as written there.
+
+    `folded` is `text` lower-cased without marks, aligned one to one (the parties' `_ascii`)."""
+    from docproc.extract.parties import _ascii  # the one aligned folding of the parties stage
+
+    words = name.split()
+    if not words:
+        return []
+    folded = folded if folded is not None else _ascii(text)
+    pat = r"(?<!\w)" + r"\s+".join(re.escape(_ascii(w)) for w in words) + r"(?!\w)"
+    return [" ".join(text[m.start() : m.end()].split()) for m in re.finditer(pat, folded)]
+
+
+def consensus_name(name: str, text: str, folded: str | None = None, avoid: Sequence[str] = ()) -> str:
+    """The spelling of `name` the document repeats most (one mark per word at most), unless that
+    spelling is another party's name (`avoid`): "Hùng" and "Hưng" may be two people."""
+    occ = name_occurrences(name, text, folded)
+    if name in occ:
+        occ.remove(name)  # the entry itself: `vote_words` counts it once already
+    if len(occ) < 2:
+        return name
+    best = vote_words(name, occ, max_marks=1)
+    if best != name and _fold(best) in {_fold(a) for a in avoid}:
+        return name
+    return best
