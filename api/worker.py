@@ -36,6 +36,7 @@ from docproc.config import Settings
 __all__ = ["JobRunner", "enqueue", "JobSpec"]
 
 log = logging.getLogger("api.worker")
+_POOL_NICENESS = 10
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,11 @@ def _init_pool_process(level: str) -> None:
     from api.logging_config import configure_logging
 
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    # Background work yields the CPU to request handling (Tesseract inherits the niceness).
+    try:
+        os.nice(_POOL_NICENESS)
+    except OSError:
+        pass
     configure_logging(level)
 
 

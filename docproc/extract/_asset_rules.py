@@ -88,6 +88,10 @@ class AssetRules(ReaderBase):
             f = A.read_asset(chunk, default_kind=default_kind)
             if f is None:
                 continue
+            if not f.plate and f.kind in ("vehicle", "other"):
+                fixed = A.repair_plate(chunk, self.text)
+                if fixed is not None:
+                    f.plate, f.spans["plate"], f.kind = fixed[2], fixed[:2], "vehicle"
             if (
                 re.match(r"\s*(?:bản\s+chính|giấy\s+(?:chứng\s+nhận|tờ))", chunk, _I)
                 and context != "evidence"

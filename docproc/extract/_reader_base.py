@@ -107,7 +107,7 @@ def label_key(label: str, table: tuple[tuple[str, str], ...]) -> str | None:
 
 
 def fold_id(s: str | None) -> str:
-    return re.sub(r"[\s.\-/–]", "", (s or "").upper())
+    return re.sub(r"[\s.,\-/–]", "", (s or "").upper())
 
 
 class ReaderBase:

@@ -24,6 +24,7 @@ __all__ = [
     "read_asset",
     "asset_kind",
     "find_plates",
+    "repair_plate",
     "split_assets",
     "parse_area",
     "PLATE_RE",
@@ -117,8 +118,42 @@ class AssetFields:
 
 
 def find_plates(text: str) -> list[tuple[int, int, str]]:
-    """Licence plates in `text` as (start, end, plate as written)."""
-    return [(m.start("plate"), m.end("plate"), m.group("plate")) for m in PLATE_RE.finditer(text)]
+    """Licence plates in `text` as (start, end, plate); a comma OCR read for the dot of the
+    serial ("79A-312,45") is put back, as plates are always written with a dot."""
+    return [
+        (m.start("plate"), m.end("plate"), re.sub(r"(\d{3}),(\d{2})$", r"\1.\2", m.group("plate")))
+        for m in PLATE_RE.finditer(text)
+    ]
+
+
+# A plate OCR damaged by one character ("79A-312.435", "72A-215.6"): found loosely, then repaired
+# from the plates the document writes well elsewhere.
+_LOOSE_PLATE_RE = re.compile(r"(?<![\w.\-])\d{2}\s?[A-Z]{1,2}\d?\s?[-–]\s?\d{2,4}[.,]\d{1,3}(?![\w])")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def repair_plate(chunk: str, text: str) -> tuple[int, int, str] | None:
+    """A damaged plate in `chunk` as (start, end, plate the document repeats), when one plate
+    written well in `text` is one character away from it and no other is."""
+    m = _LOOSE_PLATE_RE.search(chunk)
+    if m is None:
+        return None
+    key = re.sub(r"[\s.,\-–]", "", m.group())
+    votes: dict[str, int] = {}
+    for _s, _e, p in find_plates(text):
+        if _one_edit(key, re.sub(r"[\s.,\-–]", "", p)):
+            votes[p] = votes.get(p, 0) + 1
+    if len({re.sub(r"[\s.,\-–]", "", p) for p in votes}) != 1:
+        return None
+    return m.start(), m.end(), max(votes, key=lambda p: votes[p])
 
 
 def parse_area(s: str) -> float | None:

@@ -294,6 +294,9 @@ def _court_forms(
 def _vote_court(court: str, forms: list[str]) -> str:
     """OCR damages one reading at a time ("THÀNH PHÔ", "Vững Tàu", "Quyền;"): each word takes the
     spelling most readings of the same court give; ties keep the chosen line's."""
+    forms = list(forms)
+    if court in forms:
+        forms.remove(court)  # the chosen line itself: `vote_words` counts it once already
     voted = vote_words(court, forms)
     return court if voted == court else restore_court_case(voted)
 

@@ -104,6 +104,8 @@ _ROLE_LABELS: list[tuple[re.Pattern[str], str]] = [
 _ACCUSED_INTRO = re.compile(r"doi\s+voi\s+(?:cac\s+)?bi\s+cao\s*:\s*$")
 _MARKER = re.compile(
     r"\s*(?:(?:\d{1,2}\s+)?\d{1,2}(?:\.\d{1,2})*(?:\s*[.)/\-–]+\s*|\s+(?=\D))|[a-zđ]\)\s*|[IVX]+\.\s*|[-–+*•]\s*)*"
+    # a list marker OCR read as a short word ("1." → "lộ") before an honorific that opens the entry
+    r"(?:(?!(?:và|là|do|có|cho|của|với|tại|thì|mà)\s)(?-i:[a-zà-ỹđ]{1,2}[.,)]?)\s+(?=(?-i:Ông|Bà|Anh|Chị)\s))?"
 )
 _HON_WORDS = r"(?:ông|bà|anh|chị|cụ|em|cháu)"
 _HON_START = re.compile(rf"^{_HON_WORDS}\s+(?=\S)", re.IGNORECASE)

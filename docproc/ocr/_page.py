@@ -125,19 +125,23 @@ def ocr_image(
     rotation = 0
     try:
         lines = engine.recognize(img, page_number=number, timeout=left(), dpi=dpi)
-        conf, n = _quality(lines)
-        if conf < RECHECK_CONFIDENCE or n < 10:
+    except OcrTimeout:
+        return page([], warn=[f"OCR timed out after {timeout:g} s"])
+    conf, n = _quality(lines)
+    if conf < RECHECK_CONFIDENCE or n < 3:
+        # Upside-down or sideways text reads as low-confidence garbage: ask OSD, read again if it
+        # is sure, keep the better reading. Upright pages (nearly all) never pay for OSD.
+        try:
             angle = engine.orientation(img, timeout=left())
             if angle:
                 turned = _turn(img, angle)
-                dpi_t = max(
-                    round(turned.shape[1] / ((height_pt if angle in (90, 270) else width_pt) / 72.0)), 70
-                )
+                w_t = height_pt if angle in (90, 270) else width_pt
+                dpi_t = max(round(turned.shape[1] / (w_t / 72.0)), 70)
                 again = engine.recognize(turned, page_number=number, timeout=left(), dpi=dpi_t)
                 if _better(lines, again):
                     lines, rotation, img = again, angle, turned
-    except OcrTimeout:
-        return page([], warn=[f"OCR timed out after {timeout:g} s"])
+        except OcrTimeout:
+            warnings.append(f"OCR timed out after {timeout:g} s (orientation not checked)")
 
     if rotation:
         warnings.append(f"rotated {rotation}°")

@@ -210,6 +210,21 @@ def test_two_reviewers_same_field_conflict_loses_nothing(signin, live: Any) -> N
             ("reviewer_a", mine_a),
             ("reviewer_a2", mine_b),
         ]
+
+        # unsaved edits left in B's browser while A saves: the reload shows the conflict view too
+        _control(b, pointer).fill("777.000.000")
+        _control(b, pointer).press("Tab")
+        b.wait_for_function(f"localStorage.getItem('docproc-review:{doc_id}')?.includes('777000000')")
+        a.reload()
+        a.wait_for_selector("body[data-ready='1']")
+        _control(a, "/case/subject").fill("Tranh chấp hợp đồng vay tài sản")
+        _control(a, "/case/subject").press("Tab")
+        a.get_by_role("button", name="Lưu").click()
+        a.locator("#status", has_text="Đã lưu").wait_for()
+        b.reload()
+        b.locator("#conflict").wait_for(state="visible")
+        assert "Tranh chấp hợp đồng vay tài sản" in b.locator("#conflict-theirs").inner_text()
+        assert "777.000.000" in b.locator("#conflict-mine").inner_text()
     finally:
         ctx_a.close()
         ctx_b.close()
