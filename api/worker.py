@@ -19,7 +19,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import timedelta
@@ -97,6 +97,43 @@ def _result(outcome: Any) -> dict[str, Any]:
 # --- in the API process ----------------------------------------------------------------------------
 
 
+class _WorkerDied(Exception):
+    """A Dask worker died running the task (Dask's KilledWorker): like a broken process pool."""
+
+
+class _DaskFuture:
+    def __init__(self, fut: Any) -> None:
+        self._fut = fut
+
+    def done(self) -> bool:
+        return bool(self._fut.done())
+
+    def result(self) -> Any:
+        try:
+            return self._fut.result()
+        except Exception as exc:
+            if type(exc).__name__ == "KilledWorker":
+                raise _WorkerDied() from exc
+            raise
+
+
+class _DaskExecutor:
+    """The batch's executor (pipelines.batch.open_client): DOCPROC_SCHEDULER's cluster, or a
+    LocalCluster of `api_workers` processes. Used when `api_executor` is "dask"."""
+
+    def __init__(self, settings: Settings) -> None:
+        from pipelines.batch import open_client
+
+        self._cm = open_client(workers=max(1, settings.api_workers), settings=settings)
+        self.client = self._cm.__enter__()
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> _DaskFuture:
+        return _DaskFuture(self.client.submit(fn, *args, pure=False))
+
+    def shutdown(self, wait: bool = False, cancel_futures: bool = True) -> None:
+        self._cm.__exit__(None, None, None)
+
+
 @dataclass
 class _Running:
     """A claimed job and the pool tasks in flight for it: prepare → ocr_page × n → finish, the
@@ -105,7 +142,7 @@ class _Running:
 
     spec: JobSpec
     stage: str  # "prepare", "ocr", "finish", or "whole" (an injected process function)
-    futures: list[Future[Any]]
+    futures: list[Any]  # concurrent.futures or Dask futures: done() and result()
     prepared: Any = None
     pages_done: int = 0
 
@@ -129,7 +166,7 @@ class JobRunner:
         self.blobs_root = blobs_root
         self.worker_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.slots = max(1, settings.api_workers)
-        self._executor: Executor | None = None
+        self._executor: Executor | _DaskExecutor | None = None
         self._running: dict[str, _Running] = {}
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -138,7 +175,6 @@ class JobRunner:
 
     # lifecycle
     def start(self) -> None:
-        self._executor = self._make_executor()
         self._thread = threading.Thread(target=self._loop, name="docproc-jobs", daemon=True)
         self._thread.start()
 
@@ -146,9 +182,7 @@ class JobRunner:
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
-            self._thread.join(timeout=10)
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._thread.join(timeout=30)  # the loop thread shuts its executor down
         # Jobs still running here go back to the queue at once rather than after their lease.
         if self._running:
             self._requeue(*self._running)
@@ -158,7 +192,9 @@ class JobRunner:
         """New work was queued: claim it now rather than at the next poll."""
         self._wake.set()
 
-    def _make_executor(self) -> Executor:
+    def _make_executor(self) -> Executor | _DaskExecutor:
+        if self.settings.api_executor == "dask" and self.process is None:
+            return _DaskExecutor(self.settings)
         if self.settings.api_workers == 0:
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="docproc-job")
         import multiprocessing as mp
@@ -174,7 +210,7 @@ class JobRunner:
                 pool.submit(_warm_up)
         return pool
 
-    def _submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+    def _submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         assert self._executor is not None
         try:
             return self._executor.submit(fn, *args)
@@ -184,6 +220,11 @@ class JobRunner:
 
     # the loop
     def _loop(self) -> None:
+        try:
+            self._executor = self._make_executor()
+        except Exception:  # noqa: BLE001
+            log.exception("no executor: jobs stay queued")
+            return
         while not self._stop.is_set():
             try:
                 self._collect()
@@ -198,6 +239,11 @@ class JobRunner:
                 time.sleep(1)
             self._wake.wait(self.settings.job_poll_seconds)
             self._wake.clear()
+        # Made and ended in this thread (a Dask client must be closed where it was entered).
+        try:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+        except Exception:  # noqa: BLE001
+            log.warning("executor shutdown failed")
 
     def _start_job(self, spec: JobSpec) -> None:
         if self.process is not None:
@@ -213,7 +259,7 @@ class JobRunner:
         for job_id, run in list(self._running.items()):
             try:
                 result = self._advance(run)
-            except BrokenProcessPool:
+            except (BrokenProcessPool, _WorkerDied):
                 log.error("worker process died", extra={"job_id": job_id})
                 del self._running[job_id]
                 self._executor = self._make_executor()

@@ -55,7 +55,9 @@ async def user(
             else:
                 what = rng.choice(("list", "doc", "job"))
                 doc = rng.choice(own)
-                url = {"list": "/documents?limit=20", "doc": f"/documents/{doc}", "job": f"/documents/{doc}"}[what]
+                url = {"list": "/documents?limit=20", "doc": f"/documents/{doc}", "job": f"/documents/{doc}"}[
+                    what
+                ]
                 t0 = time.perf_counter()
                 r = await client.get(url)
                 stats["read"].append(time.perf_counter() - t0)
@@ -76,10 +78,14 @@ async def run(server, args) -> dict:
     stats: dict[str, list] = {"read": [], "upload": [], "errors": []}
     uploaded: list[str] = []
     limits = httpx.Limits(max_connections=args.users, max_keepalive_connections=args.users)
-    async with httpx.AsyncClient(base_url=server.base, headers=server.auth, timeout=60, limits=limits) as client:
+    async with httpx.AsyncClient(
+        base_url=server.base, headers=server.auth, timeout=60, limits=limits
+    ) as client:
         t0 = time.monotonic()
         stop_at = t0 + args.seconds
-        await asyncio.gather(*(user(k, client, stop_at, args, texts, stats, uploaded) for k in range(args.users)))
+        await asyncio.gather(
+            *(user(k, client, stop_at, args, texts, stats, uploaded) for k in range(args.users))
+        )
         elapsed = time.monotonic() - t0
         # Drain: every upload must be there and end processed.
         deadline = time.monotonic() + args.drain

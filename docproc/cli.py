@@ -250,7 +250,10 @@ def serve(
 
     settings = get_settings()
     configure_logging(settings.log_level)
-    uvicorn.run(create_app(settings), host=host, port=port, log_config=None, proxy_headers=False)
+    # Keep-alive longer than clients' (httpx: 5 s), so a client never reuses a connection being closed.
+    uvicorn.run(
+        create_app(settings), host=host, port=port, log_config=None, proxy_headers=False, timeout_keep_alive=75
+    )
 
 
 def _admin_db():  # type: ignore[no-untyped-def]

@@ -56,6 +56,10 @@ class Settings(BaseSettings):
         ge=0,
         description="processes of the service's processing pool; 0 = a thread of the API process",
     )
+    api_executor: Literal["pool", "dask"] = Field(
+        default="pool",
+        description="pool: a local process pool; dask: the batch's Dask cluster (scheduler, else a LocalCluster)",
+    )
     job_lease_seconds: float = Field(
         default=60.0,
         gt=0,

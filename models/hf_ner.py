@@ -39,11 +39,26 @@ class HfConfig:
     intermediate: int = 128
     window: int = 64  # words per window
     max_pieces: int = 160
-    epochs: int = 15
+    epochs: int = 25
     batch_size: int = 16
     lr: float = 3e-3
     keep_empty: float = 0.1
-    threads: int = 2
+    threads: int = 1  # measured: 2 threads on a busy 2-core machine are 10x slower than 1
+
+
+def _shape(word: str) -> int:
+    """Word shape as a token type: 0 lower, 1 Capitalised, 2 UPPER, 3 digits or punctuation.
+    A model trained from scratch on little data cannot learn that "Thương" and "thương" differ in
+    case; BERT's token-type embedding carries it (type_vocab_size = 4)."""
+    if not any(c.isalpha() for c in word):
+        return 3
+    if word.isupper():
+        return 2
+    return 1 if word[0].isupper() else 0
+
+
+def _type_ids(word_ids: list[int | None], toks: Sequence[str]) -> list[int]:
+    return [3 if w is None else _shape(toks[w]) for w in word_ids]
 
 
 def _windows(n: int, size: int, stride: int) -> list[tuple[int, int]]:
@@ -58,12 +73,14 @@ class TransformersNer:
 
     name = "transformers"
 
-    def __init__(self, model, tokenizer, window: int = 96, threads: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, model, tokenizer, window: int = 64, threads: int | None = 1) -> None:  # type: ignore[no-untyped-def]
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.window = window
         self.threads = threads
         self.id2label = {int(k): v for k, v in model.config.id2label.items()}
+        # models trained here carry word shapes as token types; others (type_vocab_size 2) do not
+        self.shapes = getattr(model.config, "type_vocab_size", 2) >= 4
 
     def predict(self, text: str) -> list[tuple[int, int, str]]:
         import torch
@@ -138,12 +155,19 @@ def build_tokenizer(texts: Sequence[str], vocab_size: int):  # type: ignore[no-u
 
 
 def _encode(tokenizer, examples: Sequence[Example], label2id: dict[str, int], cfg: HfConfig, rng):  # type: ignore[no-untyped-def]
-    """Training windows: (input ids, labels per piece) with -100 off first pieces and on missing."""
+    """Training windows: (input ids, labels per piece, token types) with -100 off first pieces and
+    on missing words. Windows start at a random offset on each call (each epoch): with fixed
+    windows a small model memorises positions and fails on the overlapping windows of inference."""
     rows = []
     for ex in examples:
         spans, tags = bio_words(ex)
         toks = [ex.text[s:e] for s, e in spans]
-        for a, z in _windows(len(toks), cfg.window, cfg.window):
+        shift = rng.randrange(cfg.window)
+        bounds = [(0, min(shift, len(toks)))] if shift else []
+        bounds += [(a + shift, z + shift) for a, z in _windows(max(0, len(toks) - shift), cfg.window, cfg.window)]
+        for a, z in bounds:
+            if z <= a:
+                continue
             wtags = tags[a:z]
             if not any(t not in ("O", None) for t in wtags) and rng.random() >= cfg.keep_empty:
                 continue
@@ -156,7 +180,7 @@ def _encode(tokenizer, examples: Sequence[Example], label2id: dict[str, int], cf
                     labels.append(label2id.get(wtags[wid], 0))
                 if wid is not None:
                     seen.add(wid)
-            rows.append((enc["input_ids"], labels))
+            rows.append((enc["input_ids"], labels, _type_ids(enc.word_ids(), toks[a:z])))
     return rows
 
 
@@ -191,23 +215,30 @@ def train_transformers(
         id2label={i: t for t, i in label2id.items()},
         label2id=label2id,
         pad_token_id=tokenizer.pad_token_id,
+        type_vocab_size=4,
     )
     model = BertForTokenClassification(config)
     rows = _encode(tokenizer, examples, label2id, cfg, rng)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=0.01)
     steps = max(1, epochs * ((len(rows) + cfg.batch_size - 1) // cfg.batch_size))
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=steps, pct_start=0.1)
+    warm = max(1, steps // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda k: min(1.0, (k + 1) / warm) * max(0.05, 1.0 - k / steps)
+    )
     model.train()
     for epoch in range(epochs):
+        if epoch:
+            rows = _encode(tokenizer, examples, label2id, cfg, rng)
         rng.shuffle(rows)
         total, t0 = 0.0, time.perf_counter()
         for b in range(0, len(rows), cfg.batch_size):
             batch = rows[b : b + cfg.batch_size]
-            width = max(len(ids) for ids, _ in batch)
-            ids = torch.tensor([i + [tokenizer.pad_token_id] * (width - len(i)) for i, _ in batch])
-            mask = torch.tensor([[1] * len(i) + [0] * (width - len(i)) for i, _ in batch])
-            labels = torch.tensor([lab + [-100] * (width - len(lab)) for _, lab in batch])
-            loss = model(input_ids=ids, attention_mask=mask, labels=labels).loss
+            width = max(len(ids) for ids, _, _ in batch)
+            ids = torch.tensor([i + [tokenizer.pad_token_id] * (width - len(i)) for i, _, _ in batch])
+            mask = torch.tensor([[1] * len(i) + [0] * (width - len(i)) for i, _, _ in batch])
+            labels = torch.tensor([lab + [-100] * (width - len(lab)) for _, lab, _ in batch])
+            types = torch.tensor([t + [3] * (width - len(t)) for _, _, t in batch])
+            loss = model(input_ids=ids, attention_mask=mask, token_type_ids=types, labels=labels).loss
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -232,7 +263,7 @@ def train_transformers(
 
 
 @lru_cache(maxsize=4)
-def load_transformers(path: Path, threads: int | None = None) -> TransformersNer:
+def load_transformers(path: Path, threads: int | None = 1) -> TransformersNer:
     """A token-classification model from a local directory, never from the network."""
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
@@ -244,5 +275,5 @@ def load_transformers(path: Path, threads: int | None = None) -> TransformersNer
     model = AutoModelForTokenClassification.from_pretrained(path, local_files_only=True)
     tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
     meta = path / "docproc.json"
-    window = json.loads(meta.read_text(encoding="utf-8")).get("window", 96) if meta.exists() else 96
+    window = json.loads(meta.read_text(encoding="utf-8")).get("window", 64) if meta.exists() else 64
     return TransformersNer(model, tokenizer, window=int(window), threads=threads)

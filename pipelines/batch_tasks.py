@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,6 @@ class PageOutcome:
     page: Page | None
     seconds: float
     error: str | None = None  # code: message of a page that could not be read at all
-    warnings: list[str] = field(default_factory=list)
 
 
 def prepare(path: str, source: str, settings: Settings) -> Prepared | Finished | Failed:
@@ -101,12 +100,10 @@ def finish(prepared: Prepared, *outcomes: PageOutcome) -> Finished | Failed:
     try:
         loaded = prepared.loaded
         done: dict[int, Page] = {}
-        errors: list[str] = []
         for task, o in zip(prepared.tasks, outcomes, strict=True):
             if o.page is not None:
                 done[task.number] = o.page
             else:
-                errors.append(o.error or "unknown")
                 done[task.number] = Page(
                     number=task.number,
                     width=task.width_pt,
@@ -114,10 +111,11 @@ def finish(prepared: Prepared, *outcomes: PageOutcome) -> Finished | Failed:
                     source="ocr",
                     warnings=[f"OCR failed ({o.error})"],
                 )
-        read = [p for p in done.values() if p.lines]
+        ocred = list(done.values())
         text_pages = [p for p in loaded.pages if isinstance(p, Page) and p.lines]
-        if not read and not text_pages and errors:
-            raise OcrFailed(f"no page could be read ({'; '.join(sorted(set(errors)))})", source=loaded.source)
+        if not text_pages and all(not p.lines and p.warnings for p in ocred):  # as read_document does
+            reasons = "; ".join(sorted({w for p in ocred for w in p.warnings}))
+            raise OcrFailed(f"no page could be read ({reasons})", source=loaded.source)
         pages = [p if isinstance(p, Page) else done[p.number] for p in loaded.pages]
         return _finish(loaded, pages, prepared.seconds + ocr_seconds + time.perf_counter() - t0, ocr_seconds)
     except Exception as exc:  # noqa: BLE001
@@ -125,8 +123,7 @@ def finish(prepared: Prepared, *outcomes: PageOutcome) -> Finished | Failed:
 
 
 def run_whole(path: str, source: str, settings: Settings) -> Finished | Failed:
-    """A whole document in one task (pages OCRed one after another): for callers without a
-    cluster, and the reference the distributed path is tested against."""
+    """A whole document in one task, pages OCRed one after another (for callers without a cluster)."""
     got = prepare(path, source, settings)
     if not isinstance(got, Prepared):
         return got

@@ -16,7 +16,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from api.corrections import PatchRejected, apply_patch
 from api.db import session_scope
@@ -57,7 +57,11 @@ _UPLOAD_BODY = {
 
 
 def _find(session: Session, doc_id: str, office_id: int, *, lock: bool = False) -> Document:
-    q = select(Document).where(Document.id == doc_id, Document.office_id == office_id)
+    q = (
+        select(Document)
+        .where(Document.id == doc_id, Document.office_id == office_id)
+        .options(defer(Document.original_extraction))
+    )
     if lock:
         q = q.with_for_update()
     doc = session.scalars(q).first()
@@ -124,17 +128,16 @@ def _register(
             status="queued",
         )
         s.add(doc)
-        s.flush()
-        job = Job(document_id=doc.id)
-        s.add(job)
         try:
             s.flush()
-        except IntegrityError:  # the same bytes uploaded at the same moment by a colleague
+        except IntegrityError:  # the same bytes uploaded at the same moment by a colleague (PostgreSQL)
             s.rollback()
             existing = s.scalars(
                 select(Document).where(Document.office_id == user_office, Document.sha256 == upload.sha256)
             ).one()
             return existing, _latest_job(s, existing.id), True
+        job = Job(document_id=doc.id)
+        s.add(job)
     request.app.state.runner.wake()
     log.info(
         "document uploaded",
@@ -202,6 +205,7 @@ def list_documents(
     total = session.scalar(select(func.count()).select_from(Document).where(*where)) or 0
     rows = session.scalars(
         select(Document)
+        .options(defer(Document.extraction), defer(Document.original_extraction), defer(Document.warnings))
         .where(*where)
         .order_by(Document.created_at.desc(), Document.id)
         .offset(offset)
@@ -212,13 +216,14 @@ def list_documents(
 
 
 @router.get("/{doc_id}", response_model=DocumentOut, responses=_NOT_FOUND)
-def get_document(doc_id: str, session: SessionDep, user: CurrentUser, response: Response) -> DocumentOut:
+def get_document(doc_id: str, session: SessionDep, user: CurrentUser) -> Response:
     """Status, extraction (once done), warnings and the processing job. The ETag is the extraction's
     version: send it back in If-Match when correcting."""
     doc = _find(session, doc_id, user.office_id)
-    if doc.status == "done":
-        response.headers["ETag"] = _etag(doc.version)
-    return _out(doc, _latest_job(session, doc.id))
+    out = _out(doc, _latest_job(session, doc.id))
+    headers = {"ETag": _etag(doc.version)} if doc.status == "done" else {}
+    # Serialised once by pydantic-core (the most frequent read: skip FastAPI's re-validation).
+    return Response(out.model_dump_json(), media_type="application/json", headers=headers)
 
 
 @router.get(
@@ -417,7 +422,7 @@ def get_draft(
     and sign, `{kind}.pdf` to preview."""
     from api.drafts import DraftNotFound, draft_file
 
-    m = re.fullmatch(r"([A-Za-z0-9_-]{1,64})\.(docx|pdf)", name)
+    m = re.fullmatch(r"([\w.+-]{1,100})\.(docx|pdf)", name)  # no "/": never leaves the draft folder
     if not m:
         raise HTTPException(404, "drafts are named {kind}.docx or {kind}.pdf")
     doc, extraction, version, office_name = _draft_source(session, doc_id, user.office_id)

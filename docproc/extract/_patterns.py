@@ -1,9 +1,15 @@
 """Patterns of the operative part's language, shared by the rule modules (`obligations`,
-`_fee_rules`, `_asset_rules`, `_links`). Vietnamese as courts write it; matched case-insensitively."""
+`_fee_rules`, `_asset_rules`, `_links`). Vietnamese as courts write it; matched case-insensitively.
+
+Most are tone-tolerant (`_tc`): OCR puts a wrong tone on a vowel ("phạt tiên", "đôi với"). Those
+with short words whose tone carries the meaning stay exact (`re.compile`): ORDER_RE ("giao" /
+"giáo", "trả" / "trà"), BUOC_RE ("thì" / "thi hành"), OWNER_RE ("đứng tên hộ" / "đứng tên Hồ")."""
 
 from __future__ import annotations
 
 import re
+
+from docproc.extract._tolerant import compile_tolerant as _tc
 
 _I = re.I
 
@@ -30,128 +36,128 @@ ORDER_RE = re.compile(
 
 BUOC_RE = re.compile(r"\b(?:buộc|thì)\b|:", _I)
 
-NEG_START_RE = re.compile(
+NEG_START_RE = _tc(
     r"^\s*(?:[-–+]\s*)?(?:Không\s+chấp\s+nhận|Bác\b|Đình\s+chỉ|Ghi\s+nhận|Hủy|Huỷ|Tuyên\s+bố|Chấp\s+nhận|"
     r"Sửa\s+(?:bản|một)|Giữ\s+nguyên|Miễn|Công\s+nhận|Chấm\s+dứt\s+hợp|Cấm|Giao\s+bị\s+cáo|Xử\s+phạt|"
     r"Gia\s+đình|Người\s+không\s+trực\s+tiếp|Vì\s+lợi\s+ích|Các\s+đương\s+sự|Việc\s+trả\s+tiền|Ngoài\s+các)",
     _I,
 )
 
-HEAD_PREFIX_RE = re.compile(
+HEAD_PREFIX_RE = _tc(
     r"^\s*Về\s[^:.;]{1,80}:\s*(?:Căn\s+cứ[^:]{1,400}:\s*|Áp\s+dụng[^:]{1,400}:\s*)?(?=\S)", _I
 )
 
-AGREED_RE = re.compile(
+AGREED_RE = _tc(
     r"^\s*(?:[-–+]\s*)?(?:Ghi\s+nhận|Công\s+nhận)\s+(?:sự\s+)?(?:tự\s+nguyện|thỏa\s+thuận|thoả\s+thuận)"
     r"(?![^.]*\bđã\s+(?:bồi\s+thường|trả|thanh\s+toán|nhận|thực\s+hiện|nộp))",
     _I,
 )
 
-STATE_FUND_RE = re.compile(
+STATE_FUND_RE = _tc(
     r"sung\s+(?:vào\s+)?(?:quỹ|ngân\s+sách|công\s+quỹ)|nộp\s+(?:vào\s+|lại\s+)?(?:cho\s+)?ngân\s+sách|"
     r"thu\s+lợi\s+bất\s+chính|truy\s+thu",
     _I,
 )
 
-XAC_DINH_RE = re.compile(r"^\s*(?:[-–+]\s*)?Xác\s+định\b", _I)
+XAC_DINH_RE = _tc(r"^\s*(?:[-–+]\s*)?Xác\s+định\b", _I)
 
-LATER_BUOC_RE = re.compile(r"[,;.]\s*(?=buộc\b)", _I)
+LATER_BUOC_RE = _tc(r"[,;.]\s*(?=buộc\b)", _I)
 
-CUT_RE = re.compile(
+CUT_RE = _tc(
     r"\b(?:trong\s+thời\s+hạn|kể\s+từ\s+ngày\s+nhận|sau\s+khi\s+(?!đối\s+trừ)|khi\s+nhận\s+đủ|chậm\s+nhất\s+(?:vào\s+)?ngày)",
     _I,
 )
 
-EACH_RE = re.compile(r"\bmỗi\s+(?:người|bên|bị\s+cáo|đương\s+sự)\b", _I)
+EACH_RE = _tc(r"\bmỗi\s+(?:người|bên|bị\s+cáo|đương\s+sự)\b", _I)
 
-PERIOD_AFTER_RE = re.compile(r"\s*(?:\([^)]*\)\s*)?/\s*(?:01\s+|một\s+)?tháng", _I)
+PERIOD_AFTER_RE = _tc(r"\s*(?:\([^)]*\)\s*)?/\s*(?:01\s+|một\s+)?tháng", _I)
 
-PERIOD_BEFORE_RE = re.compile(r"(?:mỗi|hàng|hằng)\s+tháng[^.;\d]{0,25}$", _I)
+PERIOD_BEFORE_RE = _tc(r"(?:mỗi|hàng|hằng)\s+tháng[^.;\d]{0,25}$", _I)
 
-FROM_MONTH_RE = re.compile(r"kể\s+từ\s+tháng\s+(?P<m>\d{1,2})\s*[/\-]\s*(?P<y>\d{4})", _I)
+FROM_MONTH_RE = _tc(r"kể\s+từ\s+tháng\s+(?P<m>\d{1,2})\s*[/\-]\s*(?P<y>\d{4})", _I)
 
-FROM_RE = re.compile(r"\bkể\s+từ\s+(?:ngày\s+)?", _I)
+FROM_RE = _tc(r"\bkể\s+từ\s+(?:ngày\s+)?", _I)
 
-COMP_START_RE = re.compile(r"\b(?:trong\s+đó|bao\s+gồm|gồm)\b\s*:?", _I)
+COMP_START_RE = _tc(r"\b(?:trong\s+đó|bao\s+gồm|gồm)\b\s*:?", _I)
 
-COMP_STOP_RE = re.compile(
+COMP_STOP_RE = _tc(
     r"[;.,]?\s*(?:[Đđ]ược\s+(?:khấu\s+)?trừ|chia\s+(?:làm|theo)|kỷ\s+phần|[Kk]ể\s+từ)|\.\s|;\s*(?=[A-ZĐ])"
 )
 
-TOTAL_RE = re.compile(r"\btổng\s+(?:cộng|số(?:\s+tiền)?)\s*(?:là)?\s*:?\s*$", _I)
+TOTAL_RE = _tc(r"\btổng\s+(?:cộng|số(?:\s+tiền)?)\s*(?:là)?\s*:?\s*$", _I)
 
-SIBLING_RE = re.compile(
+SIBLING_RE = _tc(
     r"\s*(?:,|;)?\s*(?:và\s+)?(?:phải\s+|có\s+nghĩa\s+vụ\s+)?(?:liên\s+đới\s+)?"
     r"(?:trả|thanh\s+toán|bồi\s+thường|hoàn\s+trả)(?:\s+lại)?\s+cho\s+",
     _I,
 )
 
-ARITH_RE = re.compile(r"\s*[x×*]\s*\d[\d.,]*[^=;.]{0,30}=\s*$")
+ARITH_RE = _tc(r"\s*[x×*]\s*\d[\d.,]*[^=;.]{0,30}=\s*$")
 
-REMAIN_RE = re.compile(
+REMAIN_RE = _tc(
     r"\bcòn\s+phải\s+(?:liên\s+đới\s+)?(?:bồi\s+thường|trả|thanh\s+toán)(?:\s+tiếp)?\b(?!\s+(?:khoản\s+)?(?:tiền\s+)?lãi)",
     _I,
 )
 
-DEDUCT_RE = re.compile(r"\b[Đđ]ược\s+(?:khấu\s+)?trừ\s+(?:vào\s+)?", _I)
-SHARE_CTX_RE = re.compile(r"kỷ\s+phần|chia\s+theo\s+phần|mỗi\s+bị\s+cáo|mỗi\s+người", _I)
+DEDUCT_RE = _tc(r"\b[Đđ]ược\s+(?:khấu\s+)?trừ\s+(?:vào\s+)?", _I)
+SHARE_CTX_RE = _tc(r"kỷ\s+phần|chia\s+theo\s+phần|mỗi\s+bị\s+cáo|mỗi\s+người", _I)
 
-INSTAL_RE = re.compile(r"^\s*(?:[-–+]\s*)?Đợt\s+(?:\d+|[^\W\d]+)\s*(?:\([^)]*\))?\s*:", _I)
+INSTAL_RE = _tc(r"^\s*(?:[-–+]\s*)?Đợt\s+(?:\d+|[^\W\d]+)\s*(?:\([^)]*\))?\s*:", _I)
 
-DUE_RE = re.compile(r"thời\s+hạn\s+(?:trả(?:\s+nợ|\s+tiền)?|thanh\s+toán|thực\s+hiện)\s*:?", _I)
+DUE_RE = _tc(r"thời\s+hạn\s+(?:trả(?:\s+nợ|\s+tiền)?|thanh\s+toán|thực\s+hiện)\s*:?", _I)
 
-STOP_RE = re.compile(
+STOP_RE = _tc(
     r"^\s*(?:[-–+]\s*)?(?:Không\s+chấp\s+nhận|Kể\s+từ|Trường\s+hợp|Ghi\s+nhận|Tiếp\s+tục|Về\s|Đình\s+chỉ|"
     r"Buộc|Giao\s|Xác\s+định|Nếu\s)",
     _I,
 )
 
-LI_CONTRACT_RE = re.compile(
+LI_CONTRACT_RE = _tc(
     r"tiếp\s+tục\s+(?:phải\s+)?(?:chịu|trả|thanh\s+toán)\s+(?:thêm\s+)?(?:khoản\s+)?(?:tiền\s+)?lãi", _I
 )
 
-LI_STAT_RE = re.compile(
+LI_STAT_RE = _tc(
     r"(?:phải|còn)\s+(?:phải\s+)?(?:chịu|trả)\s+(?:thêm\s+)?(?:khoản\s+)?(?:tiền\s+)?lãi\b"
     r"|còn\s+(?:phải\s+)?trả\s+cho\s+[^.;]{1,60}?\s+(?:số\s+)?tiền\s+lãi\b",
     _I,
 )
 
-LI_KEYS_RE = re.compile(
+LI_KEYS_RE = _tc(
     r"thi\s+hành\s+án|chậm\s+trả|chậm\s+thi\s+hành|chậm\s+thanh\s+toán|Điều\s+468|Điều\s+357", _I
 )
 
-MUC_RE = re.compile(r"\bmục\s+(\d{1,2}(?:\.\d{1,2}){0,3})(?!\d)", _I)
+MUC_RE = _tc(r"\bmục\s+(\d{1,2}(?:\.\d{1,2}){0,3})(?!\d)", _I)
 
-MUC_THIS_RE = re.compile(r"\bmục\s+này\b", _I)
+MUC_THIS_RE = _tc(r"\bmục\s+này\b", _I)
 
-CHIU_RE = re.compile(
+CHIU_RE = _tc(
     r"(?P<neg>\b(?:không\s+phải|không|miễn|chưa|còn\s+phải|còn|đã|phải\s+nộp\s+tiếp)\s+)?"
     r"(?P<joint>\bliên\s+đới\s+)?\b(?:chịu|(?<=phải\s)nộp)\b(?!\s+tiếp)",
     _I,
 )
 
-FEE_WORD_RE = re.compile(r"án\s+phí|lệ\s+phí", _I)
+FEE_WORD_RE = _tc(r"án\s+phí|lệ\s+phí", _I)
 
-FEE_GAP_RE = re.compile(
+FEE_GAP_RE = _tc(
     r"\s*(?:toàn\s+bộ\s+|tổng\s+cộng\s+|tổng\s+số\s+(?:tiền\s+)?|số\s+tiền\s+)?(?:là\s*)?:?\s*"
     r"|\s*(?:toàn\s+bộ\s+)?(?:tiền\s+)?(?:án\s+phí|lệ\s+phí)[^\d;]{0,90}?(?:là|:|với\s+số\s+tiền|số\s+tiền)?\s*",
     _I,
 )
 
-ADVANCE_RE = re.compile(r"\b(?:được\s+)?(?:khấu\s+)?trừ\s+(?:vào\s+)?|chuyển\s+thành\s+án\s+phí", _I)
+ADVANCE_RE = _tc(r"\b(?:được\s+)?(?:khấu\s+)?trừ\s+(?:vào\s+)?|chuyển\s+thành\s+án\s+phí", _I)
 
-ADVANCE_STOP_RE = re.compile(r"còn\s+phải|[Hh]oàn\s+trả|nhận\s+lại|\.\s", _I)
+ADVANCE_STOP_RE = _tc(r"còn\s+phải|[Hh]oàn\s+trả|nhận\s+lại|\.\s", _I)
 
-REFUND_TO_RE = re.compile(
+REFUND_TO_RE = _tc(
     r"(?P<pre>\b(?:phải|có\s+nghĩa\s+vụ|liên\s+đới)\s+)?\b(?:hoàn\s+trả|trả\s+lại|hoàn\s+lại)(?:\s+lại)?\s+cho\s+",
     _I,
 )
 
-REFUND_GET_RE = re.compile(r"\bđược\s+(?:nhận\s+lại|hoàn\s+trả(?:\s+lại)?|trả\s+lại|hoàn\s+lại)\b", _I)
+REFUND_GET_RE = _tc(r"\bđược\s+(?:nhận\s+lại|hoàn\s+trả(?:\s+lại)?|trả\s+lại|hoàn\s+lại)\b", _I)
 
-FINE_RE = re.compile(r"\b(?:phạt\s+tiền|phạt\s+bổ\s+sung|xử\s+phạt|phạt(?=\s+bị\s+cáo))\s+", _I)
+FINE_RE = _tc(r"\b(?:phạt\s+tiền|phạt\s+bổ\s+sung|xử\s+phạt|phạt(?=\s+bị\s+cáo))\s+", _I)
 
-CONFISCATE_RE = re.compile(
+CONFISCATE_RE = _tc(
     r"^\s*(?:[-–+]\s*)?(?:Tịch\s+thu|Truy\s+thu|Truy\s+nộp|Sung\s+(?:quỹ|công))"
     r"(?:\s*,?\s+(?:và\s+)?(?:tiêu\s+hủy|tiêu\s+huỷ|để\s+tiêu\s+hủy|sung\s+(?:vào\s+)?(?:quỹ|ngân\s+sách|công\s+quỹ)"
     r"(?:\s+(?:Nhà\s+nước|nhà\s+nước))?|nộp\s+(?:vào\s+)?ngân\s+sách(?:\s+(?:Nhà\s+nước|nhà\s+nước))?|"
@@ -159,45 +165,45 @@ CONFISCATE_RE = re.compile(
     _I,
 )
 
-RETURN_OBJ_FIRST_RE = re.compile(r"^\s*(?:[-–+]\s*)?(?:Trả\s+lại|Giao\s+trả)\s+(?!cho\b)(?=\d|[^\W\d])", _I)
-RETURN_RE = re.compile(r"^\s*(?:[-–+]\s*)?(?:Trả\s+lại|Hoàn\s+trả|Trả|Giao\s+trả)\s+(?:lại\s+)?cho\s+", _I)
+RETURN_OBJ_FIRST_RE = _tc(r"^\s*(?:[-–+]\s*)?(?:Trả\s+lại|Giao\s+trả)\s+(?!cho\b)(?=\d|[^\W\d])", _I)
+RETURN_RE = _tc(r"^\s*(?:[-–+]\s*)?(?:Trả\s+lại|Hoàn\s+trả|Trả|Giao\s+trả)\s+(?:lại\s+)?cho\s+", _I)
 
-CUSTODY_RE = re.compile(r"\bGiao\s+(?:cháu|con|các\s+cháu|các\s+con)\b[^.;]*?\bcho\s+", _I)
+CUSTODY_RE = _tc(r"\bGiao\s+(?:cháu|con|các\s+cháu|các\s+con)\b[^.;]*?\bcho\s+", _I)
 
-ALLOC_RE = re.compile(
+ALLOC_RE = _tc(
     r"\b(?:được\s+)?(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng)\b(?!\s+đất\s+(?:và|,))|\bđược\s+nhận\b", _I
 )
 
-GIVE_TO_RE = re.compile(r"(?:^\s*(?:[-–+]\s*)?|[,;]?\s+(?:và\s+)?)\bgiao\s+cho\s+", _I)
-ALLOC_HEAD_RE = re.compile(r"\bđược\s+(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng|nhận|hưởng)\b", _I)
+GIVE_TO_RE = _tc(r"(?:^\s*(?:[-–+]\s*)?|[,;]?\s+(?:và\s+)?)\bgiao\s+cho\s+", _I)
+ALLOC_HEAD_RE = _tc(r"\bđược\s+(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng|nhận|hưởng)\b", _I)
 
-SEC_REQ_RE = re.compile(
+SEC_REQ_RE = _tc(
     r"(?:có|được)\s+quyền\s+(?:yêu\s+cầu|đề\s+nghị)[^.]*?(?P<act>(?:(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
     r"(?:\s*,\s*|\s+và\s+|\s+)?)+)",
     _I,
 )
 
-SEC_OBJ_LEAD_RE = re.compile(
+SEC_OBJ_LEAD_RE = _tc(
     r"^\s*(?:các\s+)?(?:tài\s+sản\s+(?:bảo\s+đảm|thế\s+chấp|cầm\s+cố)\s*(?:sau\s+đây|sau|như\s+sau|gồm|là)?"
     r"|sau\s+đây|như\s+sau)?\s*:?\s*",
     _I,
 )
 
-SEC_CUT_RE = re.compile(
+SEC_CUT_RE = _tc(
     r"\s*,?\s+(?:để\s+(?:thu\s+hồi|thi\s+hành|bảo\s+đảm|đảm\s+bảo|trả\s+nợ)|,\s*gồm\s*:)", _I
 )
 
-SEC_HOLD_RE = re.compile(
+SEC_HOLD_RE = _tc(
     r"(?:(?:duy\s+trì|giữ\s+nguyên)\s+(?:Lệnh|Quyết\s+định)\s+(?:kê\s+biên|phong\s+tỏa|tạm\s+giữ)[^.]*?\bđối\s+với\s+"
     r"|\btạm\s+giữ\s+|\bdùng\s+)",
     _I,
 )
 
-SEC_TO_RE = re.compile(r"\s*,?\s*(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo)\b", _I)
+SEC_TO_RE = _tc(r"\s*,?\s*(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo)\b", _I)
 
-SEC_USED_RE = re.compile(r"(?:tiếp\s+tục\s+)?được\s+dùng\s+để\s+(?:bảo\s+đảm|đảm\s+bảo)", _I)
+SEC_USED_RE = _tc(r"(?:tiếp\s+tục\s+)?được\s+dùng\s+để\s+(?:bảo\s+đảm|đảm\s+bảo)", _I)
 
-REF_RE = re.compile(r"\bnêu\s+(?:trên|tại)\b|\btrên\s+đây\b", _I)
+REF_RE = _tc(r"\bnêu\s+(?:trên|tại)\b|\btrên\s+đây\b", _I)
 
 OWNER_RE = re.compile(
     r"(?P<a>mang\s+tên(?:\s+hộ)?|thuộc\s+(?:quyền\s+)?sở\s+hữu(?:\s+của)?|đứng\s+tên(?:\s+hộ)?|thu\s+giữ\s+của|"
@@ -205,7 +211,7 @@ OWNER_RE = re.compile(
     _I,
 )
 
-OWNER_END_RE = re.compile(r",\s*(?:theo|số\s+khung|để|do)\b|\s+theo\s|\s+để\s|;|\(|\.\s|\.$", _I)
+OWNER_END_RE = _tc(r",\s*(?:theo|số\s+khung|để|do)\b|\s+theo\s|\s+để\s|;|\(|\.\s|\.$", _I)
 
 COMP_KEYS: tuple[tuple[str, str], ...] = (
     (r"phạt", "penalty"),
@@ -245,4 +251,4 @@ FEE_COMP_KEYS: tuple[tuple[str, str], ...] = (
     (r"yêu\s+cầu|khởi\s+kiện", "claim_fee"),
 )
 
-DONG_TIEN_RE = re.compile(r"(?<![\w/.,])(?P<n>\d{1,3}(?:\.\d{3})+)\s*(?:đồng|đ)(?=\s+tiền\b)")
+DONG_TIEN_RE = _tc(r"(?<![\w/.,])(?P<n>\d{1,3}(?:\.\d{3})+)\s*(?:đồng|đ)(?=\s+tiền\b)")

@@ -8,9 +8,11 @@ from collections.abc import Iterable
 
 from docproc.document import Document
 from docproc.extract._consensus import clean_junk, consensus_name
+from docproc.extract._tolerant import tone_tolerant
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.sections import Sections
 from docproc.schema import Party, Representative
+from docproc.text.syllables import strip_tone
 
 __all__ = ["extract_parties", "PartyResolver", "fold"]
 
@@ -105,7 +107,8 @@ _ACCUSED_INTRO = re.compile(r"doi\s+voi\s+(?:cac\s+)?bi\s+cao\s*:\s*$")
 _MARKER = re.compile(
     r"\s*(?:(?:\d{1,2}\s+)?\d{1,2}(?:\.\d{1,2})*(?:\s*[.)/\-–]+\s*|\s+(?=\D))|[a-zđ]\)\s*|[IVX]+\.\s*|[-–+*•]\s*)*"
     # a list marker OCR read as a short word ("1." → "lộ") before an honorific that opens the entry
-    r"(?:(?!(?:và|là|do|có|cho|của|với|tại|thì|mà)\s)(?-i:[a-zà-ỹđ]{1,2}[.,)]?)\s+(?=(?-i:Ông|Bà|Anh|Chị)\s))?"
+    r"(?:(?!(?:và|là|do|có|cho|của|với|tại|thì|mà)\s)(?-i:[a-zà-ỹđ]{1,2}[.,)]?)\s+(?=(?-i:Ông|Bà|Anh|Chị)\s)"
+    r"|(?-i:[a-zà-ỹđ]{1,2}[.,)])\s+(?=(?-i:Ủy\s+ban|Uỷ\s+ban|Công\s+ty|Ngân\s+hàng|Trung\s+tâm|Chủ\s+tịch)\s))?"
 )
 _HON_WORDS = r"(?:ông|bà|anh|chị|cụ|em|cháu)"
 _HON_START = re.compile(rf"^{_HON_WORDS}\s+(?=\S)", re.IGNORECASE)
@@ -837,7 +840,18 @@ class PartyResolver:
         self._role_alias: dict[str, list[str]] = {}  # folded role word → party ids
         self._given: dict[str, list[str]] = {}  # folded given name → party ids (people)
         self._build()
+        self._toneless: dict[str, str | None] = {}  # alias or given name without tones → itself
+        for key in (*self._alias, *self._role_alias, *self._given):
+            t = strip_tone(key)
+            self._toneless[t] = key if self._toneless.get(t, key) == key else None
         self._pattern = self._compile()
+
+    def _canonical(self, key: str, table: dict[str, list[str]]) -> str | None:
+        """The alias a reading stands for: itself, or the one alias it equals but for tones."""
+        if key in table or key in self._role_alias:
+            return key
+        c = self._toneless.get(strip_tone(key))
+        return c if c is not None and (c in table or c in self._role_alias) else None
 
     # -- construction -------------------------------------------------------------------------
     def _add(self, table: dict[str, list[str]], alias: str, pid: str) -> None:
@@ -929,10 +943,12 @@ class PartyResolver:
         alts = [re.escape(k) for k in sorted(keys, key=len, reverse=True)]
         parts = []
         roles = "|".join(re.escape(r) for r in _ROLE_PREFIXES)
+        # Names match whatever tone OCR put on a vowel ("bà Hăng", "Hô Thị Thanh Xuân"); a reading
+        # maps back to its alias through `_toneless` (honorifics and role words stay exact).
         if given:
-            parts.append(rf"(?P<hon>{hon}|{roles})\s+(?P<given>{given})")
+            parts.append(rf"(?P<hon>{hon}|{roles})\s+(?P<given>{tone_tolerant(given)})")
         if alts:
-            parts.append(rf"(?:(?P<hon2>{hon})\s+)?(?P<alias>" + "|".join(alts) + ")")
+            parts.append(rf"(?:(?P<hon2>{hon})\s+)?(?P<alias>" + "|".join(map(tone_tolerant, alts)) + ")")
         if bare:
             parts.append(
                 r"(?P<bare>" + "|".join(re.escape(b) for b in sorted(bare, key=len, reverse=True)) + ")"
@@ -997,7 +1013,9 @@ class PartyResolver:
         for i, m in enumerate(matches):
             gd = m.groupdict()
             if gd.get("alias") is not None:
-                key = gd["alias"]
+                key = self._canonical(gd["alias"], self._alias)
+                if key is None:
+                    continue
                 if key in self._role_alias and key not in self._alias:
                     nxt = matches[i + 1] if i + 1 < len(matches) else None
                     gap = self._folded[m.end() : nxt.start()] if nxt else ""
@@ -1011,7 +1029,10 @@ class PartyResolver:
                     continue
                 ids = self._given[gd["bare"]]
             else:
-                ids = self._by_given(gd["given"], gd["hon"])
+                given = self._canonical(gd["given"], self._given)
+                if given is None:
+                    continue
+                ids = self._by_given(given, gd["hon"])
                 if len(ids) > 1:
                     continue  # "ông H" with two men named H: unknown
             for pid in ids:

@@ -153,8 +153,11 @@ def _context_fix(
             return False  # one tone mark, the commonest slip; "hằng"/"hàng" differ in shape
         if lex.words.get(low, 0) * 3 > lex.words.get(target[k], 0):
             return False  # the word as read is common in its own right
-    lower = [w.lower() for w in (around[0], *window, around[1]) if w]
-    return not any(f"{a} {b}" in lex.bigrams for a, b in zip(lower, lower[1:], strict=False))
+    lower = [w.lower() for w in (around[0], *window, around[1])]
+    changed = {k + 1 for k in diff}  # indices in `lower`
+    return not any(
+        f"{lower[j]} {lower[j + 1]}" in lex.bigrams for j in range(len(lower) - 1) if {j, j + 1} & changed
+    )
 
 
 def correct_words(words: list[str]) -> list[str]:

@@ -23,17 +23,17 @@ def _dev(name: str) -> bytes:
 
 
 def test_dev_judgment_end_to_end_with_drafts(api) -> None:
-    r = api.upload("officer_a", "c1-01.txt", _dev("c1-01"))
+    r = api.upload("officer_a", "c1-02.txt", _dev("c1-02"))
     assert r.status_code == 201
     body = api.wait("officer_a", r.json()["id"])
     assert body["status"] == "done", body
     ext = Extraction.model_validate(body["extraction"])
-    assert ext.document.source == "c1-01.txt" and ext.parties and ext.obligations
+    assert ext.document.source == "c1-02.txt" and ext.parties and ext.obligations
     assert body["job"]["progress"] == 1.0
     # the extraction is the pipeline's own output for the same file
     from pipelines.process import process_file
 
-    direct = process_file(DEV / "txt" / "c1-01.txt", source="c1-01.txt").extraction.to_json_dict()
+    direct = process_file(DEV / "txt" / "c1-02.txt", source="c1-02.txt").extraction.to_json_dict()
     assert body["extraction"] == direct
     # drafts from the current extraction
     listed = api.get("officer_a", f"/documents/{body['id']}/drafts")
@@ -41,9 +41,10 @@ def test_dev_judgment_end_to_end_with_drafts(api) -> None:
     kinds = listed.json()["kinds"]
     assert kinds
     assert api.get("officer_a", f"/documents/{body['id']}/drafts/no-such-kind.docx").status_code == 404
-    docx = api.get("officer_a", f"/documents/{body['id']}/drafts/{kinds[0]}.docx")
-    assert docx.status_code == 200 and docx.content[:2] == b"PK"
-    assert docx.headers["content-type"].startswith("application/vnd.openxmlformats")
+    for kind in kinds:
+        docx = api.get("officer_a", f"/documents/{body['id']}/drafts/{kind}.docx")
+        assert docx.status_code == 200 and docx.content[:2] == b"PK", kind
+        assert docx.headers["content-type"].startswith("application/vnd.openxmlformats")
     pdf = api.get("officer_a", f"/documents/{body['id']}/drafts/{kinds[0]}.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert api.get("officer_b", f"/documents/{body['id']}/drafts").status_code == 404
@@ -150,3 +151,19 @@ def test_formatter_drops_exception_messages_and_library_string_arguments() -> No
     assert "Bí mật" not in fmt.format(lib)
     num = logging.LogRecord("docproc.x", logging.INFO, __file__, 1, "%d pages", (3,), None)
     assert json.loads(fmt.format(num))["msg"] == "3 pages"
+
+
+@pytest.mark.slow
+def test_dask_executor_runs_jobs(make_api, settings) -> None:
+    """api_executor=dask: jobs run as the batch's tasks on its Dask client (a LocalCluster here)."""
+    pytest.importorskip("distributed")
+    if "postgres" in settings.db_url:
+        pytest.skip("the executor does not depend on the database: SQLite is enough")
+    dask = make_api(
+        fake=False, settings_=settings.model_copy(update={"api_workers": 1, "api_executor": "dask"})
+    )
+    r = dask.upload("officer_a", "c2-05.txt", _dev("c2-05"))
+    body = dask.wait("officer_a", r.json()["id"], timeout=120)
+    assert body["status"] == "done", body
+    assert body["extraction"]["parties"]
+    assert type(dask.client.app.state.runner._executor).__name__ == "_DaskExecutor"

@@ -192,3 +192,23 @@ def test_another_offices_document_is_404_everywhere(api) -> None:
         assert api.get("officer_a", missing).status_code == 404, missing
     r = api.patch("reviewer_a", doc["id"], [{"op": "replace", "path": "/case/number", "value": "1"}], 0)
     assert r.status_code != 404  # the own office sees it (409: not processed yet, or 200)
+
+
+def test_same_file_uploaded_at_once_is_stored_once(api) -> None:
+    import threading
+
+    barrier = threading.Barrier(3)
+    answers = []
+
+    def send(user: str) -> None:
+        barrier.wait()
+        answers.append(api.upload(user, "same.txt", TXT + b"at once"))
+
+    threads = [threading.Thread(target=send, args=(u,)) for u in ("officer_a", "reviewer_a", "reviewer_a2")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(r.status_code for r in answers) == [200, 200, 201]
+    assert len({r.json()["id"] for r in answers}) == 1
+    assert _counts(api.client) == (1, 1)

@@ -5,11 +5,9 @@ rest of the batch is done."""
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
-import cloudpickle
 import pytest
 
 import pipelines.batch
@@ -17,21 +15,24 @@ from docproc.config import Settings
 from pipelines.batch import run_batch
 from pipelines.batch_tasks import prepare
 
-# the function below must travel to the workers by value: they cannot import this test module
-cloudpickle.register_pickle_by_value(sys.modules[__name__])
 
+def make_killing_prepare() -> Any:
+    """`prepare`, except that a file named poison* kills the worker. A local function, so that Dask
+    ships it by value (cloudpickle): the workers cannot import this test module."""
 
-def killing_prepare(path: str, source: str, settings: Settings) -> Any:
-    if "poison" in Path(path).name:
-        os._exit(1)  # the worker process dies on the spot
-    return prepare(path, source, settings)
+    def killing_prepare(path: str, source: str, settings: Settings) -> Any:
+        if "poison" in Path(path).name:
+            os._exit(1)  # the worker process dies on the spot
+        return prepare(path, source, settings)
+
+    return killing_prepare
 
 
 @pytest.mark.slow
 def test_a_document_that_kills_workers_fails_alone(
     tmp_path: Path, client: Any, text_variants: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pipelines.batch, "prepare", killing_prepare)
+    monkeypatch.setattr(pipelines.batch, "prepare", make_killing_prepare())
     src = tmp_path / "in"
     docs = text_variants(src, 6)
     (src / "poison.txt").write_text("một văn bản bình thường", encoding="utf-8")

@@ -123,8 +123,9 @@ def test_blank_detection(page: np.ndarray) -> None:
 
 
 def test_upscale_only_low_resolution() -> None:
-    assert pp.upscale_factor(1654, 595.0) == pytest.approx(1.5, rel=0.01)  # 200 dpi
-    assert pp.upscale_factor(2480, 595.0) == 1.0  # 300 dpi
+    assert pp.upscale_factor(1240, 595.0) == pytest.approx(2.0, rel=0.01)  # 150 dpi
+    assert pp.upscale_factor(1654, 595.0) == 1.0  # 200 dpi reads as well as 300
+    assert pp.upscale_factor(2480, 595.0) == 1.0
     assert pp.resize(np.zeros((10, 20), np.uint8), 1.5).shape == (15, 30)
 
 

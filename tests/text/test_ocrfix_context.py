@@ -1,0 +1,35 @@
+"""Context fixes: a real syllable with the wrong tone inside a curated legal phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from docproc.text import correct_ocr_text
+
+
+@pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
+        ("phạt tiên bị cáo A 30.000.000 đồng", "phạt tiền bị cáo A 30.000.000 đồng"),
+        ("duy trì Lệnh kê biến tài sản số 06", "duy trì Lệnh kê biên tài sản số 06"),
+        ("xe ô tô biến kiếm soát 72A-215.68", "xe ô tô biển kiểm soát 72A-215.68"),
+        ("Ngân hàng Thương mại cố phần Phương Đông", "Ngân hàng Thương mại cổ phần Phương Đông"),
+        ("QUẬN NGÔ QUYỀN, THÀNH PHÔ HẢI PHÒNG", "QUẬN NGÔ QUYỀN, THÀNH PHỐ HẢI PHÒNG"),
+        ("Hình phạt bố sung: phạt tiền", "Hình phạt bổ sung: phạt tiền"),
+    ],
+)
+def test_wrong_tone_in_a_legal_phrase(ocr: str, fixed: str) -> None:
+    assert correct_ocr_text(ocr) == fixed
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "ông trao đổi với tổ chức đại diện",  # "đổi với" is not "đối với": not a curated phrase
+        "nhà cho gia đình được ở",  # "gia đình" is seen: "đình" stays
+        "trả hằng tháng 5.000.000 đồng",  # "hằng"/"hàng" differ in shape, not tone
+        "người bố của bị cáo",  # "bố" alone, no phrase around it
+    ],
+)
+def test_real_words_outside_the_phrases_kept(clean: str) -> None:
+    assert correct_ocr_text(clean) == clean
