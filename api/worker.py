@@ -148,7 +148,8 @@ class _Running:
 
 
 class JobRunner:
-    """Claims queued jobs and runs them on a local process pool; one per API process."""
+    """Claims queued jobs and runs them on its executor (a local process pool, or Dask); one per API
+    process."""
 
     def __init__(
         self,

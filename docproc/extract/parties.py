@@ -106,8 +106,9 @@ _ROLE_LABELS: list[tuple[re.Pattern[str], str]] = [
 _ACCUSED_INTRO = re.compile(r"doi\s+voi\s+(?:cac\s+)?bi\s+cao\s*:\s*$")
 _MARKER = re.compile(
     r"\s*(?:(?:\d{1,2}\s+)?\d{1,2}(?:\.\d{1,2})*(?:\s*[.)/\-–]+\s*|\s+(?=\D))|[a-zđ]\)\s*|[IVX]+\.\s*|[-–+*•]\s*)*"
-    # a list marker OCR read as a short word ("1." → "lộ") before an honorific that opens the entry
-    r"(?:(?!(?:và|là|do|có|cho|của|với|tại|thì|mà)\s)(?-i:[a-zà-ỹđ]{1,2}[.,)]?)\s+(?=(?-i:Ông|Bà|Anh|Chị)\s)"
+    # a list marker OCR read as a short word ("1." → "lộ", "3.1." → "Ô. 1,") before an honorific
+    # or an organisation that opens the entry
+    r"(?:(?:(?!(?i:và|là|do|có|cho|của|với|tại|thì|mà)\s)[^\s]{1,2}\s+){1,2}(?=(?-i:Ông|Bà|Anh|Chị)\s)"
     r"|(?-i:[a-zà-ỹđ]{1,2}[.,)])\s+(?=(?-i:Ủy\s+ban|Uỷ\s+ban|Công\s+ty|Ngân\s+hàng|Trung\s+tâm|Chủ\s+tịch)\s))?"
 )
 _HON_WORDS = r"(?:ông|bà|anh|chị|cụ|em|cháu)"

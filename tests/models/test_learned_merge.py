@@ -78,3 +78,35 @@ def test_disabled_components_change_nothing(monkeypatch) -> None:  # type: ignor
     nlp = get_lang_class("vi").from_config(cfg)
     got = run_pipeline(nlp, Document.from_text(text, source="t.txt"))
     assert "Quỹ Tín dụng" not in {p.name for p in got.parties}
+
+
+def test_backend_from_settings_end_to_end(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """DOCPROC_BACKEND=spacy with a model in DOCPROC_MODELS_DIR: extract() through learned.cfg."""
+    import shutil
+    from pathlib import Path
+
+    from docproc.config import get_settings
+    from docproc.extract import extract
+    from models.data import example_from_extraction
+    from models.spacy_ner import train_spacy
+
+    from .conftest import make_doc
+
+    models_dir = tmp_path / "models"
+    models_dir.mkdir()
+    shutil.copy(Path(learned.__file__).resolve().parents[2] / "models" / "learned.cfg", models_dir)
+    train_spacy([example_from_extraction(f"d{k}", *make_doc(k)) for k in range(4)], models_dir / "spacy-ner", epochs=2)
+    monkeypatch.setenv("DOCPROC_BACKEND", "spacy")
+    monkeypatch.setenv("DOCPROC_MODELS_DIR", str(models_dir))
+    get_settings.cache_clear()
+    learned._backend.cache_clear()
+    try:
+        text, gold = make_doc(5)
+        doc = Document.from_text(text, source="t.txt")
+        got = extract(doc, config=learned.learned_config())
+        rules = extract(doc, config=Path(learned.__file__).resolve().parents[2] / "models" / "rules.cfg")
+        assert {p.name for p in rules.parties} <= {p.name for p in got.parties}
+        assert [o.amount_vnd for o in got.obligations] == [o.amount_vnd for o in rules.obligations]
+    finally:
+        get_settings.cache_clear()
+        learned._backend.cache_clear()
