@@ -12,7 +12,8 @@ LocalCluster of N processes (cluster start-up not counted):
   300 dpi beforehand (rendering not counted: in Tesseract's favour), N `tesseract ... tsv` processes
   at a time with OMP_THREAD_LIMIT=1, once before and once after docproc (mean);
 - docproc documents/second on the text-layer PDFs;
-- peak memory per worker: RSS of the worker process plus its tesseract child, sampled every 20 ms.
+- peak memory per worker: RSS of the worker process plus its tesseract child, sampled every 20 ms
+  (short peaks can be missed), and the worker process's own high-water mark (ru_maxrss).
 """
 
 from __future__ import annotations
@@ -150,6 +151,10 @@ class MemorySampler:
         self._thread.join()
 
 
+def _maxrss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _warm_up() -> None:
     """Import what tasks need, so the first document does not pay for it inside the clock."""
     import docproc.extract  # noqa: F401
@@ -195,6 +200,7 @@ def main() -> None:
             with MemorySampler(pids) as mem:
                 scan_s, scan_sum = run_docproc(client, scans, work / f"out-scan-{n}", work / f"data-scan-{n}")
             worker_cpu = workers_cpu(pids) - cpu0
+            maxrss = client.run(_maxrss_mib)  # the worker processes' own high-water marks
             client_cpu = self_cpu() - own0  # client, scheduler, nannies, and the memory sampler
             text_s, text_sum = run_docproc(client, layers, work / f"out-text-{n}", work / f"data-text-{n}")
         c0 = children_cpu()
@@ -210,6 +216,7 @@ def main() -> None:
             "text_docs_done": text_sum.counts.get("done", 0),
             "docproc_text_docs_per_s": n_text / text_s,
             "peak_worker_mib": max(mem.peak_total.values()) / 2**20,
+            "worker_maxrss_mib": max(maxrss.values()),
             "peak_tesseract_mib": max(mem.peak_child.values()) / 2**20,
             "ocr_confidence": scan_sum.ocr_confidence,
             "docproc_cpu_s_per_page": worker_cpu / max(scan_sum.ocr_pages, 1),
@@ -228,14 +235,14 @@ def main() -> None:
     print()
     print(
         "| workers | docproc pages/min | tesseract pages/min | ratio | CPU s/page docproc workers (client) | CPU s/page tesseract"
-        " | text-layer docs/s | peak worker+child MiB | peak tesseract MiB | load avg |"
+        " | text-layer docs/s | peak worker+child MiB (sampled) | worker maxrss MiB | peak tesseract MiB | load avg |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         print(
             f"| {r['workers']} | {r['docproc_pages_per_min']:.1f} | {r['tesseract_pages_per_min']:.1f} | "
             f"{r['ratio_to_tesseract']:.2f} | {r['docproc_cpu_s_per_page']:.2f} ({r['client_cpu_s_per_page']:.2f}) | {r['tesseract_cpu_s_per_page']:.2f} | "
-            f"{r['docproc_text_docs_per_s']:.2f} | {r['peak_worker_mib']:.0f} | {r['peak_tesseract_mib']:.0f} | "
+            f"{r['docproc_text_docs_per_s']:.2f} | {r['peak_worker_mib']:.0f} | {r['worker_maxrss_mib']:.0f} | {r['peak_tesseract_mib']:.0f} | "
             f"{r['load_average']:.1f} |"
         )
     for r in results[1:]:

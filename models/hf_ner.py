@@ -164,7 +164,9 @@ def _encode(tokenizer, examples: Sequence[Example], label2id: dict[str, int], cf
         toks = [ex.text[s:e] for s, e in spans]
         shift = rng.randrange(cfg.window)
         bounds = [(0, min(shift, len(toks)))] if shift else []
-        bounds += [(a + shift, z + shift) for a, z in _windows(max(0, len(toks) - shift), cfg.window, cfg.window)]
+        bounds += [
+            (a + shift, z + shift) for a, z in _windows(max(0, len(toks) - shift), cfg.window, cfg.window)
+        ]
         for a, z in bounds:
             if z <= a:
                 continue

@@ -25,6 +25,27 @@ _I = re.I
 __all__ = ["AssetRules"]
 
 
+_CERT_WORD_RE = re.compile(r"\b(?:Giấy\s+chứng\s+nhận|GCN)", _I)
+_PLOT_AT_RE = re.compile(r"\bthửa(?:\s+đất)?(?:\s+số)?\s*:?\s*(\d+[a-zA-Z]?)\b", _I)
+
+
+def _body_certificate(text: str, f: A.AssetFields) -> str | None:
+    """A certificate OCR made unreadable in the operative part ("Giấy chứng nhận số CK 205L."):
+    the one the rest of the document gives most often for the same plot and sheet."""
+    votes: dict[str, int] = {}
+    for m in _PLOT_AT_RE.finditer(text):
+        if m.group(1) != f.plot_number:
+            continue
+        end = min(len(text), m.end() + 400)
+        stop = re.search(r";|\n|\.\s", text[m.start() : end])
+        g = A.read_asset(text[m.start() : m.start() + stop.start() if stop else end])
+        if g is not None and g.certificate and (g.map_sheet or None) == (f.map_sheet or None):
+            votes[g.certificate] = votes.get(g.certificate, 0) + 1
+    if len({fold_id(c) for c in votes}) != 1:
+        return None
+    return max(votes, key=lambda c: votes[c])
+
+
 class AssetRules(ReaderBase):
     def _describe_only(self, c: Clause) -> None:
         m = re.search(r"\b(?:là|gồm)\b\s*:?", self.text[c.start : c.end], _I)
@@ -109,6 +130,8 @@ class AssetRules(ReaderBase):
                 owners, oconf = (default_owners or []), owner_conf
             if not f.certificate and f.plot_number:
                 self._inherit_certificate(f)
+                if not f.certificate and _CERT_WORD_RE.search(chunk):
+                    f.certificate = _body_certificate(self.text, f)
             if not owners and f.plot_number:  # a house "trên thửa đất số 245 nêu trên": the land's owners
                 land = next(
                     (

@@ -7,8 +7,10 @@ A word is changed only when it is suspect: not a well-formed syllable, or a form
 dev judgments (data/vocab.json, built by data/build_vocab.py). The replacement must have the same
 letters without marks, and come from (1) a curated legal phrase or a frequent dev bigram that the word
 and its neighbour then form, or (2) for a malformed word, the dev word nearest in marks. Known words
-are never touched, so clean text comes back unchanged. Boxes never change: `correct_page` rewrites
-word texts only and never merges or splits words.
+are touched only inside a curated legal phrase, when one tone mark makes the phrase ("phạt tiên" →
+"phạt tiền", "kê biến" → "kê biên", "cố phần" → "cổ phần"): the word as read must be much rarer than
+the word it becomes and form no seen dev bigram with its neighbours, so clean text comes back
+unchanged. Boxes never change: `correct_page` rewrites word texts only and never merges or splits words.
 """
 
 from __future__ import annotations

@@ -27,8 +27,9 @@ def make_doc(k: int) -> tuple[str, dict]:
         f"Người đại diện theo pháp luật: Ông {rep}, chức vụ: Giám đốc.\n"
         "NỘI DUNG VỤ ÁN:\n"
         f"Ông {plaintiff} cho {firm} vay tiền, nay khởi kiện đòi {amount:,} đồng.\n".replace(",", ".")
-        + "QUYẾT ĐỊNH:\n"
-        f"Buộc {firm} phải trả cho ông {plaintiff} số tiền {amount:,} đồng.\n".replace(",", ".")
+        + f"QUYẾT ĐỊNH:\nBuộc {firm} phải trả cho ông {plaintiff} số tiền {amount:,} đồng.\n".replace(
+            ",", "."
+        )
         + f"Tiếp tục duy trì biện pháp bảo đảm đối với thửa đất số {40 + k}, giấy chứng nhận số {cert}.\n"
         f"{firm} phải chịu {fee:,} đồng án phí dân sự sơ thẩm.\n".replace(",", ".")
     )

@@ -41,7 +41,9 @@ def test_transformers_backend_tiny_model_loads_locally(corpus: Path, tmp_path: P
     pytest.importorskip("transformers")
     from models.hf_ner import HfConfig, train_transformers
 
-    cfg = HfConfig(vocab_size=300, hidden=16, layers=1, heads=2, intermediate=32, window=40, epochs=2, threads=1)
+    cfg = HfConfig(
+        vocab_size=300, hidden=16, layers=1, heads=2, intermediate=32, window=40, epochs=2, threads=1
+    )
     out = tmp_path / "transformers-ner"
     trained = train_transformers(load_corpus(corpus), out, cfg=cfg)
     assert (out / "config.json").exists() and (out / "tokenizer.json").exists()
@@ -57,7 +59,9 @@ def test_transformers_long_text_is_read_in_windows(corpus: Path, tmp_path: Path)
     pytest.importorskip("torch")
     from models.hf_ner import HfConfig, TransformersNer, train_transformers
 
-    cfg = HfConfig(vocab_size=300, hidden=16, layers=1, heads=2, intermediate=32, window=40, epochs=1, threads=1)
+    cfg = HfConfig(
+        vocab_size=300, hidden=16, layers=1, heads=2, intermediate=32, window=40, epochs=1, threads=1
+    )
     trained = train_transformers(load_corpus(corpus), None, cfg=cfg)
     text = "\n".join(make_doc(k)[0] for k in range(6))  # ~600 words: many windows
     ner = TransformersNer(trained.model, trained.tokenizer, window=40)

@@ -3,9 +3,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from models._text import decode_bio, fold, words
 from models.align import find_exact, find_fuzzy
 from models.data import Example, bio_words, chunks, example_from_extraction, load_corpus, load_data
-from models._text import decode_bio, fold, words
 
 from .conftest import make_doc
 
@@ -41,14 +41,18 @@ def test_gold_values_become_labelled_spans() -> None:
     assert not ex.unaligned
     # later mentions of a party are neither positive nor negative
     amount_spans = [s for s, e, lab in ex.spans if lab == "AMOUNT"]
-    assert all(text[s:e] in ("Lê Thị Bình", "Công ty cổ phần Sao Mai", "107.000.000 đồng") for s, e in ex.missing)
+    assert all(
+        text[s:e] in ("Lê Thị Bình", "Công ty cổ phần Sao Mai", "107.000.000 đồng") for s, e in ex.missing
+    )
     assert any(text[s:e] == "107.000.000 đồng" and s < amount_spans[0] for s, e in ex.missing)
 
 
 def test_fuzzy_alignment_on_ocr_like_text() -> None:
     text, gold = make_doc(0)
     noisy = text.replace("Trần Văn An", "Trần Vǎn Au")
-    assert "PARTY_PLAINTIFF" in {lab for *_, lab in example_from_extraction("x", noisy, gold, fuzzy=True).spans}
+    assert "PARTY_PLAINTIFF" in {
+        lab for *_, lab in example_from_extraction("x", noisy, gold, fuzzy=True).spans
+    }
     assert "PARTY_PLAINTIFF" not in {lab for *_, lab in example_from_extraction("x", noisy, gold).spans}
 
 

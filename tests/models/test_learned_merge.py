@@ -57,7 +57,11 @@ def test_known_parties_and_representatives_are_not_duplicated(monkeypatch) -> No
     got = _run(
         monkeypatch,
         text,
-        [("Lê Thị Bình", "PARTY_PLAINTIFF"), ("Hoàng Thị Dung", "PARTY_DEFENDANT"), ("Sao Mai", "PARTY_OTHER")],
+        [
+            ("Lê Thị Bình", "PARTY_PLAINTIFF"),
+            ("Hoàng Thị Dung", "PARTY_DEFENDANT"),
+            ("Sao Mai", "PARTY_OTHER"),
+        ],
     )
     assert [p.name for p in got.parties] == [p.name for p in base.parties]
 
@@ -95,7 +99,9 @@ def test_backend_from_settings_end_to_end(tmp_path, monkeypatch) -> None:  # typ
     models_dir = tmp_path / "models"
     models_dir.mkdir()
     shutil.copy(Path(learned.__file__).resolve().parents[2] / "models" / "learned.cfg", models_dir)
-    train_spacy([example_from_extraction(f"d{k}", *make_doc(k)) for k in range(4)], models_dir / "spacy-ner", epochs=2)
+    train_spacy(
+        [example_from_extraction(f"d{k}", *make_doc(k)) for k in range(4)], models_dir / "spacy-ner", epochs=2
+    )
     monkeypatch.setenv("DOCPROC_BACKEND", "spacy")
     monkeypatch.setenv("DOCPROC_MODELS_DIR", str(models_dir))
     get_settings.cache_clear()

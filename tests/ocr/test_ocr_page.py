@@ -10,7 +10,7 @@ from PIL import Image
 from docproc.config import Settings
 from docproc.document import Line, Word
 from docproc.errors import OcrFailed
-from docproc.ocr import FakeOcrEngine, OcrEngine, TesseractEngine, ocr_image
+from docproc.ocr import FakeOcrEngine, OcrEngine, OcrTimeout, TesseractEngine, ocr_image
 
 DPI = 300
 
@@ -139,3 +139,23 @@ def test_any_image_mode_is_read(text_page: Image.Image, mode: str) -> None:
     grey = arr if arr.ndim == 2 else arr.mean(axis=2)
     ref = np.asarray(text_page)
     assert np.abs(grey.astype(float) - ref).mean() < 8  # same picture: black text on white
+
+
+class SlowOsd(FakeOcrEngine):
+    def orientation(self, image, *, timeout=None):
+        raise OcrTimeout(timeout or 0)
+
+
+def test_timeout_during_orientation_check_keeps_the_first_reading(text_page: Image.Image) -> None:
+    engine = SlowOsd({1: [[("mờ", (10, 10, 50, 50))]]}, confidence=0.6)
+    w, h = text_page.size
+    page = ocr_image(
+        text_page,
+        number=1,
+        width_pt=pt(w),
+        height_pt=pt(h),
+        settings=settings(ocr_timeout_s=5),
+        engine=engine,
+    )
+    assert page.text == "mờ"
+    assert page.warnings == ["OCR timed out after 5 s (orientation not checked)"]
