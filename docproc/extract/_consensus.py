@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from docproc.extract.sections import bare
 
-__all__ = ["clean_junk", "vote_words", "name_occurrences", "consensus_name"]
+__all__ = ["clean_junk", "vote_words", "name_occurrences", "consensus_name", "trim_noise_tail"]
 
 # Characters that are never part of a name: OCR specks glued to a word ("mối ¡trường", "|Hải").
 _JUNK_RE = re.compile(r"[¡¿|~^`°¦¬«»•·_]+")
@@ -94,3 +94,26 @@ def consensus_name(name: str, text: str, folded: str | None = None, avoid: Seque
     if best != name and _fold(best) in {_fold(a) for a in avoid}:
         return name
     return best
+
+
+def _noise_token(tok: str) -> bool:
+    """A short token OCR makes of specks at a line's end ("SG", "cc", "TNG"); a single capital is
+    not one: anonymised names end in one ("Nguyễn Văn A", "Ngân hàng C")."""
+    core = tok.strip(".,;:")
+    return 2 <= len(core) <= 3 and core.isalpha()
+
+
+def trim_noise_tail(name: str, text: str, folded: str | None = None) -> str:
+    """`name` without a noisy tail the rest of the document never writes: the entry reads
+    "Ngân hàng Thương mại cổ phần C SG" once, the judgment says "Ngân hàng Thương mại cổ phần C"
+    everywhere else. Needs 3+ words left and the shorter name written 2+ times besides."""
+    words = name.split()
+    for cut in (1, 2):
+        if len(words) - cut < 3 or not all(_noise_token(w) for w in words[-cut:]):
+            break
+        if len(name_occurrences(name, text, folded)) > 1:
+            break
+        short = " ".join(words[:-cut])
+        if len(name_occurrences(short, text, folded)) >= 3:
+            return short
+    return name

@@ -110,6 +110,14 @@ def fold_id(s: str | None) -> str:
     return re.sub(r"[\s.,\-/–]", "", (s or "").upper())
 
 
+def _one_digit_slip(digits: int, words: int) -> bool:
+    """Same length, one nonzero digit read as another nonzero digit ("3" as "2"): what OCR does to
+    a number. A zero on either side is more likely words cut short ("... hai triệu" for 1.342.600.000)."""
+    a, b = str(digits), str(words)
+    diff = [(x, y) for x, y in zip(a, b, strict=False) if x != y]
+    return len(a) == len(b) and len(diff) == 1 and "0" not in diff[0]
+
+
 class ReaderBase:
     """State shared by the rule mixins: the text, its clauses, amounts and party mentions, and the
     drafts read so far. Offsets are always absolute positions in the document text."""
@@ -243,8 +251,14 @@ class ReaderBase:
 
         if am.words:
             d.extra.pop("_words_mismatch", None)
-            if words_to_amount(am.words) == am.value:
+            said = words_to_amount(am.words)
+            if said == am.value:
                 d.conf = 0.95
             else:
                 d.conf = 0.5
                 d.extra["_words_mismatch"] = True
+                complete = re.search(r"đồng\W*$", am.words, _I) is not None  # not cut short by OCR
+                if said is not None and complete and _one_digit_slip(am.value, said):
+                    # "20.000.000 đồng (Ba mươi triệu đồng)": OCR slips on one digit; the words,
+                    # several syllables long, rarely turn into another valid amount.
+                    d.amount_vnd = said

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from docproc.document import Document
-from docproc.extract._consensus import clean_junk, consensus_name
+from docproc.extract._consensus import clean_junk, consensus_name, trim_noise_tail
 from docproc.extract._tolerant import tone_tolerant
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.sections import Sections
@@ -710,6 +710,7 @@ def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder) -> list[Party]
     names = [clean_junk(d.name) for d in drafts]
     folded = _ascii(text)
     for k, name in enumerate(names):  # OCR damages one occurrence: the document's majority spelling
+        name = trim_noise_tail(name, text, folded)
         names[k] = consensus_name(name, text, folded, avoid=names[:k] + names[k + 1 :])
     for i, d in enumerate(drafts):
         pid = f"P{i + 1}"

@@ -27,12 +27,20 @@ def get_engine(settings: Settings) -> OcrEngine:
     key = (settings.ocr_engine, settings.ocr_lang)
     engine = _ENGINES.get(key)
     if engine is None:
-        if settings.ocr_engine == "tesserocr":
+        if settings.ocr_engine == "tesserocr" or (settings.ocr_engine == "auto" and _has_tesserocr()):
             engine = TesserocrEngine(lang=settings.ocr_lang)
         else:
             engine = TesseractEngine(lang=settings.ocr_lang)
         _ENGINES[key] = engine
     return engine
+
+
+def _has_tesserocr() -> bool:
+    try:
+        import tesserocr  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def _as_array(image: Image.Image) -> np.ndarray:

@@ -32,6 +32,10 @@ _DATA = Path(__file__).parent / "data"
 _CORE_RE = re.compile(r"^(?P<pre>\W*)(?P<core>.*?)(?P<post>\W*)$", re.DOTALL)
 _GROUPED_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+# Letters Vietnamese never writes, which Tesseract's vie model still emits ("Võ Thị NÑ", "ñn"): a tilde
+# or diaeresis over a speck. Doubled with their base letter they are one letter.
+_FOREIGN = str.maketrans("ñÑïÏöÖüÜëËäÄçÇåÅ", "nNiIoOuUeEaAcCaA")
+_FOREIGN_DOUBLE_RE = re.compile(r"(?i)n[ñ]|[ñ]n")
 _CURRENCY_OCR = {"đông", "dồng", "dông", "dong", "đòng", "đổng", "đống", "đồnq", "dòng"}
 _NUMBERED = {"dieu": "điều", "khoan": "khoản"}  # "Điêu 5", "khoán 2" before a number
 _NUMBERED_NEXT_RE = re.compile(r"^\d+[a-z]?[.,;:)]*$")
@@ -171,6 +175,14 @@ def correct_words(words: list[str]) -> list[str]:
     post = [m.group("post") if m else "" for m in parts]
     out = list(core)
     n = len(core)
+
+    # Foreign letters: "NÑ" → "N", "ñ" → "n".
+    for i, c in enumerate(out):
+        if c and not c.isascii() and c != c.translate(_FOREIGN):
+            out[i] = _FOREIGN_DOUBLE_RE.sub(
+                lambda m: m.group()[0] if m.group()[0] in "nN" else m.group()[1], c
+            )
+            out[i] = out[i].translate(_FOREIGN)
 
     # Digits read as letters inside a grouped number: "1.25O.000".
     for i, c in enumerate(core):

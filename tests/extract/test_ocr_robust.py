@@ -8,7 +8,8 @@ import re
 from docproc.document import Document
 from docproc.extract import assets as A
 from docproc.extract import header
-from docproc.extract._consensus import clean_junk, consensus_name, vote_words
+from docproc.extract._consensus import clean_junk, consensus_name, trim_noise_tail, vote_words
+from docproc.extract._reader_base import _one_digit_slip
 from docproc.extract._tolerant import tone_tolerant
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.operative import extract_operative
@@ -38,6 +39,42 @@ def test_consensus_name_from_the_text():
 def test_consensus_never_turns_one_party_into_another():
     text = "Nguyễn Văn Hùng; Nguyễn Văn Hưng; Nguyễn Văn Hưng; Nguyễn Văn Hưng."
     assert consensus_name("Nguyễn Văn Hùng", text, avoid=["Nguyễn Văn Hưng"]) == "Nguyễn Văn Hùng"
+
+
+def test_noisy_tail_the_document_never_repeats_is_trimmed():
+    text = (
+        "- Nguyên đơn: Ngân hàng Thương mại cổ phần C SG\nĐịa chỉ: phố T.\n"
+        "Ngân hàng Thương mại cổ phần C trình bày. Buộc ông A trả cho Ngân hàng Thương mại cổ phần C số tiền."
+        " Ngân hàng Thương mại cổ phần C phải chịu án phí."
+    )
+    assert trim_noise_tail("Ngân hàng Thương mại cổ phần C SG", text) == "Ngân hàng Thương mại cổ phần C"
+    # an anonymised single letter is a name, and a tail written twice is the document's own
+    assert trim_noise_tail("Ngân hàng Thương mại cổ phần C", text) == "Ngân hàng Thương mại cổ phần C"
+    twice = text + " Ngân hàng Thương mại cổ phần C SG."
+    assert trim_noise_tail("Ngân hàng Thương mại cổ phần C SG", twice) == "Ngân hàng Thương mại cổ phần C SG"
+
+
+def test_one_digit_slip():
+    assert _one_digit_slip(20_000_000, 30_000_000)
+    assert not _one_digit_slip(1_342_600_000, 1_342_000_000)  # words cut short, not a slip
+    assert not _one_digit_slip(20_000_000, 35_000_000)
+
+
+def test_amount_words_win_over_one_slipped_digit():
+    parties = [
+        Party(id="P1", role="plaintiff", kind="person", name="Võ Thị Lan"),
+        Party(id="P2", role="related_party", kind="person", name="Phạm Thị Ngọc"),
+    ]
+    text = (
+        "NHẬN ĐỊNH CỦA TÒA ÁN:\nXét thấy.\nQUYẾT ĐỊNH:\n"
+        "- Buộc chị Võ Thị Lan phải trả cho bà Phạm Thị Ngọc 20.000.000 đồng (Ba mươi triệu đồng).\n"
+        "- Buộc chị Võ Thị Lan phải trả cho bà Phạm Thị Ngọc 1.342.600.000 đồng (Một tỷ ba trăm bốn mươi hai triệu).\n"
+    )
+    doc = Document.from_text(text, source="t.txt")
+    obs, _ = extract_operative(
+        doc, segment(doc.text), parties, PartyResolver(parties, doc.text), EvidenceBuilder(doc)
+    )
+    assert sorted(o.amount_vnd for o in obs if o.kind == "pay_money") == [30_000_000, 1_342_600_000]
 
 
 def test_clean_junk_drops_ocr_specks():

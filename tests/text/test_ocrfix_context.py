@@ -33,3 +33,14 @@ def test_wrong_tone_in_a_legal_phrase(ocr: str, fixed: str) -> None:
 )
 def test_real_words_outside_the_phrases_kept(clean: str) -> None:
     assert correct_ocr_text(clean) == clean
+
+
+@pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
+        ("Trả lại cho bà Võ Thị NÑ 01 xe", "Trả lại cho bà Võ Thị N 01 xe"),
+        ("bà Phạm Thị ñn", "bà Phạm Thị n"),
+    ],
+)
+def test_letters_vietnamese_never_writes(ocr: str, fixed: str) -> None:
+    assert correct_ocr_text(ocr) == fixed
