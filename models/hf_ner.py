@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from models._text import decode_bio, words
-from models.data import LABELS, Example, bio_words
+from models.data import LABELS, Example, as_negatives, bio_words
 
 __all__ = ["HfConfig", "TransformersNer", "train_transformers", "load_transformers", "decode_bio"]
 
@@ -204,6 +204,7 @@ def train_transformers(
     torch.manual_seed(seed)
     torch.set_num_threads(cfg.threads)
     rng = random.Random(seed)
+    examples = as_negatives(examples)
     tokenizer = build_tokenizer([ex.text for ex in examples], cfg.vocab_size)
     label2id = _label_ids(LABELS)
     config = BertConfig(

@@ -19,7 +19,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from models._text import WORD_RE, decode_bio
-from models.data import Example, chunks, to_docs
+from models.data import Example, as_negatives, chunks, to_docs
 
 __all__ = ["CONFIG", "SpacyNer", "train_spacy", "load_spacy"]
 
@@ -110,7 +110,7 @@ def train_spacy(
     fix_random_seed(seed)
     nlp = load_model_from_config(cfg, auto_fill=True, validate=True)
     pieces = chunks(
-        examples, max_chars=int(tcfg["chunk_chars"]), keep_empty=float(tcfg["keep_empty"]), seed=seed
+        as_negatives(examples), max_chars=int(tcfg["chunk_chars"]), keep_empty=float(tcfg["keep_empty"]), seed=seed
     )
     refs = to_docs(nlp, pieces)
     train = [SpacyExample(nlp.make_doc(d.text), d) for d in refs]

@@ -8,7 +8,9 @@ from api.db import make_engine
 from api.models import Base
 
 config = context.config
-target_metadata = Base.metadata
+from pipelines.manifest import metadata as manifest_metadata  # noqa: E402
+
+target_metadata = [Base.metadata, manifest_metadata]
 
 
 def _run(connection) -> None:  # type: ignore[no-untyped-def]

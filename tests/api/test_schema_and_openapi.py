@@ -11,6 +11,7 @@ from sqlalchemy import inspect
 from api.db import make_engine
 from api.migrate import alembic_config, upgrade
 from api.models import Base
+from pipelines.manifest import metadata as manifest_metadata
 
 
 def test_migrations_build_the_models_schema_and_run_twice(database_url: str) -> None:
@@ -20,10 +21,11 @@ def test_migrations_build_the_models_schema_and_run_twice(database_url: str) -> 
         upgrade(engine)  # idempotent: a restart runs it again
         with engine.connect() as conn:
             diff = compare_metadata(
-                MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+                MigrationContext.configure(conn, opts={"compare_type": True}),
+                [Base.metadata, manifest_metadata],
             )
         assert diff == []
-        assert {"offices", "users", "documents", "jobs", "corrections", "alembic_version"} <= set(
+        assert {"offices", "users", "documents", "jobs", "corrections", "batch_documents", "alembic_version"} <= set(
             inspect(engine).get_table_names()
         )
         with engine.begin() as conn:
