@@ -131,6 +131,11 @@ def main(argv: list[str] | None = None) -> int:
             )
             ner = load_backend(backend, out)
             nlp = build_learned_pipeline(backend, out)
+            # each merge alone, to see which one helps or hurts
+            partial = {
+                f"{backend}:parties": build_learned_pipeline(backend, out, fill=False),
+                f"{backend}:fill": build_learned_pipeline(backend, out, parties=False),
+            }
             for name, exs in sets.items():
                 for ex in exs:
                     if fold_of[ex.id] != k:
@@ -143,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
                     t0 = time.perf_counter()
                     preds[backend][ex.id] = run_pipeline(nlp, doc).to_json_dict()
                     times[backend].append(time.perf_counter() - t0)
+                    for system, pipe in partial.items():
+                        preds.setdefault(system, {})[ex.id] = run_pipeline(pipe, doc).to_json_dict()
         spans[backend] = {name: span_scores(pairs) for name, pairs in ner_pairs.items()}
     table: dict[str, dict[str, dict[str, float]]] = {}
     for name, exs in sets.items():

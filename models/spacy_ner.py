@@ -110,7 +110,10 @@ def train_spacy(
     fix_random_seed(seed)
     nlp = load_model_from_config(cfg, auto_fill=True, validate=True)
     pieces = chunks(
-        as_negatives(examples), max_chars=int(tcfg["chunk_chars"]), keep_empty=float(tcfg["keep_empty"]), seed=seed
+        as_negatives(examples),
+        max_chars=int(tcfg["chunk_chars"]),
+        keep_empty=float(tcfg["keep_empty"]),
+        seed=seed,
     )
     refs = to_docs(nlp, pieces)
     train = [SpacyExample(nlp.make_doc(d.text), d) for d in refs]

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from docproc.extract.sections import bare
+from docproc.text.syllables import is_syllable
 
 __all__ = ["clean_junk", "vote_words", "name_occurrences", "consensus_name", "trim_noise_tail"]
 
@@ -41,30 +42,55 @@ def _mark_diff(a: str, b: str) -> int:
     return sum(x != y for x, y in zip(a.lower(), b.lower(), strict=False))
 
 
+def _malformed(word: str) -> bool:
+    """A word with letters that is no Vietnamese syllable ("Xuyêền": two marks on one vowel)."""
+    core = word.strip(".,;:-–()")
+    return bool(core) and core.isalpha() and not core.isascii() and not is_syllable(core)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
 def vote_words(base: str, variants: Iterable[str], *, max_marks: int = 2) -> str:
     """`base` with each word replaced by the spelling most variants give at that position.
 
     A variant votes only if it has as many words as `base` and the same letters word by word
-    (`bare`); a word changes only to a strictly more frequent spelling, at most `max_marks`
-    letters away in their marks, and keeps `base`'s case. `base` counts as one vote itself.
+    (`bare`; a malformed word of `base`, "Xuyêền", may differ by one letter); a word changes only
+    to a strictly more frequent spelling, at most `max_marks` letters away in their marks (any
+    well-formed spelling two variants agree on, for a malformed word), and keeps `base`'s case.
+    `base` counts as one vote itself.
     """
     words = base.split(" ")
     keys = [bare(w) for w in words]
+    bad = [_malformed(w) for w in words]
     votes: list[Counter[str]] = [Counter({_fold(w): 1}) for w in words]
     for v in variants:
         vw = v.split(" ")
-        if len(vw) != len(words) or [bare(w) for w in vw] != keys:
+        if len(vw) != len(words):
+            continue
+        vk = [bare(w) for w in vw]
+        if any(a != b and not (m and _one_edit(a, b)) for a, b, m in zip(vk, keys, bad, strict=True)):
             continue
         for i, w in enumerate(vw):
             votes[i][_fold(w)] += 1
     out = []
-    for w, c in zip(words, votes, strict=True):
+    for w, c, m in zip(words, votes, bad, strict=True):
         best, n = c.most_common(1)[0]
         own = c[_fold(w)]
-        if best != _fold(w) and n > own and len(best) == len(w) and _mark_diff(best, w) <= max_marks:
-            out.append(_match_case(w, best))
-        else:
-            out.append(w)
+        if best != _fold(w) and n > own:
+            if m and n >= 2 and not _malformed(best):
+                out.append(best if w.islower() else best[:1].upper() + best[1:])
+                continue
+            if len(best) == len(w) and _mark_diff(best, w) <= max_marks:
+                out.append(_match_case(w, best))
+                continue
+        out.append(w)
     return " ".join(out)
 
 
@@ -82,18 +108,44 @@ def name_occurrences(name: str, text: str, folded: str | None = None) -> list[st
     return [" ".join(text[m.start() : m.end()].split()) for m in re.finditer(pat, folded)]
 
 
-def consensus_name(name: str, text: str, folded: str | None = None, avoid: Sequence[str] = ()) -> str:
+def consensus_name(
+    name: str, text: str, folded: str | None = None, avoid: Sequence[str] = (), *, person: bool = False
+) -> str:
     """The spelling of `name` the document repeats most (one mark per word at most), unless that
-    spelling is another party's name (`avoid`): "Hùng" and "Hưng" may be two people."""
+    spelling is another party's name (`avoid`): "Hùng" and "Hưng" may be two people. For a person,
+    "ông Thắng" mentions vote for the given name too."""
     occ = name_occurrences(name, text, folded)
     if name in occ:
         occ.remove(name)  # the entry itself: `vote_words` counts it once already
-    if len(occ) < 2:
-        return name
-    best = vote_words(name, occ, max_marks=1)
-    if best != name and _fold(best) in {_fold(a) for a in avoid}:
-        return name
+    words = name.split()
+    best = vote_words(name, occ, max_marks=1) if len(occ) >= 2 else name
+    if person and len(words) >= 2:
+        # "ông Thắng", "bà Hằng": the given name as the document says it, with the full mentions
+        said = [o.split()[-1] for o in occ] + _given_mentions(name, text, folded)
+        if len(said) >= 2:
+            last = vote_words(words[-1], said, max_marks=1)
+            best = " ".join([*best.split()[:-1], last])
+    others = {_fold(a) for a in avoid}
+    if best != name and (
+        _fold(best) in others or _fold(best.split()[-1]) in {o.split()[-1] for o in others if o}
+    ):
+        return name  # the spelling is another party's name, or another party's given name
     return best
+
+
+_HON_MENTION = r"(?<!\w)(?:ong|ba|anh|chi|em|chau|co|chu|bac)\s+"
+
+
+def _given_mentions(name: str, text: str, folded: str | None) -> list[str]:
+    """For a person, the given name as "ông Thắng", "bà Hằng" write it across the document."""
+    from docproc.extract.parties import _ascii
+
+    words = name.split()
+    if len(words) < 2:
+        return []
+    folded = folded if folded is not None else _ascii(text)
+    pat = _HON_MENTION + "(" + re.escape(_ascii(words[-1])) + r")(?!\w)"
+    return [text[m.start(1) : m.end(1)] for m in re.finditer(pat, folded)]
 
 
 def _noise_token(tok: str) -> bool:

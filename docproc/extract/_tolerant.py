@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["tone_tolerant", "compile_tolerant"]
+__all__ = ["tone_tolerant", "compile_tolerant", "blank_specks"]
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 _BASES = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
@@ -68,3 +68,21 @@ def tone_tolerant(pattern: str) -> str:
 
 def compile_tolerant(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(tone_tolerant(pattern), flags)
+
+
+# A token made only of specks ("gồm: '", "¡trường"): OCR reads dust as quotes, carets, bars.
+_SPECK_TOKEN_RE = re.compile(r"(?<!\S)['‘’`´^~¡¿|]+(?!\S)|¡|¿")
+_GLUED_SEMICOLON_RE = re.compile(r"(?<=\w);(?=[^\W\d_])")
+# An item number whose last dot OCR read as a comma, at a line's start: "1.5, Trường hợp ..."
+_ITEM_COMMA_RE = re.compile(r"(?m)^(\d{1,2}(?:\.\d{1,2})+),(?=\s)")
+
+
+def blank_specks(text: str) -> str:
+    """`text` with OCR specks turned into spaces: standalone quote marks, carets and bars, and the
+    inverted marks Vietnamese never uses. Same length, so every span still points at the original;
+    typed text has none of them ("H'Bin" keeps its apostrophe). A semicolon glued between a word
+    and a lower-case word ("thửa đất số 96;tờ bản đồ") is a comma OCR misread: typed text spaces it;
+    so is the comma that ends an item number at a line's start ("1.5, Trường hợp")."""
+    text = _SPECK_TOKEN_RE.sub(lambda m: " " * len(m.group()), text)
+    text = _GLUED_SEMICOLON_RE.sub(lambda m: "," if text[m.end()].islower() else ";", text)
+    return _ITEM_COMMA_RE.sub(r"\1.", text)

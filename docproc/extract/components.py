@@ -19,6 +19,7 @@ from spacy.vocab import Vocab
 
 from docproc.document import Document
 from docproc.extract import checks, header, operative, parties
+from docproc.extract._tolerant import blank_specks
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.sections import Sections, segment
 from docproc.schema import Asset, Case, DocumentInfo, Extraction, Obligation, Party
@@ -164,6 +165,9 @@ def build_pipeline(config_path: Path) -> Language:
 
 
 def run_pipeline(nlp: Language, document: Document) -> Extraction:
+    cleaned = blank_specks(document.text)  # same length: spans and word offsets stay valid
+    if cleaned != document.text:
+        document = document.model_copy(update={"text": cleaned})
     doc = nlp.make_doc(document.text)
     doc._.docproc = ExtractState(document=document, ev=EvidenceBuilder(document))
     for _name, proc in nlp.pipeline:

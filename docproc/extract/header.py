@@ -267,7 +267,10 @@ def _extract_court(text: str, sections: Sections) -> tuple[str, int, int, float]
             return restore_court_case(body[0]), body[1], body[2], 0.6
         conf = 0.5
     forms = _court_forms(text, court_upper, top, nd.group(1) if nd else None, upper[2])
-    return _vote_court(restore_court_case(court_upper), forms), upper[1], upper[2], conf
+    court = _vote_court(restore_court_case(court_upper), forms)
+    if any(bare(f) == bare(court) and _fold(f) != _fold(court) for f in forms):
+        conf = min(conf, 0.8)  # the readings disagree: the vote may have picked the damaged one
+    return court, upper[1], upper[2], conf
 
 
 def _court_forms(

@@ -43,8 +43,16 @@ def learned_config(models_dir: Path | None = None) -> Path:
     return Path(models_dir) / "learned.cfg"
 
 
-def build_learned_pipeline(backend: str, model: Path | str = "", config: Path | None = None) -> Language:
-    """The learned pipeline for an explicit backend and model directory (benchmarks, `learn`)."""
+def build_learned_pipeline(
+    backend: str,
+    model: Path | str = "",
+    config: Path | None = None,
+    *,
+    parties: bool | None = True,
+    fill: bool | None = True,
+) -> Language:
+    """The learned pipeline for an explicit backend and model directory (benchmarks, tests), with
+    the merges switched on or off (None: as the config says)."""
     from spacy.util import get_lang_class, load_config
 
     import docproc.extract.components  # noqa: F401  (registers the rules components)
@@ -55,6 +63,10 @@ def build_learned_pipeline(backend: str, model: Path | str = "", config: Path | 
         "components.docproc_learned_fill.backend": backend,
         "components.docproc_learned_fill.model": str(model),
     }
+    if parties is not None:
+        overrides["components.docproc_learned_parties.enabled"] = parties
+    if fill is not None:
+        overrides["components.docproc_learned_fill.enabled"] = fill
     cfg = load_config(config or learned_config(), overrides=overrides)
     return get_lang_class(cfg["nlp"]["lang"]).from_config(cfg)
 

@@ -112,7 +112,8 @@ _MARKER = re.compile(
     r"|(?-i:[a-zà-ỹđ]{1,2}[.,)])\s+(?=(?-i:Ủy\s+ban|Uỷ\s+ban|Công\s+ty|Ngân\s+hàng|Trung\s+tâm|Chủ\s+tịch)\s))?"
 )
 _HON_WORDS = r"(?:ông|bà|anh|chị|cụ|em|cháu)"
-_HON_START = re.compile(rf"^{_HON_WORDS}\s+(?=\S)", re.IGNORECASE)
+# "Ống Nguyễn Văn A": OCR puts a tone on "Ông"; before a capitalised name it is still the honorific.
+_HON_START = re.compile(rf"^(?:{_HON_WORDS}|[ôồốổỗộ]ng(?=\s+{_U}))\s+(?=\S)", re.IGNORECASE)
 _LAWYER_START = re.compile(r"^(?:luật\s+sư|ls\.?|trợ\s+giúp\s+viên\s+pháp\s+lý)\s+", re.IGNORECASE)
 _ORG_START = re.compile(
     r"^(?:Ngân\s+hàng|Công\s+ty|Tổng\s+[Cc]ông\s+ty|Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|UBND|Chủ\s+tịch|Chi\s+[Cc]ục|Cục|Sở|"
@@ -711,7 +712,8 @@ def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder) -> list[Party]
     folded = _ascii(text)
     for k, name in enumerate(names):  # OCR damages one occurrence: the document's majority spelling
         name = trim_noise_tail(name, text, folded)
-        names[k] = consensus_name(name, text, folded, avoid=names[:k] + names[k + 1 :])
+        others = names[:k] + names[k + 1 :]
+        names[k] = consensus_name(name, text, folded, avoid=others, person=drafts[k].kind == "person")
     for i, d in enumerate(drafts):
         pid = f"P{i + 1}"
         base = f"/parties/{i}"

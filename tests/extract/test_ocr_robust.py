@@ -7,10 +7,10 @@ import re
 
 from docproc.document import Document
 from docproc.extract import assets as A
-from docproc.extract import header
+from docproc.extract import extract, header
 from docproc.extract._consensus import clean_junk, consensus_name, trim_noise_tail, vote_words
 from docproc.extract._reader_base import _one_digit_slip
-from docproc.extract._tolerant import tone_tolerant
+from docproc.extract._tolerant import blank_specks, tone_tolerant
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.operative import extract_operative
 from docproc.extract.parties import _MARKER, PartyResolver, extract_parties
@@ -96,8 +96,15 @@ def test_court_from_header_nhan_danh_and_body_by_vote():
         "NỘI DUNG VỤ ÁN:\nXét thấy.\n"
     )
     doc = Document.from_text(text, source="t.txt")
-    _kind, case = header.extract_case(doc, segment(doc.text), EvidenceBuilder(doc))
+    ev = EvidenceBuilder(doc)
+    _kind, case = header.extract_case(doc, segment(doc.text), ev)
     assert case.court == "Tòa án nhân dân quận Ngô Quyền, thành phố Hải Phòng"
+    assert ev.records["/case/court"].confidence <= 0.8  # the readings disagreed
+    clean = text.replace("QUYỀN; THÀNH PHÔ", "QUYỀN, THÀNH PHỐ")
+    doc = Document.from_text(clean, source="t.txt")
+    ev = EvidenceBuilder(doc)
+    header.extract_case(doc, segment(doc.text), ev)
+    assert ev.records["/case/court"].confidence >= 0.9
 
 
 # -- tone-tolerant patterns -----------------------------------------------------------------------
@@ -169,3 +176,47 @@ def test_tone_tolerant_seizure_links_the_vehicle():
     (car,) = [a for a in assets if a.plate]
     assert car.plate == "72A-215.68"
     assert any(car.id in (o.secured_by or []) for o in obs if o.amount_vnd == 330_000_000)
+
+
+def test_specks_blanked_and_glued_semicolon_read_as_comma():
+    text = "bảo đảm để thu hồi nợ, gồm: '\n- thửa đất số 96;tờ bản đồ số 21; Bà Rơ Mah H'Bin, Môi ¡trường"
+    out = blank_specks(text)
+    assert len(out) == len(text)
+    assert "gồm:  \n" in out and "96,tờ" in out and "số 21; Bà" in out
+    assert "H'Bin" in out and "Môi  trường" in out
+
+
+def test_asset_list_after_a_speck_and_a_glued_semicolon():
+    """Whole pipeline: `run_pipeline` reads a speck-free view of the text."""
+    text = (
+        "NHẬN ĐỊNH CỦA TÒA ÁN:\nXét thấy.\nQUYẾT ĐỊNH:\n"
+        "1. Buộc ông Vũ Văn M phải trả cho Ngân hàng Thương mại cổ phần Q số tiền 698.051.500đ.\n"
+        "2. Trường hợp ông Vũ Văn M không trả nợ thì Ngân hàng Thương mại cổ phần Q có quyền yêu cầu cơ quan "
+        "thi hành án dân sự phát mại tài sản bảo đảm để thu hồi nợ, gồm: '\n"
+        "- Quyền sử dụng đất tại thửa đất số 96;tờ bản đồ số 21, theo Giấy chứng nhận số CA 726154 do Ủy ban "
+        "nhân dân thành phố cấp.\n"
+    )
+    ex = extract(Document.from_text(text, source="t.txt"))
+    (land,) = ex.assets
+    assert (land.plot_number, land.map_sheet, land.certificate) == ("96", "21", "CA 726154")
+    assert any(land.id in (o.secured_by or []) for o in ex.obligations)
+
+
+def test_given_name_mentions_outvote_a_repeated_misreading():
+    text = "Nguyễn Đức Thăng; Nguyễn Đức Thăng; ông Thắng nói; của ông Thắng; cho ông Thắng; nhà ông Thắng."
+    assert consensus_name("Nguyễn Đức Thắng", text, person=True) == "Nguyễn Đức Thắng"
+    assert consensus_name("Nguyễn Đức Thắng", text) == "Nguyễn Đức Thăng"  # no given-name votes
+
+
+def test_malformed_court_word_repaired_by_the_other_readings():
+    forms = ["Tòa án nhân dân thành phố Long Xuyên, tỉnh An Giang"] * 2
+    court = "Tòa án nhân dân thành phố Long Xuyêền, tỉnh An Giang"
+    assert header._vote_court(court, forms) == "Tòa án nhân dân thành phố Long Xuyên, tỉnh An Giang"
+
+
+def test_item_number_comma_and_toned_honorific():
+    assert blank_specks("x\n1.5, Trường hợp") == "x\n1.5. Trường hợp"
+    text = "NỘI DUNG:\n- Bị đơn:\n1. Ống Nguyễn Văn A, sinh năm 1980.\n2. Bà Trần Thị B, sinh năm 1982.\nNỘI DUNG VỤ ÁN:\nx.\n"
+    doc = Document.from_text(text, source="t.txt")
+    names = [p.name for p in extract_parties(doc, segment(doc.text), EvidenceBuilder(doc))]
+    assert "Nguyễn Văn A" in names

@@ -86,7 +86,6 @@ def test_disabled_components_change_nothing(monkeypatch) -> None:  # type: ignor
 
 def test_backend_from_settings_end_to_end(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """DOCPROC_BACKEND=spacy with a model in DOCPROC_MODELS_DIR: extract() through learned.cfg."""
-    import shutil
     from pathlib import Path
 
     from docproc.config import get_settings
@@ -98,7 +97,9 @@ def test_backend_from_settings_end_to_end(tmp_path, monkeypatch) -> None:  # typ
 
     models_dir = tmp_path / "models"
     models_dir.mkdir()
-    shutil.copy(Path(learned.__file__).resolve().parents[2] / "models" / "learned.cfg", models_dir)
+    shipped = Path(learned.__file__).resolve().parents[2] / "models" / "learned.cfg"
+    cfg_text = shipped.read_text(encoding="utf-8").replace("enabled = false", "enabled = true")
+    (models_dir / "learned.cfg").write_text(cfg_text, encoding="utf-8")
     train_spacy(
         [example_from_extraction(f"d{k}", *make_doc(k)) for k in range(4)], models_dir / "spacy-ner", epochs=2
     )
