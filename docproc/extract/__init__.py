@@ -22,5 +22,10 @@ __all__ = ["extract", "segment", "Sections"]
 def extract(document: Document, *, config: Path | None = None) -> Extraction:
     from docproc.extract.components import build_pipeline, run_pipeline
 
-    config = config or get_settings().models_dir / "rules.cfg"
+    settings = get_settings()
+    if config is None and settings.backend != "rules":
+        import docproc.extract.learned  # noqa: F401  (registers the learned components)
+
+        config = settings.models_dir / "learned.cfg"
+    config = config or settings.models_dir / "rules.cfg"
     return run_pipeline(build_pipeline(Path(config)), document)
