@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 __all__ = ["BBox", "Word", "Line", "Page", "Document", "union_bbox"]
 
@@ -95,6 +95,10 @@ class Document(BaseModel):
     encoding: str | None = Field(default=None, description="legacy encoding converted from, if any")
     warnings: list[str] = Field(default_factory=list)
 
+    # Lookup caches: evidence asks for many spans of one finished document.
+    _starts: list[int] | None = PrivateAttr(default=None)
+    _flat: list[Word] | None = PrivateAttr(default=None)
+
     # -- construction -------------------------------------------------------------------------
     @classmethod
     def from_text(cls, text: str, *, source: str, sha256: str | None = None, **kw: object) -> Document:
@@ -148,7 +152,14 @@ class Document(BaseModel):
     # -- queries --------------------------------------------------------------------------------
     @property
     def words(self) -> list[Word]:
-        return [w for p in self.pages for w in p.words]
+        if self._flat is None:
+            self._flat = [w for p in self.pages for w in p.words]
+        return self._flat
+
+    def _word_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [s for s, _ in self.word_spans]
+        return self._starts
 
     @property
     def text_source(self) -> Literal["text_layer", "ocr", "mixed"] | None:
@@ -164,7 +175,7 @@ class Document(BaseModel):
 
     def word_index_at(self, char: int) -> int | None:
         """Index into `words` of the word that character `char` of the text came from."""
-        starts = [s for s, _ in self.word_spans]
+        starts = self._word_starts()
         i = bisect.bisect_right(starts, char) - 1
         if i >= 0 and self.word_spans[i][0] <= char < self.word_spans[i][1]:
             return i
@@ -174,7 +185,7 @@ class Document(BaseModel):
         """Indices of the words overlapping text[start:end]."""
         if not self.word_spans or end <= start:
             return []
-        starts = [s for s, _ in self.word_spans]
+        starts = self._word_starts()
         lo = max(bisect.bisect_right(starts, start) - 1, 0)
         hi = bisect.bisect_left(starts, end)
         return [i for i in range(lo, hi) if self.word_spans[i][1] > start]
