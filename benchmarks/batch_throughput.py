@@ -5,14 +5,15 @@
 
 Inputs are made fresh from the dev judgments with ../shared/eval/make_scans.py: image-only PDFs
 (300 dpi, `clean` level) and text-layer PDFs. For each worker count N it measures, on one
-LocalCluster of N processes (cluster start-up not counted):
+LocalCluster of N processes (cluster start-up and the workers' warm-up, which loads the pipeline
+and the OCR model, not counted: this is the steady state of a long batch):
 
 - docproc pages/minute on the scans: the whole batch (ingest, preprocessing, OCR, extraction,
   outputs and manifest), and bare Tesseract pages/minute on the same pages, rendered once to PNG at
   300 dpi beforehand (rendering not counted: in Tesseract's favour), N `tesseract ... tsv` processes
   at a time with OMP_THREAD_LIMIT=1, once before and once after docproc (mean);
 - docproc documents/second on the text-layer PDFs;
-- peak memory per worker: RSS of the worker process plus its tesseract child, sampled every 20 ms
+- peak memory per worker: RSS of the worker process plus its tesseract child, sampled every 100 ms
   (short peaks can be missed), and the worker process's own high-water mark (ru_maxrss).
 """
 
@@ -117,7 +118,7 @@ def bare_tesseract(pngs: list[Path], workers: int, lang: str = "vie") -> float:
 
 class MemorySampler:
     """Peak memory per worker: RSS of the worker process plus its children (tesseract), sampled every
-    20 ms from outside (ru_maxrss of a child is useless here: it keeps the forking parent's RSS)."""
+    100 ms from outside (ru_maxrss of a child is useless here: it keeps the forking parent's RSS)."""
 
     def __init__(self, pids: list[int]) -> None:
         import psutil
@@ -140,7 +141,7 @@ class MemorySampler:
                     continue
                 self.peak_total[p.pid] = max(self.peak_total[p.pid], own + kids)
                 self.peak_child[p.pid] = max(self.peak_child[p.pid], kids)
-            time.sleep(0.02)
+            time.sleep(0.1)  # light: on 2 cores the sampler itself competes with the workers
 
     def __enter__(self) -> MemorySampler:
         self._thread.start()
@@ -153,14 +154,6 @@ class MemorySampler:
 
 def _maxrss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _warm_up() -> None:
-    """Import what tasks need, so the first document does not pay for it inside the clock."""
-    import docproc.extract  # noqa: F401
-    import docproc.ocr  # noqa: F401
-    import pipelines.batch_tasks  # noqa: F401
-    import pipelines.process  # noqa: F401
 
 
 def run_docproc(client: Any, src: Path, out: Path, data: Path) -> tuple[float, Any]:
@@ -194,7 +187,6 @@ def main() -> None:
         bare_before = bare_tesseract(pngs, n)
         with open_client(workers=n) as client:
             client.wait_for_workers(n, timeout=120)
-            client.run(_warm_up)
             pids = list(client.run(os.getpid).values())
             cpu0, own0 = workers_cpu(pids), self_cpu()
             with MemorySampler(pids) as mem:

@@ -93,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         right, n = tally[b]
         print(f"[{b[0]:.1f}, {min(b[1], 1):.1f}) {n:8d}{(right / n if n else float('nan')):8.3f}")
     worst = sorted(((r / n, f, n) for f, (r, n) in by_field.items() if n), key=lambda x: x[0])[:8]
-    print("least reliable fields at confidence ≥ 0.9:", ", ".join(f"{f} {p:.2f} (n={n})" for p, f, n in worst))
+    print(
+        "least reliable fields at confidence ≥ 0.9:", ", ".join(f"{f} {p:.2f} (n={n})" for p, f, n in worst)
+    )
     return 0
 
 

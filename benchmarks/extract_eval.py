@@ -44,8 +44,10 @@ def main(argv: list[str] | None = None) -> int:
         (args.out / f"{path.stem}.json").write_text(
             json.dumps(ex.to_json_dict(), ensure_ascii=False, indent=1), encoding="utf-8"
         )
-    print(f"{len(times)} documents; extraction median {statistics.median(times) * 1000:.1f} ms, "
-          f"max {max(times) * 1000:.1f} ms")
+    print(
+        f"{len(times)} documents; extraction median {statistics.median(times) * 1000:.1f} ms, "
+        f"max {max(times) * 1000:.1f} ms"
+    )
     score = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
     cmd = [sys.executable, str(score), str(args.gold_dir), str(args.out)]
     if args.show_errors:

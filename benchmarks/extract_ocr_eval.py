@@ -35,8 +35,17 @@ def main(argv: list[str] | None = None) -> int:
         scans = args.work / "scans"
         missing = [n for n in names if not (scans / level / f"{n}.pdf").exists()]
         if missing:
-            cmd = [sys.executable, str(SHARED / "eval" / "make_scans.py"), *[str(txt_dir / f"{n}.txt") for n in missing],
-                   "--out", str(scans), "--format", "pdf", "--level", level]
+            cmd = [
+                sys.executable,
+                str(SHARED / "eval" / "make_scans.py"),
+                *[str(txt_dir / f"{n}.txt") for n in missing],
+                "--out",
+                str(scans),
+                "--format",
+                "pdf",
+                "--level",
+                level,
+            ]
             if args.max_pages:
                 cmd += ["--max-pages", str(args.max_pages)]
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
@@ -50,12 +59,20 @@ def main(argv: list[str] | None = None) -> int:
             (text_out / f"{n}.txt").write_text(doc.text, encoding="utf-8")
             data = extract_safely(doc).to_json_dict()
             (out / f"{n}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-            (gold_sub / f"{n}.json").write_text((gold_dir / f"{n}.json").read_text(encoding="utf-8"), encoding="utf-8")
+            (gold_sub / f"{n}.json").write_text(
+                (gold_dir / f"{n}.json").read_text(encoding="utf-8"), encoding="utf-8"
+            )
         dt = time.perf_counter() - t0
-        print(f"\n## level {level}: {len(names)} documents, {pages} pages, {dt:.0f} s ({pages / dt * 60:.1f} pages/min)")
-        subprocess.run([sys.executable, str(SHARED / "eval" / "ocr_score.py"), str(scans / level), str(text_out)],
-                       check=False)
-        subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(gold_sub), str(out)], check=False)
+        print(
+            f"\n## level {level}: {len(names)} documents, {pages} pages, {dt:.0f} s ({pages / dt * 60:.1f} pages/min)"
+        )
+        subprocess.run(
+            [sys.executable, str(SHARED / "eval" / "ocr_score.py"), str(scans / level), str(text_out)],
+            check=False,
+        )
+        subprocess.run(
+            [sys.executable, str(SHARED / "eval" / "score.py"), str(gold_sub), str(out)], check=False
+        )
     return 0
 
 

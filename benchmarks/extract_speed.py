@@ -27,7 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     from docproc.document import Document
     from docproc.extract import extract
 
-    docs = [Document.from_text(p.read_text(encoding="utf-8"), source=p.name) for p in sorted(args.txt_dir.glob("*.txt"))]
+    docs = [
+        Document.from_text(p.read_text(encoding="utf-8"), source=p.name)
+        for p in sorted(args.txt_dir.glob("*.txt"))
+    ]
     t0 = time.perf_counter()
     extract(docs[0])
     warm = time.perf_counter() - t0
@@ -40,9 +43,11 @@ def main(argv: list[str] | None = None) -> int:
             times.append(time.perf_counter() - t)
         per_doc.append(statistics.median(times))
     per_doc.sort()
-    print(f"{len(docs)} documents, one core: median {statistics.median(per_doc) * 1000:.1f} ms, "
-          f"p90 {per_doc[int(len(per_doc) * 0.9)] * 1000:.1f} ms, max {per_doc[-1] * 1000:.1f} ms "
-          f"(first call incl. loading {warm:.2f} s)")
+    print(
+        f"{len(docs)} documents, one core: median {statistics.median(per_doc) * 1000:.1f} ms, "
+        f"p90 {per_doc[int(len(per_doc) * 0.9)] * 1000:.1f} ms, max {per_doc[-1] * 1000:.1f} ms "
+        f"(first call incl. loading {warm:.2f} s)"
+    )
     return 0
 
 

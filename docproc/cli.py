@@ -252,7 +252,12 @@ def serve(
     configure_logging(settings.log_level)
     # Keep-alive longer than clients' (httpx: 5 s), so a client never reuses a connection being closed.
     uvicorn.run(
-        create_app(settings), host=host, port=port, log_config=None, proxy_headers=False, timeout_keep_alive=75
+        create_app(settings),
+        host=host,
+        port=port,
+        log_config=None,
+        proxy_headers=False,
+        timeout_keep_alive=75,
     )
 
 

@@ -106,7 +106,13 @@ class Document(BaseModel):
 
     @classmethod
     def from_pages(
-        cls, pages: Sequence[Page], *, source: str, sha256: str | None = None, reflow: bool = True, **kw: object
+        cls,
+        pages: Sequence[Page],
+        *,
+        source: str,
+        sha256: str | None = None,
+        reflow: bool = True,
+        **kw: object,
     ) -> Document:
         """Build the text: words joined by a space, lines by a newline, pages by a blank line.
 
@@ -258,7 +264,11 @@ def _runs_over(page: Page, next_page: Page) -> bool:
     right = sorted(b[2] for b in (ln.bbox for ln in lines) if b)[int(len(lines) * 0.9)]
     last = lines[-1].bbox
     left = min(b[0] for b in (ln.bbox for ln in lines) if b)
-    return last is not None and last[2] >= right - 0.08 * (right - left) and not lines[-1].text.endswith((".", ":"))
+    return (
+        last is not None
+        and last[2] >= right - 0.08 * (right - left)
+        and not lines[-1].text.endswith((".", ":"))
+    )
 
 
 def _is_item_number(s: str) -> bool:

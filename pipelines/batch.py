@@ -131,13 +131,17 @@ def open_client(
     *, workers: int | None = None, scheduler: str | None = None, settings: Settings | None = None
 ) -> Iterator[Any]:
     """A Dask client: on `scheduler` (or settings.scheduler) if given, else on a LocalCluster of
-    `workers` processes (default: one per core), one thread each, memory shared out evenly."""
+    `workers` processes (default: one per core), one thread each, memory shared out evenly. Every
+    worker, and any that joins later, is warmed up (pipeline and OCR model loaded) before work."""
     from distributed import Client, LocalCluster
+
+    from pipelines.batch_plugin import WarmUp
 
     settings = settings or get_settings()
     address = scheduler or settings.scheduler
     if address:
         with Client(address) as client:
+            client.register_plugin(WarmUp(settings))
             yield client
         return
     import psutil
@@ -156,6 +160,7 @@ def open_client(
         ) as cluster,
         Client(cluster) as client,
     ):
+        client.register_plugin(WarmUp(settings))
         yield client
 
 

@@ -80,6 +80,9 @@ class OcrEngine(ABC):
     def orientation(self, image: ImageLike, *, timeout: float | None = None) -> int:
         """Degrees (0, 90, 180, 270, clockwise) to turn the image to read it upright; 0 when unsure."""
 
+    def load(self) -> None:  # noqa: B027 - optional hook, nothing to load by default
+        """Load models now rather than on the first page (a worker warming up before work arrives)."""
+
 
 def _to_pil(image: ImageLike) -> Image.Image:
     if isinstance(image, Image.Image):
@@ -244,6 +247,9 @@ class TesserocrEngine(OcrEngine):
 
     def _api(self, psm: int) -> Any:
         return _tesserocr_api(self.path or "", self.lang, psm)
+
+    def load(self) -> None:
+        self._api(self.psm)
 
     def recognize(
         self, image: ImageLike, *, page_number: int, timeout: float | None = None, dpi: int | None = None
