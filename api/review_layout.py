@@ -3,9 +3,9 @@
 Boxes are in PDF points from the top-left of the page as read upright: a scan OCR had to turn
 (`rotation`, degrees clockwise) is shown turned the same way by the page.
 
-The job stores the extraction, not the Document it was read from, so the words (text, box,
-confidence) are read again from the blob with `pipelines.process.read_document` — the same reader
-the job used, so the same words — once per file, and cached as JSON beside the blobs. A text upload
+The job that processed the file stores its words (text, box, confidence) here as JSON beside the
+blobs (`save_layout`). A file without them (processed by an older version, imported, or its layout
+file lost) is read again with `pipelines.process.read_document`, the reader the job used, once. A text upload
 has no pages: its layout is the document text, whose character offsets are the evidence spans.
 """
 
@@ -19,7 +19,7 @@ from typing import Any
 
 from docproc.config import Settings
 
-__all__ = ["document_layout", "page_words", "NoSuchPage"]
+__all__ = ["document_layout", "page_words", "save_layout", "NoSuchPage"]
 
 _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
@@ -35,21 +35,23 @@ def _lock(key: str) -> threading.Lock:
 
 
 def _read(blob: Path, filename: str, settings: Settings) -> dict[str, Any]:
+    from pipelines.layout import layout_of
     from pipelines.process import read_document
 
-    doc = read_document(blob, settings=settings, source=filename)
-    pages = [
-        {
-            "number": p.number,
-            "width": p.width,
-            "height": p.height,
-            "source": p.source,
-            "rotation": p.rotation,
-            "words": [[w.text, *(round(v, 2) for v in w.bbox), round(w.confidence, 3)] for w in p.words],
-        }
-        for p in doc.pages
-    ]
-    return {"pages": pages, "text": doc.text if not pages else None}
+    return layout_of(read_document(blob, settings=settings, source=filename))
+
+
+def _cached(cache_dir: Path, sha256: str) -> Path:
+    return cache_dir / sha256[:2] / f"{sha256}.json"
+
+
+def save_layout(cache_dir: Path, sha256: str, data: dict[str, Any]) -> None:
+    """Store a file's layout (atomically: a reader never sees half of it)."""
+    cached = _cached(cache_dir, sha256)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, cached)
 
 
 def document_layout(
@@ -57,15 +59,12 @@ def document_layout(
 ) -> dict[str, Any]:
     """{"pages": [{number, width, height, source, rotation, words: [[text, x0, y0, x1, y1, conf]]}],
     "text": the document text for a text upload (no pages), else None}; cached per file."""
-    cached = cache_dir / sha256[:2] / f"{sha256}.json"
+    cached = _cached(cache_dir, sha256)
     with _lock(sha256):
         if cached.exists():
             return json.loads(cached.read_text(encoding="utf-8"))
         data = _read(blob, filename, settings)
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, cached)
+        save_layout(cache_dir, sha256, data)
         return data
 
 

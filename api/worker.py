@@ -12,6 +12,7 @@ The batch runs the same tasks on Dask; the service does not start a Dask cluster
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import socket
@@ -91,6 +92,7 @@ def _result(outcome: Any) -> dict[str, Any]:
         "extraction": data,
         "warnings": list(data["document"].get("warnings") or []),
         "pages": outcome.pages,
+        "layout": outcome.layout,
     }
 
 
@@ -252,7 +254,9 @@ class JobRunner:
         else:
             from pipelines.batch_tasks import prepare
 
-            run = _Running(spec, "prepare", [self._submit(prepare, spec.blob, spec.filename, self.settings)])
+            # layout: the words of the pages come back too, for the review page (no second read)
+            task = functools.partial(prepare, layout=True)
+            run = _Running(spec, "prepare", [self._submit(task, spec.blob, spec.filename, self.settings)])
         self._running[spec.job_id] = run
         log.info("job started", extra={"job_id": spec.job_id, "document_id": spec.document_id})
 
@@ -379,10 +383,21 @@ class JobRunner:
                 doc.extraction = result["extraction"]
                 doc.warnings, doc.pages, doc.version = result["warnings"], result["pages"], 0
                 doc.error_code = doc.error_message = None
+                if result.get("layout") is not None:
+                    self._save_layout(doc.sha256, result["layout"])
             else:
                 job.status, job.stage, job.error = "failed", "failed", result["message"]
                 doc.status, doc.error_code, doc.error_message = "failed", result["code"], result["message"]
         log.info("job finished", extra={"job_id": job_id, "status": "done" if result["ok"] else "failed"})
+
+    def _save_layout(self, sha256: str, layout: dict[str, Any]) -> None:
+        """Keep the words the job read for the review page; losing them only costs a re-read."""
+        from api.review_layout import save_layout
+
+        try:
+            save_layout(self.blobs_root / "layout", sha256, layout)
+        except OSError:
+            log.warning("could not store the page layout", exc_info=True)
 
     def _requeue(self, *job_ids: str) -> None:
         """Hand jobs of this runner back to the queue (their document shows queued again)."""

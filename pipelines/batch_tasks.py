@@ -62,6 +62,7 @@ class Finished:
     ocr_confidence: float | None
     seconds: float
     ocr_seconds: float = 0.0
+    layout: dict[str, Any] | None = None  # pipelines.layout.layout_of, when prepare was asked for it
 
 
 @dataclass
@@ -72,6 +73,7 @@ class Prepared:
     loaded: LoadedFile
     tasks: list[ImagePageTask]
     seconds: float
+    layout: bool = False
 
 
 @dataclass
@@ -81,8 +83,11 @@ class PageOutcome:
     error: str | None = None  # code: message of a page that could not be read at all
 
 
-def prepare(path: str, source: str, settings: Settings) -> Prepared | Finished | Failed:
-    """Load the file; finish it at once when no page needs OCR (text, DOCX, text-layer PDF)."""
+def prepare(
+    path: str, source: str, settings: Settings, *, layout: bool = False
+) -> Prepared | Finished | Failed:
+    """Load the file; finish it at once when no page needs OCR (text, DOCX, text-layer PDF).
+    `layout` asks for the words of the pages in the result too (the service's review page)."""
     t0 = time.perf_counter()
     try:
         from docproc import ingest
@@ -91,8 +96,8 @@ def prepare(path: str, source: str, settings: Settings) -> Prepared | Finished |
         tasks = [p for p in loaded.pages if isinstance(p, ImagePageTask)]
         if loaded.text is not None or not tasks:
             pages = [p for p in loaded.pages if isinstance(p, Page)]
-            return _finish(loaded, pages, time.perf_counter() - t0, 0.0)
-        return Prepared(loaded=loaded, tasks=tasks, seconds=time.perf_counter() - t0)
+            return _finish(loaded, pages, time.perf_counter() - t0, 0.0, layout=layout)
+        return Prepared(loaded=loaded, tasks=tasks, seconds=time.perf_counter() - t0, layout=layout)
     except Exception as exc:  # noqa: BLE001 - isolate every failure to its document
         return _failed(exc, time.perf_counter() - t0)
 
@@ -136,7 +141,8 @@ def finish(prepared: Prepared, *outcomes: PageOutcome) -> Finished | Failed:
             reasons = "; ".join(sorted({w for p in ocred for w in p.warnings}))
             raise OcrFailed(f"no page could be read ({reasons})", source=loaded.source)
         pages = [p if isinstance(p, Page) else done[p.number] for p in loaded.pages]
-        return _finish(loaded, pages, prepared.seconds + ocr_seconds + time.perf_counter() - t0, ocr_seconds)
+        seconds = prepared.seconds + ocr_seconds + time.perf_counter() - t0
+        return _finish(loaded, pages, seconds, ocr_seconds, layout=prepared.layout)
     except Exception as exc:  # noqa: BLE001
         return _failed(exc, prepared.seconds + ocr_seconds + time.perf_counter() - t0)
 
@@ -149,8 +155,11 @@ def run_whole(path: str, source: str, settings: Settings) -> Finished | Failed:
     return finish(got, *(ocr_page(t, settings) for t in got.tasks))
 
 
-def _finish(loaded: LoadedFile, pages: list[Page], seconds: float, ocr_seconds: float) -> Finished:
+def _finish(
+    loaded: LoadedFile, pages: list[Page], seconds: float, ocr_seconds: float, *, layout: bool = False
+) -> Finished:
     from docproc.extract import extract
+    from pipelines.layout import layout_of
     from pipelines.process import assemble
 
     t0 = time.perf_counter()
@@ -166,6 +175,7 @@ def _finish(loaded: LoadedFile, pages: list[Page], seconds: float, ocr_seconds: 
         ocr_confidence=info.get("ocr_mean_confidence"),
         seconds=seconds + time.perf_counter() - t0,
         ocr_seconds=ocr_seconds,
+        layout=layout_of(document) if layout else None,
     )
 
 

@@ -115,6 +115,26 @@ def test_small_pdf_is_processed_and_its_page_image_served(api) -> None:
     assert api.get("officer_b", f"/documents/{body['id']}/pages/1").status_code == 404
 
 
+def test_the_job_keeps_the_page_words_so_review_never_reads_the_file_again(api, monkeypatch) -> None:
+    r = api.upload("officer_a", "ban-an.pdf", _small_pdf(), "application/pdf")
+    body = api.wait("officer_a", r.json()["id"])
+    assert body["status"] == "done", body
+    import api.review_layout as review_layout
+
+    def no_second_read(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the review page read the file again")
+
+    monkeypatch.setattr(review_layout, "_read", no_second_read)
+    got = api.get("officer_a", f"/documents/{body['id']}/pages/1/words")
+    assert got.status_code == 200, got.text
+    words = got.json()["words"]
+    assert len(words) > 100
+    evidence = body["extraction"]["evidence"]["/case/number"]["text"]
+    assert any(evidence.split()[0] in w["text"] for w in words)
+    x0, y0, x1, y1 = words[0]["bbox"]
+    assert 0 <= x0 < x1 <= got.json()["width"] and 0 <= y0 < y1 <= got.json()["height"]
+
+
 def test_corrupt_pdf_fails_the_document_with_a_reason(api) -> None:
     data = _small_pdf()
     corrupt = data[: len(data) // 2]  # cut off: no xref, no %%EOF
