@@ -6,6 +6,7 @@ Stages are called here, never from each other. Page OCR is a picklable function 
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -54,10 +55,6 @@ def ocr_task(task: ImagePageTask, settings: Settings | None = None) -> Page:
     return text.correct_page(page)
 
 
-def _ocr_task_default(task: ImagePageTask) -> Page:
-    return ocr_task(task)
-
-
 def assemble(loaded: LoadedFile, pages: Sequence[Page] | None) -> Document:
     """Build the Document from a loaded file and its finished pages (text layer or OCR)."""
     if loaded.text is not None:
@@ -91,7 +88,7 @@ def read_document(
     tasks = [p for p in loaded.pages if isinstance(p, ImagePageTask)]
     done: dict[int, Page] = {}
     if tasks:
-        fn = _ocr_task_default if settings == get_settings() else _bind(settings)
+        fn = functools.partial(ocr_task, settings=settings)  # picklable, for a process pool
         if mapper is not None:
             results = list(mapper(fn, tasks))
         elif len(tasks) > 1 and settings.ocr_workers > 1:
@@ -131,16 +128,6 @@ def extract_safely(document: Document) -> Extraction:
             f"extraction failed ({type(exc).__name__}); please report it with the document id",
             source=document.source,
         ) from exc
-
-
-class _bind:
-    """A picklable partial of ocr_task with explicit settings (lambdas do not pickle)."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-
-    def __call__(self, task: ImagePageTask) -> Page:
-        return ocr_task(task, self.settings)
 
 
 def _pool(workers: int) -> Executor:

@@ -1085,16 +1085,17 @@ async function approve() {
 
 const DRAFT_VI = { decision: "Quyết định thi hành án" };
 
+// Show or hide a panel behind its button; true when it was just opened (so fill it).
+function togglePanel(panelSel, btnSel) {
+  const panel = $(panelSel);
+  panel.hidden = !panel.hidden;
+  $(btnSel).setAttribute("aria-expanded", String(!panel.hidden));
+  return !panel.hidden;
+}
+
 async function toggleDrafts() {
+  if (!togglePanel("#drafts", "#drafts-btn")) return;
   const panel = $("#drafts");
-  const btn = $("#drafts-btn");
-  if (!panel.hidden) {
-    panel.hidden = true;
-    btn.setAttribute("aria-expanded", "false");
-    return;
-  }
-  panel.hidden = false;
-  btn.setAttribute("aria-expanded", "true");
   panel.replaceChildren(el("p", { text: "Đang lập bản nháp…" }));
   const r = await api(`/documents/${boot.id}/drafts`);
   if (!r.ok) return panel.replaceChildren(el("p", { class: "error", text: `Không lập được bản nháp (lỗi ${r.status}).` }));
@@ -1111,15 +1112,8 @@ async function toggleDrafts() {
 }
 
 async function toggleTrail() {
+  if (!togglePanel("#trail", "#trail-btn")) return;
   const panel = $("#trail");
-  const btn = $("#trail-btn");
-  if (!panel.hidden) {
-    panel.hidden = true;
-    btn.setAttribute("aria-expanded", "false");
-    return;
-  }
-  panel.hidden = false;
-  btn.setAttribute("aria-expanded", "true");
   const [cr, ar] = await Promise.all([api(`/documents/${boot.id}/corrections`), api(`/documents/${boot.id}/approvals`)]);
   const rows = [
     ...(cr.ok ? await cr.json() : []).map((c) => ({ at: c.at, who: c.reviewer, what: pointerLabel(c.pointer), ptr: c.pointer, op: c.op, old: c.old, new: c.new, v: c.base_version + 1 })),
