@@ -247,7 +247,8 @@ def _line_joins(page: Page) -> list[bool]:
         close = -0.2 * height <= nb[1] - b[3] < 1.2 * height
         nxt = nxt_line.text.lstrip()
         starts_item = bool(nxt) and (nxt[0] in "-–•+*" or _is_item_number(nxt))
-        ends_heading = line.text.rstrip().endswith(":")
+        # "QUYẾT ĐỊNH:" or "Tuyên xử:" ends a heading; "địa chỉ:" wrapped before "khu phố ..." does not
+        ends_heading = line.text.rstrip().endswith(":") and not (nxt and nxt[0].islower())
         joins[i] = wrapped and close and not starts_item and not ends_heading
     return joins
 

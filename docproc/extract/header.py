@@ -20,6 +20,7 @@ from docproc.extract._consensus import vote_words
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.sections import Sections, bare
 from docproc.schema import Case
+from docproc.text.places import fix_province_names
 
 __all__ = ["extract_case", "parse_symbol", "restore_court_case", "parse_vn_date"]
 
@@ -118,6 +119,9 @@ def restore_court_case(court: str) -> str:
     """ "TÒA ÁN NHÂN DÂN QUẬN NGÔ QUYỀN, THÀNH PHỐ HẢI PHÒNG" → "Tòa án nhân dân quận Ngô Quyền,
     thành phố Hải Phòng"; "Thành phố Hồ Chí Minh" keeps its capital, as published."""
     s = re.sub(r"\s+", " ", court).strip(" ,.-–")
+    s = _SPACED_DASH.sub(
+        lambda m: f" {m.group(1) or m.group(2)} ", s
+    )  # "khu vực 4- Đắk Lắk": a dash with a space on one side
     m = _COURT_HEAD.match(s)
     rest = s[m.end() :] if m else s
     head = "Tòa án nhân dân"
@@ -150,7 +154,10 @@ def restore_court_case(court: str) -> str:
     body = re.sub(
         r"(^|, |tại |- )thành phố Hồ Chí Minh", lambda mm: mm.group(1) + "Thành phố Hồ Chí Minh", body
     )
-    return f"{head} {body}".strip()
+    return fix_province_names(f"{head} {body}".strip())
+
+
+_SPACED_DASH = re.compile(r"(?<=\S) *([-–]) +(?=\S)|(?<=\S) +([-–]) *(?=\S)")
 
 
 def _fold(s: str) -> str:

@@ -39,6 +39,13 @@ _FOREIGN_DOUBLE_RE = re.compile(r"(?i)n[ñ]|[ñ]n")
 _CURRENCY_OCR = {"đông", "dồng", "dông", "dong", "đòng", "đổng", "đống", "đồnq", "dòng"}
 _NUMBERED = {"dieu": "điều", "khoan": "khoản"}  # "Điêu 5", "khoán 2" before a number
 _NUMBERED_NEXT_RE = re.compile(r"^\d+[a-z]?[.,;:)]*$")
+# Tesseract reads a comma as a semicolon now and then, which cuts an address or an asset's
+# description in two. Before these words (lower case: a part of the same noun phrase, never a new
+# clause of a list) a semicolon is a comma. Not "thửa": "...; thửa đất số 2" may be a list.
+_COMMA_BEFORE_RE = re.compile(
+    r"^(?:phường|xã|thị trấn|thị xã|quận|huyện|thành phố|tỉnh|khu phố|ấp|thôn|"
+    r"biển kiểm soát|biển số|số khung|số máy|tờ bản đồ|diện tích)\b"
+)
 
 
 class _Lexicon:
@@ -247,6 +254,9 @@ def correct_words(words: list[str]) -> list[str]:
             best = _nearest_word(c, lex)
             if best is not None:
                 out[i] = _match_case(c, best)
+    for i in range(n - 1):
+        if post[i] == ";" and _COMMA_BEFORE_RE.match(" ".join(out[i + 1 : i + 4])) and not pre[i + 1]:
+            post[i] = ","
     return [p + c + q for p, c, q in zip(pre, out, post, strict=True)]
 
 

@@ -47,6 +47,10 @@ def test_parse_symbol(symbol: str, code: str, instance: str) -> None:
         ("TÒA ÁN NHÂN DÂN QUẬN 3, THÀNH PHỐ HỒ CHÍ MINH", "Tòa án nhân dân quận 3, Thành phố Hồ Chí Minh"),
         ("TÒA ÁN NHÂN DÂN TỈNH BÀ RỊA-VŨNG TÀU", "Tòa án nhân dân tỉnh Bà Rịa-Vũng Tàu"),
         ("TÒA ÁN NHÂN DÂN KHU VỰC 2 - ĐỒNG NAI", "Tòa án nhân dân khu vực 2 - Đồng Nai"),
+        # OCR: a space lost on one side of the dash, a tone mark damaged in the province's name
+        ("Tòa án nhân dân khu vực 4- Đắk Lắk", "Tòa án nhân dân khu vực 4 - Đắk Lắk"),
+        ("TÒA ÁN NHÂN DÂN TỈNH BÀ RỊA - VỮNG TÀU", "Tòa án nhân dân tỉnh Bà Rịa - Vũng Tàu"),
+        ("TÒA ÁN NHÂN DÂN TỈNH BÀ RỊA – VŨNG TÀU", "Tòa án nhân dân tỉnh Bà Rịa – Vũng Tàu"),
     ],
 )
 def test_restore_court_case(raw: str, expected: str) -> None:

@@ -31,6 +31,27 @@ def test_typical_tesseract_errors(ocr: str, fixed: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
+        (
+            "Số 12 ngõ 85 đường T; phường N, thành phố Nam Định",
+            "Số 12 ngõ 85 đường T, phường N, thành phố Nam Định",
+        ),
+        (
+            "nhãn hiệu FORD TRANSIT; biển kiểm soát 30K-458.21",
+            "nhãn hiệu FORD TRANSIT, biển kiểm soát 30K-458.21",
+        ),
+        # a list of plots, a new clause, or a heading in capitals keeps its semicolon
+        ("thửa đất số 96; thửa đất số 97", "thửa đất số 96; thửa đất số 97"),
+        ("trả nợ cho ông A; buộc bà B", "trả nợ cho ông A; buộc bà B"),
+        ("QUẬN 1; THÀNH PHỐ HỒ CHÍ MINH", "QUẬN 1; THÀNH PHỐ HỒ CHÍ MINH"),
+    ],
+)
+def test_semicolon_read_for_a_comma_inside_an_address(ocr: str, fixed: str) -> None:
+    assert correct_ocr_text(ocr) == fixed
+
+
+@pytest.mark.parametrize(
     "clean",
     [
         "Toà án nhân dân",

@@ -1,0 +1,54 @@
+"""Reflow of OCR lines into paragraphs: a line wrapped at the right margin continues on the next."""
+
+from __future__ import annotations
+
+from docproc.document import Document, Line, Page, Word
+
+LEFT, RIGHT, HEIGHT = 50.0, 550.0, 12.0
+
+
+def _line(text: str, y: float, *, right: float = RIGHT) -> Line:
+    """Words spread evenly from the left margin to `right`."""
+    parts = text.split()
+    step = (right - LEFT) / len(parts)
+    words = [
+        Word(text=t, bbox=(LEFT + k * step, y, LEFT + (k + 1) * step - 4, y + HEIGHT), page=1)
+        for k, t in enumerate(parts)
+    ]
+    return Line(words=words)
+
+
+def _text(*lines: tuple[str, float]) -> str:
+    page = Page(
+        number=1,
+        source="ocr",
+        width=600,
+        height=800,
+        lines=[_line(t, 100 + 16 * i, right=r) for i, (t, r) in enumerate(lines)],
+    )
+    return Document.from_pages([page], source="t").text
+
+
+def test_a_wrapped_line_joins_the_next() -> None:
+    text = _text(
+        ("Buộc ông A trả cho bà B số tiền", RIGHT), ("một trăm triệu đồng.", 250), ("Kết thúc.", 150)
+    )
+    assert text.splitlines()[0] == "Buộc ông A trả cho bà B số tiền một trăm triệu đồng."
+
+
+def test_a_wrapped_colon_before_lower_case_continues() -> None:
+    text = _text(
+        ("b) Quyền sử dụng đất tại thửa đất số 1047, diện tích 250 m2, địa chỉ:", RIGHT),
+        ("khu phố Đông Chiêu, phường Đông Hòa theo Giấy chứng nhận số CX 215478.", 400),
+        ("Kết thúc.", 150),
+    )
+    assert "địa chỉ: khu phố Đông Chiêu" in text
+
+
+def test_a_heading_with_a_colon_stays_its_own_line() -> None:
+    text = _text(
+        ("Căn cứ các điều luật nêu trên, Hội đồng xét xử tuyên xử như sau, QUYẾT ĐỊNH:", RIGHT),
+        ("Chấp nhận yêu cầu khởi kiện của nguyên đơn.", 400),
+        ("Kết thúc.", 150),
+    )
+    assert text.splitlines()[1] == "Chấp nhận yêu cầu khởi kiện của nguyên đơn."
