@@ -247,10 +247,25 @@ def _line_joins(page: Page) -> list[bool]:
         close = -0.2 * height <= nb[1] - b[3] < 1.2 * height
         nxt = nxt_line.text.lstrip()
         starts_item = bool(nxt) and (nxt[0] in "-–•+*" or _is_item_number(nxt))
+        if starts_item and _dash_mid_sentence(line.text, nxt):
+            starts_item = False  # "Luật sư Nguyễn Văn A" / "- Văn phòng Luật sư ...": wrapped at " - "
         # "QUYẾT ĐỊNH:" or "Tuyên xử:" ends a heading; "địa chỉ:" wrapped before "khu phố ..." does not
         ends_heading = line.text.rstrip().endswith(":") and not (nxt and nxt[0].islower())
         joins[i] = wrapped and close and not starts_item and not ends_heading
     return joins
+
+
+def _dash_mid_sentence(line: str, nxt: str) -> bool:
+    """A separator dash that wrapping put at the start of a line: the line before ends mid-phrase
+    (a letter, no punctuation) and is not itself a list item, which would end with ";" or "."."""
+    line = line.rstrip()
+    return (
+        nxt[:2] in ("- ", "– ")
+        and bool(line)
+        and line[-1].isalpha()
+        and line.lstrip()[:1] not in ("-", "–", "+", "•")
+        and not _is_item_number(line.lstrip())
+    )
 
 
 def _runs_over(page: Page, next_page: Page) -> bool:

@@ -52,3 +52,21 @@ def test_a_heading_with_a_colon_stays_its_own_line() -> None:
         ("Kết thúc.", 150),
     )
     assert text.splitlines()[1] == "Chấp nhận yêu cầu khởi kiện của nguyên đơn."
+
+
+def test_a_dash_that_wrapping_put_first_continues_the_sentence() -> None:
+    text = _text(
+        ("Người bảo vệ quyền và lợi ích hợp pháp của nguyên đơn: Luật sư Nguyễn Hữu Thắng", RIGHT),
+        ("- Văn phòng Luật sư Hữu Thắng thuộc Đoàn Luật sư tỉnh Bắc Ninh. Có mặt.", 450),
+        ("Kết thúc.", 150),
+    )
+    assert "Luật sư Nguyễn Hữu Thắng - Văn phòng Luật sư" in text
+
+
+def test_list_items_stay_lines() -> None:
+    text = _text(
+        ("- Nguyên đơn: Ngân hàng Thương mại cổ phần Kỹ Thương Bắc Hà; địa chỉ trụ sở chính;", RIGHT),
+        ("- Bị đơn: Công ty cổ phần Minh An.", 300),
+        ("Kết thúc.", 150),
+    )
+    assert text.splitlines()[1] == "- Bị đơn: Công ty cổ phần Minh An."

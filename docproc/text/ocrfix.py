@@ -39,6 +39,7 @@ _FOREIGN_DOUBLE_RE = re.compile(r"(?i)n[ñ]|[ñ]n")
 _CURRENCY_OCR = {"đông", "dồng", "dông", "dong", "đòng", "đổng", "đống", "đồnq", "dòng"}
 _NUMBERED = {"dieu": "điều", "khoan": "khoản"}  # "Điêu 5", "khoán 2" before a number
 _NUMBERED_NEXT_RE = re.compile(r"^\d+[a-z]?[.,;:)]*$")
+_STRAY_QUOTES = "'‘’`"
 # Tesseract reads a comma as a semicolon now and then, which cuts an address or an asset's
 # description in two. Before these words (lower case: a part of the same noun phrase, never a new
 # clause of a list) a semicolon is a comma. Not "thửa": "...; thửa đất số 2" may be a list.
@@ -254,6 +255,16 @@ def correct_words(words: list[str]) -> list[str]:
             best = _nearest_word(c, lex)
             if best is not None:
                 out[i] = _match_case(c, best)
+    # A speck read as a quote inside a name: "Huỳnh 'Thị Ngọc Trâm", "anh Trương Công 'T".
+    for i in range(1, n):
+        if (
+            pre[i] in _STRAY_QUOTES
+            and out[i][:1].isupper()
+            and out[i - 1][:1].isupper()
+            and not post[i - 1]
+            and not any(q in post[i] for q in _STRAY_QUOTES + '"”')
+        ):
+            pre[i] = ""
     for i in range(n - 1):
         if post[i] == ";" and _COMMA_BEFORE_RE.match(" ".join(out[i + 1 : i + 4])) and not pre[i + 1]:
             post[i] = ","

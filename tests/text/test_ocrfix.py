@@ -33,6 +33,20 @@ def test_typical_tesseract_errors(ocr: str, fixed: str) -> None:
 @pytest.mark.parametrize(
     ("ocr", "fixed"),
     [
+        ("Bà Huỳnh 'Thị Ngọc Trâm có nghĩa vụ", "Bà Huỳnh Thị Ngọc Trâm có nghĩa vụ"),
+        ("cho anh Trương Công 'T 12.500.000 đồng", "cho anh Trương Công T 12.500.000 đồng"),
+        # a real quotation keeps its marks
+        ("tên gọi khác là 'Tí' và", "tên gọi khác là 'Tí' và"),
+        ("Nguyễn Văn 'Tí'", "Nguyễn Văn 'Tí'"),
+    ],
+)
+def test_speck_read_as_a_quote_inside_a_name(ocr: str, fixed: str) -> None:
+    assert correct_ocr_text(ocr) == fixed
+
+
+@pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
         (
             "Số 12 ngõ 85 đường T; phường N, thành phố Nam Định",
             "Số 12 ngõ 85 đường T, phường N, thành phố Nam Định",
