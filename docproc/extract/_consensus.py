@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from docproc.extract.sections import bare
+from docproc.text.names import fix_surname
 from docproc.text.syllables import is_syllable
 
 __all__ = ["clean_junk", "vote_words", "name_occurrences", "consensus_name", "trim_noise_tail"]
@@ -125,6 +126,8 @@ def consensus_name(
         if len(said) >= 2:
             last = vote_words(words[-1], said, max_marks=1)
             best = " ".join([*best.split()[:-1], last])
+    if person:
+        best = fix_surname(best)  # a slip every mention repeats: "Đỉnh Thị Hường" for Đinh
     others = {_fold(a) for a in avoid}
     if best != name and (
         _fold(best) in others or _fold(best.split()[-1]) in {o.split()[-1] for o in others if o}
