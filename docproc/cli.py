@@ -206,6 +206,10 @@ def batch(
     ] = None,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="run failed documents again")] = False,
     status: Annotated[bool, typer.Option("--status", help="only show the batch's state")] = False,
+    office: Annotated[
+        str | None,
+        typer.Option(help="at the end, import the done documents into this office of the service"),
+    ] = None,
 ) -> None:
     """Digitise an archive on Dask: resumable, one JSON per document plus DEST/documents.csv."""
     from pipelines.batch_cli import batch_command
@@ -213,11 +217,22 @@ def batch(
     sources = sources or []
     if sources == ["status"] and not Path("status").exists():
         status = True
-    raise typer.Exit(
-        batch_command(
-            sources, out, workers=workers, scheduler=scheduler, retry_failed=retry_failed, status=status
-        )
+    if office and not status:  # check before hours of work, not after
+        from api.importer import BatchImportError, resolve_target
+
+        db = _admin_db()
+        try:
+            resolve_target(db.sessions, office)
+        except BatchImportError as exc:
+            _fail(str(exc))
+        finally:
+            db.engine.dispose()
+    code = batch_command(
+        sources, out, workers=workers, scheduler=scheduler, retry_failed=retry_failed, status=status
     )
+    if office and not status and code != 2:
+        _import_batch(out, office, None)
+    raise typer.Exit(code)
 
 
 @app.command("batch-status")
@@ -303,6 +318,29 @@ def admin_create_user(
     finally:
         db.engine.dispose()
     typer.echo(f"user {user_id} created")
+
+
+@admin_app.command("import-batch")
+def admin_import_batch(
+    out: Annotated[Path, typer.Argument(help="the batch's output directory (docproc batch --out)")],
+    office: Annotated[str, typer.Option("--office", help="office name")],
+    user: Annotated[
+        str | None,
+        typer.Option("--user", help="recorded as the uploader (default: the office's first admin)"),
+    ] = None,
+) -> None:
+    """Import a batch's done documents into an office, for review (again: adds only what is new)."""
+    _import_batch(out, office, user)
+
+
+def _import_batch(out: Path, office: str, user: str | None) -> None:
+    from api.importer import BatchImportError, import_batch
+
+    try:
+        report = import_batch(out, office=office, user=user)
+    except BatchImportError as exc:
+        _fail(str(exc), 1)
+    typer.echo(report.line(), err=True)
 
 
 # --- learned models (models/): train a backend, learn from reviewers' corrections -----------------

@@ -43,6 +43,20 @@ class Settings(BaseSettings):
     backend: Literal["rules", "spacy", "transformers"] = "rules"
     models_dir: Path = Field(default=Path(__file__).resolve().parent.parent / "models")
 
+    # Batch (pipelines/batch.py): the watchdog that keeps one stuck document from stalling a batch
+    batch_doc_timeout: float = Field(
+        default=900.0,
+        ge=0,
+        description="seconds a batch task may run to load or to extract one document (queue time not "
+        "counted); longer: the document fails as `timeout` and its worker is restarted. 0: no limit",
+    )
+    batch_page_timeout: float = Field(
+        default=300.0,
+        ge=0,
+        description="the same limit for the OCR of one scanned page (a document's pages are separate "
+        "tasks, so its allowance grows with its page count). 0: no limit",
+    )
+
     log_level: str = "INFO"
 
     # Service (api/): auth, uploads, background processing

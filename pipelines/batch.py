@@ -2,13 +2,17 @@
 
     summary = run_batch(["archive/", "more/*.pdf", "@list.txt"], Path("out"), workers=2)
 
-The client (this process) registers every input in the manifest (path, sha256, state), then keeps a
-bounded window of documents in flight on the cluster: a LocalCluster of worker processes (one
-thread each: Tesseract is fastest that way) or an existing scheduler (`scheduler=` or
-DOCPROC_SCHEDULER), whose workers must see the input paths. Scanned pages are separate tasks,
-so the pages of one document spread over workers. Each finished extraction comes back to the client,
-which writes `out/NAME.json` atomically and only then marks the document done; at the end it writes
-`out/documents.csv`, one row per input, for statistics.
+The client (this process) registers every input in the manifest by its stat (path, size, mtime:
+nothing is read, so 500,000 files are registered in seconds), then keeps a bounded window of
+documents in flight on the cluster: a LocalCluster of worker processes (one thread each: Tesseract
+is fastest that way) or an existing scheduler (`scheduler=` or DOCPROC_SCHEDULER), whose workers
+must see the input paths. The worker that loads a file hashes it; the client records the sha256 and
+skips a byte-identical copy of an input hashed before it, before any OCR. Scanned pages are separate
+tasks, so the pages of one document spread over workers. Each finished extraction comes back to the
+client, which writes `out/NAME.json` atomically and only then marks the document done; at the end
+it writes `out/documents.csv`, one row per input, for statistics. A watchdog fails (as `timeout`) a
+document whose task runs past its limit (settings `batch_doc_timeout`, `batch_page_timeout`) and
+restarts the worker stuck with it.
 
 Running the same command again resumes (the output directory names the batch): done documents are
 skipped, documents left running by a killed client are redone, failed ones are retried only with
@@ -98,12 +102,47 @@ def collect_inputs(sources: Sequence[str]) -> list[InputFile]:
         if key not in found:
             found[key] = InputFile(key, st.st_size, st.st_mtime_ns, str(rel.with_suffix(".json")))
 
+    def add_tree(top: Path) -> None:
+        """One scandir per directory and one stat per file (no per-file `resolve`, which costs a
+        syscall per path component): what makes listing 500,000 files take seconds, not minutes.
+        Symbolic links to directories are not followed (as `rglob`); links to files are resolved."""
+        root = str(top.resolve())
+        entries: list[tuple[tuple[str, ...], os.DirEntry[str]]] = []
+        stack: list[tuple[str, tuple[str, ...]]] = [(root, ())]
+        while stack:
+            folder, parts = stack.pop()
+            try:
+                with os.scandir(folder) as it:
+                    for e in it:
+                        try:
+                            if e.is_dir(follow_symlinks=False):
+                                stack.append((e.path, (*parts, e.name)))
+                            elif (
+                                not e.name.startswith(".")
+                                and os.path.splitext(e.name)[1].lower() in INPUT_SUFFIXES
+                                and e.is_file()
+                            ):
+                                entries.append(((*parts, e.name), e))
+                        except OSError:
+                            continue
+            except OSError:
+                continue
+        entries.sort(key=lambda pe: pe[0])  # the order of sorted(rglob): by path components
+        for parts, e in entries:
+            try:
+                st = e.stat()
+            except OSError:
+                continue
+            key = os.path.realpath(e.path) if e.is_symlink() else e.path
+            if key not in found:
+                found[key] = InputFile(
+                    key, st.st_size, st.st_mtime_ns, str(Path(*parts).with_suffix(".json"))
+                )
+
     def add_any(item: str, base: Path | None = None) -> None:
         p = Path(item) if base is None or os.path.isabs(item) else base / item
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES and not f.name.startswith("."):
-                    add(f, f.relative_to(p))
+            add_tree(p)
         elif p.is_file():
             add(p, Path(p.name))
         elif glob.has_magic(str(p)):
@@ -240,7 +279,7 @@ def run_batch(
 ) -> BatchSummary:
     """Register `sources`, run what is not done yet on the cluster, write the table; see the module
     docstring. `client` reuses an existing Dask client; `on_event(kind, info)` is called in this
-    thread as documents finish (kind "done" or "failed"), for tests and tools."""
+    thread as documents finish (kind "done", "failed" or "skipped"), for tests and tools."""
     settings = settings or get_settings()
     out = Path(out)
     files = collect_inputs(sources)
@@ -285,6 +324,7 @@ class _RunStats:
     docs: int = 0
     pages: int = 0
     failed: int = 0
+    skipped: int = 0  # found to be duplicates when their worker hashed them
 
 
 @dataclass
@@ -292,6 +332,7 @@ class _InFlight:
     todo: Todo
     seq: int
     stage: str  # prepare | finish
+    keys: dict[str, float] = field(default_factory=dict)  # its tasks' keys → their run-time limits (s)
 
 
 def _drive(
@@ -304,17 +345,19 @@ def _drive(
     progress: bool,
     on_event: OnEvent | None,
 ) -> None:
-    """Keep a window of documents in flight and record each as it finishes."""
+    """Keep a window of documents in flight, record each as it finishes, and fail (as `timeout`)
+    a document whose task has run past its limit, restarting the worker that is stuck with it."""
     from distributed import as_completed
 
     todo = manifest.todo()
     inflight: dict[Any, _InFlight] = {}
     docs_in_flight = 0
     seq = 0
-    ac = as_completed()
+    ac = as_completed(with_results=True, raise_errors=False)
     t0 = time.perf_counter()
     last_beat = time.monotonic()
     window, sized_at = 4, -1e9
+    watchdog = _Watchdog(client, settings)
 
     def submit_more() -> None:
         nonlocal docs_in_flight, seq, window, sized_at
@@ -333,48 +376,176 @@ def _drive(
         for t in batch:
             seq += 1
             fut = client.submit(prepare, t.path, Path(t.path).name, settings, pure=False, priority=-seq)
-            inflight[fut] = _InFlight(t, seq, "prepare")
+            inflight[fut] = _InFlight(t, seq, "prepare", {fut.key: settings.batch_doc_timeout})
             ac.add(fut)
         docs_in_flight += len(batch)
 
+    def finished(todo_: Todo, result: Finished | Failed | None, duplicate_of: int | None = None) -> None:
+        nonlocal docs_in_flight
+        if duplicate_of is not None:
+            _record_duplicate(out, todo_, duplicate_of, stats, on_event)
+        else:
+            assert result is not None
+            _record(manifest, out, todo_, result, stats, on_event)
+        docs_in_flight -= 1
+        bar(stats, time.perf_counter() - t0)
+
+    def step(fut: Any, got: Any) -> None:
+        item = inflight.pop(fut, None)
+        if item is None:  # cancelled by the watchdog: its document is recorded already
+            return
+        result = _result(fut, got)
+        if item.stage == "prepare":
+            digest = result.loaded.sha256 if isinstance(result, Prepared) else result.sha256
+            if digest:
+                dup = manifest.claim_sha(item.todo.id, digest)
+                if dup is not None:  # a copy of an input hashed earlier: no OCR, no output
+                    client.cancel([fut])
+                    finished(item.todo, None, duplicate_of=dup)
+                    return
+        if isinstance(result, Prepared):
+            pages = [
+                client.submit(ocr_page, task, settings, pure=False, priority=-item.seq)
+                for task in result.tasks
+            ]
+            done = client.submit(finish, fut, *pages, pure=False, priority=-item.seq)
+            keys = {p.key: settings.batch_page_timeout for p in pages}
+            keys[done.key] = settings.batch_doc_timeout
+            inflight[done] = _InFlight(item.todo, item.seq, "finish", keys)
+            ac.add(done)
+            del pages
+            return
+        finished(item.todo, result)
+
+    def check_watchdog() -> None:
+        stuck_workers: set[str] = set()
+        for fut, item, key, workers, ran in watchdog.stuck(inflight):
+            if inflight.pop(fut, None) is None:
+                continue
+            client.cancel([fut])
+            stuck_workers.update(workers)
+            what = "OCR of a page" if key != fut.key and item.stage == "finish" else item.stage
+            log.warning("document %d: %s ran for %.0f s; failed as timeout", item.todo.id, what, ran)
+            finished(
+                item.todo,
+                Failed(
+                    reason="timeout", message=f"{what} ran for more than {item.keys[key]:g} s", seconds=ran
+                ),
+            )
+        if stuck_workers:
+            watchdog.restart(sorted(stuck_workers))
+
     with _progress(progress, total) as bar:
         submit_more()
-        for fut in ac:
-            item = inflight.pop(fut)
-            result = _result(fut)
-            if isinstance(result, Prepared):
-                pages = [
-                    client.submit(ocr_page, task, settings, pure=False, priority=-item.seq)
-                    for task in result.tasks
-                ]
-                done = client.submit(finish, fut, *pages, pure=False, priority=-item.seq)
-                inflight[done] = _InFlight(item.todo, item.seq, "finish")
-                ac.add(done)
-                del pages
-                continue
-            _record(manifest, out, item.todo, result, stats, on_event)
-            docs_in_flight -= 1
-            if time.monotonic() - last_beat > HEARTBEAT_S:
+        while not ac.is_empty():
+            if watchdog.due():  # also while results stream in: a stuck slot hides among busy ones
+                check_watchdog()
+            if ac.has_ready():
+                step(*next(ac))
+            else:
+                time.sleep(0.02)
+            if time.monotonic() - last_beat > HEARTBEAT_S:  # also while every document is slow
                 manifest.heartbeat()
                 last_beat = time.monotonic()
-            bar(stats, time.perf_counter() - t0)
             submit_more()
 
 
-def _result(fut: Any) -> Prepared | Finished | Failed:
+class _Watchdog:
+    """Finds batch tasks that have been executing longer than their limit: a parser looping on a
+    pathological PDF, a C library stuck. A thread cannot be stopped from outside, so the worker
+    process running it is restarted (by its nanny), which frees the slot.
+
+    Run time is what the scheduler reports from the workers' heartbeats (time executing, queue time
+    not counted), timed from when the client first sees the task executing; a worker that has gone
+    silent (a task holding the GIL blocks its heartbeats) counts its tasks as executing from then."""
+
+    def __init__(self, client: Any, settings: Settings) -> None:
+        self.client = client
+        limits = [t for t in (settings.batch_doc_timeout, settings.batch_page_timeout) if t > 0]
+        self.enabled = bool(limits)
+        self.every = min(5.0, max(0.25, min(limits) / 4)) if limits else 0.0
+        self.next_at = time.monotonic() + self.every
+        self.since: dict[str, float] = {}  # task key → when it started executing (monotonic clock)
+
+    def due(self) -> bool:
+        return self.enabled and time.monotonic() >= self.next_at
+
+    def stuck(self, inflight: dict[Any, _InFlight]) -> list[tuple[Any, _InFlight, str, set[str], float]]:
+        """(future, document, task key past its limit, workers running any task of the document,
+        seconds run) of the documents past a limit: all those workers are restarted (the pages of
+        a stuck document may hang on several)."""
+        self.next_at = time.monotonic() + self.every
+        try:
+            executing: dict[str, dict[str, float]] = self.client.run_on_scheduler(_executing_tasks())
+        except Exception as exc:  # noqa: BLE001 - a hiccup of the scheduler must not stop the batch
+            log.warning("watchdog: could not ask the scheduler (%s)", type(exc).__name__)
+            return []
+        now = time.monotonic()
+        since: dict[str, float] = {}
+        where: dict[str, str] = {}
+        for worker, keys in executing.items():
+            for key, ran in keys.items():
+                since[key] = self.since.get(key, now - ran)
+                where[key] = worker
+        self.since = since
+        found = []
+        for fut, item in inflight.items():
+            for key, limit in item.keys.items():
+                if limit > 0 and key in since and now - since[key] > limit:
+                    workers = {where[k] for k in item.keys if k in where}
+                    found.append((fut, item, key, workers, now - since[key]))
+                    break
+        return found
+
+    def restart(self, workers: list[str]) -> None:
+        try:
+            status = self.client.restart_workers(workers, raise_for_error=False)
+        except Exception as exc:  # noqa: BLE001
+            status = {w: type(exc).__name__ for w in workers}
+        failed = {w: v for w, v in status.items() if v != "OK"}
+        if failed:
+            log.warning("watchdog: could not restart stuck workers (%s): they keep busy slots", failed)
+
+
+def _executing_tasks() -> Callable[..., dict[str, dict[str, float]]]:
+    """The function the scheduler runs for the watchdog, made here so that it is pickled by value
+    (a scheduler started with `dask scheduler` need not have docproc installed)."""
+
+    def executing(dask_scheduler: Any) -> dict[str, dict[str, float]]:
+        from time import time as wall
+
+        now = wall()
+        out: dict[str, dict[str, float]] = {}
+        for address, ws in dask_scheduler.workers.items():
+            keys = {str(ts.key): float(ran) for ts, ran in ws.executing.items()}
+            silent = now - ws.last_seen
+            if silent > 10:  # no heartbeat: whatever it was given may be stuck since
+                for ts in ws.processing:
+                    keys.setdefault(str(ts.key), silent)
+            out[address] = keys
+        return out
+
+    return executing
+
+
+def _result(fut: Any, got: Any) -> Prepared | Finished | Failed:
+    """The record of a future that as_completed has gathered (`got`: its value, or for an error the
+    (type, exception, traceback) triple, or the CancelledError). Gathered in the client's event-loop
+    thread, not here: a worker whose task holds the GIL cannot hand over results it kept, and waiting
+    for them in this thread would stop the watchdog that restarts it."""
+    from concurrent.futures import CancelledError
+
     from distributed import KilledWorker
 
-    try:
-        return fut.result()
-    except KilledWorker as exc:
+    if fut.status == "finished":
+        return got
+    exc = got[1] if isinstance(got, tuple) and len(got) == 3 else got
+    if isinstance(exc, KilledWorker):
         log.warning("a task killed the workers that ran it; its document is marked failed")
         return Failed(reason="worker_died", message=f"worker died running it repeatedly ({exc.last_worker})")
-    except Exception as exc:  # noqa: BLE001
-        from concurrent.futures import CancelledError
-
-        if isinstance(exc, CancelledError):
-            raise RuntimeError("the Dask cluster went away; run the same command again to resume") from exc
-        return Failed(reason="internal_error", message=type(exc).__name__)
+    if fut.status == "cancelled" or isinstance(exc, CancelledError):
+        raise RuntimeError("the Dask cluster went away; run the same command again to resume")
+    return Failed(reason="internal_error", message=type(exc).__name__)
 
 
 def _record(
@@ -407,6 +578,18 @@ def _record(
         kind = "failed"
     if on_event is not None:
         on_event(kind, {"id": todo.id, "path": todo.path, "output": todo.output})
+
+
+def _record_duplicate(
+    out: Path, todo: Todo, duplicate_of: int, stats: _RunStats, on_event: OnEvent | None
+) -> None:
+    """The manifest row is skipped already (`claim_sha`); an output of an earlier version of the
+    file, when it was not a copy, goes."""
+    (out / todo.output).unlink(missing_ok=True)
+    stats.skipped += 1
+    log.info("document %d is a duplicate of %d: skipped", todo.id, duplicate_of)
+    if on_event is not None:
+        on_event("skipped", {"id": todo.id, "path": todo.path, "output": todo.output})
 
 
 def _outcome(r: Finished) -> DocOutcome:
@@ -498,6 +681,6 @@ def _progress(enabled: bool, total: int) -> Iterator[Callable[[_RunStats, float]
             rates = f"{stats.docs / minutes:.1f} docs/min · {stats.pages / minutes:.1f} pages/min" + (
                 f" · {stats.failed} failed" if stats.failed else ""
             )
-            bar.update(task, completed=stats.docs, rates=rates)
+            bar.update(task, completed=stats.docs + stats.skipped, rates=rates)
 
         yield update

@@ -1,6 +1,7 @@
 """The functions the batch runs on Dask workers, and the records they return.
 
-A document is one `prepare` task (sniff, limits, text layer); if some pages are scans, one
+A document is one `prepare` task (hash, sniff, limits, text layer: every record it returns carries
+the file's sha256, which the client uses to skip duplicates before any OCR); if some pages are scans, one
 `ocr_page` task per page (spread over workers; each loads its own image and lets it go when done)
 and a `finish` task that depends on them (assemble, extract). Every task catches its own errors
 and returns them as a `Failed` record: a bad file is data, not an exception, so Dask never retries
@@ -48,6 +49,7 @@ class Failed:
     reason: str  # DocprocError.code, or internal_error
     message: str
     seconds: float = 0.0
+    sha256: str | None = None  # of the file, when it could be read (the client finds duplicates by it)
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Finished:
     ocr_confidence: float | None
     seconds: float
     ocr_seconds: float = 0.0
+    sha256: str | None = None
     layout: dict[str, Any] | None = None  # pipelines.layout.layout_of, when prepare was asked for it
 
 
@@ -99,7 +102,9 @@ def prepare(
             return _finish(loaded, pages, time.perf_counter() - t0, 0.0, layout=layout)
         return Prepared(loaded=loaded, tasks=tasks, seconds=time.perf_counter() - t0, layout=layout)
     except Exception as exc:  # noqa: BLE001 - isolate every failure to its document
-        return _failed(exc, time.perf_counter() - t0)
+        failed = _failed(exc, time.perf_counter() - t0)
+        failed.sha256 = _sha256_or_none(Path(path), settings)
+        return failed
 
 
 def ocr_page(task: ImagePageTask, settings: Settings) -> PageOutcome:
@@ -175,8 +180,29 @@ def _finish(
         ocr_confidence=info.get("ocr_mean_confidence"),
         seconds=seconds + time.perf_counter() - t0,
         ocr_seconds=ocr_seconds,
+        sha256=loaded.sha256,
         layout=layout_of(document) if layout else None,
     )
+
+
+def _sha256_or_none(path: Path, settings: Settings) -> str | None:
+    """The hash of a file that failed to load (ingest hashes first, but its error carries no hash),
+    so that copies of a bad file are skipped as duplicates too. None over the size limit or when
+    the file cannot be read."""
+    import hashlib
+    import stat
+
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > settings.max_file_bytes:
+            return None  # a FIFO would block the read forever
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            while block := fh.read(1 << 20):
+                h.update(block)
+        return h.hexdigest()
+    except OSError:
+        return None
 
 
 def _failed(exc: Exception, seconds: float) -> Failed:

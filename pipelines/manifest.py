@@ -4,9 +4,15 @@ A batch is identified by its output directory: running the same command again fi
 `batch_runs` row and resumes it. Each input is one `batch_documents` row keyed by (run, path):
 
     pending ──submit──► running ──► done      (output JSON written atomically *before* the row says done)
-                           │
-                           └──────► failed    (reason = DocprocError code, or worker_died / internal_error)
-    skipped                 a byte-identical copy (same sha256) of an earlier input of the batch
+                           │  │
+                           │  └───► failed    (reason = DocprocError code, worker_died, timeout, internal_error)
+                           └──────► skipped   a byte-identical copy (same sha256) of an input hashed before it
+
+Inputs are registered by their stat (path, size, mtime_ns) without being read: an archive of 500,000
+files is registered in seconds, and a re-run leaves rows of unchanged files alone (a changed size or
+mtime puts a row back to pending). The sha256 is learnt when a worker loads the file (it reads it
+anyway) and recorded by `claim_sha` before the document goes on to OCR: the first input hashed with
+given bytes is processed, later ones are skipped as its duplicates.
 
 A client killed at any moment leaves rows `running`; the next run puts them back to `pending`.
 Because the output file is renamed into place before its row is committed as done, a kill between
@@ -40,6 +46,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    bindparam,
     create_engine,
     event,
     func,
@@ -252,73 +259,81 @@ class Manifest:
             )
 
     # -- registration -------------------------------------------------------------------------
-    def register(self, files: Iterable[InputFile], *, chunk: int = 500) -> int:
-        """Add new inputs (hashing them), rehash changed ones, mark byte-identical copies skipped.
-        Returns how many rows were added or reset. Known unchanged files are not read again."""
+    def register(self, files: Iterable[InputFile], *, chunk: int = 5000) -> int:
+        """Add new inputs and reset changed ones (size or mtime differ from the row's), by their stat
+        alone: nothing is read here, so a batch of 500,000 files starts in seconds. The content hash
+        is learnt when a worker loads the file (`claim_sha`). Unchanged files are left as they are.
+        Returns how many rows were added or reset."""
         c = batch_documents.c
         with self.engine.connect() as conn:
             known = {
-                r.path: r
-                for r in conn.execute(
-                    select(c.id, c.path, c.size, c.mtime_ns, c.sha256, c.output, c.state).where(
-                        c.run_id == self.run_id
-                    )
-                )
+                r.path: (r.id, r.size, r.mtime_ns)
+                for r in conn.execute(select(c.id, c.path, c.size, c.mtime_ns).where(c.run_id == self.run_id))
             }
-            first_by_sha: dict[str, int] = {}
-            for r in conn.execute(
-                select(c.id, c.sha256).where(c.run_id == self.run_id, c.state != "skipped").order_by(c.id)
-            ):
-                if r.sha256:
-                    first_by_sha.setdefault(r.sha256, r.id)
-        outputs = {r.output for r in known.values() if r.output}
-        changed = 0
-        conn = self.engine.connect()
-        try:
-            tx = conn.begin()
-            in_tx = 0
-            new = (f for f in files if not _unchanged(known.get(f.path), f))
-            for f, digest in _hashed(new):
+            outputs = set(
+                conn.execute(select(c.output).where(c.run_id == self.run_id, c.output.is_not(None))).scalars()
+            )
+        added: list[dict[str, Any]] = []
+        reset: list[dict[str, Any]] = []
+        n = 0
+        with self.engine.connect() as conn:
+
+            def flush() -> None:
+                if not added and not reset:
+                    return
+                with conn.begin():
+                    if added:
+                        conn.execute(batch_documents.insert(), added)
+                    if reset:
+                        _reset_rows(conn, [r["b_id"] for r in reset], reset)
+                added.clear()
+                reset.clear()
+
+            for f in files:
                 old = known.get(f.path)
-                if old is not None and old.sha256 == digest:  # touched, not changed
-                    conn.execute(
-                        update(batch_documents).where(c.id == old.id).values(size=f.size, mtime_ns=f.mtime_ns)
-                    )
-                    continue
-                dup = first_by_sha.get(digest) if digest else None
-                values: dict[str, Any] = {
-                    "size": f.size,
-                    "mtime_ns": f.mtime_ns,
-                    "sha256": digest,
-                    "state": "skipped" if dup is not None else "pending",
-                    "duplicate_of": dup,
-                    "reason": "duplicate" if dup is not None else None,
-                    "message": None,
-                }
                 if old is None:
-                    name = _unique_output(f.output, digest, outputs)
+                    name = _unique_output(f.output, _path_tag(f.path), outputs)
                     outputs.add(name)
-                    res = conn.execute(
-                        batch_documents.insert().values(
-                            run_id=self.run_id, path=f.path, output=name, attempts=0, **values
-                        )
+                    added.append(
+                        {
+                            "run_id": self.run_id,
+                            "path": f.path,
+                            "size": f.size,
+                            "mtime_ns": f.mtime_ns,
+                            "output": name,
+                            "state": "pending",
+                            "attempts": 0,
+                        }
                     )
-                    doc_id = int(res.inserted_primary_key[0])
-                else:  # the file changed since it was registered: do it again
-                    conn.execute(update(batch_documents).where(c.id == old.id).values(**values))
-                    doc_id = old.id
-                if digest and dup is None:
-                    first_by_sha.setdefault(digest, doc_id)
-                changed += 1
-                in_tx += 1
-                if in_tx >= chunk:
-                    tx.commit()
-                    tx = conn.begin()
-                    in_tx = 0
-            tx.commit()
-        finally:
-            conn.close()
-        return changed
+                elif old[1] != f.size or old[2] != f.mtime_ns:  # changed since registered: do it again
+                    reset.append({"b_id": old[0], "b_size": f.size, "b_mtime_ns": f.mtime_ns})
+                else:
+                    continue
+                n += 1
+                if len(added) + len(reset) >= chunk:
+                    flush()
+            flush()
+        return n
+
+    def claim_sha(self, doc_id: int, sha256: str) -> int | None:
+        """Record the content hash a worker computed for `doc_id`. If an earlier-hashed input of the
+        batch has the same bytes, `doc_id` becomes a skipped duplicate of it and its id is returned
+        (the caller drops the work); else None and the document goes on."""
+        c = batch_documents.c
+        with self.engine.begin() as conn:
+            first = conn.execute(
+                select(c.id)
+                .where(c.run_id == self.run_id, c.sha256 == sha256, c.id != doc_id, c.state != "skipped")
+                .order_by(c.id)
+                .limit(1)
+            ).scalar()
+            values: dict[str, Any] = {"sha256": sha256}
+            if first is not None:
+                values.update(
+                    state="skipped", reason="duplicate", message=None, duplicate_of=first, finished_at=_now()
+                )
+            conn.execute(update(batch_documents).where(c.id == doc_id).values(**values))
+        return first
 
     # -- state transitions --------------------------------------------------------------------
     def reset_unfinished(self, *, retry_failed: bool = False, missing_outputs: Sequence[int] = ()) -> int:
@@ -433,29 +448,23 @@ class Manifest:
         self.engine.dispose()
 
 
-def _unchanged(old: Any, f: InputFile) -> bool:
-    return old is not None and old.size == f.size and old.mtime_ns == f.mtime_ns
+def _path_tag(path: str) -> str:
+    """A short tag that makes an output name unique, stable for the path (nothing read)."""
+    return hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:12]
 
 
-def _hash_or_none(f: InputFile) -> str | None:
-    try:
-        return sha256_file(Path(f.path))
-    except OSError:
-        return None  # unreadable: registered anyway, and it fails with its reason when run
-
-
-def _hashed(
-    files: Iterable[InputFile], threads: int = 8, chunk: int = 256
-) -> Iterator[tuple[InputFile, str | None]]:
-    """(file, sha256) in input order, hashed by a few threads (hashlib releases the GIL; an archive
-    on network storage is read faster with several requests in flight)."""
-    from concurrent.futures import ThreadPoolExecutor
-    from itertools import islice
-
-    it = iter(files)
-    with ThreadPoolExecutor(threads) as pool:
-        while block := list(islice(it, chunk)):
-            yield from zip(block, pool.map(_hash_or_none, block), strict=True)
+def _reset_rows(conn: Any, ids: Sequence[int], stats: Sequence[dict[str, Any]]) -> None:
+    """Changed files back to pending with their new size and mtime, hash unknown; inputs that were
+    skipped as their copies are re-examined too (the bytes they matched are gone)."""
+    c = batch_documents.c
+    fresh = {"sha256": None, "state": "pending", "reason": None, "message": None, "duplicate_of": None}
+    conn.execute(
+        update(batch_documents)
+        .where(c.id == bindparam("b_id"))
+        .values(size=bindparam("b_size"), mtime_ns=bindparam("b_mtime_ns"), **fresh),
+        list(stats),
+    )
+    conn.execute(update(batch_documents).where(c.duplicate_of.in_(list(ids))).values(**fresh))
 
 
 def _unique_output(wanted: str, digest: str | None, taken: set[str]) -> str:

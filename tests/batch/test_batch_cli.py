@@ -50,3 +50,36 @@ def test_batch_on_a_running_scheduler_then_status(tmp_path: Path, client: Any, t
 def test_missing_input_is_a_usage_error(tmp_path: Path) -> None:
     res = docproc("batch", str(tmp_path / "nope"), "--out", str(tmp_path / "out"), data=tmp_path / "data")
     assert res.returncode == 2 and "no such file" in res.stderr
+
+
+def test_batch_with_office_imports_its_documents_at_the_end(
+    tmp_path: Path, client: Any, text_variants: Any
+) -> None:
+    from sqlalchemy import func, select
+
+    from api import open_database
+    from api.admin import create_office, create_user
+    from api.models import Document
+    from docproc.config import Settings
+
+    src = tmp_path / "in"
+    text_variants(src, 2)
+    out, data = tmp_path / "out", tmp_path / "data"
+    args = ["batch", str(src), "--out", str(out), "--scheduler", client.scheduler.address]
+
+    res = docproc(*args, "--office", "Chi cục THADS X", data=data)
+    assert res.returncode == 2 and "no office" in res.stderr  # refused before any work
+    assert not out.exists()
+
+    db = open_database(Settings(data_dir=data))
+    try:
+        office_id = create_office(db.sessions, "Chi cục THADS X")
+        create_user(db.sessions, "can_bo_x", office="Chi cục THADS X", password="mat khau dai", role="admin")
+        res = docproc(*args, "--office", "Chi cục THADS X", data=data)
+        assert res.returncode == 0, res.stderr
+        assert "2 done" in res.stderr and "imported 2 documents" in res.stderr
+        with db.sessions() as s:
+            n = s.scalar(select(func.count()).select_from(Document).where(Document.office_id == office_id))
+        assert n == 2
+    finally:
+        db.engine.dispose()

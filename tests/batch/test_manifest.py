@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import update
 
 from pipelines.batch import collect_inputs
-from pipelines.manifest import DocOutcome, Manifest, batch_runs, sha256_file
+from pipelines.manifest import DocOutcome, InputFile, Manifest, batch_runs, sha256_file
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -31,7 +31,7 @@ def states(m: Manifest) -> dict[str, str]:
     return {Path(r["path"]).name: r["state"] for r in m.rows()}
 
 
-def test_register_hashes_dedupes_and_names_outputs(tmp_path: Path, url: str) -> None:
+def test_register_reads_nothing_then_hashes_claim_duplicates(tmp_path: Path, url: str) -> None:
     src = tmp_path / "in"
     (src / "a").mkdir(parents=True)
     (src / "b").mkdir()
@@ -42,16 +42,39 @@ def test_register_hashes_dedupes_and_names_outputs(tmp_path: Path, url: str) -> 
     m = Manifest.open(url, tmp_path / "out")
     assert m.register(collect_inputs([str(src)])) == 4
     rows = {r["path"]: r for r in m.rows()}
+    # registered by stat alone: no hash yet, all pending
+    assert {r["sha256"] for r in rows.values()} == {None}
+    assert {r["state"] for r in rows.values()} == {"pending"}
     a = rows[str((src / "a" / "x.txt").resolve())]
-    assert a["sha256"] == sha256_file(src / "a" / "x.txt") and a["state"] == "pending"
-    assert a["output"] == "a/x.json"
     same = rows[str((src / "same.txt").resolve())]
-    assert same["state"] == "skipped" and same["duplicate_of"] == a["id"] and same["reason"] == "duplicate"
+    assert a["output"] == "a/x.json" and a["size"] == len("một".encode())
     # x.pdf and a file x.txt beside it would both want x.json: the second gets a unique name
     assert len({r["output"] for r in rows.values()}) == 4
+    # the worker's hashes come back: the first input hashed with given bytes goes on, copies skip
+    assert m.claim_sha(a["id"], sha256_file(src / "a" / "x.txt")) is None
+    assert m.claim_sha(same["id"], sha256_file(src / "same.txt")) == a["id"]
+    rows = {r["path"]: r for r in m.rows()}
+    same = rows[str((src / "same.txt").resolve())]
+    assert same["state"] == "skipped" and same["duplicate_of"] == a["id"] and same["reason"] == "duplicate"
+    assert rows[a["path"]]["sha256"] == sha256_file(src / "a" / "x.txt")
+    assert m.claim_sha(a["id"], sha256_file(src / "a" / "x.txt")) is None  # itself is no duplicate
     # registering again reads nothing new and changes nothing
     assert m.register(collect_inputs([str(src)])) == 0
     assert m.counts() == {"pending": 3, "skipped": 1}
+
+
+def test_register_does_not_read_the_files(tmp_path: Path, url: str) -> None:
+    """A FIFO named like an input would block any read forever: registering it returns at once."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("a", encoding="utf-8")
+    fifo = src / "b.txt"
+    os.mkfifo(fifo)
+    st = fifo.stat()
+    m = Manifest.open(url, tmp_path / "out")
+    files = [*collect_inputs([str(src)]), InputFile(str(fifo), st.st_size, st.st_mtime_ns, "b.json")]
+    assert m.register(files) == 2
+    assert m.counts() == {"pending": 2}
 
 
 def test_output_name_collisions_get_the_hash(tmp_path: Path, url: str) -> None:
@@ -89,17 +112,25 @@ def test_resume_rules(tmp_path: Path, url: str) -> None:
 
 def test_changed_file_is_done_again(tmp_path: Path, url: str) -> None:
     f = tmp_path / "a.txt"
+    copy = tmp_path / "b.txt"
     f.write_text("old", encoding="utf-8")
+    copy.write_text("old", encoding="utf-8")
     m = Manifest.open(url, tmp_path / "out")
-    m.register(collect_inputs([str(f)]))
-    (t,) = m.todo()
-    m.mark_running([t.id])
+    m.register(collect_inputs([str(f), str(copy)]))
+    t, c = m.todo()
+    m.mark_running([t.id, c.id])
+    assert m.claim_sha(t.id, sha256_file(f)) is None
+    assert m.claim_sha(c.id, sha256_file(copy)) == t.id
     m.finish(t.id, DocOutcome(ok=True))
+    assert m.register(collect_inputs([str(f), str(copy)])) == 0
     f.write_text("new content", encoding="utf-8")
     os.utime(f, ns=(1, 1))
-    assert m.register(collect_inputs([str(f)])) == 1
-    (row,) = m.rows()
-    assert row["state"] == "pending" and row["sha256"] == sha256_file(f)
+    # the changed file, and the copy that was skipped as its duplicate (the bytes it matched are gone)
+    assert m.register(collect_inputs([str(f), str(copy)])) == 1
+    rows = {Path(r["path"]).name: r for r in m.rows()}
+    assert rows["a.txt"]["state"] == "pending" and rows["a.txt"]["sha256"] is None
+    assert rows["a.txt"]["size"] == len("new content") and rows["a.txt"]["mtime_ns"] == 1
+    assert rows["b.txt"]["state"] == "pending" and rows["b.txt"]["duplicate_of"] is None
 
 
 def test_a_live_owner_blocks_a_second_client(tmp_path: Path, url: str) -> None:
