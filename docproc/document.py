@@ -251,6 +251,11 @@ def _line_joins(page: Page) -> list[bool]:
             starts_item = False  # "Luật sư Nguyễn Văn A" / "- Văn phòng Luật sư ...": wrapped at " - "
         # "QUYẾT ĐỊNH:" or "Tuyên xử:" ends a heading; "địa chỉ:" wrapped before "khu phố ..." does not
         ends_heading = line.text.rstrip().endswith(":") and not (nxt and nxt[0].islower())
+        # Lower case after a line that ends mid-phrase and nearly reaches the margin: a wrap the
+        # box estimate missed (a photocopy's margins are noisy), not a new paragraph.
+        mid_phrase = bool(nxt) and nxt[0].islower() and line.text.rstrip()[-1:].isalnum()
+        if not wrapped and mid_phrase and b[2] >= right - 0.25 * width and b[0] <= left + 0.15 * width:
+            wrapped = True
         joins[i] = wrapped and close and not starts_item and not ends_heading
     return joins
 

@@ -70,3 +70,22 @@ def test_list_items_stay_lines() -> None:
         ("Kết thúc.", 150),
     )
     assert text.splitlines()[1] == "- Bị đơn: Công ty cổ phần Minh An."
+
+
+def test_lower_case_after_a_line_that_ends_mid_phrase_near_the_margin_continues() -> None:
+    text = _text(
+        ("1. Chấp nhận yêu cầu khởi kiện của ông Phạm Văn Hùng và bà Phạm Thị Hoa về việc", RIGHT - 60),
+        ("chia di sản thừa kế của cụ Phạm Văn Lực.", 300),
+        ("Kết thúc.", 150),
+    )
+    assert "về việc chia di sản" in text
+
+
+def test_a_short_line_is_not_joined_to_lower_case() -> None:
+    text = _text(
+        ("Bản án này được gửi cho các đương sự và cơ quan thi hành án dân sự có thẩm quyền.", RIGHT),
+        ("Nơi nhận", 200),
+        ("các đương sự;", 200),
+        ("Kết thúc.", 150),
+    )
+    assert "Nơi nhận\ncác đương sự;" in text

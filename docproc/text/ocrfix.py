@@ -255,6 +255,10 @@ def correct_words(words: list[str]) -> list[str]:
             best = _nearest_word(c, lex)
             if best is not None:
                 out[i] = _match_case(c, best)
+    # "1.020 m?": the superscript of m² read as a question mark.
+    for i in range(1, n):
+        if out[i] == "m" and post[i][:1] == "?" and any(ch.isdigit() for ch in out[i - 1]):
+            post[i] = "²" + post[i][1:]
     # A speck read as a quote inside a name: "Huỳnh 'Thị Ngọc Trâm", "anh Trương Công 'T".
     for i in range(1, n):
         if (

@@ -38,9 +38,11 @@ def test_typical_tesseract_errors(ocr: str, fixed: str) -> None:
         # a real quotation keeps its marks
         ("tên gọi khác là 'Tí' và", "tên gọi khác là 'Tí' và"),
         ("Nguyễn Văn 'Tí'", "Nguyễn Văn 'Tí'"),
+        ("diện tích 1.020 m? tại thôn", "diện tích 1.020 m² tại thôn"),
+        ("có phải m? Không", "có phải m? Không"),
     ],
 )
-def test_speck_read_as_a_quote_inside_a_name(ocr: str, fixed: str) -> None:
+def test_specks_read_as_punctuation(ocr: str, fixed: str) -> None:
     assert correct_ocr_text(ocr) == fixed
 
 
