@@ -1,7 +1,7 @@
 """Cross-validated accuracy of the learned backends against the rules, per fact class.
 
     python benchmarks/models_eval.py [--backends spacy transformers] [--folds 3] [--epochs N]
-                                     [--ocr-dir DIR] [--json OUT.json] [--work DIR]
+                                     [--ocr-dir DIR] [--sections] [--json OUT.json] [--work DIR]
 
 Documents of ../shared/corpus/dev and openings-dev are split into k folds (round robin within each
 set). For each fold a model is trained on the other folds (clean text, plus the OCR text of the
@@ -11,6 +11,11 @@ and the held-out documents are extracted by the rules alone and by rules + the l
 (docproc/extract/learned.py, models/learned.cfg). Scores use ../shared/eval/score.py's comparison:
 F1 per fact class for each set (dev text, openings-dev text, dev OCR text), the learned recogniser's
 own span F1 per label on held-out documents, and CPU time per document.
+
+--sections (needs --ocr-dir) adds the section classifier (models/section_clf.py): per-line agreement
+with the clean text's sections on the OCR text of held-out dev documents, the classifier (trained on
+the other folds' clean and OCR texts, labelled by the rules' segmentation of the clean text) against
+the rules run on the OCR text. `--backends` with no name runs only that.
 """
 
 from __future__ import annotations
@@ -66,10 +71,11 @@ def score_set(sc, pairs: list[tuple[dict, dict]]) -> dict[str, float]:  # type: 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--backends", nargs="+", default=["spacy", "transformers"])
+    ap.add_argument("--backends", nargs="*", default=["spacy", "transformers"])
     ap.add_argument("--folds", type=int, default=3)
     ap.add_argument("--epochs", type=int, default=None, help="default: each backend's own")
     ap.add_argument("--ocr-dir", type=Path, default=None, help="OCR texts of dev (NAME.txt)")
+    ap.add_argument("--sections", action="store_true", help="also the section classifier (--ocr-dir)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/docproc-models-eval"))
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
@@ -151,6 +157,20 @@ def main(argv: list[str] | None = None) -> int:
                     for system, pipe in partial.items():
                         preds.setdefault(system, {})[ex.id] = run_pipeline(pipe, doc).to_json_dict()
         spans[backend] = {name: span_scores(pairs) for name, pairs in ner_pairs.items()}
+    if args.sections and "dev_ocr" in sets:
+        from docproc.text import decode_bytes
+        from models.section_clf import cross_validate as sections_cv
+
+        read = lambda p: decode_bytes(p.read_bytes())[0]  # noqa: E731
+        t0 = time.perf_counter()
+        res = sections_cv(
+            {p.stem: read(p) for p in sorted((corpus / "dev" / "txt").glob("*.txt"))},
+            {p.stem: read(p) for p in sorted(args.ocr_dir.glob("*.txt"))},
+            folds=args.folds,
+            log=lambda m: print(f"  {m}", file=sys.stderr),
+        )
+        res["seconds"] = round(time.perf_counter() - t0, 1)
+        results["sections"] = res
     table: dict[str, dict[str, dict[str, float]]] = {}
     for name, exs in sets.items():
         table[name] = {
@@ -193,6 +213,20 @@ def _print(results: dict) -> None:
                 v = s.get(lab)
                 cells.append(f"{v['f1']:.3f} ({v['gold']})" if v else "-")
             print(f"| {lab} | " + " | ".join(cells) + " |")
+    if "sections" in results:
+        sec = results["sections"]
+        print(
+            f"\n### sections: per-line agreement with the clean text's sections, OCR text "
+            f"({sec['documents']} documents, {sec['lines']} lines, {sec['folds']}-fold CV)\n"
+        )
+        print("| section | lines | rules on OCR | classifier on OCR |")
+        print("|---|---:|---:|---:|")
+        for name, v in sec["per_section"].items():
+            if v["rules"][1]:
+                print(f"| {name} | {v['rules'][1]} | {v['rules'][0]:.4f} | {v['learned'][0]:.4f} |")
+        a = sec["agreement"]
+        print(f"| all | {sec['lines']} | {a['rules']:.4f} | {a['learned']:.4f} |")
+        print(f"\n(classifier on the clean text against the rules there: {a['learned_clean']:.4f})")
     print("\n### CPU time per document (ms)\n")
     for s, v in results["ms_per_document"].items():
         print(f"- {s}: median {v['median']}, mean {v['mean']}")

@@ -7,7 +7,9 @@ classifier, loaded from models_dir) only fills what they left empty:
     before the operative part is read (so obligations can attach to it);
   - `docproc_learned_fill` (after docproc_operative): an obligation without an amount takes the
     AMOUNT/FEE the model finds inside its clause; an asset without certificate, plate or plot number
-    takes the CERT/PLATE/PLOT found inside its clause.
+    takes the CERT/PLATE/PLOT found inside its clause;
+  - `docproc_learned_sections` (after docproc_sections): the sections from a line classifier
+    (models/section_clf.py, models_dir/section-clf) instead of the rules' headings.
 Each is switched on or off in models/learned.cfg; the measurement (benchmarks/models_eval.py, the
 figures in models/README.md) says where filling helps. Learned values carry evidence with a lower
 confidence (0.6) than rules, so a reviewer sees them first.
@@ -24,7 +26,7 @@ from spacy.tokens import Doc
 
 from docproc.schema import Party
 
-__all__ = ["learned_config", "build_learned_pipeline", "predictions"]
+__all__ = ["learned_config", "build_learned_pipeline", "predictions", "LearnedSections"]
 
 LEARNED_CONFIDENCE = 0.6
 _ORG_START = re.compile(
@@ -50,6 +52,8 @@ def build_learned_pipeline(
     *,
     parties: bool | None = True,
     fill: bool | None = True,
+    sections: bool | None = None,
+    sections_model: Path | str | None = None,
 ) -> Language:
     """The learned pipeline for an explicit backend and model directory (benchmarks, tests), with
     the merges switched on or off (None: as the config says)."""
@@ -67,6 +71,10 @@ def build_learned_pipeline(
         overrides["components.docproc_learned_parties.enabled"] = parties
     if fill is not None:
         overrides["components.docproc_learned_fill.enabled"] = fill
+    if sections is not None:
+        overrides["components.docproc_learned_sections.enabled"] = sections
+    if sections_model is not None:
+        overrides["components.docproc_learned_sections.model"] = str(sections_model)
     cfg = load_config(config or learned_config(), overrides=overrides)
     return get_lang_class(cfg["nlp"]["lang"]).from_config(cfg)
 
@@ -170,6 +178,37 @@ class LearnedFill(_Base):
         return doc
 
 
+class LearnedSections:
+    """Replaces the rules' sections with the line classifier's (monotone: header → ... → closing)."""
+
+    def __init__(self, model: str, enabled: bool) -> None:
+        self.model, self.enabled = model, enabled
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = doc._.docproc
+        if not self.enabled or state is None or not doc.text.strip():
+            return doc
+        from docproc.extract.components import _SECTION_NAMES
+
+        state.sections = _section_model(self.model).sections(doc.text)
+        for name in _SECTION_NAMES:
+            start, end = getattr(state.sections, name)
+            span = doc.char_span(start, end, label=name, alignment_mode="expand") if end > start else None
+            doc.spans[f"section_{name}"] = [span] if span is not None else []
+        return doc
+
+
+@lru_cache(maxsize=4)
+def _section_model(model: str):  # type: ignore[no-untyped-def]
+    from models.section_clf import load_sections
+
+    if not model:
+        from docproc.config import get_settings
+
+        model = str(get_settings().models_dir / "section-clf")
+    return load_sections(Path(model).resolve())
+
+
 _DEFAULTS = {"backend": "settings", "model": "", "enabled": True}
 
 
@@ -181,3 +220,8 @@ def make_learned_parties(nlp: Language, name: str, backend: str, model: str, ena
 @Language.factory("docproc_learned_fill", default_config=_DEFAULTS)
 def make_learned_fill(nlp: Language, name: str, backend: str, model: str, enabled: bool) -> LearnedFill:
     return LearnedFill(backend, model, enabled)
+
+
+@Language.factory("docproc_learned_sections", default_config={"model": "", "enabled": True})
+def make_learned_sections(nlp: Language, name: str, model: str, enabled: bool) -> LearnedSections:
+    return LearnedSections(model, enabled)

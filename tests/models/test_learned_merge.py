@@ -99,6 +99,10 @@ def test_backend_from_settings_end_to_end(tmp_path, monkeypatch) -> None:  # typ
     models_dir.mkdir()
     shipped = Path(learned.__file__).resolve().parents[2] / "models" / "learned.cfg"
     cfg_text = shipped.read_text(encoding="utf-8").replace("enabled = false", "enabled = true")
+    # the merges on; the section classifier stays off (its own tests cover it)
+    sections_on = 'factory = "docproc_learned_sections"\nmodel = ""\nenabled = true'
+    assert sections_on in cfg_text
+    cfg_text = cfg_text.replace(sections_on, sections_on.replace("true", "false"))
     (models_dir / "learned.cfg").write_text(cfg_text, encoding="utf-8")
     train_spacy(
         [example_from_extraction(f"d{k}", *make_doc(k)) for k in range(4)], models_dir / "spacy-ner", epochs=2
