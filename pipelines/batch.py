@@ -443,7 +443,7 @@ def _drive(
             if ac.has_ready():
                 step(*next(ac))
             else:
-                time.sleep(0.02)
+                time.sleep(0.05)  # pages go worker to worker: the client is not on their path
             if time.monotonic() - last_beat > HEARTBEAT_S:  # also while every document is slow
                 manifest.heartbeat()
                 last_beat = time.monotonic()
