@@ -87,6 +87,19 @@ class _Heading:
     end: int
 
 
+_WORDISH = re.compile(r"[^\W\d_]{3,}")
+
+
+def _without_noise_tail(s: str) -> str:
+    """ "QUYẾT ĐỊNH: N ý. 7" → "QUYẾT ĐỊNH:": specks OCR read after a heading's colon (a short tail
+    with no word of three letters; "Tuyên xử: ông A" is text, not noise)."""
+    head, colon, tail = s.partition(":")
+    tail = tail.strip()
+    if colon and len(head) >= 2 and tail and len(tail) <= 10 and not _WORDISH.search(tail):
+        return head + colon
+    return s
+
+
 def _headings(text: str) -> list[_Heading]:
     out: list[_Heading] = []
     for m in _LINE.finditer(text):
@@ -94,6 +107,7 @@ def _headings(text: str) -> list[_Heading]:
         s = line.strip()
         if not s or len(s) > 60:
             continue
+        s = _without_noise_tail(s)
         letters = [c for c in s if c.isascii() and c.isalpha()]  # toned capitals may come back lower case
         if not letters:
             continue
