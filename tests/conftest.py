@@ -17,7 +17,9 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if shutil.which("tesseract"):
         return
-    skip = pytest.mark.skip(reason="tesseract binary not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
+    skip = pytest.mark.skip(
+        reason="tesseract binary not installed (apt-get install tesseract-ocr tesseract-ocr-vie)"
+    )
     for item in items:
         if "ocr" in item.keywords:
             item.add_marker(skip)

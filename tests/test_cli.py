@@ -71,7 +71,9 @@ def test_bad_file_gets_one_line_and_does_not_stop_the_run(tmp_path: Path) -> Non
 
 def test_validate_command(tmp_path: Path) -> None:
     good = tmp_path / "good.json"
-    good.write_text((SAMPLES / "expected" / "credit-c1-01.json").read_text(encoding="utf-8"), encoding="utf-8")
+    good.write_text(
+        (SAMPLES / "expected" / "credit-c1-01.json").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"schema_version": "2"}), encoding="utf-8")
     assert run("validate", str(good)).returncode == 0

@@ -97,6 +97,4 @@ def test_validation_reports_pointer_and_reason() -> None:
 def test_model_refuses_values_the_contract_refuses(bad: dict) -> None:
     base = {"id": "O1", "kind": "pay_money", "obligors": [], "obligees": []}
     with pytest.raises(ValueError):
-        Extraction.model_validate(
-            {"document": {"source": "x", "pages": 0}, "obligations": [{**base, **bad}]}
-        )
+        Extraction.model_validate({"document": {"source": "x", "pages": 0}, "obligations": [{**base, **bad}]})

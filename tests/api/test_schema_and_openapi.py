@@ -25,9 +25,15 @@ def test_migrations_build_the_models_schema_and_run_twice(database_url: str) -> 
                 [Base.metadata, manifest_metadata],
             )
         assert diff == []
-        assert {"offices", "users", "documents", "jobs", "corrections", "batch_documents", "alembic_version"} <= set(
-            inspect(engine).get_table_names()
-        )
+        assert {
+            "offices",
+            "users",
+            "documents",
+            "jobs",
+            "corrections",
+            "batch_documents",
+            "alembic_version",
+        } <= set(inspect(engine).get_table_names())
         with engine.begin() as conn:
             cfg = alembic_config()
             cfg.attributes["connection"] = conn
