@@ -98,13 +98,17 @@ def _state(doc: Doc) -> ExtractState:
 
 @Language.component("docproc_sections")
 def sections_component(doc: Doc) -> Doc:
-    state = _state(doc)
-    state.sections = segment(doc.text)
+    set_sections(doc, segment(doc.text))
+    return doc
+
+
+def set_sections(doc: Doc, sections: Sections) -> None:
+    """Keep `sections` for the later stages, and as spans `section_<name>` for a reader of the Doc."""
+    _state(doc).sections = sections
     for name in _SECTION_NAMES:
-        start, end = getattr(state.sections, name)
+        start, end = getattr(sections, name)
         span = doc.char_span(start, end, label=name, alignment_mode="expand") if end > start else None
         doc.spans[f"section_{name}"] = [span] if span is not None else []
-    return doc
 
 
 @Language.component("docproc_header")

@@ -188,13 +188,9 @@ class LearnedSections:
         state = doc._.docproc
         if not self.enabled or state is None or not doc.text.strip():
             return doc
-        from docproc.extract.components import _SECTION_NAMES
+        from docproc.extract.components import set_sections
 
-        state.sections = _section_model(self.model).sections(doc.text)
-        for name in _SECTION_NAMES:
-            start, end = getattr(state.sections, name)
-            span = doc.char_span(start, end, label=name, alignment_mode="expand") if end > start else None
-            doc.spans[f"section_{name}"] = [span] if span is not None else []
+        set_sections(doc, _section_model(self.model).sections(doc.text))
         return doc
 
 
