@@ -143,8 +143,9 @@ def _import_one(
     sha = row.get("sha256")
     if not sha:
         return "unavailable"
-    if _present(sessions, office_id, sha):
-        return "present"
+    with session_scope(sessions) as s:
+        if _present(s, office_id, sha):
+            return "present"
     try:
         data = json.loads((out / row["output"]).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -155,9 +156,7 @@ def _import_one(
         return "unavailable"
     now = utcnow()
     with session_scope(sessions, write=True) as s:
-        if s.scalars(
-            select(Document.id).where(Document.office_id == office_id, Document.sha256 == sha)
-        ).first():
+        if _present(s, office_id, sha):
             return "present"  # imported or uploaded meanwhile
         doc = Document(
             office_id=office_id,
@@ -194,12 +193,10 @@ def _import_one(
     return "imported"
 
 
-def _present(sessions: sessionmaker[Session], office_id: int, sha: str) -> bool:
-    with session_scope(sessions) as s:
-        found = s.scalars(
-            select(Document.id).where(Document.office_id == office_id, Document.sha256 == sha)
-        ).first()
-        return found is not None
+def _present(s: Session, office_id: int, sha: str) -> bool:
+    """The office has these bytes already (uploaded, or imported before)."""
+    query = select(Document.id).where(Document.office_id == office_id, Document.sha256 == sha)
+    return s.scalars(query).first() is not None
 
 
 def _store_file(store: BlobStore, path: Path, sha: str) -> bool:
