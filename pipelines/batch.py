@@ -437,7 +437,9 @@ def _drive(
 
     with _progress(progress, total) as bar:
         submit_more()
-        while not ac.is_empty():
+        # Until every document is recorded: a future the watchdog cancelled may never come out of
+        # `ac`, and must not keep the batch waiting for it.
+        while inflight:
             if watchdog.due():  # also while results stream in: a stuck slot hides among busy ones
                 check_watchdog()
             if ac.has_ready():
