@@ -521,9 +521,13 @@ def _executing_tasks() -> Callable[..., dict[str, dict[str, float]]]:
         for address, ws in dask_scheduler.workers.items():
             keys = {str(ts.key): float(ran) for ts, ran in ws.executing.items()}
             silent = now - ws.last_seen
-            if silent > 10:  # no heartbeat: whatever it was given may be stuck since
-                for ts in ws.processing:
-                    keys.setdefault(str(ts.key), silent)
+            if silent > 10:  # no heartbeat: the task it runs (one thread) may be stuck since
+                if keys:
+                    keys = {k: max(ran, silent) for k, ran in keys.items()}
+                else:  # not told which one started: the first it was given, never those queued behind
+                    first = next(iter(ws.processing), None)
+                    if first is not None:
+                        keys[str(first.key)] = silent
             out[address] = keys
         return out
 

