@@ -8,6 +8,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from docproc.text.normalize import strip_diacritics
 
@@ -17,15 +18,19 @@ _DATA = Path(__file__).parent / "data" / "provinces.json"
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def provinces() -> tuple[str, ...]:
-    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    data = _data()
     return tuple(dict.fromkeys([*data["legacy"], *data["current"]]))
 
 
 @lru_cache(maxsize=1)
 def _variants() -> frozenset[str]:
-    data = json.loads(_DATA.read_text(encoding="utf-8"))
-    return frozenset(_plain(v) for vs in data.get("variants", {}).values() for v in vs)
+    return frozenset(_plain(v) for vs in _data().get("variants", {}).values() for v in vs)
 
 
 def _plain(s: str) -> str:
