@@ -12,7 +12,7 @@ tasks, so the pages of one document spread over workers. Each finished extractio
 client, which writes `out/NAME.json` atomically and only then marks the document done; at the end
 it writes `out/documents.csv`, one row per input, for statistics. A watchdog fails (as `timeout`) a
 document whose task runs past its limit (settings `batch_doc_timeout`, `batch_page_timeout`) and
-restarts the worker stuck with it.
+has the worker stuck with it restarted by its nanny (pipelines/watchdog.py).
 
 Running the same command again resumes (the output directory names the batch): done documents are
 skipped, documents left running by a killed client are redone, failed ones are retried only with
@@ -29,6 +29,7 @@ import json
 import logging
 import os
 import time
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from docproc.config import Settings, get_settings
 from pipelines._io import remove_stale_temps, write_atomic
 from pipelines.batch_tasks import Failed, Finished, Prepared, finish, ocr_page, prepare
 from pipelines.manifest import HEARTBEAT_S, DocOutcome, InputFile, Manifest, Todo
+from pipelines.watchdog import Watchdog, watched
 
 __all__ = [
     "INPUT_SUFFIXES",
@@ -172,6 +174,7 @@ def open_client(
     """A Dask client: on `scheduler` (or settings.scheduler) if given, else on a LocalCluster of
     `workers` processes (default: one per core), one thread each, memory shared out evenly. Every
     worker, and any that joins later, is warmed up (pipeline and OCR model loaded) before work."""
+    import dask
     from distributed import Client, LocalCluster
 
     from pipelines.batch_plugin import WarmUp
@@ -188,6 +191,9 @@ def open_client(
     n = workers or settings.ocr_workers or (os.cpu_count() or 1)
     memory_limit = int(psutil.virtual_memory().total * 0.8 / n)
     with (
+        # A worker the watchdog killed comes back under the same name once it has started and
+        # warmed up; the cluster would give it up for lost after 15 s on a busy machine.
+        dask.config.set({"distributed.deploy.lost-worker-timeout": "10 minutes"}),
         LocalCluster(
             n_workers=n,
             threads_per_worker=1,
@@ -357,7 +363,7 @@ def _drive(
     t0 = time.perf_counter()
     last_beat = time.monotonic()
     window, sized_at = 4, -1e9
-    watchdog = _Watchdog(client, settings)
+    watchdog = Watchdog(client, settings.batch_doc_timeout, settings.batch_page_timeout)
 
     def submit_more() -> None:
         nonlocal docs_in_flight, seq, window, sized_at
@@ -375,7 +381,7 @@ def _drive(
         manifest.mark_running([t.id for t in batch])
         for t in batch:
             seq += 1
-            fut = client.submit(prepare, t.path, Path(t.path).name, settings, pure=False, priority=-seq)
+            fut = _submit(client, prepare, t.path, Path(t.path).name, settings, priority=-seq)
             inflight[fut] = _InFlight(t, seq, "prepare", {fut.key: settings.batch_doc_timeout})
             ac.add(fut)
         docs_in_flight += len(batch)
@@ -404,11 +410,8 @@ def _drive(
                     finished(item.todo, None, duplicate_of=dup)
                     return
         if isinstance(result, Prepared):
-            pages = [
-                client.submit(ocr_page, task, settings, pure=False, priority=-item.seq)
-                for task in result.tasks
-            ]
-            done = client.submit(finish, fut, *pages, pure=False, priority=-item.seq)
+            pages = [_submit(client, ocr_page, task, settings, priority=-item.seq) for task in result.tasks]
+            done = _submit(client, finish, fut, *pages, priority=-item.seq)
             keys = {p.key: settings.batch_page_timeout for p in pages}
             keys[done.key] = settings.batch_doc_timeout
             inflight[done] = _InFlight(item.todo, item.seq, "finish", keys)
@@ -419,9 +422,8 @@ def _drive(
 
     def check_watchdog() -> None:
         stuck_workers: set[str] = set()
-        for fut, item, key, workers, ran in watchdog.stuck(inflight):
-            if inflight.pop(fut, None) is None:
-                continue
+        for fut, key, workers, ran in watchdog.stuck({f: i.keys for f, i in inflight.items()}):
+            item = inflight.pop(fut)
             client.cancel([fut])
             stuck_workers.update(workers)
             what = "OCR of a page" if key != fut.key and item.stage == "finish" else item.stage
@@ -452,86 +454,10 @@ def _drive(
             submit_more()
 
 
-class _Watchdog:
-    """Finds batch tasks that have been executing longer than their limit: a parser looping on a
-    pathological PDF, a C library stuck. A thread cannot be stopped from outside, so the worker
-    process running it is restarted (by its nanny), which frees the slot.
-
-    Run time is what the scheduler reports from the workers' heartbeats (time executing, queue time
-    not counted), timed from when the client first sees the task executing; a worker that has gone
-    silent (a task holding the GIL blocks its heartbeats) counts its tasks as executing from then."""
-
-    def __init__(self, client: Any, settings: Settings) -> None:
-        self.client = client
-        limits = [t for t in (settings.batch_doc_timeout, settings.batch_page_timeout) if t > 0]
-        self.enabled = bool(limits)
-        self.every = min(5.0, max(0.25, min(limits) / 4)) if limits else 0.0
-        self.next_at = time.monotonic() + self.every
-        self.since: dict[str, float] = {}  # task key → when it started executing (monotonic clock)
-
-    def due(self) -> bool:
-        return self.enabled and time.monotonic() >= self.next_at
-
-    def stuck(self, inflight: dict[Any, _InFlight]) -> list[tuple[Any, _InFlight, str, set[str], float]]:
-        """(future, document, task key past its limit, workers running any task of the document,
-        seconds run) of the documents past a limit: all those workers are restarted (the pages of
-        a stuck document may hang on several)."""
-        self.next_at = time.monotonic() + self.every
-        try:
-            executing: dict[str, dict[str, float]] = self.client.run_on_scheduler(_executing_tasks())
-        except Exception as exc:  # noqa: BLE001 - a hiccup of the scheduler must not stop the batch
-            log.warning("watchdog: could not ask the scheduler (%s)", type(exc).__name__)
-            return []
-        now = time.monotonic()
-        since: dict[str, float] = {}
-        where: dict[str, str] = {}
-        for worker, keys in executing.items():
-            for key, ran in keys.items():
-                since[key] = self.since.get(key, now - ran)
-                where[key] = worker
-        self.since = since
-        found = []
-        for fut, item in inflight.items():
-            for key, limit in item.keys.items():
-                if limit > 0 and key in since and now - since[key] > limit:
-                    workers = {where[k] for k in item.keys if k in where}
-                    found.append((fut, item, key, workers, now - since[key]))
-                    break
-        return found
-
-    def restart(self, workers: list[str]) -> None:
-        try:
-            status = self.client.restart_workers(workers, raise_for_error=False)
-        except Exception as exc:  # noqa: BLE001
-            status = {w: type(exc).__name__ for w in workers}
-        failed = {w: v for w, v in status.items() if v != "OK"}
-        if failed:
-            log.warning("watchdog: could not restart stuck workers (%s): they keep busy slots", failed)
-
-
-def _executing_tasks() -> Callable[..., dict[str, dict[str, float]]]:
-    """The function the scheduler runs for the watchdog, made here so that it is pickled by value
-    (a scheduler started with `dask scheduler` need not have docproc installed)."""
-
-    def executing(dask_scheduler: Any) -> dict[str, dict[str, float]]:
-        from time import time as wall
-
-        now = wall()
-        out: dict[str, dict[str, float]] = {}
-        for address, ws in dask_scheduler.workers.items():
-            keys = {str(ts.key): float(ran) for ts, ran in ws.executing.items()}
-            silent = now - ws.last_seen
-            if silent > 10:  # no heartbeat: the task it runs (one thread) may be stuck since
-                if keys:
-                    keys = {k: max(ran, silent) for k, ran in keys.items()}
-                else:  # not told which one started: the first it was given, never those queued behind
-                    first = next(iter(ws.processing), None)
-                    if first is not None:
-                        keys[str(first.key)] = silent
-            out[address] = keys
-        return out
-
-    return executing
+def _submit(client: Any, fn: Callable[..., Any], *args: Any, priority: int) -> Any:
+    """Submit a batch task under the watchdog's eye, keyed by its function's name (as Dask does)."""
+    key = f"{getattr(fn, '__name__', 'task')}-{uuid.uuid4().hex}"
+    return client.submit(watched, fn, *args, key=key, pure=False, priority=priority)
 
 
 def _result(fut: Any, got: Any) -> Prepared | Finished | Failed:
