@@ -191,9 +191,16 @@ def open_client(
     n = workers or settings.ocr_workers or (os.cpu_count() or 1)
     memory_limit = int(psutil.virtual_memory().total * 0.8 / n)
     with (
-        # A worker the watchdog killed comes back under the same name once it has started and
-        # warmed up; the cluster would give it up for lost after 15 s on a busy machine.
-        dask.config.set({"distributed.deploy.lost-worker-timeout": "10 minutes"}),
+        dask.config.set(
+            {
+                # A worker the watchdog killed comes back under the same name once it has started
+                # and warmed up; the cluster would give it up for lost after 15 s on a busy machine.
+                "distributed.deploy.lost-worker-timeout": "10 minutes",
+                # Dask's statistical profiler samples every worker's stack 100 times a second: CPU
+                # taken from OCR when the workers fill the cores (the dashboard's profile is empty).
+                "distributed.worker.profile.enabled": False,
+            }
+        ),
         LocalCluster(
             n_workers=n,
             threads_per_worker=1,
