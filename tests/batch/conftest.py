@@ -54,6 +54,26 @@ def text_variants(dst: Path, n: int) -> list[Path]:
     return paths
 
 
+def failed_rows(db_url: str, out: Path) -> list[tuple[str, str, str]]:
+    """(file, reason, message) of the failed documents: what an assertion shows when it fails."""
+    from pipelines.manifest import Manifest
+
+    manifest = Manifest.open(db_url, out)
+    try:
+        return [
+            (Path(r["path"]).name, r["reason"], r["message"])
+            for r in manifest.rows()
+            if r["state"] == "failed"
+        ]
+    finally:
+        manifest.close()
+
+
+@pytest.fixture(name="failed_rows", scope="session")
+def failed_rows_fixture() -> Any:
+    return failed_rows
+
+
 @pytest.fixture(name="text_variants", scope="session")
 def text_variants_fixture() -> Any:
     return text_variants

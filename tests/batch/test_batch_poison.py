@@ -30,15 +30,16 @@ def make_killing_prepare() -> Any:
 
 @pytest.mark.slow
 def test_a_document_that_kills_workers_fails_alone(
-    tmp_path: Path, client: Any, text_variants: Any, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, client: Any, text_variants: Any, monkeypatch: pytest.MonkeyPatch, failed_rows: Any
 ) -> None:
     monkeypatch.setattr(pipelines.batch, "prepare", make_killing_prepare())
     src = tmp_path / "in"
     docs = text_variants(src, 6)
     (src / "poison.txt").write_text("một văn bản bình thường", encoding="utf-8")
     out = tmp_path / "out"
-    summary = run_batch([str(src)], out, settings=Settings(data_dir=tmp_path / "data"), client=client)
-    assert summary.counts == {"done": len(docs), "failed": 1}
+    settings = Settings(data_dir=tmp_path / "data")
+    summary = run_batch([str(src)], out, settings=settings, client=client)
+    assert summary.counts == {"done": len(docs), "failed": 1}, failed_rows(settings.db_url, out)
     assert summary.failed_by_reason == {"worker_died": 1}
     assert not (out / "poison.json").exists()
     client.wait_for_workers(2, timeout=60)

@@ -48,19 +48,6 @@ def make_gil_holding_prepare() -> Any:
     return gil_prepare
 
 
-def failed_rows(settings: Settings, out: Path) -> list[tuple[str, str, str]]:
-    """(file, reason, message) of the failed documents: what an assertion shows when it fails."""
-    manifest = Manifest.open(settings.db_url, out)
-    try:
-        return [
-            (Path(r["path"]).name, r["reason"], r["message"])
-            for r in manifest.rows()
-            if r["state"] == "failed"
-        ]
-    finally:
-        manifest.close()
-
-
 @pytest.mark.slow
 def test_a_hanging_document_times_out_and_the_batch_goes_on(
     tmp_path: Path,
@@ -69,6 +56,7 @@ def test_a_hanging_document_times_out_and_the_batch_goes_on(
     scans: dict[str, Path],
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
+    failed_rows: Any,
 ) -> None:
     hanging_prepare, hanging_ocr_page = make_hanging_tasks()
     monkeypatch.setattr(pipelines.batch, "prepare", hanging_prepare)
@@ -85,7 +73,7 @@ def test_a_hanging_document_times_out_and_the_batch_goes_on(
     summary = run_batch([str(src)], tmp_path / "out", settings=settings, client=client)
     elapsed = time.monotonic() - t0
 
-    assert summary.counts == {"done": len(docs), "failed": 2}, failed_rows(settings, tmp_path / "out")
+    assert summary.counts == {"done": len(docs), "failed": 2}, failed_rows(settings.db_url, tmp_path / "out")
     assert summary.failed_by_reason == {"timeout": 2}
     assert elapsed < 90, elapsed  # not the hour the tasks would sleep
     manifest = Manifest.open(settings.db_url, tmp_path / "out")
@@ -110,7 +98,7 @@ def test_a_hanging_document_times_out_and_the_batch_goes_on(
 
 @pytest.mark.slow
 def test_a_task_holding_the_gil_times_out_too(
-    tmp_path: Path, client: Any, text_variants: Any, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, client: Any, text_variants: Any, monkeypatch: pytest.MonkeyPatch, failed_rows: Any
 ) -> None:
     monkeypatch.setattr(pipelines.batch, "prepare", make_gil_holding_prepare())
     src = tmp_path / "in"
@@ -121,6 +109,6 @@ def test_a_task_holding_the_gil_times_out_too(
     summary = run_batch([str(src)], tmp_path / "out", settings=settings, client=client)
     # the worker is silent: it is found stuck once its heartbeats have stopped for 10 s
     assert time.monotonic() - t0 < 90
-    assert summary.counts == {"done": len(docs), "failed": 1}, failed_rows(settings, tmp_path / "out")
+    assert summary.counts == {"done": len(docs), "failed": 1}, failed_rows(settings.db_url, tmp_path / "out")
     assert summary.failed_by_reason == {"timeout": 1}
     client.wait_for_workers(2, timeout=60)
