@@ -235,18 +235,19 @@ _SCALE_WORD = r"(?:tỷ|tỉ|triệu|tr|nghìn|ngàn)"
 # Words that make "đồng" something else than the currency ("đồng hồ", "đồng sở hữu", ...).
 _NOT_CURRENCY = r"(?:hồ|sở|ý|thời|bằng|chí|nghĩa|phạm|bộ|loại|ruộng|nghiệp|đều|thuận|minh|cảm)"
 _UNIT_RE = (
-    rf"(?:(?:đồng|đông|dồng|dông|dong)(?!\w)(?!\s+{_NOT_CURRENCY}(?!\w))"  # the word can be "đồng hồ"
+    rf"(?:(?:đồng|đông|dồng|dông|dong|đống)(?!\w)(?!\s+{_NOT_CURRENCY}(?!\w))"  # the word can be "đồng hồ"
     r"|(?:vnđ|vnd|đ|d)(?!\w))"
 )
 _SCALED = rf"(?:{_NUM})\s*{_SCALE_WORD}(?!\w)(?!\s+lệ(?!\w))"  # not "tỷ lệ" (a ratio)
 _AMOUNT_RE = re.compile(
     rf"(?<![\w/.,])(?<!\d-)(?:(?P<scaled>{_SCALED}(?:\s*{_SCALED})*)(?:\s*(?P<unit1>{_UNIT_RE}))?"
-    rf"|(?P<num>{_SPACED}|{_NUM})\s*(?P<unit2>{_UNIT_RE}))",
+    rf"|(?P<num>{_SPACED}|{_NUM})(?P<colon>\s*:)?\s*(?P<unit2>{_UNIT_RE}))",
     re.IGNORECASE,
 )
 _NUM_SCALE_RE = re.compile(rf"(?P<n>{_NUM})\s*(?P<s>{_SCALE_WORD})", re.IGNORECASE)
 _SCALES = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000}
-_WEAK_UNITS = {"đông", "dồng", "dông", "dong", "d"}  # OCR readings of "đồng"/"đ": need a clear number
+# OCR readings of "đồng"/"đ" ("đống" is also a heap): they need a clear number
+_WEAK_UNITS = {"đông", "dồng", "dông", "dong", "đống", "d"}
 _BARE_RE = re.compile(r"(?<![\w/.,])(?<!\d-)\d{1,3}(?:\.\d{3})+(?![\w.,/%])")
 _OPERATOR_RE = re.compile(r"\s*[+=\-]\s*")
 
@@ -309,6 +310,8 @@ def _match_value(m: re.Match[str]) -> int | None:
     unit = m.group("unit2").lower()
     plain = num.isdigit()
     spaced = m.end("num") != m.start("unit2")
+    if m.group("colon") and (plain or unit in _WEAK_UNITS):
+        return None  # a speck read as a colon ("3.723.209. 450: đồng") only inside a clear amount
     if unit in _WEAK_UNITS and (plain or unit == "d" and spaced):
         return None  # "16 Đông Ngàn", "5 d": not money
     if unit == "đ" and spaced and (plain or m.group("unit2") == "Đ"):

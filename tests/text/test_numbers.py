@@ -192,6 +192,16 @@ def test_find_amounts_ignores_non_money() -> None:
     assert find_amounts(text) == []
 
 
+def test_find_amounts_through_ocr_specks() -> None:
+    """Phone-camera OCR: a speck read as a colon before the unit, "đồng" read as "đống", separators
+    followed by a space. Each needs a clearly grouped number."""
+    text = (
+        "tổng số tiền 3.723.209. 450: đồng (Ba tỷ), lãi chậm trả là 379. 395, 530 đống; "
+        "Điều 357: đồng thời; số 2026: đồng ý; có 3 đống cát; 12: đống"
+    )
+    assert _values(text) == [3_723_209_450, 379_395_530]
+
+
 def test_find_amounts_space_groups() -> None:
     assert _values("phạt 20 000 000 đồng; khoản 2 500.000 đồng") == [20_000_000, 500_000]
 
