@@ -477,10 +477,8 @@ def _result(fut: Any, got: Any) -> Prepared | Finished | Failed:
     from distributed import KilledWorker
 
     if isinstance(got, (Prepared, Finished, Failed)):
-        # gathered: the future's status may have moved on since (a worker holding its value died,
-        # so Dask will compute it again), but this value is the task's result all the same
-        return got
-    if fut.status == "finished":
+        # every batch task returns one of these: once gathered it is the result, even if the future's
+        # status has moved on since (a worker holding its value died, and Dask computes it again)
         return got
     exc = got[1] if isinstance(got, tuple) and len(got) == 3 else got
     if isinstance(exc, KilledWorker):
