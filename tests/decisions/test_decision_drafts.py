@@ -183,7 +183,7 @@ def test_draft_text_is_nfc(name, office):
 
 
 def test_cli_draft_writes_docx_pdf_json(tmp_path, monkeypatch):
-    from docproc.cli import app
+    from cli import app
 
     monkeypatch.setenv("DOCPROC_OFFICE_NAME", "THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN")
     office = tmp_path / "office.json"

@@ -1,4 +1,4 @@
-"""The `docproc` command line.
+"""The `docproc` command line (moved out of the library: see cli/__init__.py).
 
     docproc process FILE_OR_DIR... --out DIR     extraction JSON per document
     docproc text FILE                             the text extraction reads, page by page
