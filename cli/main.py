@@ -346,6 +346,13 @@ def _import_batch(out: Path, office: str, user: str | None) -> None:
 # --- learned models (models/): train a backend, learn from reviewers' corrections -----------------
 
 
+def _read_text(path: Path) -> str:
+    """models/ takes text: a scan named in a corrections file is read here, as the pipeline reads it."""
+    from pipelines.process import read_document
+
+    return read_document(path).text
+
+
 @app.command("train")
 def train(
     backend: Annotated[
@@ -368,7 +375,8 @@ def train(
         _fail(f"unknown backend {backend!r}: spacy, transformers or data")
     from models.learn import train_command
 
-    raise typer.Exit(train_command(backend, data, out, epochs=epochs, log=lambda m: typer.echo(m, err=True)))
+    log = lambda m: typer.echo(m, err=True)  # noqa: E731
+    raise typer.Exit(train_command(backend, data, out, epochs=epochs, log=log, read_text=_read_text))
 
 
 @app.command("learn")
@@ -416,6 +424,7 @@ def learn(
             epochs=epochs,
             dry_run=dry_run,
             log=lambda m: typer.echo(m, err=True),
+            read_text=_read_text,
         )
     except (OSError, ValueError, KeyError) as exc:
         _fail(str(exc))
