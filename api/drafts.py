@@ -18,8 +18,7 @@ class DraftNotFound(LookupError):
 def _ensure(extraction: dict[str, Any], target: Path, fmt: str, office_name: str | None) -> None:
     if target.exists():
         return
-    from docproc.decisions import OfficeSettings
-    from pipelines.drafts import write_drafts
+    from pipelines.drafts import OfficeSettings, write_drafts
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))

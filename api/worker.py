@@ -64,8 +64,7 @@ def enqueue(session: Session, document_id: str) -> Job:
 def _warm_up() -> None:
     """Import the pipeline once in each pool process, so the first document does not pay for it."""
     import pipelines.batch_tasks  # noqa: F401
-    import pipelines.process  # noqa: F401
-    from docproc import extract  # noqa: F401
+    import pipelines.process  # noqa: F401  (imports the extraction rules)
 
 
 def _init_pool_process(level: str) -> None:

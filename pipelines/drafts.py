@@ -15,7 +15,7 @@ from docproc.decisions import DraftOptions, OfficeSettings, drafts_for
 from docproc.decisions.render import render_docx, render_pdf
 from pipelines._io import TMP_SUFFIX, write_atomic
 
-__all__ = ["write_drafts"]
+__all__ = ["write_drafts", "OfficeSettings", "DraftOptions"]  # the settings models, for callers of this layer
 
 
 def _atomic(path: Path, write) -> None:

@@ -95,7 +95,7 @@ def _etag(version: int) -> str:
 
 
 def _sniff(upload: Upload) -> str:
-    from docproc.ingest import sniff
+    from pipelines.pages import sniff_kind as sniff
 
     try:
         return sniff(upload.head)
