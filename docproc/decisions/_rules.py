@@ -137,13 +137,23 @@ def classify(law: Law, kind: str, obligors: list[str], obligees: list[str]) -> C
     return Classification("on_request", None, False)
 
 
+@lru_cache(maxsize=64)
+def _public_holidays(year: int) -> frozenset[date]:
+    """Vietnam's public holidays of `year` from python-holidays: Tết and Hùng Kings' day by the lunar
+    calendar, the substitute and observed days the Labour Code gives."""
+    import holidays as ph
+
+    return frozenset(ph.country_holidays("VN", years=year))
+
+
 def _is_holiday(day: date) -> bool:
-    data = holidays()
-    return day.strftime("%m-%d") in data.get("fixed", []) or day.isoformat() in data.get("dates", [])
+    """A public holiday, or a one-off day off the government announces (holidays.json "dates")."""
+    return day in _public_holidays(day.year) or day.isoformat() in holidays().get("dates", [])
 
 
 def add_working_days(start: date, n: int) -> date:
-    """The n-th working day after `start` (Saturdays, Sundays and listed holidays skipped)."""
+    """The n-th working day after `start` (Saturdays, Sundays, public holidays and announced days off
+    skipped)."""
     day, left = start, n
     while left > 0:
         day += timedelta(days=1)

@@ -111,7 +111,13 @@ def test_rules_agree_with_dev_gold_labels(law_id):
         (date(2026, 6, 29), 5, date(2026, 7, 6)),  # Monday → next Monday
         (date(2026, 6, 30), 1, date(2026, 7, 1)),  # last day of the old law → first day of the new
         (date(2026, 4, 28), 3, date(2026, 5, 5)),  # Tue: Wed 29/4, 30/4 and 1/5 holidays, weekend, Mon, Tue
-        (date(2026, 8, 31), 3, date(2026, 9, 4)),  # 2/9 skipped
+        (
+            date(2026, 8, 28),
+            3,
+            date(2026, 9, 7),
+        ),  # Fri: 31/8 given off for 22/8, 1/9 and 2/9, then Thu, Fri, Mon
+        (date(2026, 2, 13), 1, date(2026, 2, 23)),  # Fri before Tết: 16-20/2 off, the weekend, then Mon
+        (date(2026, 4, 24), 1, date(2026, 4, 28)),  # Hùng Kings' day on Sunday 26/4, observed Mon 27/4
         (date(2026, 7, 3), 0, date(2026, 7, 3)),
     ],
 )
