@@ -1,0 +1,182 @@
+"""Which judgment a decision enforces, and which earlier decision it acts on.
+
+Links are made from what the documents say (number, date, court, parties, amounts), never from file
+names; each comes with a score and a reason without personal data. Damaged numbers ("l5/2O24/KDTM-S
+T") still link; a judgment that is not close enough gets no link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from docproc.audit._rules import rules
+from docproc.audit._text import fold_court, fold_name, fold_plain, norm_number, number_parts, similarity
+
+__all__ = ["Link", "is_decision", "judgment_refs", "score_judgment", "link_judgments", "link_priors"]
+
+
+@dataclass(frozen=True)
+class Link:
+    """`target` is the linked document's name; `ref` the reference of the decision that matched."""
+
+    target: str | None
+    score: float
+    reason: str
+    ref: dict[str, Any] | None = None
+
+
+def is_decision(doc: dict[str, Any]) -> bool:
+    return (doc.get("document") or {}).get("kind") == "enforcement_decision"
+
+
+def judgment_refs(decision: dict[str, Any]) -> list[dict[str, Any]]:
+    """The judgment references of a decision, the deciding one first."""
+    enf = decision.get("enforcement") or {}
+    refs = [enf.get("judgment")] + list(enf.get("other_judgments") or [])
+    return [r for r in refs if isinstance(r, dict) and (r.get("number") or r.get("date") or r.get("court"))]
+
+
+def number_score(a: str | None, b: str | None) -> float:
+    """0..1: sequence number, year and symbol compared after OCR folding; string likeness as a floor."""
+    if not a or not b:
+        return 0.0
+    na, nb = norm_number(a), norm_number(b)
+    if na == nb:
+        return 1.0
+    w = rules()["link"]["number_parts"]
+    sa, ya, xa = number_parts(a)
+    sb, yb, xb = number_parts(b)
+    s = 0.0
+    s += w["seq"] * (sa is not None and sa == sb)
+    s += w["year"] * (ya is not None and ya == yb)
+    s += w["symbol"] * (similarity(xa, xb) if xa and xb else 0.0)
+    return round(s, 4)
+
+
+def date_score(a: str | None, b: str | None) -> float:
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    try:
+        da, db = date.fromisoformat(a), date.fromisoformat(b)
+    except ValueError:
+        return 0.0
+    if abs((da - db).days) <= 3 or (da.day, da.month) == (db.month, db.day) and da.year == db.year:
+        return 0.5
+    same = (da.year == db.year) + (da.month == db.month) + (da.day == db.day)
+    return 0.3 if same == 2 else 0.0  # one typed part wrong
+
+
+def court_score(a: str | None, b: str | None) -> float:
+    fa, fb = fold_court(a), fold_court(b)
+    if not fa or not fb:
+        return 0.0
+    if fa == fb:
+        return 1.0
+    if fa.startswith(fb) or fb.startswith(fa):
+        return 0.9  # the place given with or without its province
+    return round(similarity(fa, fb) ** 2, 4)  # "huyện A" and "huyện B" share most letters: square it
+
+
+def _names(doc: dict[str, Any]) -> list[str]:
+    return [fold_name(p.get("name")) for p in doc.get("parties") or [] if p.get("name")]
+
+
+def party_overlap(decision: dict[str, Any], judgment: dict[str, Any]) -> tuple[int, int]:
+    """(decision parties found among the judgment's, decision parties)."""
+    dn, jn = _names(decision), _names(judgment)
+    found = sum(any(d == j or similarity(d, j) >= 0.88 for j in jn) for d in dn)
+    return found, len(dn)
+
+
+def amount_overlap(decision: dict[str, Any], judgment: dict[str, Any]) -> tuple[int, int]:
+    da = [o.get("amount_vnd") for o in decision.get("obligations") or [] if o.get("amount_vnd")]
+    ja = {o.get("amount_vnd") for o in judgment.get("obligations") or [] if o.get("amount_vnd")}
+    return sum(a in ja for a in da), len(da)
+
+
+def score_judgment(decision: dict[str, Any], judgment: dict[str, Any]) -> tuple[float, str, dict | None]:
+    """(score 0..1, reason, the reference that matched best) of `judgment` for `decision`."""
+    cfg = rules()["link"]
+    w = cfg["weights"]
+    case = judgment.get("case") or {}
+    best = (0.0, 0.0, 0.0, None)
+    for ref in judgment_refs(decision) or [None]:
+        ref = ref or {}
+        n = number_score(ref.get("number"), case.get("number"))
+        d = date_score(ref.get("date"), case.get("date"))
+        c = court_score(ref.get("court"), case.get("court"))
+        if w["number"] * n + w["date"] * d + w["court"] * c > (
+            w["number"] * best[0] + w["date"] * best[1] + w["court"] * best[2]
+        ):
+            best = (n, d, c, ref or None)
+    n, d, c, ref = best
+    pf, pt = party_overlap(decision, judgment)
+    af, at = amount_overlap(decision, judgment)
+    p = pf / pt if pt else 0.0
+    a = af / at if at else 0.0
+    score = w["number"] * n + w["date"] * d + w["court"] * c + w["parties"] * p + w["amounts"] * a
+    if not at:  # nothing to compare: share the weight out
+        score /= 1 - w["amounts"]
+    reason = f"number {n:.2f}, date {d:.2f}, court {c:.2f}, parties {pf}/{pt}, amounts {af}/{at}"
+    # without the number or date, a link needs the parties or the sums to agree
+    evidence = max(n, d, p, a)
+    if evidence < cfg["min_evidence"]:
+        score = min(score, cfg["min_score"] - 0.01)
+    return round(min(score, 1.0), 4), reason, ref
+
+
+def link_judgments(
+    decisions: dict[str, dict[str, Any]], judgments: dict[str, dict[str, Any]]
+) -> dict[str, Link]:
+    """The judgment of every decision (names → Link); target None when nothing is close enough."""
+    min_score = rules()["link"]["min_score"]
+    out: dict[str, Link] = {}
+    for dname, dec in decisions.items():
+        best: Link = Link(None, 0.0, "no judgment in the archive")
+        for jname in sorted(judgments):
+            score, reason, ref = score_judgment(dec, judgments[jname])
+            if score > best.score:
+                best = Link(jname, score, reason, ref)
+        if best.target is None or best.score < min_score:
+            out[dname] = Link(None, best.score, f"no judgment close enough (best: {best.reason})")
+        else:
+            out[dname] = best
+    return out
+
+
+def _agency_score(a: str | None, b: str | None) -> float:
+    fa, fb = fold_plain(a).replace("thads", "thi hanh an dan su"), fold_plain(b).replace("thads", "thi hanh an dan su")
+    return similarity(fa, fb) if fa and fb else 0.0
+
+
+def link_priors(decisions: dict[str, dict[str, Any]]) -> dict[str, Link]:
+    """For every decision that names a prior decision, the earlier decision of the archive it means."""
+    cfg = rules()["prior_link"]
+    w = cfg["weights"]
+    out: dict[str, Link] = {}
+    for name, dec in decisions.items():
+        prior = (dec.get("enforcement") or {}).get("prior_decision") or {}
+        if not (prior.get("number") or prior.get("date")):
+            continue
+        own_date = (dec.get("enforcement") or {}).get("date")
+        best = Link(None, 0.0, "no earlier decision in the archive")
+        for other, cand in sorted(decisions.items()):
+            if other == name:
+                continue
+            enf = cand.get("enforcement") or {}
+            if own_date and enf.get("date") and enf["date"] > own_date:
+                continue  # a prior decision is not later than the one acting on it
+            n = 1.0 if norm_number(prior.get("number")) == norm_number(enf.get("number")) and prior.get("number") else (
+                similarity(norm_number(prior.get("number")), norm_number(enf.get("number"))) * 0.8
+            )
+            d = date_score(prior.get("date"), enf.get("date"))
+            ag = _agency_score(prior.get("agency"), enf.get("agency")) if prior.get("agency") else 0.5
+            score = round(w["number"] * n + w["date"] * d + w["agency"] * ag, 4)
+            if score > best.score:
+                best = Link(other, score, f"number {n:.2f}, date {d:.2f}, agency {ag:.2f}")
+        out[name] = best if best.score >= cfg["min_score"] else Link(None, best.score, best.reason)
+    return out
