@@ -51,7 +51,9 @@ def perturb(doc: dict, rng: random.Random) -> dict:
         k = rng.randrange(1, len(num))
         ref["number"] = num[:k] + " " + num[k:]
     if ref.get("court"):
-        ref["court"] = rng.choice([ref["court"].replace("Tòa án nhân dân", "TAND"), ref["court"].replace("Tòa", "Toà")])
+        ref["court"] = rng.choice(
+            [ref["court"].replace("Tòa án nhân dân", "TAND"), ref["court"].replace("Tòa", "Toà")]
+        )
     return doc
 
 
@@ -68,7 +70,9 @@ def run(decisions_dir: Path, judgments_dir: Path, out: Path, names: list[str], d
         shutil.copy(decisions_dir / f"{n}.json", out / f"{n}.json")
     audits, _, _ = audit_archive(docs)
     for n in names:
-        (out / f"{n}.audit.json").write_text(json.dumps(audits[n], ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (out / f"{n}.audit.json").write_text(
+            json.dumps(audits[n], ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -49,4 +49,6 @@ def expected_enforcement(ob: dict[str, Any], law: Law | None) -> str:
         from docproc.decisions._rules import load_laws
 
         law = load_laws()[-1]
-    return classify(law, ob.get("kind") or "other", ob.get("obligors") or [], ob.get("obligees") or []).enforcement
+    return classify(
+        law, ob.get("kind") or "other", ob.get("obligors") or [], ob.get("obligees") or []
+    ).enforcement

@@ -18,9 +18,26 @@ __all__ = [
 
 _HONORIFICS = ("ông ", "bà ", "anh ", "chị ", "cụ ", "em ", "cháu ")
 # OCR and typing confusions between digits and letters; applied only where a digit is expected.
-_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "l": "1", "I": "1", "i": "1",
-                                   "|": "1", "!": "1", "Z": "2", "S": "5", "s": "5", "B": "8", "G": "6",
-                                   "g": "9", "T": "7"})
+_DIGIT_LOOKALIKES = str.maketrans(
+    {
+        "O": "0",
+        "o": "0",
+        "Q": "0",
+        "D": "0",
+        "l": "1",
+        "I": "1",
+        "i": "1",
+        "|": "1",
+        "!": "1",
+        "Z": "2",
+        "S": "5",
+        "s": "5",
+        "B": "8",
+        "G": "6",
+        "g": "9",
+        "T": "7",
+    }
+)
 
 
 def fold_plain(text: str | None) -> str:

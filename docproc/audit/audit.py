@@ -93,7 +93,9 @@ def match_items(
                 jo_o, jo_e = parties(jo, False)
                 a, b = it.get("amount_vnd"), jo.get("amount_vnd")
                 same_amount = a == b
-                overlap = (len(io & jo_o) / max(len(io | jo_o), 1)) + (len(ie & jo_e) / max(len(ie | jo_e), 1))
+                overlap = (len(io & jo_o) / max(len(io | jo_o), 1)) + (
+                    len(ie & jo_e) / max(len(ie | jo_e), 1)
+                )
                 if pass_no == 1 and same_amount and overlap > 0:
                     out.append((overlap + 2, i, j))
                 elif pass_no == 2 and not same_amount and io == jo_o and ie == jo_e:
@@ -232,9 +234,7 @@ def _item_findings(
         label = _KIND_VI.get(jo.get("kind") or "other", "nghĩa vụ")
         a, b = item.get("amount_vnd"), jo.get("amount_vnd")
         if a is not None and b is not None and a != b:
-            found.append(
-                _d("amount_mismatch", f"{label} ghi {vnd(a)} bằng số; bản án tuyên {vnd(b)}", oid)
-            )
+            found.append(_d("amount_mismatch", f"{label} ghi {vnd(a)} bằng số; bản án tuyên {vnd(b)}", oid))
         jo_o, jo_e = frozenset(jo.get("obligors") or []), frozenset(jo.get("obligees") or [])
         extra_o = io - jo_o
         if owner_ok:
@@ -278,10 +278,18 @@ def _missing(
     """Judgment obligations within the execute decision's scope that it does not state."""
     groups = {g for g in groups if not any(i.startswith("?") for i in g)}
     if not groups:  # no item read: the obligor parties of the decision form the group
-        role = frozenset(pmap[p["id"]] for p in decision.get("parties") or [] if p.get("role") == "obligor" and p.get("id") in pmap)
+        role = frozenset(
+            pmap[p["id"]]
+            for p in decision.get("parties") or []
+            if p.get("role") == "obligor" and p.get("id") in pmap
+        )
         groups = {role} if role else set()
     requesters = {r for r in requesters if not r.startswith("?")}
-    requesters |= {pmap[p["id"]] for p in decision.get("parties") or [] if p.get("role") == "obligee" and p.get("id") in pmap}
+    requesters |= {
+        pmap[p["id"]]
+        for p in decision.get("parties") or []
+        if p.get("role") == "obligee" and p.get("id") in pmap
+    }
     out = []
     for jo in judgment.get("obligations") or []:
         if jo.get("id") in matched or _not_enforced_by_agency(judgment, jo):

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from docproc.audit.audit import audit_decision, match_items, map_parties
-from docproc.audit.link import Link, is_decision, link_judgments, link_priors
 from docproc.audit._text import norm_number
+from docproc.audit.audit import audit_decision, map_parties, match_items
+from docproc.audit.link import Link, is_decision, link_judgments, link_priors
 
 __all__ = ["CASE_COLUMNS", "STATUS_BY_DECISION", "audit_archive", "build_cases"]
 
@@ -73,7 +73,11 @@ def audit_archive(
         audits[name]["link"] = {"score": link.score, "reason": link.reason}
         prior = priors.get(name)
         if prior is not None:
-            audits[name]["prior_decision"] = {"decision": prior.target, "score": prior.score, "reason": prior.reason}
+            audits[name]["prior_decision"] = {
+                "decision": prior.target,
+                "score": prior.score,
+                "reason": prior.reason,
+            }
     return audits, links, priors
 
 
@@ -178,8 +182,10 @@ def statistics(rows: list[dict[str, Any]], docs: dict[str, dict[str, Any]]) -> d
     """Cases and money by status, decisions and money by decision type: what an office reports."""
     by_status: dict[str, dict[str, int]] = {}
     for r in rows:
-        s = by_status.setdefault(r["status"], {"cases": 0, "amount_ordered_vnd": 0, "amount_covered_vnd": 0,
-                                               "open_discrepancies": 0})
+        s = by_status.setdefault(
+            r["status"],
+            {"cases": 0, "amount_ordered_vnd": 0, "amount_covered_vnd": 0, "open_discrepancies": 0},
+        )
         s["cases"] += 1
         s["amount_ordered_vnd"] += r["amount_ordered_vnd"]
         s["amount_covered_vnd"] += r["amount_covered_vnd"]

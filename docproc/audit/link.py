@@ -149,7 +149,10 @@ def link_judgments(
 
 
 def _agency_score(a: str | None, b: str | None) -> float:
-    fa, fb = fold_plain(a).replace("thads", "thi hanh an dan su"), fold_plain(b).replace("thads", "thi hanh an dan su")
+    fa, fb = (
+        fold_plain(a).replace("thads", "thi hanh an dan su"),
+        fold_plain(b).replace("thads", "thi hanh an dan su"),
+    )
     return similarity(fa, fb) if fa and fb else 0.0
 
 
@@ -170,8 +173,10 @@ def link_priors(decisions: dict[str, dict[str, Any]]) -> dict[str, Link]:
             enf = cand.get("enforcement") or {}
             if own_date and enf.get("date") and enf["date"] > own_date:
                 continue  # a prior decision is not later than the one acting on it
-            n = 1.0 if norm_number(prior.get("number")) == norm_number(enf.get("number")) and prior.get("number") else (
-                similarity(norm_number(prior.get("number")), norm_number(enf.get("number"))) * 0.8
+            n = (
+                1.0
+                if norm_number(prior.get("number")) == norm_number(enf.get("number")) and prior.get("number")
+                else (similarity(norm_number(prior.get("number")), norm_number(enf.get("number"))) * 0.8)
             )
             d = date_score(prior.get("date"), enf.get("date"))
             ag = _agency_score(prior.get("agency"), enf.get("agency")) if prior.get("agency") else 0.5
