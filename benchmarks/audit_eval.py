@@ -8,7 +8,8 @@ judgment extractions of the archive (gold or our own). PRED receives eNN.json (t
 the extraction part scores what it is) and eNN.audit.json. With --gold, a gold subset for --names is
 made beside PRED and scored with ../shared/eval/score_enforcement.py. --perturb damages the cited
 judgment reference of every decision first (OCR digits, spaces, court abbreviations), to measure how
-tolerant linking is.
+tolerant linking is; --perturb-dates also mistypes the cited date (the link must hold, and the audit
+then reports a wrong judgment reference that the gold does not have).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def _names(spec: str | None, available: list[str]) -> list[str]:
 _OCR = {"1": "l", "0": "O", "5": "S", "8": "B"}
 
 
-def perturb(doc: dict, rng: random.Random) -> dict:
+def perturb(doc: dict, rng: random.Random, dates: bool = False) -> dict:
     """Damage the cited judgment the way OCR and typing do: digit look-alikes, a space inside the
     symbol, 'Toà'/'TAND' for 'Tòa án nhân dân'."""
     doc = json.loads(json.dumps(doc))
@@ -50,6 +51,11 @@ def perturb(doc: dict, rng: random.Random) -> dict:
         num = "".join(_OCR.get(c, c) if c in _OCR and rng.random() < 0.5 else c for c in ref["number"])
         k = rng.randrange(1, len(num))
         ref["number"] = num[:k] + " " + num[k:]
+    if dates and ref.get("date"):  # a typed day or month (the audit then rightly reports the reference)
+        y, m, d = ref["date"].split("-")
+        ref["date"] = (
+            f"{y}-{m}-{(int(d) % 28) + 1:02d}" if rng.random() < 0.5 else f"{y}-{(int(m) % 12) + 1:02d}-{d}"
+        )
     if ref.get("court"):
         ref["court"] = rng.choice(
             [ref["court"].replace("Tòa án nhân dân", "TAND"), ref["court"].replace("Tòa", "Toà")]
@@ -57,7 +63,14 @@ def perturb(doc: dict, rng: random.Random) -> dict:
     return doc
 
 
-def run(decisions_dir: Path, judgments_dir: Path, out: Path, names: list[str], do_perturb: bool) -> None:
+def run(
+    decisions_dir: Path,
+    judgments_dir: Path,
+    out: Path,
+    names: list[str],
+    do_perturb: bool,
+    dates: bool = False,
+) -> None:
     docs = {}
     for p in sorted(judgments_dir.glob("*.json")):
         if not p.name.endswith(".audit.json"):
@@ -66,7 +79,7 @@ def run(decisions_dir: Path, judgments_dir: Path, out: Path, names: list[str], d
     out.mkdir(parents=True, exist_ok=True)
     for n in names:
         d = json.loads((decisions_dir / f"{n}.json").read_text(encoding="utf-8"))
-        docs[n] = perturb(d, rng) if do_perturb else d
+        docs[n] = perturb(d, rng, dates) if do_perturb else d
         shutil.copy(decisions_dir / f"{n}.json", out / f"{n}.json")
     audits, _, _ = audit_archive(docs)
     for n in names:
@@ -83,11 +96,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, help="gold dir (eNN.json + eNN.audit.json) to score against")
     ap.add_argument("--names", help="e01-e16 or e01,e02,...")
     ap.add_argument("--perturb", action="store_true")
+    ap.add_argument(
+        "--perturb-dates", action="store_true", help="with --perturb: also mistype the cited date"
+    )
     ap.add_argument("--json", type=Path, help="write the scorer's summary here")
     args = ap.parse_args(argv)
     available = sorted(p.stem for p in args.decisions.glob("e*.json") if not p.name.endswith(".audit.json"))
     names = _names(args.names, available)
-    run(args.decisions, args.judgments, args.out, names, args.perturb)
+    run(args.decisions, args.judgments, args.out, names, args.perturb, args.perturb_dates)
     if not args.gold:
         return 0
     gold_sub = args.out.parent / (args.out.name + ".gold")

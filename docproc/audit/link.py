@@ -114,17 +114,27 @@ def score_judgment(decision: dict[str, Any], judgment: dict[str, Any]) -> tuple[
         ):
             best = (n, d, c, ref or None)
     n, d, c, ref = best
+    ref = ref or {}
     pf, pt = party_overlap(decision, judgment)
     af, at = amount_overlap(decision, judgment)
-    p = pf / pt if pt else 0.0
-    a = af / at if at else 0.0
-    score = w["number"] * n + w["date"] * d + w["court"] * c + w["parties"] * p + w["amounts"] * a
-    if not at:  # nothing to compare: share the weight out
-        score /= 1 - w["amounts"]
+    jn = len(_names(judgment))
+    # a component that one side does not state is left out, not counted as a disagreement
+    parts = [
+        (w["number"], n, bool(ref.get("number") and case.get("number"))),
+        (w["date"], d, bool(ref.get("date") and case.get("date"))),
+        (w["court"], c, bool(ref.get("court") and case.get("court"))),
+        (w["parties"], pf / pt if pt else 0.0, bool(pt and jn)),
+        (w["amounts"], af / at if at else 0.0, bool(at)),
+    ]
+    total = sum(wt for wt, _, known in parts if known)
+    score = sum(wt * v for wt, v, known in parts if known) / total if total else 0.0
     reason = f"number {n:.2f}, date {d:.2f}, court {c:.2f}, parties {pf}/{pt}, amounts {af}/{at}"
+    if pt and jn and not pf and not (n == 1.0 and d == 1.0):
+        score *= cfg[
+            "no_party_factor"
+        ]  # not one party in common: another case, unless the reference is exact
     # without the number or date, a link needs the parties or the sums to agree
-    evidence = max(n, d, p, a)
-    if evidence < cfg["min_evidence"]:
+    if max(n, d, pf / pt if pt else 0.0, af / at if at else 0.0) < cfg["min_evidence"]:
         score = min(score, cfg["min_score"] - 0.01)
     return round(min(score, 1.0), 4), reason, ref
 
