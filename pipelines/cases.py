@@ -25,7 +25,7 @@ from typing import Any
 
 from docproc.audit import CASE_COLUMNS, audit_archive, build_cases
 from docproc.errors import DocprocError
-from pipelines._io import write_atomic
+from pipelines._io import remove_stale_temps, write_atomic
 
 __all__ = ["CasesSummary", "expand_inputs", "load_extractions", "run_cases", "write_cases", "OUTPUT_FILES"]
 
@@ -114,6 +114,7 @@ def run_cases(
     from pipelines.process import process_file
 
     out.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(out)  # what a killed run was writing
     files = expand_inputs(sources)
     summary = CasesSummary()
     for path, name in zip(files, _names(files), strict=True):

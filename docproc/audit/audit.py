@@ -119,9 +119,22 @@ def _owners_of_security(decision: dict[str, Any], item: dict[str, Any], pmap: di
     return {pmap.get(o, f"?{o}") for a in ids for o in (assets.get(a) or {}).get("owners") or []}
 
 
-def _names(doc: dict[str, Any], ids: frozenset[str] | list[str]) -> str:
+def _names(
+    doc: dict[str, Any], ids: frozenset[str] | list[str], decision: dict[str, Any] | None = None
+) -> str:
+    """Names of judgment party ids; '?Pn' ids (not in the judgment) by the decision's names."""
     by_id = {p.get("id"): p.get("name") for p in doc.get("parties") or []}
+    in_decision = {f"?{p.get('id')}": p.get("name") for p in (decision or {}).get("parties") or []}
+    by_id.update(in_decision)
     return ", ".join(sorted("Nhà nước" if i == STATE else str(by_id.get(i, i.lstrip("?"))) for i in ids))
+
+
+def _date_vi(iso: str | None) -> str:
+    """ISO date as dd/mm/yyyy, the way a decision writes it."""
+    if not iso or len(iso) != 10:
+        return str(iso)
+    y, m, d = iso.split("-")
+    return f"{d}/{m}/{y}"
 
 
 def _d(kind: str, detail: str, obligation: str | None) -> dict[str, Any]:
@@ -176,7 +189,7 @@ def _law_findings(enf: dict[str, Any], law: Any) -> list[dict[str, Any]]:
     return [
         _d(
             "wrong_law_for_date",
-            f"quyết định ngày {enf.get('date')} căn cứ {' và '.join(wrong)}, không có hiệu lực vào ngày đó "
+            f"quyết định ngày {_date_vi(enf.get('date'))} căn cứ {' và '.join(wrong)}, không có hiệu lực vào ngày đó "
             f"(đang có hiệu lực: {in_force})",
             None,
         )
@@ -195,13 +208,13 @@ def _reference_findings(
     if ref.get("number") and case.get("number") and norm_number(ref["number"]) != norm_number(case["number"]):
         wrong.append(f"số bản án ghi {ref['number']}")
     if ref.get("date") and case.get("date") and ref["date"] != case["date"]:
-        wrong.append(f"ngày bản án ghi {ref['date']}")
+        wrong.append(f"ngày bản án ghi {_date_vi(ref['date'])}")
     if ref.get("court") and case.get("court") and court_score(ref["court"], case["court"]) < 0.85:
         if fold_court(ref["court"]) != fold_court(case["court"]):
             wrong.append(f"tòa án ghi {ref['court']}")
     if not wrong:
         return []
-    right = f"Bản án số {case.get('number')} ngày {case.get('date')} của {case.get('court')}"
+    right = f"Bản án số {case.get('number')} ngày {_date_vi(case.get('date'))} của {case.get('court')}"
     return [_d("wrong_judgment_reference", f"{'; '.join(wrong)}; đúng là {right}", None)]
 
 
@@ -244,8 +257,8 @@ def _item_findings(
             found.append(
                 _d(
                     "party_mismatch",
-                    f"{label}: quyết định ghi người phải thi hành án {_names(judgment, io)}, "
-                    f"người được thi hành án {_names(judgment, ie)}; bản án tuyên "
+                    f"{label}: quyết định ghi người phải thi hành án {_names(judgment, io, decision)}, "
+                    f"người được thi hành án {_names(judgment, ie, decision)}; bản án tuyên "
                     f"{_names(judgment, jo_o)} phải thi hành cho {_names(judgment, jo_e)}",
                     oid,
                 )

@@ -104,7 +104,8 @@ def score_judgment(decision: dict[str, Any], judgment: dict[str, Any]) -> tuple[
     w = cfg["weights"]
     case = judgment.get("case") or {}
     best = (0.0, 0.0, 0.0, None)
-    for ref in judgment_refs(decision) or [None]:
+    refs = judgment_refs(decision) or [None]
+    for ref in refs:
         ref = ref or {}
         n = number_score(ref.get("number"), case.get("number"))
         d = date_score(ref.get("date"), case.get("date"))
@@ -113,6 +114,7 @@ def score_judgment(decision: dict[str, Any], judgment: dict[str, Any]) -> tuple[
             w["number"] * best[0] + w["date"] * best[1] + w["court"] * best[2]
         ):
             best = (n, d, c, ref or None)
+    secondary = best[3] is not None and best[3] is not refs[0]
     n, d, c, ref = best
     ref = ref or {}
     pf, pt = party_overlap(decision, judgment)
@@ -133,6 +135,8 @@ def score_judgment(decision: dict[str, Any], judgment: dict[str, Any]) -> tuple[
         score *= cfg[
             "no_party_factor"
         ]  # not one party in common: another case, unless the reference is exact
+    if secondary:  # matched a judgment cited beside the deciding one: the deciding one wins a tie
+        score *= cfg["secondary_reference_factor"]
     # without the number or date, a link needs the parties or the sums to agree
     if max(n, d, pf / pt if pt else 0.0, af / at if at else 0.0) < cfg["min_evidence"]:
         score = min(score, cfg["min_score"] - 0.01)

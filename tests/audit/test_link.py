@@ -121,3 +121,21 @@ def test_archive_audits_and_cases() -> None:
     assert len(missing) == 1 and missing[0]["judgment_number"] == "99/2019/DS-ST"
     assert stats["cases"] == 4 and stats["by_status"]["no_decision"]["cases"] == 2
     assert stats["by_decision_type"]["coercion"]["decisions"] == 1
+
+
+def test_the_deciding_judgment_wins_over_the_first_instance_cited_beside_it() -> None:
+    first = make_judgment()
+    appeal = make_judgment(number="40/2024/KDTM-PT", day="2024-08-20")
+    d = make_decision(
+        "execute_on_request",
+        ITEMS,
+        ref={"number": "40/2024/KDTM-PT", "date": "2024-08-20", "court": "Tòa án nhân dân tỉnh Nghệ An"},
+        extra={
+            "other_judgments": [
+                {"number": "15/2024/KDTM-ST", "date": "2024-03-15", "court": "Tòa án nhân dân tỉnh Nghệ An"}
+            ]
+        },
+    )
+    assert link_judgments({"d": d}, {"st": first, "pt": appeal})["d"].target == "pt"
+    # with only the first-instance judgment in the archive, it is still found through the second reference
+    assert link_judgments({"d": d}, {"st": first})["d"].target == "st"
