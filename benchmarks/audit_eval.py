@@ -88,6 +88,10 @@ def run(
         )
 
 
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("decisions", type=Path)
@@ -118,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     res = subprocess.run(cmd, capture_output=True, text=True)
     lines = [ln for ln in res.stdout.splitlines() if "\taudit\t" in ln or ln.startswith("audit")]
     print("\n".join(lines))
+    clean = [n for n in names if not _load(args.gold / f"{n}.audit.json")["discrepancies"]]
+    raised = [n for n in clean if _load(args.out / f"{n}.audit.json")["discrepancies"]]
+    print(f"clean decisions with a discrepancy raised: {len(raised)} of {len(clean)} {raised or ''}")
     return res.returncode
 
 

@@ -14,6 +14,7 @@ __all__ = [
     "number_parts",
     "similarity",
     "same_name",
+    "name_score",
 ]
 
 _HONORIFICS = ("ông ", "bà ", "anh ", "chị ", "cụ ", "em ", "cháu ")
@@ -109,9 +110,19 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def name_score(fa: str, fb: str) -> float:
+    """Likeness of two folded names; anonymised names that differ in their initial ("Nguyễn Văn A",
+    "Nguyễn Văn B") are different people however alike the rest is."""
+    if not fa or not fb:
+        return 0.0
+    if fa == fb:
+        return 1.0
+    la, lb = fa.split()[-1], fb.split()[-1]
+    if la != lb and min(len(la), len(lb)) <= 2:
+        return 0.0
+    return similarity(fa, fb)
+
+
 def same_name(a: str | None, b: str | None, threshold: float = 0.88) -> bool:
     """Two party names are the same person or body (folded; a few damaged letters allowed)."""
-    fa, fb = fold_name(a), fold_name(b)
-    if not fa or not fb:
-        return False
-    return fa == fb or similarity(fa, fb) >= threshold
+    return name_score(fold_name(a), fold_name(b)) >= threshold

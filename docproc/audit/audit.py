@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from docproc.audit._rules import expected_enforcement, guiding_decrees, law_on, rules, voluntary_days
-from docproc.audit._text import fold_court, fold_name, norm_number, similarity
+from docproc.audit._text import fold_court, fold_name, name_score, norm_number, similarity
 from docproc.audit.link import court_score
 
 __all__ = ["SCHEMA", "audit_decision", "match_items", "map_parties"]
@@ -46,7 +46,7 @@ def map_parties(decision: dict[str, Any], judgment: dict[str, Any]) -> dict[str,
             continue
         best, best_s = None, 0.0
         for jid, jname in jparties:
-            s = 1.0 if name == jname else similarity(name, jname)
+            s = name_score(name, jname)
             if s > best_s:
                 best, best_s = jid, s
         if best is not None and best_s >= 0.88:

@@ -12,7 +12,15 @@ from datetime import date
 from typing import Any
 
 from docproc.audit._rules import rules
-from docproc.audit._text import fold_court, fold_name, fold_plain, norm_number, number_parts, similarity
+from docproc.audit._text import (
+    fold_court,
+    fold_name,
+    fold_plain,
+    name_score,
+    norm_number,
+    number_parts,
+    similarity,
+)
 
 __all__ = ["Link", "is_decision", "judgment_refs", "score_judgment", "link_judgments", "link_priors"]
 
@@ -88,7 +96,7 @@ def _names(doc: dict[str, Any]) -> list[str]:
 def party_overlap(decision: dict[str, Any], judgment: dict[str, Any]) -> tuple[int, int]:
     """(decision parties found among the judgment's, decision parties)."""
     dn, jn = _names(decision), _names(judgment)
-    found = sum(any(d == j or similarity(d, j) >= 0.88 for j in jn) for d in dn)
+    found = sum(any(name_score(d, j) >= 0.88 for j in jn) for d in dn)
     return found, len(dn)
 
 

@@ -167,3 +167,9 @@ def test_unlinked_decision_gets_only_the_findings_it_can_support() -> None:
     d = make_decision("execute_ex_officio", [("court_fee", [COMPANY], ["STATE"], 45_000_000)], deadline=15)
     audit = audit_decision(d, None, decision_name="d", judgment_name=None)
     assert audit["judgment"] is None and _keys(audit) == [("other", None)]
+
+
+def test_anonymised_names_differing_in_the_initial_are_different_people() -> None:
+    j = make_judgment(names=(BANK, "Nguyễn Văn A", "Nguyễn Văn B"))
+    d = make_decision("coercion", [("pay_money", ["Nguyễn Văn B"], [BANK], 1_200_000_000)], deadline=None)
+    assert _keys(_audit(d, j)) == [("party_mismatch", "O1")]
