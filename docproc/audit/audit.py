@@ -70,7 +70,8 @@ def match_items(
     """Pair each decision item with the judgment obligation it restates (None when none fits).
 
     First pass: same kind and amount, with obligors or obligees in common; second: same kind and
-    parties, another amount (a mistyped amount); third: same kind and amount, other parties."""
+    parties, another amount (a mistyped amount); third: same kind and amount, other parties; last:
+    another kind (a kind misread), same amount, parties in common."""
     items = list(decision.get("obligations") or [])
     jobs = list(judgment.get("obligations") or [])
     used: set[int] = set()
@@ -88,7 +89,7 @@ def match_items(
                 continue
             io, ie = parties(it, True)
             for j, jo in enumerate(jobs):
-                if j in used or jo.get("kind") != it.get("kind"):
+                if j in used or (jo.get("kind") != it.get("kind")) != (pass_no == 4):
                     continue
                 jo_o, jo_e = parties(jo, False)
                 a, b = it.get("amount_vnd"), jo.get("amount_vnd")
@@ -102,9 +103,11 @@ def match_items(
                     out.append((_closeness(a, b) if a is not None and b is not None else 0.0, i, j))
                 elif pass_no == 3 and same_amount and a is not None:
                     out.append((overlap, i, j))
+                elif pass_no == 4 and same_amount and a is not None and overlap > 0:
+                    out.append((overlap, i, j))
         return sorted(out, key=lambda t: (-t[0], t[1], t[2]))
 
-    for pass_no in (1, 2, 3):
+    for pass_no in (1, 2, 3, 4):
         for _, i, j in candidates(pass_no):
             if i not in pairs and j not in used:
                 pairs[i] = j

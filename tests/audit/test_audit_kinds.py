@@ -173,3 +173,11 @@ def test_anonymised_names_differing_in_the_initial_are_different_people() -> Non
     j = make_judgment(names=(BANK, "Nguyễn Văn A", "Nguyễn Văn B"))
     d = make_decision("coercion", [("pay_money", ["Nguyễn Văn B"], [BANK], 1_200_000_000)], deadline=None)
     assert _keys(_audit(d, j)) == [("party_mismatch", "O1")]
+
+
+def test_an_item_whose_kind_was_misread_still_restates_its_obligation() -> None:
+    d = make_decision(
+        "execute_on_request",
+        [("other", [COMPANY], [BANK], 1_200_000_000), ("pay_money", [COMPANY], [BANK], 300_000_000)],
+    )
+    assert _audit(d)["discrepancies"] == []
