@@ -81,6 +81,18 @@ def audit_archive(
     return audits, links, priors
 
 
+def _case_judgment(name: str, audits: dict[str, dict[str, Any]]) -> str | None:
+    """The decision's judgment, else that of the prior decision it acts on (up the chain)."""
+    seen = set()
+    while name and name not in seen:
+        seen.add(name)
+        audit = audits.get(name) or {}
+        if audit.get("judgment"):
+            return audit["judgment"]
+        name = (audit.get("prior_decision") or {}).get("decision")
+    return None
+
+
 def _party_names(doc: dict[str, Any], ids: list[str]) -> list[str]:
     by_id = {p.get("id"): p.get("name") for p in doc.get("parties") or []}
     return [str(by_id.get(i, i)) for i in ids if i != "STATE"]
@@ -101,7 +113,7 @@ def build_cases(
     for name, doc in docs.items():
         if not is_decision(doc):
             continue
-        target = (audits.get(name) or {}).get("judgment")
+        target = _case_judgment(name, audits)
         if target in judgments:
             by_case[target].append(name)
         else:

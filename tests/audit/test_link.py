@@ -139,3 +139,22 @@ def test_the_deciding_judgment_wins_over_the_first_instance_cited_beside_it() ->
     assert link_judgments({"d": d}, {"st": first, "pt": appeal})["d"].target == "pt"
     # with only the first-instance judgment in the archive, it is still found through the second reference
     assert link_judgments({"d": d}, {"st": first})["d"].target == "st"
+
+
+def test_a_decision_without_a_readable_reference_joins_its_prior_decisions_case() -> None:
+    docs = _archive()
+    docs["d1"] = make_decision("execute_on_request", ITEMS, day="2024-06-10")
+    docs["d2"] = make_decision(
+        "coercion",
+        [("pay_money", [COMPANY], [BANK], 999)],
+        day="2024-09-02",
+        deadline=None,
+        ref={"number": None, "date": None, "court": None},
+        extra={"number": "07/QĐ-THADS", "prior_decision": {"number": "101/QĐ-THADS", "date": "2024-06-10"}},
+    )
+    docs["d2"]["parties"] = []
+    docs["d2"]["obligations"][0].update(obligors=[], obligees=[])
+    audits, links, _ = audit_archive(docs)
+    assert links["d2"].target is None and audits["d2"]["prior_decision"]["decision"] == "d1"
+    rows, _ = build_cases(docs, audits)
+    assert {r["case_id"]: r["n_decisions"] for r in rows}["case:x9"] == 2
