@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 __all__ = [
     "fold_name",
@@ -41,6 +42,7 @@ _DIGIT_LOOKALIKES = str.maketrans(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_plain(text: str | None) -> str:
     """Lower case, no diacritics (đ→d), single spaces, no punctuation at the ends."""
     t = unicodedata.normalize("NFD", text or "").replace("đ", "d").replace("Đ", "D")
@@ -49,6 +51,7 @@ def fold_plain(text: str | None) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_name(text: str | None) -> str:
     """A party's name folded: honorifics dropped, then `fold_plain`."""
     t = unicodedata.normalize("NFC", text or "").strip().lower()
@@ -68,6 +71,7 @@ _COURT_ABBREV = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_court(text: str | None) -> str:
     """A court name folded; 'TAND', 'TP.' expanded, tone placement and case ignored."""
     t = fold_plain(text)
@@ -76,6 +80,7 @@ def fold_court(text: str | None) -> str:
     return t
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_number(text: str | None) -> str:
     """A judgment or decision number without spaces, upper case, Đ as D, digit look-alikes fixed in
     the numeric parts ("l5/2O24/KDTM-S T" → "15/2024/KDTM-ST")."""
@@ -110,9 +115,10 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def name_score(fa: str, fb: str) -> float:
+def name_score(fa: str, fb: str, floor: float = 0.0) -> float:
     """Likeness of two folded names; anonymised names that differ in their initial ("Nguyễn Văn A",
-    "Nguyễn Văn B") are different people however alike the rest is."""
+    "Nguyễn Văn B") are different people however alike the rest is. Below `floor` the value may be
+    any lower number (cheap upper bounds are tried first)."""
     if not fa or not fb:
         return 0.0
     if fa == fb:
@@ -120,9 +126,12 @@ def name_score(fa: str, fb: str) -> float:
     la, lb = fa.split()[-1], fb.split()[-1]
     if la != lb and min(len(la), len(lb)) <= 2:
         return 0.0
-    return similarity(fa, fb)
+    sm = SequenceMatcher(None, fa, fb, autojunk=False)
+    if floor and (sm.real_quick_ratio() < floor or sm.quick_ratio() < floor):
+        return 0.0
+    return sm.ratio()
 
 
 def same_name(a: str | None, b: str | None, threshold: float = 0.88) -> bool:
     """Two party names are the same person or body (folded; a few damaged letters allowed)."""
-    return name_score(fold_name(a), fold_name(b)) >= threshold
+    return name_score(fold_name(a), fold_name(b), threshold) >= threshold

@@ -46,7 +46,7 @@ def map_parties(decision: dict[str, Any], judgment: dict[str, Any]) -> dict[str,
             continue
         best, best_s = None, 0.0
         for jid, jname in jparties:
-            s = name_score(name, jname)
+            s = name_score(name, jname, 0.88)
             if s > best_s:
                 best, best_s = jid, s
         if best is not None and best_s >= 0.88:

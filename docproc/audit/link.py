@@ -8,7 +8,8 @@ T") still link; a judgment that is not close enough gets no link.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from docproc.audit._rules import rules
@@ -46,6 +47,7 @@ def judgment_refs(decision: dict[str, Any]) -> list[dict[str, Any]]:
     return [r for r in refs if isinstance(r, dict) and (r.get("number") or r.get("date") or r.get("court"))]
 
 
+@lru_cache(maxsize=1 << 16)
 def number_score(a: str | None, b: str | None) -> float:
     """0..1: sequence number, year and symbol compared after OCR folding; string likeness as a floor."""
     if not a or not b:
@@ -63,6 +65,7 @@ def number_score(a: str | None, b: str | None) -> float:
     return round(s, 4)
 
 
+@lru_cache(maxsize=1 << 16)
 def date_score(a: str | None, b: str | None) -> float:
     if not a or not b:
         return 0.0
@@ -78,6 +81,7 @@ def date_score(a: str | None, b: str | None) -> float:
     return 0.3 if same == 2 else 0.0  # one typed part wrong
 
 
+@lru_cache(maxsize=1 << 16)
 def court_score(a: str | None, b: str | None) -> float:
     fa, fb = fold_court(a), fold_court(b)
     if not fa or not fb:
@@ -96,7 +100,8 @@ def _names(doc: dict[str, Any]) -> list[str]:
 def party_overlap(decision: dict[str, Any], judgment: dict[str, Any]) -> tuple[int, int]:
     """(decision parties found among the judgment's, decision parties)."""
     dn, jn = _names(decision), _names(judgment)
-    found = sum(any(name_score(d, j) >= 0.88 for j in jn) for d in dn)
+    exact = set(jn)
+    found = sum(d in exact or any(name_score(d, j, 0.88) >= 0.88 for j in jn) for d in dn)
     return found, len(dn)
 
 
@@ -151,18 +156,79 @@ def score_judgment(decision: dict[str, Any], judgment: dict[str, Any]) -> tuple[
     return round(min(score, 1.0), 4), reason, ref
 
 
+def _ref_keys(number: str | None, day: str | None) -> set[tuple]:
+    """Blocking keys of a reference: any two of sequence number, year and symbol; the date ± 3 days."""
+    keys: set[tuple] = set()
+    seq, year, symbol = number_parts(number)
+    if seq is not None and year is not None:
+        keys.add(("sy", seq, year))
+    if seq is not None and symbol:
+        keys.add(("sx", seq, symbol))
+    if year is not None and symbol:
+        keys.add(("yx", year, symbol))
+    if day:
+        try:
+            d0 = date.fromisoformat(day)
+        except ValueError:
+            d0 = None
+        if d0 is not None:
+            keys |= {("d", (d0 + timedelta(days=k)).isoformat()) for k in range(-3, 4)}
+            keys.add(("d", f"{d0.year}-{d0.day:02d}-{d0.month:02d}") if d0.day <= 12 else ("d", day))
+    return keys
+
+
+def _doc_keys(doc: dict[str, Any]) -> set[tuple]:
+    keys = {("p", n) for n in _names(doc) if n}
+    keys |= {("a", o["amount_vnd"]) for o in doc.get("obligations") or [] if o.get("amount_vnd")}
+    return keys
+
+
+class JudgmentIndex:
+    """Judgments by blocking keys, so that a decision is scored only against judgments that share a
+    reference part, a party name or an amount with it (strong keys), and only when none of those is
+    close enough, against those of the same year and symbol or date (weak keys, large buckets)."""
+
+    WEAK = ("yx", "d")
+
+    def __init__(self, judgments: dict[str, dict[str, Any]]) -> None:
+        self.judgments = judgments
+        self.by_key: dict[tuple, set[str]] = {}
+        for name, doc in judgments.items():
+            case = doc.get("case") or {}
+            for key in _ref_keys(case.get("number"), case.get("date")) | _doc_keys(doc):
+                self.by_key.setdefault(key, set()).add(name)
+
+    def candidates(self, decision: dict[str, Any], weak: bool = False) -> list[str]:
+        keys = _doc_keys(decision)
+        for ref in judgment_refs(decision):
+            keys |= _ref_keys(ref.get("number"), ref.get("date"))
+        found: set[str] = set()
+        for key in keys:
+            if (key[0] in self.WEAK) == weak:
+                found |= self.by_key.get(key, set())
+        return sorted(found)
+
+
 def link_judgments(
     decisions: dict[str, dict[str, Any]], judgments: dict[str, dict[str, Any]]
 ) -> dict[str, Link]:
     """The judgment of every decision (names → Link); target None when nothing is close enough."""
     min_score = rules()["link"]["min_score"]
+    index = JudgmentIndex(judgments)
     out: dict[str, Link] = {}
     for dname, dec in decisions.items():
         best: Link = Link(None, 0.0, "no judgment in the archive")
-        for jname in sorted(judgments):
-            score, reason, ref = score_judgment(dec, judgments[jname])
-            if score > best.score:
-                best = Link(jname, score, reason, ref)
+        seen: set[str] = set()
+        for weak in (False, True):
+            if best.score >= min_score:
+                break
+            for jname in index.candidates(dec, weak):
+                if jname in seen:
+                    continue
+                seen.add(jname)
+                score, reason, ref = score_judgment(dec, judgments[jname])
+                if score > best.score:
+                    best = Link(jname, score, reason, ref)
         if best.target is None or best.score < min_score:
             out[dname] = Link(None, best.score, f"no judgment close enough (best: {best.reason})")
         else:
