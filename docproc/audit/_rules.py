@@ -40,15 +40,21 @@ def voluntary_days(law: Law) -> int | None:
 
 
 def expected_enforcement(ob: dict[str, Any], law: Law | None) -> str:
-    """How a judgment obligation is enforced: the judgment extraction's own `enforcement` (it knows
-    the special cases, e.g. compensation to the State), else the law's table by kind and parties."""
-    value = ob.get("enforcement")
-    if value in ("ex_officio", "on_request"):
-        return value
+    """How a judgment obligation is enforced under the law in force on the decision's date.
+
+    The law's table (kind, State as obligor or obligee) decides; the judgment extraction's own
+    `enforcement` is followed beyond the table only where that law makes more sums ex officio than
+    the table can see (Law 106/2025 Art. 33(2)(c), NĐ 152/2026 Art. 8(2): compensation to a State
+    body or a wholly State-owned enterprise in a corruption case), since the extraction records
+    the law of today, not of the decision's date."""
     if law is None:
         from docproc.decisions._rules import load_laws
 
         law = load_laws()[-1]
-    return classify(
+    base = classify(
         law, ob.get("kind") or "other", ob.get("obligors") or [], ob.get("obligees") or []
     ).enforcement
+    beyond = rules()["judgment_ex_officio_beyond_table"].get(law.id, False)
+    if beyond and ob.get("enforcement") == "ex_officio":
+        return "ex_officio"
+    return base

@@ -181,3 +181,17 @@ def test_an_item_whose_kind_was_misread_still_restates_its_obligation() -> None:
         [("other", [COMPANY], [BANK], 1_200_000_000), ("pay_money", [COMPANY], [BANK], 300_000_000)],
     )
     assert _audit(d)["discrepancies"] == []
+
+
+def test_enforcement_type_follows_the_law_on_the_decisions_date() -> None:
+    # compensation to a State-owned enterprise that the judgment extraction marks ex officio (today's
+    # law): in scope of an ex officio decision of 2026-08, not of one of 2020 (the 2008 law's table)
+    j = make_judgment()
+    j["obligations"][1]["enforcement"] = "ex_officio"
+    fee = [("court_fee", [COMPANY], ["STATE"], 45_000_000)]
+    old = make_decision("execute_ex_officio", fee, day="2020-12-21")
+    new = make_decision(
+        "execute_ex_officio", fee, day="2026-08-03", law="106/2025/QH15", decree="152/2026/NĐ-CP"
+    )
+    assert _audit(old, j)["discrepancies"] == []
+    assert _keys(_audit(new, j)) == [("missing_obligation", "O2")]
