@@ -210,6 +210,7 @@ def batch(
         str | None,
         typer.Option(help="at the end, import the done documents into this office of the service"),
     ] = None,
+    cases: Annotated[bool, typer.Option("--cases", help="at the end, audits and the cases table")] = False,
 ) -> None:
     """Digitise an archive on Dask: resumable, one JSON per document plus DEST/documents.csv."""
     from pipelines.batch_cli import batch_command
@@ -232,7 +233,28 @@ def batch(
     )
     if office and not status and code != 2:
         _import_batch(out, office, None)
+    if cases and not status and code != 2:
+        from pipelines.cases import write_cases
+
+        typer.echo(write_cases(out).lines()[-1], err=True)
     raise typer.Exit(code)
+
+
+@app.command("cases")
+def cases(
+    inputs: Annotated[list[Path], typer.Argument(metavar="SRC...", help="files or directories", exists=True)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="output directory (rerun to resume)")],
+) -> None:
+    """Judgments and enforcement decisions → NAME.json, NAME.audit.json, cases.csv/.parquet, stats."""
+    from pipelines.cases import run_cases
+
+    summary = run_cases(inputs, out)
+    for name, message in summary.failed:
+        typer.echo(f"error {name}: {message}", err=True)
+    for line in summary.lines():
+        typer.echo(line, err=True)
+    if summary.first_error is not None:
+        raise typer.Exit(summary.first_error.exit_code)
 
 
 @app.command("batch-status")
