@@ -264,6 +264,7 @@ def serve(
     from docproc.config import get_settings
 
     settings = get_settings()
+    os.umask(0o077)  # the database, blobs and caches it creates are readable by this user only
     configure_logging(settings.log_level)
     # Keep-alive longer than clients' (httpx: 5 s), so a client never reuses a connection being closed.
     uvicorn.run(
