@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.db import session_scope
@@ -53,6 +53,8 @@ class LoginThrottle:
         now = utcnow()
         since = now - timedelta(seconds=lim.login_window_seconds)
         with session_scope(self.sessions, write=True) as s:
+            if s.get_bind().dialect.name == "postgresql":  # SQLite: BEGIN IMMEDIATE serialises already
+                s.execute(text("SELECT pg_advisory_xact_lock(727402)"))  # count and insert as one
             s.execute(delete(LoginAttempt).where(LoginAttempt.at < since))
             waits = [
                 self._wait(s, LoginAttempt.user_key == user_key, since, lim.login_failures_per_user),
