@@ -257,6 +257,9 @@ def serve(
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
 ) -> None:
     """Run the web service (API, processing jobs) with everything under DOCPROC_DATA_DIR."""
+    # The service writes scrubbed JSON lines only (api.logging_config): main()'s plain basicConfig
+    # handler goes before the imports below log anything through it.
+    logging.getLogger().handlers.clear()
     import uvicorn
 
     from api import create_app
