@@ -5,9 +5,11 @@ response used to reload the row after the commit, 1 in 400 saves on SQLite)."""
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 REVIEWERS = ("reviewer_a", "reviewer_a2")
 
@@ -40,7 +42,22 @@ def _save_many(api, doc_id: str, who: str, saves: int, start: threading.Barrier)
 
 
 def _race(api, saves: int) -> None:  # type: ignore[no-untyped-def]
+    """The window between a save's commit and its answer is widened (a thread paused there by the
+    scheduler, as under load): a colleague's 409, retry and commit then fit inside it."""
     doc = api.processed()
+    sessions = api.client.app.state.sessions
+    event.listen(sessions, "after_commit", _pause)
+    try:
+        _run_race(api, doc, saves)
+    finally:
+        event.remove(sessions, "after_commit", _pause)
+
+
+def _pause(_session: Any) -> None:
+    time.sleep(0.01)
+
+
+def _run_race(api, doc: dict[str, Any], saves: int) -> None:  # type: ignore[no-untyped-def]
     start = threading.Barrier(len(REVIEWERS))
     results: dict[str, Any] = {}
 
