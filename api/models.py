@@ -12,7 +12,20 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "Office", "User", "Document", "Job", "Correction", "Approval", "utcnow", "new_id", "ROLES"]
+__all__ = [
+    "Base",
+    "Office",
+    "User",
+    "Document",
+    "Job",
+    "Correction",
+    "Approval",
+    "LoginAttempt",
+    "RevokedToken",
+    "utcnow",
+    "new_id",
+    "ROLES",
+]
 
 ROLES = ("officer", "reviewer", "admin")
 DOC_STATUSES = ("queued", "running", "done", "failed")
@@ -119,3 +132,28 @@ class Approval(Base):
     version: Mapped[int] = mapped_column(Integer)
     reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LoginAttempt(Base):
+    """A sign-in attempt not (yet) known to have succeeded, for throttling (api.throttle). The user
+    name and the client address are kept only as keyed hashes: a name typed in the wrong field (a
+    password) is never stored."""
+
+    __tablename__ = "login_attempts"
+    __table_args__ = (
+        Index("ix_login_attempts_user_at", "user_key", "at"),
+        Index("ix_login_attempts_addr_at", "addr_key", "at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_key: Mapped[str] = mapped_column(String(64))
+    addr_key: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RevokedToken(Base):
+    """A signed token refused before its expiry (signed out); kept until it would have expired."""
+
+    __tablename__ = "revoked_tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(Integer)
+    expires_at: Mapped[datetime] = mapped_column(index=True)

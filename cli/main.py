@@ -279,6 +279,9 @@ def serve(
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
 ) -> None:
     """Run the web service (API, processing jobs) with everything under DOCPROC_DATA_DIR."""
+    # The service writes scrubbed JSON lines only (api.logging_config): main()'s plain basicConfig
+    # handler goes before the imports below log anything through it.
+    logging.getLogger().handlers.clear()
     import uvicorn
 
     from api import create_app
@@ -286,6 +289,7 @@ def serve(
     from docproc.config import get_settings
 
     settings = get_settings()
+    os.umask(0o077)  # the database, blobs and caches it creates are readable by this user only
     configure_logging(settings.log_level)
     # Keep-alive longer than clients' (httpx: 5 s), so a client never reuses a connection being closed.
     uvicorn.run(

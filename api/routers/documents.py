@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, defer
 from api.corrections import PatchRejected, apply_patch
 from api.db import session_scope
 from api.deps import CurrentUser, Reviewer, SessionDep, SettingsDep, StoreDep, Uploader, WriteSessionDep
-from api.models import Correction, Document, Job, Office, User
+from api.models import Correction, Document, Job, Office, User, utcnow
 from api.schemas import (
     ConflictOut,
     CorrectionOut,
@@ -320,23 +320,28 @@ def patch_extraction(
         corrected, records = apply_patch(doc.extraction, raw)
     except PatchRejected as exc:
         raise HTTPException(422, {"message": str(exc), "errors": exc.errors}) from None
+    now = utcnow()
     done = session.execute(
         update(Document)
         .where(Document.id == doc.id, Document.version == expected)
-        .values(extraction=corrected, version=expected + 1)
+        .values(extraction=corrected, version=expected + 1, updated_at=now)
+        .execution_options(synchronize_session=False)
     )
     if done.rowcount != 1:  # cannot happen under the row lock / write transaction; be safe anyway
         session.rollback()
         raise HTTPException(409, "someone saved first; reload")
     for r in records:
         session.add(Correction(document_id=doc.id, base_version=expected, reviewer_id=user.id, **r))
+    # The answer is what this request wrote, built before the commit: reloading the row after it
+    # could return a colleague's save committed in between (their ETag and body under our "saved").
+    out = _out(doc, _latest_job(session, doc.id))
+    out = out.model_copy(update={"extraction": corrected, "version": expected + 1, "updated_at": now})
     session.commit()
-    session.refresh(doc)
     log.info(
-        "extraction corrected", extra={"document_id": doc.id, "user_id": user.id, "version": doc.version}
+        "extraction corrected", extra={"document_id": doc.id, "user_id": user.id, "version": out.version}
     )
-    response.headers["ETag"] = _etag(doc.version)
-    return _out(doc, _latest_job(session, doc.id))
+    response.headers["ETag"] = _etag(out.version)
+    return out
 
 
 @router.get("/{doc_id}/corrections", response_model=list[CorrectionOut], responses=_NOT_FOUND)

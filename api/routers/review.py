@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Form, Header, HTTPException, Request
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -93,13 +93,26 @@ def login_page(request: Request, next: str = "/review") -> Response:
 
 @pages.get("/review", response_class=HTMLResponse)
 def review_list(
-    request: Request,
-    session: SessionDep,
-    status: ListStatus = "all",
-    q: Annotated[str, Query(max_length=200)] = "",
-    sort: ListSort = "attention",
+    request: Request, session: SessionDep, status: ListStatus = "all", sort: ListSort = "attention"
 ) -> Response:
     """The office's documents, those that need a reviewer first."""
+    return _list_page(request, session, status, "", sort)
+
+
+@pages.post("/review", response_class=HTMLResponse)
+def review_search(
+    request: Request,
+    session: SessionDep,
+    status: Annotated[ListStatus, Form()] = "all",
+    q: Annotated[str, Form(max_length=200)] = "",
+    sort: Annotated[ListSort, Form()] = "attention",
+) -> Response:
+    """The list filtered by a search term (file name or judgment number). The term comes in the
+    POST body, never in the URL: URLs end up in access logs, proxies and browser history."""
+    return _list_page(request, session, status, q, sort)
+
+
+def _list_page(request: Request, session: Session, status: ListStatus, q: str, sort: ListSort) -> Response:
     user = _page_user(request)
     if user is None:
         return _to_login(request)

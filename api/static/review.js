@@ -12,6 +12,7 @@ const el = (tag, attrs = {}, ...children) => {
     else if (k === "text") node.textContent = v;
     else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else if (k === "dataset") Object.assign(node.dataset, v);
+    else if (k === "style") node.style.cssText = v; // through the CSSOM: the CSP forbids style attributes
     else node.setAttribute(k, v === true ? "" : v);
   }
   for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
@@ -1250,7 +1251,11 @@ function startLogin() {
     const r = await fetch("/auth/login", { method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin" });
     if (r.ok) location.href = form.dataset.next || "/review";
     else {
-      err.textContent = r.status === 401 ? "Sai tên đăng nhập hoặc mật khẩu." : `Không đăng nhập được (lỗi ${r.status}).`;
+      const detail = r.status === 429 ? (await r.json().catch(() => ({}))).detail : null;
+      err.textContent =
+        r.status === 401
+          ? "Sai tên đăng nhập hoặc mật khẩu."
+          : detail || `Không đăng nhập được (lỗi ${r.status}).`;
       err.hidden = false;
     }
   });
