@@ -122,6 +122,7 @@ class _Lexicon:
 _TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
 
 
+@lru_cache(maxsize=65536)
 def _tone_style(word: str) -> str:
     """One spelling for the old and new tone placements: "uỷ"/"ủy", "hoà"/"hòa" → tone on the
     first vowel of a final oa, oe, uy (not after q: "quý")."""
@@ -203,8 +204,8 @@ def _real_word_fix(low: str, prev: str, nxt: str, lex: _Lexicon) -> str | None:
     _CTX_MIN_PAIR times, and no pair as read may be known to the texts or dictionaries. None
     otherwise: the pairs of the law texts are sparse, and one neighbour alone misleads ("trả lãi" /
     "trả lại", "Bản án số:" / "án sơ")."""
-    if not prev or not nxt or "#" in (prev, nxt):
-        return None
+    if not prev or not nxt or "#" in (prev, nxt) or lex.pair(prev, low) or lex.pair(low, nxt):
+        return None  # a neighbour that knows the word as read ("trả lãi", "cửa hàng")
     mine = lex.words.get(low, 0)
     best, best_score = None, 0.0
     for cand in lex.by_key.get(strip_diacritics(low), ()):
@@ -217,8 +218,6 @@ def _real_word_fix(low: str, prev: str, nxt: str, lex: _Lexicon) -> str | None:
         left, right = lex.pair(prev, cand), lex.pair(cand, nxt)
         if min(left, right) < _CTX_MIN_BOTH or max(left, right) < _CTX_MIN_PAIR:
             continue
-        if lex.pair(prev, low) or lex.pair(low, nxt):
-            return None  # a neighbour that knows the word as read ("trả lãi", "cửa hàng")
         score = _score(cand, prev, nxt, lex)
         if best is None or score > best_score:
             best, best_score = cand, score

@@ -21,8 +21,8 @@ the sha256 below; the runtime reads only the JSON written here):
    decision forms text shipped with the project (law and forms, not judgments).
 
 vocab.json holds lower-case word counts (a word of a dictionary counts at least 1) and lower-case
-word-pair counts (pairs of the texts seen MIN_PAIR times or more, and the word-internal pairs of the
-word lists). legal_terms.json keeps the curated phrases of CURATED that the legal texts attest
+word-pair counts (pairs of the texts seen MIN_PAIR times or more; the two-syllable entries of the
+word lists count 1 per list when the texts do not have them). legal_terms.json keeps the curated phrases of CURATED that the legal texts attest
 (seen in 4. or 5.); data/sources/SOURCES.md records what was read.
 Only words and counts are stored, no sentences.
 """
@@ -194,11 +194,14 @@ def build(cache: Path) -> tuple[dict[str, object], dict[str, object], str]:
     words, pairs = Counter(legal_words), Counter(legal_pairs)
     count_text(vlsp, words, pairs)
 
-    dict_pairs: set[tuple[str, str]] = set()
-    for entry in [*v74, *pyv]:
-        toks = entry.lower().replace("_", " ").split()
-        if all(is_syllable(t) for t in toks):
-            dict_pairs.update(zip(toks, toks[1:], strict=False))
+    # two-syllable entries are compounds ("cửa hàng", "con dâu"); the pairs inside longer entries,
+    # idioms mostly ("cú đọ với tiên"), say little about a pair of running text
+    dict_pairs: Counter[tuple[str, str]] = Counter()
+    for entries in (v74, pyv):
+        for entry in {e.lower().replace("_", " ") for e in entries}:
+            toks = entry.split()
+            if len(toks) == 2 and all(is_syllable(t) for t in toks):
+                dict_pairs[(toks[0], toks[1])] += 1
     dict_words = {
         t for e in [*hun, *v74, *pyv] for t in e.lower().replace("_", " ").split() if is_syllable(t)
     }
@@ -209,8 +212,8 @@ def build(cache: Path) -> tuple[dict[str, object], dict[str, object], str]:
         vocab[w] = vocab.get(w, 0) + 1
     known = {*vocab, NUMBER}
     bigrams = {f"{a} {b}": n for (a, b), n in pairs.items() if n >= MIN_PAIR and a in known and b in known}
-    for a, b in dict_pairs:
-        bigrams.setdefault(f"{a} {b}", 1)
+    for (a, b), n in dict_pairs.items():
+        bigrams.setdefault(f"{a} {b}", n)  # seen in running text: its count; else 1 or 2 word lists
 
     legal_text = "\n".join(t for _, t in [*laws, *domain]).lower()
     legal_flat = f" {' '.join(WORD_RE.findall(legal_text))} "
