@@ -59,6 +59,9 @@ _COMMA_AFTER_NUMBER_RE = re.compile(r"^diện tích\b")
 # word (see _real_word_fix).
 _CTX_MIN_PAIR = 10
 _CTX_MIN_BOTH = 5  # ... and a pair with the other neighbour seen this often
+_CTX_STRONG = 20  # a pair seen this often may decide alone (before a number, at a sentence start,
+# or for a word only a dictionary knows, against one _RARE_RATIO times commoner)
+_RARE_RATIO = 100
 _CTX_RATIO = 10
 _RARE = 2  # a word seen this rarely in the texts (a dictionary's only) yields to a curated phrase
 # A capitalised malformed word is a name more often than a sentence start: fixed only into a word
@@ -197,16 +200,42 @@ def _nearest_word(core: str, lex: _Lexicon, prev: str = "", nxt: str = "") -> st
     return scored[0][1]
 
 
-def _real_word_fix(low: str, prev: str, nxt: str, lex: _Lexicon) -> str | None:
+def _rare_support(prev: str, nxt: str, left: int, right: int, cand: str, lex: _Lexicon) -> bool:
+    """For a word only a dictionary knows: one neighbour forms a pair with `cand` seen _CTX_STRONG
+    times, and the other (a word) forms one too, unless the strong pair is a word pair that makes up
+    a tenth of the candidate's uses ("thu hồi"): "màu đỏ và" is not "đó và", "sàn 240" not "sản 240"."""
+    for strong, other, other_pair, is_word in (
+        (left, nxt, right, prev != "#"),
+        (right, prev, left, nxt != "#"),
+    ):
+        if strong < _CTX_STRONG:
+            continue
+        if not other or other == "#" or other_pair >= 1:
+            return True
+        if is_word and strong * 10 >= lex.words.get(cand, 0):
+            return True
+    return False
+
+
+def _real_word_fix(low: str, prev: str, nxt: str, lex: _Lexicon, start: bool = False) -> str | None:
     """A known word that its context rejects, one mark from a much commoner word the context
-    expects ("đối với tiên lãi chậm" → "tiền"). Both neighbours must be words; the candidate must
-    be _CTX_RATIO times commoner and form pairs with both seen _CTX_MIN_BOTH times and with one seen
-    _CTX_MIN_PAIR times, and no pair as read may be known to the texts or dictionaries. None
-    otherwise: the pairs of the law texts are sparse, and one neighbour alone misleads ("trả lãi" /
-    "trả lại", "Bản án số:" / "án sơ")."""
-    if not prev or not nxt or "#" in (prev, nxt) or lex.pair(prev, low) or lex.pair(low, nxt):
+    expects ("đối với tiên lãi chậm" → "tiền", "CCCD sô 0271..." → "số", "01/2022 đên tháng" →
+    "đến"). The candidate must be _CTX_RATIO times commoner, no pair as read may be known to the
+    texts or dictionaries, and:
+    - with two neighbours (one may be a number): it forms pairs with both, seen _CTX_MIN_BOTH times
+      and with one seen _CTX_MIN_PAIR times;
+    - before a number alone, or first in a sentence before a word: it forms that pair
+      _CTX_STRONG times;
+    - for a word the texts hardly use (_RARE) against one _RARE_RATIO times commoner: one pair
+      seen _CTX_STRONG times ("thu hôi nợ" → "hồi").
+    None otherwise: the pairs of the law texts are sparse, and one neighbour alone misleads
+    ("trả lãi" / "trả lại", "Bản án số:" / "án sơ")."""
+    if lex.pair(prev, low) or lex.pair(low, nxt) or (prev == nxt == "#"):
         return None  # a neighbour that knows the word as read ("trả lãi", "cửa hàng")
     mine = lex.words.get(low, 0)
+    rare = mine <= _RARE  # a dictionary's word the texts hardly use: one good neighbour suffices
+    if not (prev and nxt) and not (nxt == "#" or (start and nxt) or rare):
+        return None
     best, best_score = None, 0.0
     for cand in lex.by_key.get(strip_diacritics(low), ()):
         if (
@@ -216,12 +245,51 @@ def _real_word_fix(low: str, prev: str, nxt: str, lex: _Lexicon) -> str | None:
         ):
             continue
         left, right = lex.pair(prev, cand), lex.pair(cand, nxt)
-        if min(left, right) < _CTX_MIN_BOTH or max(left, right) < _CTX_MIN_PAIR:
+        if (
+            rare
+            and lex.words.get(cand, 0) >= _RARE_RATIO * max(mine, 1)
+            and _rare_support(prev, nxt, left, right, cand, lex)
+        ):
+            pass  # "thu hôi nợ" → "thu hồi", "01/2022 đên tháng" → "đến"
+        elif prev and nxt:
+            if min(left, right) < _CTX_MIN_BOTH or max(left, right) < _CTX_MIN_PAIR:
+                continue
+        elif right < _CTX_STRONG:
             continue
         score = _score(cand, prev, nxt, lex)
         if best is None or score > best_score:
             best, best_score = cand, score
     return best
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> frozenset[str]:
+    from docproc.text.places import provinces
+
+    return frozenset(p.lower() for p in provinces())
+
+
+def _is_province(name: str) -> bool:
+    return re.sub(r"\s*[-–]\s*", " - ", name.lower()) in _provinces()
+
+
+def _province_follows(out: list[str], post: list[str], i: int) -> bool:
+    """The words after `i` (up to five, a dash between them allowed) spell a province's name."""
+    words: list[str] = []
+    for k in range(i + 1, min(i + 7, len(out))):
+        if out[k]:
+            words.append(out[k])
+            if _is_province(" ".join(words).replace(" - ", "-").replace("-", " - ")):
+                return True
+        if post[k].strip("-–"):
+            return False  # a comma or a full stop ends the name
+        if "-" in post[k] or "–" in post[k] or not out[k]:
+            words.append("-")  # "BÀ RỊA -", or a dash on its own
+    return False
+
+
+def _no_d(word: str) -> str:
+    return word.replace("đ", "d")
 
 
 def _context_fix(
@@ -234,16 +302,16 @@ def _context_fix(
 ) -> bool:
     """Known words in an unseen pair that a curated phrase explains: "phạt tiên" → "phạt tiền",
     "kê biến" → "kê biên", "cố phần" → "cổ phần". Every word is a real syllable, so only the
-    context can tell: the phrase must be a curated legal term, each changed word one tone mark
-    away, and no pair as read (with the words either side too: "gia đình được" is not "định
+    context can tell: the phrase must be a curated legal term, each changed word one tone mark (or
+    the bar of đ: "đại điện" → "đại diện") away, and no pair as read (with the words either side too: "gia đình được" is not "định
     được") may be a pair the texts or dictionaries know. Word frequencies of the law texts do not
     decide here: "cố" (cố ý) is commoner there than "cổ", judgments say "cổ phần"."""
     if key not in lex.curated:
         return False  # pairs of the texts are too sparse to say a pair is wrong ("trao đổi" → "đối với")
     for k in diff:
         low = window[k].lower()
-        if _mark_distance(low, target[k]) > 1 or strip_tone(low) != strip_tone(target[k]):
-            return False  # one tone mark, the commonest slip; "hằng"/"hàng" differ in shape
+        if _mark_distance(low, target[k]) > 1 or _no_d(strip_tone(low)) != _no_d(strip_tone(target[k])):
+            return False  # one tone mark or the bar of đ, the commonest slips; "hằng"/"hàng" differ in shape
     lower = [w.lower() for w in (around[0], *window, around[1])]
     changed = {k + 1 for k in diff}  # indices in `lower`
     return not any(
@@ -329,6 +397,16 @@ def correct_words(words: list[str]) -> list[str]:
             continue
         if len(c) < 2 or not c.isalpha():
             continue  # "Đ", "đ)": initials and list letters are not words
+        # "TĨNH KHÁNH HÒA", "tinh Bình Dương": the word before a province's name is "tỉnh"
+        # (not in "Hà Tĩnh": that is the name itself).
+        if (
+            strip_tone(low) == "tinh"
+            and low != "tỉnh"
+            and _province_follows(out, post, i)
+            and not (i and _is_province(f"{out[i - 1]} {c}"))
+        ):
+            out[i] = _match_case(c, "tỉnh")
+            continue
         # the neighbours in the same case (lower case, or capitals in a heading), not across
         # punctuation ("...đồng. Tiền"): what the pairs of the texts can speak for
         caps = c.isupper()
@@ -347,7 +425,7 @@ def correct_words(words: list[str]) -> list[str]:
         # only at the start of a sentence (elsewhere it is a name).
         starts = not i or (post[i - 1][-1:] or "x") in ".:;!?" or (pre[i][-1:] or "x") in '("“'
         if c.islower() or caps or (starts and c[1:].islower()):
-            best = _real_word_fix(low, prev_low, next_low, lex)
+            best = _real_word_fix(low, prev_low, next_low, lex, starts and not prev_low)
             if best is not None:
                 out[i] = _match_case(c, best)
     # "1.020 m?": the superscript of m² read as a question mark.
