@@ -44,6 +44,7 @@ _CURRENCY_OCR = {"đông", "dồng", "dông", "dong", "đòng", "đổng", "đ�
 _NUMBERED = {"dieu": "điều", "khoan": "khoản"}  # "Điêu 5", "khoán 2" before a number
 _NUMBERED_NEXT_RE = re.compile(r"^\d+[a-z]?[.,;:)]*$")
 _STRAY_QUOTES = "'‘’`"
+_HONORIFICS = frozenset("ông bà anh chị em cháu cô chú bác cụ".split())  # "ông ĐỨC": a name in capitals
 # Tesseract reads a comma as a semicolon now and then, which cuts an address or an asset's
 # description in two. Before these words (lower case: a part of the same noun phrase, never a new
 # clause of a list) a semicolon is a comma. Not "thửa": "...; thửa đất số 2" may be a list.
@@ -407,6 +408,25 @@ def correct_words(words: list[str]) -> list[str]:
         ):
             out[i] = _match_case(c, "tỉnh")
             continue
+        # "Iranh", "irung": a capital T read as I starts no Vietnamese syllable; "Tranh", "trung" do.
+        if c[0] in "Ii" and not is_syllable(c) and lex.words.get("t" + low[1:], 0) >= _COMMON_WORD:
+            out[i] = ("T" if c[0] == "I" else "t") + c[1:]
+            continue
+        # "phải trả SỐ tiền", "BỊ đơn phải": one word in capitals among lower-case words is a case
+        # slip (an accented word cannot be an abbreviation).
+        if (
+            c.isupper()
+            and not c.isascii()
+            and low in lex.words
+            and is_syllable(c)
+            and prev_core.lower() not in _HONORIFICS
+        ):
+            nxt = out[i + 1] if i + 1 < n else ""
+            before = prev_core.isalpha() and prev_core.islower() or (i == 0 or bool(post[i - 1].strip()))
+            if before and nxt.isalpha() and nxt.islower() and not post[i]:
+                out[i] = low if prev_core.islower() and not post[i - 1] else low[0].upper() + low[1:]
+                c = out[i]
+                low = c.lower()
         # the neighbours in the same case (lower case, or capitals in a heading), not across
         # punctuation ("...đồng. Tiền"): what the pairs of the texts can speak for
         caps = c.isupper()

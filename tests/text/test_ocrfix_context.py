@@ -60,6 +60,11 @@ def test_letters_vietnamese_never_writes(ocr: str, fixed: str) -> None:
         # the word before a province's name is "tỉnh"
         ("TÒA ÁN NHÂN DÂN TĨNH KHÁNH HÒA", "TÒA ÁN NHÂN DÂN TỈNH KHÁNH HÒA"),
         ("TĨNH BÀ RỊA - VŨNG TÀU", "TỈNH BÀ RỊA - VŨNG TÀU"),
+        # one accented word in capitals among lower-case words: a case slip
+        ("phải trả SỐ tiền cho", "phải trả số tiền cho"),
+        ("1. BỊ đơn phải trả", "1. Bị đơn phải trả"),
+        # a capital T read as I starts no syllable
+        ("“Iranh chấp hợp đồng”", "“Tranh chấp hợp đồng”"),
     ],
 )
 def test_real_word_slips_the_context_rejects(ocr: str, fixed: str) -> None:
@@ -77,6 +82,10 @@ def test_real_word_slips_the_context_rejects(ocr: str, fixed: str) -> None:
         "diện tích sàn 240 m2",  # a number alone does not make "sàn" "sản"
         "Bản án số: 09/2026/KDTM-ST",  # one neighbour alone does not make "số" "sơ"
         "chia đôi tài sản",
+        "ông ĐỨC có mặt",  # a name in capitals after an honorific
+        "bị cáo NGUYỄN VĂN A",
+        "Công ty TNHH MỘT THÀNH VIÊN",
+        "In ấn tài liệu",
     ],
 )
 def test_real_words_their_context_accepts_are_kept(clean: str) -> None:
