@@ -234,9 +234,7 @@ def paid_by(ex: Extraction, ob: Obligation) -> list[str] | None:
 
 def paid_on_behalf(ob: Obligation) -> bool:
     """True when the sentence says the deducted amount was paid for the obligor ("bồi thường thay")."""
-    return any(
-        _PAID.search(c) and re.search(r"\bthay\b", c) for c in _CLAUSE_END.split(nfc(ob.text or ""))
-    )
+    return any(_PAID.search(c) and re.search(r"\bthay\b", c) for c in _CLAUSE_END.split(nfc(ob.text or "")))
 
 
 def deduction_consistent(ob: Obligation) -> bool | None:

@@ -212,7 +212,9 @@ def test_templates_use_exactly_the_draft_fields(office):
 
     from docproc.decisions.render import _MARK, TEMPLATES_DIR, template_context
 
-    fields = set(template_context(draft_on_request(load_gold("c2-01"), "P1", office, OPTS))) - {"officer_notes"}
+    fields = set(template_context(draft_on_request(load_gold("c2-01"), "P1", office, OPTS))) - {
+        "officer_notes"
+    }
     for name, only_ex_officio in (("ex-officio.docx", {"request_ref"}), ("on-request.docx", set())):
         doc = Document(str(TEMPLATES_DIR / name))
         texts = [p.text for p in doc.paragraphs]

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from docproc.decisions import (
-    enforcement_of,
     DraftOptions,
     RulesError,
     classify,
     draft_ex_officio,
     draft_on_request,
+    enforcement_of,
     law_by_id,
     law_for,
 )
