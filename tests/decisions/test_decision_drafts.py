@@ -202,6 +202,15 @@ def test_cli_draft_writes_docx_pdf_json(tmp_path, monkeypatch):
     ]  # fmt: skip
     text = "\n".join(docx_text(out / "ex-officio.docx"))
     assert "THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN" in text and "Nghệ An, ngày 15 tháng 7 năm 2026" in text
+    full = CliRunner().invoke(
+        app, [*args, "--out", str(tmp_path / "full"), "--issue-date", "2026-07-15", "--number", "46",
+              "--executor", "Nguyễn Văn Chấp", "--request-date", "2026-07-10"],
+    )  # fmt: skip
+    assert full.exit_code == 0, full.output
+    (on_request,) = sorted((tmp_path / "full").glob("on-request-*.docx"))
+    text = "\n".join(docx_text(on_request))
+    assert "Số: 46/QĐ-THADS" in text and "Chấp hành viên Nguyễn Văn Chấp" in text
+    assert "ngày 10 tháng 7 năm 2026" in text
     bad = CliRunner().invoke(app, [*args, "--issue-date", "15/07/2026"])
     assert bad.exit_code == 2
 
