@@ -361,7 +361,7 @@ def _item(ctx: _Ctx, ob: Obligation, point: str | None) -> DraftItem:
         for key, val in ob.components.items():
             amounts[f"components.{key}"] = val
             sign = "trừ " if val < 0 else ""
-            label = comp_labels.get(key, key)
+            label = comp_labels.get(key) or facts.component_label(ob, val) or "khoản khác theo bản án"
             if kind == "court_fee" and val > 0:
                 typed = facts.fee_label(ob, val, strict=True)
                 if typed and label.startswith("án phí đối với"):

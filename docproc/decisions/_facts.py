@@ -36,6 +36,7 @@ __all__ = [
     "seized",
     "contract_rate_interest",
     "amounts_in",
+    "component_label",
 ]
 
 STATE = "STATE"
@@ -174,6 +175,24 @@ def _clean_fee(label: str) -> str:
 
 def _to_int(s: str) -> int:
     return int(re.sub(r"[.,]", "", s))
+
+
+_LABEL_CUT = re.compile(r"[,;:(]|\bgồm\b|\btrong đó\b|\bbao gồm\b", re.IGNORECASE)
+_LABEL_TAIL = re.compile(r"\s+(?:là|số tiền|với số tiền|bằng)\s*$", re.IGNORECASE)
+
+
+def component_label(ob: Obligation, amount: int) -> str | None:
+    """The words the judgment puts before a part of the total ("tiền làm thêm giờ 3.000.000 đồng"),
+    for parts the label table does not know; None when the sentence gives no short label."""
+    text = nfc(ob.text or "")
+    for m in _AMOUNT.finditer(text):
+        if _to_int(m.group()) != abs(amount):
+            continue
+        before = _LABEL_CUT.split(text[max(0, m.start() - 80) : m.start()])[-1]
+        label = _LABEL_TAIL.sub("", before.strip()).strip()
+        if 1 <= len(label.split()) <= 8 and not re.search(r"\d", label):
+            return label[0].lower() + label[1:]
+    return None
 
 
 def amounts_in(text: str | None) -> list[int]:
