@@ -23,10 +23,11 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api import office
 from api.auth import secret_key
 from api.db import make_engine, make_sessionmaker
 from api.migrate import upgrade
-from api.routers import auth, documents, jobs, review
+from api.routers import auth, documents, drafts, jobs, review
 from api.storage import BlobStore
 from api.worker import JobRunner, JobSpec
 from docproc.config import Settings, get_settings
@@ -127,7 +128,10 @@ def create_app(
 
     app.include_router(auth.router)
     app.include_router(documents.router)
+    app.include_router(drafts.router)
+    app.include_router(office.router)
     app.include_router(jobs.router)
     app.include_router(review.router)
+    app.include_router(office.pages)  # /review/office before the page /review/{doc_id}
     app.include_router(review.pages)
     return app

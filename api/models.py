@@ -12,7 +12,19 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "Office", "User", "Document", "Job", "Correction", "Approval", "utcnow", "new_id", "ROLES"]
+__all__ = [
+    "Base",
+    "Office",
+    "OfficeProfile",
+    "User",
+    "Document",
+    "Job",
+    "Correction",
+    "Approval",
+    "utcnow",
+    "new_id",
+    "ROLES",
+]
 
 ROLES = ("officer", "reviewer", "admin")
 DOC_STATUSES = ("queued", "running", "done", "failed")
@@ -119,3 +131,14 @@ class Approval(Base):
     version: Mapped[int] = mapped_column(Integer)
     reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OfficeProfile(Base):
+    """The office's own details that its decisions print (docproc.decisions.OfficeSettings fields as a
+    JSON object), edited by the office's administrator on /review/office."""
+
+    __tablename__ = "office_profiles"
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -1,0 +1,33 @@
+"""office profile: the details an office's decisions print (agency, place, signer, payment, procuracy)
+
+Revision ID: 0004_office_profile
+Revises: 0003
+Create Date: 2026-12-06 18:20:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004_office_profile"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "office_profiles",
+        sa.Column("office_id", sa.Integer(), nullable=False),
+        sa.Column("data", sa.JSON(), nullable=False),
+        sa.Column("updated_by", sa.Integer(), nullable=True),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["office_id"], ["offices.id"]),
+        sa.ForeignKeyConstraint(["updated_by"], ["users.id"]),
+        sa.PrimaryKeyConstraint("office_id"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("office_profiles")
