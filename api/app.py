@@ -95,6 +95,8 @@ def create_app(
         summary="Digitise Vietnamese court judgments: upload, extraction, corrections, decision drafts.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # Swagger UI loads from a CDN: blank offline; the schema stays at /openapi.json
+        redoc_url=None,
     )
     app.state.settings = settings
 

@@ -1121,7 +1121,7 @@ async function toggleTrail() {
     ...(ar.ok ? await ar.json() : []).map((a) => ({ at: a.at, who: a.reviewer, what: "Duyệt", op: "approve", v: a.version })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const OP = { replace: "sửa", add: "thêm", remove: "xóa", move: "chuyển", copy: "chép", test: "kiểm tra", approve: "duyệt" };
-  const fmt = (s) => new Date(s).toLocaleString("vi-VN");
+  const fmt = (s) => new Date(s).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" });
   panel.replaceChildren(
     el("h2", { text: "Lịch sử chỉnh sửa" }),
     rows.length

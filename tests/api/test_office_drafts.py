@@ -11,6 +11,7 @@ from docx import Document
 
 from api.admin import create_user
 
+PASSWORD = "correct horse battery"  # tests/api/conftest.py
 PROFILE = {
     "parent": "THI HÀNH ÁN DÂN SỰ TỈNH THỬ NGHIỆM",
     "name": "PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 9 - THỬ NGHIỆM",
@@ -111,7 +112,6 @@ def _sign_in(client, username: str, password: str) -> None:  # type: ignore[no-u
 
 
 def test_office_page_form(fake_api) -> None:
-    PASSWORD = "correct horse battery"  # tests/api/conftest.py
 
     _admin(fake_api)
     c = fake_api.client
@@ -127,3 +127,23 @@ def test_office_page_form(fake_api) -> None:
     assert c.post("/review/office", data=PROFILE).status_code == 403
     c.cookies.clear()
     assert c.get("/review/office", follow_redirects=False).status_code == 303
+
+
+def test_list_confidence_follows_corrections_times_are_vietnamese_and_no_offline_blank_docs(fake_api) -> None:
+    doc = fake_api.wait("officer_a", fake_api.upload("officer_a", "b.txt", b"judgment two").json()["id"])
+    low = {
+        "op": "add",
+        "path": "/evidence/~1parties~10~1name",
+        "value": {"text": "Trần Thị Thử", "confidence": 0.3},
+    }
+    assert fake_api.patch("reviewer_a", doc["id"], [low], 0).status_code == 200
+    c = fake_api.client
+    _sign_in(c, "reviewer_a", PASSWORD)
+    row = c.get("/review").text
+    assert "30%" in row
+    fix = {"op": "replace", "path": "/parties/0/name", "value": "Trần Thị Thử"}
+    assert fake_api.patch("reviewer_a", doc["id"], [fix], 1).status_code == 200
+    page = c.get("/review").text
+    assert "30%" not in page  # the corrected field's extraction confidence no longer counts
+    assert "giờ Việt Nam" in page
+    assert c.get("/docs").status_code == 404 and c.get("/openapi.json").status_code == 200
