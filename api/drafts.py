@@ -81,6 +81,7 @@ def summary(draft: Any, extraction: dict[str, Any]) -> dict[str, Any]:
                 "lines": [ln for ln in item.lines if not ln.startswith("(Trích bản án")],
                 "source": item.source_text,
                 "kind": item.kind,
+                "draft_kind": draft.kind,
                 "values": {
                     k: ob.get(k)
                     for k in (
@@ -93,7 +94,8 @@ def summary(draft: Any, extraction: dict[str, Any]) -> dict[str, Any]:
                         "enforcement",
                     )
                     if k in ob or k in ("already_paid", "enforcement")
-                },
+                }
+                | {"enforcement_used": draft.kind},
             }
         )
     return {

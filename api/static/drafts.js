@@ -128,7 +128,7 @@ function itemView(ctx, item, di, ii) {
     field("period", "Định kỳ", el("select", { id: `${pre}-period`, disabled: readOnly }, Object.entries(PERIOD).map(([k, t]) => el("option", { value: k, text: t, selected: (v.period || "") === k }))));
     field("start_date", "Từ ngày", el("input", { id: `${pre}-start_date`, type: "date", value: v.start_date || "", readonly: readOnly }));
   }
-  field("enforcement", "Loại thi hành án", el("select", { id: `${pre}-enforcement`, disabled: readOnly }, Object.entries(ENFORCEMENT).map(([k, t]) => el("option", { value: k, text: t, selected: v.enforcement === k }))));
+  field("enforcement", "Loại thi hành án", el("select", { id: `${pre}-enforcement`, disabled: readOnly }, Object.entries(ENFORCEMENT).map(([k, t]) => el("option", { value: k, text: t, selected: v.enforcement_used === k }))));
   const save = readOnly ? null : el("button", { type: "button", class: "btn small primary", id: `${pre}-save`, text: "Lưu và lập lại bản nháp", onclick: () => saveItem(ctx, item, pre) });
   return el("div", { class: "draft-item" },
     el("div", { class: "draft-lines" }, item.lines.map((ln) => el("p", { class: "draft-line", text: ln }))),
@@ -179,7 +179,10 @@ async function saveItem(ctx, item, pre) {
     if (!start && "start_date" in ob) ops.push({ op: "remove", path: `${base}/start_date` });
   }
   const enf = $(`#${pre}-enforcement`).value;
-  if (enf !== ob.enforcement) ops.push({ op: "add", path: `${base}/enforcement`, value: enf });
+  if (enf !== item.values.enforcement_used) {
+    ops.push({ op: "add", path: `${base}/enforcement`, value: enf });
+    ops.push({ op: "add", path: `${base}/enforcement_by_officer`, value: true });
+  }
   if (!ops.length) return ctx.say("Không có thay đổi.");
   const r = await fetch(`/documents/${ctx.id}/extraction`, {
     method: "PATCH",

@@ -57,6 +57,12 @@ def enforcement_of(law: Law, ob: Obligation, ex: Extraction | None = None) -> tu
     if ex is not None and facts.state_compensation(ex, ob)[0]:
         flags.add("state_compensation")
     c = classify(law, ob.kind, ob.obligors, ob.obligees, frozenset(flags))
+    if (ob.model_extra or {}).get("enforcement_by_officer") and ob.enforcement in (
+        "ex_officio",
+        "on_request",
+    ):
+        # the officer decided on the review page; the article's point only when the table agrees
+        return ob.enforcement, c.point if ob.enforcement == c.enforcement else None
     return c.enforcement, c.point
 
 
@@ -622,7 +628,14 @@ def _build(ctx: _Ctx, kind: DraftKind, name: str, obligations: list[Obligation])
                 f"Khoản bồi thường được thi hành án chủ động (khoản thu khác cho Nhà nước, {law.raw['ex_officio_article']}"
                 f" Luật Thi hành án dân sự): {why}."
             )
-        if ob.enforcement and ob.enforcement != enforcement:
+        if (ob.model_extra or {}).get("enforcement_by_officer"):
+            classified = classify(law, ob.kind, ob.obligors, ob.obligees).enforcement
+            if classified != enforcement and not state_comp:
+                ctx.warn(
+                    f"Loại thi hành án của một khoản do cán bộ chọn ({'chủ động' if enforcement == 'ex_officio' else 'theo yêu cầu'}) "
+                    f"khác với danh mục của {law.title}: kiểm tra căn cứ pháp lý."
+                )
+        elif ob.enforcement and ob.enforcement != enforcement:
             said = "chủ động" if ob.enforcement == "ex_officio" else "theo yêu cầu"
             rule = "chủ động" if enforcement == "ex_officio" else "theo yêu cầu"
             ctx.warn(

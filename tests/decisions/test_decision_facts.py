@@ -279,3 +279,18 @@ def test_interest_prints_what_the_judgment_orders(tmp_path):
         [_ob(obligees=["P4"])], case={"type_code": "DS", "subject": "Tranh chấp hợp đồng tín dụng"}
     )
     assert drafts_for(no_interest, options=opts)[0].late_interest is None
+
+
+def test_the_officers_choice_of_enforcement_type_is_followed_with_a_warning():
+    ex = _ex([_ob(enforcement="on_request", enforcement_by_officer=True)])
+    (draft,) = drafts_for(ex, options=DraftOptions(issue_date=date(2026, 8, 3)))
+    assert draft.kind == "on_request"
+    assert (
+        any("do cán bộ chọn" in w for w in draft.warnings) is False
+    )  # the officer overrides the State-compensation rule
+    ex = _ex(
+        [_ob(enforcement="ex_officio", enforcement_by_officer=True)],
+        case={"type_code": "HS", "subject": "Trộm cắp tài sản"},
+    )
+    (draft,) = drafts_for(ex, options=DraftOptions(issue_date=date(2026, 8, 3)))
+    assert draft.kind == "ex_officio" and any("do cán bộ chọn" in w for w in draft.warnings)
