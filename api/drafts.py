@@ -16,15 +16,24 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, Field
 
-__all__ = ["DecisionInputs", "DraftNotFound", "make_drafts", "render", "summary", "content_disposition"]
+__all__ = [
+    "DecisionInputs",
+    "DecisionQuery",
+    "DraftNotFound",
+    "make_drafts",
+    "render",
+    "summary",
+    "content_disposition",
+]
 
 
 class DraftNotFound(LookupError):
     pass
 
 
-class DecisionInputs(BaseModel):
-    """What the officer knows that the judgment does not (query parameters of the draft endpoints)."""
+class DecisionQuery(BaseModel):
+    """Decision inputs that may travel in a URL (no personal data): query parameters of the draft
+    endpoints, overriding the saved inputs for one request."""
 
     issue_date: date | None = Field(default=None, description="decision date (picks the law); default today")
     number: str | None = Field(default=None, max_length=30, description="decision number, e.g. 46")
@@ -32,9 +41,19 @@ class DecisionInputs(BaseModel):
     requester: str | None = Field(
         default=None, pattern=r"^P[0-9]{1,4}$", description="party id of the requester"
     )
-    executor: str | None = Field(default=None, max_length=120, description="Chấp hành viên assigned")
     received_date: date | None = Field(default=None, description="date the judgment was received")
     effective_date: date | None = Field(default=None, description="date the judgment took legal effect")
+
+
+class DecisionInputs(DecisionQuery):
+    """What the officer knows that the judgment does not, saved per document (PUT decision-inputs):
+    the executor is a person's name, so it is never a query parameter."""
+
+    executor: str | None = Field(default=None, max_length=120, description="Chấp hành viên assigned")
+
+    def merged(self, query: DecisionQuery) -> DecisionInputs:
+        given = {k: v for k, v in query.model_dump().items() if v not in (None, "")}
+        return self.model_copy(update=given)
 
     def options(self):  # type: ignore[no-untyped-def]
         from docproc.decisions import DraftOptions

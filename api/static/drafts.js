@@ -36,27 +36,13 @@ const INPUTS = [
 const PERIOD = { "": "Không định kỳ", monthly: "Hằng tháng", quarterly: "Hằng quý", yearly: "Hằng năm" };
 const ENFORCEMENT = { ex_officio: "Chủ động", on_request: "Theo yêu cầu" };
 
-const storeKey = (id) => `docproc-decision-inputs-${id}`;
-function loadInputs(id) {
-  try {
-    return JSON.parse(localStorage.getItem(storeKey(id)) || "{}");
-  } catch {
-    return {};
-  }
-}
-
-function query(inputs) {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(inputs)) if (v) q.set(k, v);
-  const s = q.toString();
-  return s ? `?${s}` : "";
-}
-
 // ctx: { id, panel, version(), unsaved(), canEdit, extraction(), onSaved(doc), say(text, kind) }
 export async function showDrafts(ctx) {
-  const inputs = loadInputs(ctx.id);
   ctx.panel.replaceChildren(el("p", { text: "Đang lập bản nháp…" }));
-  const r = await fetch(`/documents/${ctx.id}/drafts${query(inputs)}`, { credentials: "same-origin" });
+  // the inputs are kept with the document, never in a URL (the executor is a person's name)
+  const ir = await fetch(`/documents/${ctx.id}/decision-inputs`, { credentials: "same-origin" });
+  const inputs = ir.ok ? await ir.json() : {};
+  const r = await fetch(`/documents/${ctx.id}/drafts`, { credentials: "same-origin" });
   if (!r.ok) {
     ctx.panel.replaceChildren(el("p", { class: "error", text: `Không lập được bản nháp (lỗi ${r.status}).` }));
     return;
@@ -76,14 +62,24 @@ export async function showDrafts(ctx) {
     }),
     el("button", { type: "submit", class: "btn", id: "di-apply", text: "Lập lại bản nháp" }),
   );
-  form.addEventListener("submit", (e) => {
+  form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const next = {};
-    for (const [k] of INPUTS) next[k] = form.elements[k].value.trim();
-    localStorage.setItem(storeKey(ctx.id), JSON.stringify(next));
+    for (const [k] of INPUTS) {
+      const v = form.elements[k].value.trim();
+      if (v) next[k] = v;
+    }
+    ctx.panel.replaceChildren(el("p", { text: "Đang lưu thông tin quyết định…" }));
+    const saved = await fetch(`/documents/${ctx.id}/decision-inputs`, {
+      method: "PUT",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(next),
+    });
+    if (!saved.ok) ctx.say(`Không lưu được thông tin quyết định (lỗi ${saved.status}).`, "error");
     showDrafts(ctx);
   });
-  const q = query(inputs);
+  const q = "";
   ctx.panel.replaceChildren(
     el("h2", { text: `Bản nháp quyết định (phiên bản ${data.version}, ${data.approved ? "đã duyệt" : "chưa duyệt: tệp tải về ghi “bản nháp – chưa duyệt”"}${ctx.unsaved() ? "; chưa gồm thay đổi chưa lưu" : ""})` }),
     form,

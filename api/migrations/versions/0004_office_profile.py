@@ -1,4 +1,5 @@
-"""office profile: the details an office's decisions print (agency, place, signer, payment, procuracy)
+"""office profile: the details an office's decisions print (agency, place, signer, payment, procuracy);
+decision inputs: per document, what the officer gives its decisions (date, number, request, executor)
 
 Revision ID: 0004_office_profile
 Revises: 0003
@@ -27,7 +28,18 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["updated_by"], ["users.id"]),
         sa.PrimaryKeyConstraint("office_id"),
     )
+    op.create_table(
+        "decision_inputs",
+        sa.Column("document_id", sa.String(length=32), nullable=False),
+        sa.Column("data", sa.JSON(), nullable=False),
+        sa.Column("updated_by", sa.Integer(), nullable=True),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["document_id"], ["documents.id"]),
+        sa.ForeignKeyConstraint(["updated_by"], ["users.id"]),
+        sa.PrimaryKeyConstraint("document_id"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("decision_inputs")
     op.drop_table("office_profiles")
