@@ -481,6 +481,13 @@ def _already_paid(ctx: _Ctx, ob: Obligation, obligors: str) -> str | None:
             f"Không đối chiếu được khoản đã nộp trước {money_vi(paid)} ({obligors}) với số tiền phải thi hành: "
             "kiểm tra để không trừ hai lần."
         )
+    collected = next((k for k, v in ctx.law.raw["ex_officio_points"].items() if "đã thu" in v), None)
+    if facts.paid_to_agency(ob) and collected:
+        ctx.warn(
+            f"Khoản {money_vi(paid)} đã nộp tại cơ quan thi hành án dân sự: chi trả cho {ctx.names(ob.obligees, False)} "
+            f"theo điểm {collected} {ctx.law.raw['ex_officio_article']} Luật Thi hành án dân sự (thi hành án chủ động), "
+            "không thu lại của người phải thi hành án."
+        )
     payer = f" do {ctx.names(who, True)} đã nộp{' thay' if behalf else ''}" if who else " đã nộp"
     return f"Số tiền trên là số tiền còn phải thi hành, đã trừ {money_vi(paid)}{payer} theo bản án."
 

@@ -30,6 +30,7 @@ __all__ = [
     "fee_label",
     "paid_by",
     "paid_on_behalf",
+    "paid_to_agency",
     "deduction_consistent",
     "Support",
     "support",
@@ -254,6 +255,15 @@ def paid_by(ex: Extraction, ob: Obligation) -> list[str] | None:
 def paid_on_behalf(ob: Obligation) -> bool:
     """True when the sentence says the deducted amount was paid for the obligor ("bồi thường thay")."""
     return any(_PAID.search(c) and re.search(r"\bthay\b", c) for c in _CLAUSE_END.split(nfc(ob.text or "")))
+
+
+def paid_to_agency(ob: Obligation) -> bool:
+    """True when the deducted amount was paid into an enforcement agency ("Biên lai thu tiền ... của
+    Cục / Chi cục / Thi hành án dân sự"): the agency holds it and pays it out of its own motion."""
+    return any(
+        _PAID.search(c) and re.search(r"thi hành án dân sự", c, re.IGNORECASE)
+        for c in _CLAUSE_END.split(nfc(ob.text or ""))
+    )
 
 
 def deduction_consistent(ob: Obligation) -> bool | None:

@@ -294,3 +294,18 @@ def test_the_officers_choice_of_enforcement_type_is_followed_with_a_warning():
     )
     (draft,) = drafts_for(ex, options=DraftOptions(issue_date=date(2026, 8, 3)))
     assert draft.kind == "ex_officio" and any("do cán bộ chọn" in w for w in draft.warnings)
+
+
+def test_an_amount_paid_into_the_agency_is_paid_out_ex_officio_under_the_new_law():
+    text = (
+        "Buộc bị cáo Đỗ Thị Lan bồi thường cho Công ty TNHH Một thành viên Điện lực Z số tiền 90.000.000 đồng, "
+        "được trừ 20.000.000 đồng bị cáo Lan đã nộp theo Biên lai thu tiền số 01 của Chi cục Thi hành án dân sự "
+        "huyện K, bị cáo Lan còn phải bồi thường 70.000.000 đồng."
+    )
+    ex = _ex(
+        [_ob(text=text, already_paid=20_000_000)], case={"type_code": "HS", "subject": "Trộm cắp tài sản"}
+    )
+    new = drafts_for(ex, options=DraftOptions(issue_date=date(2026, 8, 3)))[0]
+    old = drafts_for(ex, options=DraftOptions(issue_date=date(2026, 6, 3)))[0]
+    assert any("theo điểm d khoản 2 Điều 33" in w for w in new.warnings)
+    assert not any("đã nộp tại cơ quan thi hành án" in w for w in old.warnings)
