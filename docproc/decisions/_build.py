@@ -793,6 +793,13 @@ def _build(ctx: _Ctx, kind: DraftKind, name: str, obligations: list[Obligation])
         signer_title = nfc(office.signer_title)
     elif office.name:
         org = office.name.upper()
+        if org.startswith("PHÒNG") and office.parent:
+            # the provincial agency's head issues decisions (Law 106/2025 Art. 22(2)(a)), not the regional Phòng
+            org = office.parent.upper()
+            ctx.unverified(
+                "người ký: Thủ trưởng cơ quan thi hành án dân sự tỉnh ban hành quyết định; việc Trưởng phòng Thi "
+                "hành án dân sự khu vực ký theo ủy quyền chưa được kiểm chứng."
+            )
         signer_title = f"{office.head_title} {'CƠ QUAN ' if org.startswith('THI HÀNH ÁN') else ''}{org}"
     else:
         signer_title = f"{office.head_title} {office_name}"

@@ -309,3 +309,12 @@ def test_an_amount_paid_into_the_agency_is_paid_out_ex_officio_under_the_new_law
     old = drafts_for(ex, options=DraftOptions(issue_date=date(2026, 6, 3)))[0]
     assert any("theo điểm d khoản 2 Điều 33" in w for w in new.warnings)
     assert not any("đã nộp tại cơ quan thi hành án" in w for w in old.warnings)
+
+
+def test_a_regional_office_drafts_for_the_provincial_head():
+    office = OfficeSettings(
+        parent="THI HÀNH ÁN DÂN SỰ TỈNH KHÁNH HÒA", name="PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 2"
+    )
+    draft = drafts_for(_ex([_ob()]), office, DraftOptions(issue_date=date(2026, 8, 3)))[0]
+    assert draft.signer_title == "THỦ TRƯỞNG CƠ QUAN THI HÀNH ÁN DÂN SỰ TỈNH KHÁNH HÒA"
+    assert draft.office_name == "PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 2"
