@@ -117,9 +117,16 @@ def summary(draft: Any, extraction: dict[str, Any]) -> dict[str, Any]:
                 | {"enforcement_used": draft.kind},
             }
         )
+    pindex = {pt.get("id"): i for i, pt in enumerate(extraction.get("parties", []))}
+    unknown = [
+        {"party": pindex[b.id], "name": b.name.removeprefix("ông (bà) ")}
+        for b in draft.obligors + draft.obligees
+        if b.id in pindex and b.name.startswith("ông (bà) ")
+    ]
     return {
         "name": draft.name,
         "title": draft.title,
+        "honorific_unknown": unknown,
         "kind": draft.kind,
         "law": draft.law_title,
         "issue_date": draft.issue_date,

@@ -101,6 +101,12 @@ function draftView(ctx, d, di, q) {
     d.placeholders.length
       ? el("p", { class: "draft-warnings", text: `Còn ${d.placeholders.length} chỗ cần bổ sung trong quyết định: ${d.placeholders.join("; ")}` })
       : null,
+    d.honorific_unknown.length && ctx.canEdit
+      ? el("p", { class: "draft-honorific" }, "Bản án không cho biết cách xưng hô: ",
+          d.honorific_unknown.map((u) => el("span", {}, `${u.name} `,
+            ["ông", "bà"].map((h) => el("button", { type: "button", class: "btn small", "aria-label": `Ghi “${h} ${u.name}”`, text: h,
+              onclick: () => patch(ctx, [{ op: "add", path: `/parties/${u.party}/honorific`, value: h }]) })), " ")))
+      : null,
     d.items.map((item, ii) => itemView(ctx, item, di, ii)),
     d.late_interest ? el("p", { class: "draft-line", text: d.late_interest }) : null,
     el("details", {}, el("summary", { text: "Thời hạn và ghi chú pháp lý" }),
@@ -180,6 +186,11 @@ async function saveItem(ctx, item, pre) {
     ops.push({ op: "add", path: `${base}/enforcement_by_officer`, value: true });
   }
   if (!ops.length) return ctx.say("Không có thay đổi.");
+  await patch(ctx, ops);
+}
+
+async function patch(ctx, ops) {
+  if (ctx.unsaved()) return ctx.say("Hãy lưu các thay đổi ở phần dữ liệu trước khi sửa trên bản nháp.", "error");
   const r = await fetch(`/documents/${ctx.id}/extraction`, {
     method: "PATCH",
     credentials: "same-origin",

@@ -150,3 +150,12 @@ def test_list_confidence_follows_corrections_times_are_vietnamese_and_no_offline
     assert "30%" not in page  # the corrected field's extraction confidence no longer counts
     assert "giờ Việt Nam" in page
     assert c.get("/docs").status_code == 404 and c.get("/openapi.json").status_code == 200
+
+
+def test_the_honorific_set_on_the_draft_view_is_used(fake_api) -> None:
+    doc = fake_api.wait("officer_a", fake_api.upload("officer_a", "c.txt", b"judgment three").json()["id"])
+    ops = [{"op": "add", "path": "/parties/1/honorific", "value": "bà"}]
+    assert fake_api.patch("reviewer_a", doc["id"], ops, 0).status_code == 200
+    (summary,) = fake_api.get("officer_a", f"/documents/{doc['id']}/drafts").json()["drafts"]
+    assert summary["items"][0]["lines"][0].startswith("Bà Lê Văn Mẫu phải trả")
+    assert summary["honorific_unknown"] == []
