@@ -23,6 +23,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api import office
 from api.auth import dummy_hash, secret_key
 from api.db import make_engine, make_sessionmaker
 from api.durability import check_durability, private_data_dir, private_sqlite_file, sweep_orphans
@@ -30,7 +31,7 @@ from api.limits import ServiceLimits
 from api.middleware import BodySizeLimit, SecurityHeaders
 from api.migrate import upgrade
 from api.revocation import TokenRevocations
-from api.routers import auth, documents, jobs, review
+from api.routers import auth, documents, drafts, jobs, review
 from api.storage import BlobStore
 from api.throttle import LoginThrottle
 from api.worker import JobRunner, JobSpec
@@ -107,6 +108,8 @@ def create_app(
         summary="Digitise Vietnamese court judgments: upload, extraction, corrections, decision drafts.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # Swagger UI loads from a CDN: blank offline; the schema stays at /openapi.json
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.limits = limits
@@ -147,7 +150,10 @@ def create_app(
 
     app.include_router(auth.router)
     app.include_router(documents.router)
+    app.include_router(drafts.router)
+    app.include_router(office.router)
     app.include_router(jobs.router)
     app.include_router(review.router)
+    app.include_router(office.pages)  # /review/office before the page /review/{doc_id}
     app.include_router(review.pages)
     return app

@@ -15,6 +15,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 __all__ = [
     "Base",
     "Office",
+    "OfficeProfile",
+    "DecisionInputs",
     "User",
     "Document",
     "Job",
@@ -157,3 +159,25 @@ class RevokedToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     user_id: Mapped[int] = mapped_column(Integer)
     expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class OfficeProfile(Base):
+    """The office's own details that its decisions print (docproc.decisions.OfficeSettings fields as a
+    JSON object), edited by the office's administrator on /review/office."""
+
+    __tablename__ = "office_profiles"
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class DecisionInputs(Base):
+    """What the officer knows about a document's decisions that the judgment does not (decision date,
+    number, request, executor): kept here, not in URLs, since the executor is a person's name."""
+
+    __tablename__ = "decision_inputs"
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

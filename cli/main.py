@@ -156,6 +156,9 @@ def draft(
     received_date: Annotated[str | None, typer.Option(help="date the judgment was received")] = None,
     request_date: Annotated[str | None, typer.Option(help="date of the enforcement request")] = None,
     effective_date: Annotated[str | None, typer.Option(help="date the judgment took legal effect")] = None,
+    number: Annotated[str | None, typer.Option(help="decision number, e.g. 46 (→ Số: 46/QĐ-THADS)")] = None,
+    executor: Annotated[str | None, typer.Option(help="Chấp hành viên assigned (full name)")] = None,
+    requester: Annotated[str | None, typer.Option(help="party id of who filed the request, e.g. P1")] = None,
     combined: Annotated[bool, typer.Option(help="one ex officio draft + one per obligee")] = False,
     pdf: Annotated[bool, typer.Option(help="also write the PDF preview")] = True,
 ) -> None:
@@ -174,6 +177,9 @@ def draft(
             judgment_received_date=received_date,
             request_date=request_date,
             judgment_effective_date=effective_date,
+            decision_number=number,
+            executor=executor,
+            requester_id=requester,
             grouping="combined" if combined else "law",
         )
         paths = write_drafts(data, out, settings, options, pdf=pdf)

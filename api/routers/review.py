@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from api.deps import CurrentUser, Principal, Reviewer, SessionDep, SettingsDep, StoreDep, WriteSessionDep
 from api.deps import get_current_user as _user_from_request
-from api.models import Approval, Document, Office, User, utcnow
+from api.models import Approval, Correction, Document, Office, User, utcnow
 from api.review_text import LABELS, LOW_CONFIDENCE, STATUS_VI, sort_rows, summarize, warning_vi
 from api.schemas import ErrorOut
 
@@ -123,7 +123,15 @@ def _list_page(request: Request, session: Session, status: ListStatus, q: str, s
         .limit(1000)
     ).all()
     approvals = _latest_approvals(session, [d.id for d in docs])
-    rows = [summarize(d, approvals.get(d.id)) for d in docs]
+    corrected: dict[str, set[str]] = {}
+    if docs:
+        for doc_id, pointer in session.execute(
+            select(Correction.document_id, Correction.pointer).where(
+                Correction.document_id.in_([d.id for d in docs])
+            )
+        ):
+            corrected.setdefault(doc_id, set()).add(pointer)
+    rows = [summarize(d, approvals.get(d.id), frozenset(corrected.get(d.id, ()))) for d in docs]
     counts = {"all": len(rows)}
     for r in rows:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
