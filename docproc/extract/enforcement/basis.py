@@ -104,8 +104,10 @@ def decision_type(body: Body) -> Span:
             if m:
                 return Span(rule.value, s, e, conf)
         if any(p in seg for p in tables().execute_phrases) or re.search(r"\bthi\s+hanh\s+an\b", seg):
-            requested = any(p in re.sub(r"\s+", " ", body.folded[body.bases[0] : body.bases[1]])
-                            for p in tables().request_phrases)
+            requested = any(
+                p in re.sub(r"\s+", " ", body.folded[body.bases[0] : body.bases[1]])
+                for p in tables().request_phrases
+            )
             return Span("execute_on_request" if requested else "execute_ex_officio", s, e, conf - 0.15)
     return Span("other", body.subject[0], body.subject[1], 0.3)
 
@@ -192,15 +194,28 @@ def _refs(body: Body) -> list[Ref]:
         enforcement = (
             "tha" in sym.split("/")[-1]
             or "thi hanh an" in mid
-            or (issuer is not None and re.search(r"thi\s+hanh\s+an|chap\s+hanh\s+vien|thads", fold(issuer)) is not None)
+            or (
+                issuer is not None
+                and re.search(r"thi\s+hanh\s+an|chap\s+hanh\s+vien|thads", fold(issuer)) is not None
+            )
         )
         if not enforcement and issuer is not None and not re.match(r"toa|tand|hoi\s+dong", fold(issuer)):
             if m.group("doc").startswith("quyet") and not re.search(r"/\d{4}/", num):
                 continue  # a decision of another body (a people's committee): not a court judgment
         kind = "enforcement" if enforcement else "court"
         out.append(
-            Ref(kind, num, date, issuer, m.start(), pos, (m.start("num"), m.end("num")), dspan, ispan,
-                m.start() < body.bases[1])
+            Ref(
+                kind,
+                num,
+                date,
+                issuer,
+                m.start(),
+                pos,
+                (m.start("num"), m.end("num")),
+                dspan,
+                ispan,
+                m.start() < body.bases[1],
+            )
         )
     return out
 
@@ -262,7 +277,12 @@ def choose_prior(body: Body, refs: list[Ref]) -> Ref | None:
 def issuer_agency(issuer: str) -> str | None:
     """ "Chi cục trưởng Chi cục Thi hành án dân sự quận X" → "Chi cục Thi hành án dân sự quận X"."""
     f = fold(issuer)
-    heads = list(re.finditer(r"(?:(?:tong\s+cuc|cuc\s+quan\s+ly|chi\s+cuc|cuc|phong)\s+)?(?:thi\s+hanh\s+an\s+dan\s+su|thads)", f))
+    heads = list(
+        re.finditer(
+            r"(?:(?:tong\s+cuc|cuc\s+quan\s+ly|chi\s+cuc|cuc|phong)\s+)?(?:thi\s+hanh\s+an\s+dan\s+su|thads)",
+            f,
+        )
+    )
     if not heads:
         return None
     return agency_case(issuer[heads[0].start() :])
@@ -299,7 +319,10 @@ def deadline_days(body: Body) -> Span | None:
     s, e = body.operative
     for m in _DEADLINE.finditer(body.folded, s, e):
         sent_s = max(body.folded.rfind(".", s, m.start()), body.folded.rfind("\n", s, m.start()), s)
-        sent_e = min([x for x in (body.folded.find(".", m.end(), e), body.folded.find("\n", m.end(), e)) if x >= 0] or [e])
+        sent_e = min(
+            [x for x in (body.folded.find(".", m.end(), e), body.folded.find("\n", m.end(), e)) if x >= 0]
+            or [e]
+        )
         if "tu nguyen" in re.sub(r"\s+", " ", body.folded[sent_s:sent_e]):
             return Span(int(m.group(1)), m.start(1), m.end(1), 0.95)
     return None

@@ -41,7 +41,9 @@ _AGENCY_HEAD = re.compile(
 _RIGHT_COLUMN = re.compile(
     r"cong\s+hoa|xa\s+hoi\s+chu\s+nghia|doc\s+lap|tu\s+do|hanh\s+phuc|^\s*[-_=.~*]{3,}\s*$|ngay\s+\d|\bso\s*:"
 )
-_NUMBER_RE = re.compile(r"(?:^|\s)s[oố]\s*[:;.]?\s*([0-9OolI][0-9OolI ]{0,8}\s*/\s*[^\s,;]{2,30})", re.I | re.M)
+_NUMBER_RE = re.compile(
+    r"(?:^|\s)s[oố]\s*[:;.]?\s*([0-9OolI][0-9OolI ]{0,8}\s*/\s*[^\s,;]{2,30})", re.I | re.M
+)
 _COL_SPLIT = re.compile(r"\s{3,}|\t+")
 
 
@@ -75,7 +77,9 @@ def agency_case(upper: str) -> str:
     from docproc.extract.header import restore_court_case
 
     f = fold(s)
-    m = re.match(r"(?:(tong\s+cuc|cuc\s+quan\s+ly|chi\s+cuc|cuc|phong)\s+)?(thi\s+hanh\s+an\s+dan\s+su|thads)", f)
+    m = re.match(
+        r"(?:(tong\s+cuc|cuc\s+quan\s+ly|chi\s+cuc|cuc|phong)\s+)?(thi\s+hanh\s+an\s+dan\s+su|thads)", f
+    )
     if not m:
         return restore_court_case("TÒA ÁN NHÂN DÂN " + s).removeprefix("Tòa án nhân dân ").strip()
     head_words = s[: m.end()].split()
@@ -160,7 +164,9 @@ def _agencies(text: str, block: list[tuple[int, int]], out: HeaderFields) -> Non
 # Signature block
 # ---------------------------------------------------------------------------------------------
 
-_SIGN_NOTE = re.compile(r"\(?\s*(?:đã\s+ký|da\s+ky|ký\s+tên|ky\s+ten|đóng\s+dấu|dong\s+dau|ký\s+số|ky\s+so)[^)\n]*\)?", re.I)
+_SIGN_NOTE = re.compile(
+    r"\(?\s*(?:đã\s+ký|da\s+ky|ký\s+tên|ky\s+ten|đóng\s+dấu|dong\s+dau|ký\s+số|ky\s+so)[^)\n]*\)?", re.I
+)
 _LIST_LINE = re.compile(r"^\s*(?:[-–+•]|n[oơ]i\s+nh[aậ]n|l[uư]u\b)", re.I)
 _PREFIX = re.compile(r"^\s*(kt|tm|q|tl|tuq)\s*\.\s*", re.I)
 

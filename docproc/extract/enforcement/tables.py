@@ -33,7 +33,9 @@ class Rule:
     def regex(self) -> re.Pattern[str]:
         """Each pattern with flexible spaces, not inside a longer word."""
         alts = [r"\s*".join(re.escape(w) for w in p.split(" ")) for p in self.patterns]
-        alts = [a.replace(r"\s*", r"\s+") if " " in p else a for a, p in zip(alts, self.patterns, strict=True)]
+        alts = [
+            a.replace(r"\s*", r"\s+") if " " in p else a for a, p in zip(alts, self.patterns, strict=True)
+        ]
         return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])")
 
 
