@@ -16,6 +16,7 @@ decision's obligor), lower when the decision type came only from the text of Đi
 from __future__ import annotations
 
 from docproc.document import Document
+from docproc.extract._tolerant import blank_specks
 from docproc.extract.enforcement import basis as B
 from docproc.extract.enforcement.header import Span, read_header, read_signature
 from docproc.extract.enforcement.items import extract_items
@@ -29,6 +30,9 @@ _EXECUTE = ("execute_on_request", "execute_ex_officio")
 
 
 def extract_enforcement(document: Document) -> Extraction:
+    cleaned = blank_specks(document.text)  # OCR specks blanked, same length: spans stay valid
+    if cleaned != document.text:
+        document = document.model_copy(update={"text": cleaned})
     text = document.text
     ev = EvidenceBuilder(document)
     body = B.split_body(text)

@@ -178,10 +178,8 @@ def read_signature(text: str) -> tuple[Span | None, Span | None]:
     with no deputy line under it is signed by a deputy ("Phó ..."). The signer is the name line
     below the title."""
     fz = fold(text)
-    m = None
-    for m in re.finditer(r"n[oơ]i\s+nh[aậ]n\s*:?", fz):
-        pass
-    start = m.start() if m else max(0, len(text) - 1500)
+    found = list(re.finditer(r"n[oơ]i\s+nh[aậ]n\s*:?", fz))
+    start = found[-1].start() if found else max(0, len(text) - 1500)
     titles: list[tuple[str, str, int, int, str | None]] = []  # (fold key, label, start, end, prefix)
     name: Span | None = None
     for s, e in _pieces(text, len(text)):

@@ -56,6 +56,7 @@ _SEIZE = re.compile(
     r"|\s*(?:[-–]\s*)?Tài\s+sản\s+(?:kê\s+biên|bị\s+kê\s+biên|khấu\s+trừ|thu\s+giữ|tạm\s+giữ)\s*:",
     _I,
 )
+_NOP_FINE = re.compile(r"\bnộp\s+(?:tiền\s+)?phạt\b|\bnộp\s+(?:số\s+)?tiền\s+(?:hình\s+)?phạt\b", _I)
 _NOP = re.compile(r"(?P<joint>\bliên\s+đới\s+)?\bnộp\b(?!\s+(?:tiếp|lại|bằng|trực|tại|vào))", _I)
 
 
@@ -153,6 +154,25 @@ class DecisionReader(Reader):
                     d.party_conf = min(d.party_conf, 0.75)
             # a party named as payer who is the payee too (a resolver slip) keeps only one role
             d.obligees = [p for p in d.obligees if p not in d.obligors] or d.obligees
+
+    def _fines(self, c: Clause, t: str) -> bool:
+        """ "Nộp phạt 10.000.000 đồng", "nộp tiền phạt ...": a fine for the State budget."""
+        if super()._fines(c, t):
+            return True
+        m = _NOP_FINE.search(t)
+        if not m:
+            return False
+        a = c.start + m.end()
+        ams = [x for x in self.amounts_in(a, c.end) if x.start - a < 60]
+        if not ams:
+            return False
+        d = Draft("fine", (c.start, c.end), c.item, obligees=[STATE])
+        who = self._subject(c.start, c.start + m.start())
+        d.obligors = [p for p, _ in who]
+        d.party_spans = dict(who)
+        self._set_amount(d, ams[0])
+        self.obs.append(d)
+        return True
 
     def _fees(self, c: Clause, start: int) -> bool:
         if super()._fees(c, start):

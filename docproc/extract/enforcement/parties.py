@@ -221,6 +221,38 @@ def _payees(body: Body, asc: str) -> list[P._Draft]:
     return out
 
 
+_PAYER_CUE = re.compile(
+    r"\s+(?:phải|có\s+nghĩa\s+vụ|có\s+trách\s+nhiệm)\s+(?:liên\s+đới\s+)?(?:tiếp\s+tục\s+)?"
+    r"(?:trả|thanh\s+toán|hoàn\s+trả|bồi\s+thường|nộp|giao|cấp\s+dưỡng|chịu)\b",
+    re.I,
+)
+
+
+def _payers(body: Body, asc: str) -> list[P._Draft]:
+    """Payers of the items named before "phải trả ..." (an entrusted or coerced item may name the
+    obligor only there): obligors."""
+    text = body.text
+    s, e = body.operative
+    out: list[P._Draft] = []
+    for m in _PAYER_CUE.finditer(text, s, e):
+        ls = text.rfind("\n", s, m.start())
+        ls = ls + 1 if ls >= s else s
+        starts = [ls, *[ls + k + 1 for k, ch in enumerate(text[ls : m.start()]) if ch == ":"]]
+        for seg_s in starts:
+            seg = text[seg_s : m.start()]
+            if re.match(
+                r"\s*(?:[-–+•]\s*)?(?:ông|bà|anh|chị|cụ|Ông|Bà|Anh|Chị|Cụ)\s+[A-ZĐÀ-Ỹ]|\s*"
+                + P._ORG_START.pattern,
+                seg,
+            ):
+                found = _entries_at(text, asc, seg_s, m.start(), "obligor", (m.start(), m.end()))
+                for d in found:
+                    d.conf = 0.7
+                out.extend(found)
+                break
+    return out
+
+
 def _key(name: str) -> str:
     return re.sub(r"\s+", " ", P.fold(P._HON_RE.sub("", name))).strip(" .,;")
 
@@ -255,6 +287,10 @@ def extract_parties(body: Body, ev: EvidenceBuilder) -> tuple[list[Party], list[
 
     for d in labelled:
         add(d, override=True)
+    for d in _payers(body, asc):
+        add(d, override=False)
+        if not any(x.role == "obligor" and id(x) in primary for x in merged.values()):
+            primary.add(id(merged[_key(d.name)]))
     for d in _owners(body, asc, labelled):
         add(d, override=False)
     for d in _payees(body, asc):
