@@ -16,9 +16,10 @@ decision's obligor), lower when the decision type came only from the text of Đi
 from __future__ import annotations
 
 from docproc.document import Document
+from docproc.extract._consensus import consensus_name
 from docproc.extract._tolerant import blank_specks
 from docproc.extract.enforcement import basis as B
-from docproc.extract.enforcement.header import Span, read_header, read_signature
+from docproc.extract.enforcement.header import Span, read_header, read_signature, vote_places
 from docproc.extract.enforcement.items import extract_items
 from docproc.extract.enforcement.parties import extract_parties
 from docproc.extract.evidence import EvidenceBuilder
@@ -27,6 +28,8 @@ from docproc.schema import Case, DecisionRef, DocumentInfo, Enforcement, Extract
 __all__ = ["extract_enforcement"]
 
 _EXECUTE = ("execute_on_request", "execute_ex_officio")
+_PLACES = ("agency", "parent_agency", "receiving_agency")
+_PEOPLE = ("executor", "signer")
 
 
 def extract_enforcement(document: Document) -> Extraction:
@@ -53,6 +56,10 @@ def extract_enforcement(document: Document) -> Extraction:
         if span is None:
             return None
         ev.add(f"/enforcement/{name}", span.start, span.end, span.conf)
+        if name in _PLACES:
+            return vote_places(str(span.value), text)
+        if name in _PEOPLE:
+            return consensus_name(str(span.value), text, person=True)
         return span.value
 
     enf = Enforcement(
@@ -72,15 +79,15 @@ def extract_enforcement(document: Document) -> Extraction:
     )
     if judgment is not None:
         judgment = B.complete(judgment, B.court_refs(body))
-        enf.judgment = _judgment_ref(judgment, "/enforcement/judgment", ev)
+        enf.judgment = _judgment_ref(judgment, "/enforcement/judgment", ev, text)
     enf.other_judgments = [
-        _judgment_ref(r, f"/enforcement/other_judgments/{i}", ev) for i, r in enumerate(others)
+        _judgment_ref(r, f"/enforcement/other_judgments/{i}", ev, text) for i, r in enumerate(others)
     ]
     if prior is not None:
         enf.prior_decision = DecisionRef(
             number=prior.number,
             date=prior.date,
-            agency=B.issuer_agency(prior.issuer) if prior.issuer else None,
+            agency=vote_places(B.issuer_agency(prior.issuer) or "", text) or None if prior.issuer else None,
         )
         ev.add("/enforcement/prior_decision/number", *prior.num_span, 0.9)
         if prior.date_span:
@@ -110,13 +117,13 @@ def extract_enforcement(document: Document) -> Extraction:
     )
 
 
-def _judgment_ref(r: B.Ref, ptr: str, ev: EvidenceBuilder) -> JudgmentRef:
+def _judgment_ref(r: B.Ref, ptr: str, ev: EvidenceBuilder, text: str) -> JudgmentRef:
     ev.add(f"{ptr}/number", *r.num_span, 0.9)
     if r.date_span:
         ev.add(f"{ptr}/date", *r.date_span, 0.9)
     if r.issuer_span:
         ev.add(f"{ptr}/court", *r.issuer_span, 0.85)
-    return JudgmentRef(number=r.number, date=r.date, court=r.issuer)
+    return JudgmentRef(number=r.number, date=r.date, court=vote_places(r.issuer, text) if r.issuer else None)
 
 
 def _warnings(enf: Enforcement, parties: list, obligations: list) -> list[str]:

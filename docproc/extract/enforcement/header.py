@@ -53,8 +53,16 @@ def title_start(text: str) -> int:
     return m.start() if m else 0
 
 
+_RIGHT_PHRASES = re.compile(
+    r"c\s*o\s*n\s*g\s+h\s*o\s*a\s+x\s*a\s+h\s*o\s*i\s+c\s*h\s*u\s+n\s*g\s*h\s*i\s*a\s+v\s*i\s*e\s*t\s+n\s*a\s*m"
+    r"|doc\s+lap\s*[-–]?\s*tu\s+do\s*[-–]?\s*hanh\s+phuc|[-_=.~*]{3,}"
+)
+
+
 def _pieces(text: str, end: int) -> list[tuple[int, int]]:
-    """Header pieces (line parts between runs of spaces) in text order, as spans."""
+    """Header pieces in text order, as spans: line parts between runs of spaces (a text layer keeps
+    the columns apart that way) and around the right column's fixed phrases (OCR may join a left
+    and a right column line into one: "CỤC THI HÀNH ÁN DÂN SỰ CỘNG HÒA XÃ HỘI ...")."""
     out: list[tuple[int, int]] = []
     pos = 0
     for line in text[:end].split("\n"):
@@ -62,9 +70,62 @@ def _pieces(text: str, end: int) -> list[tuple[int, int]]:
         pos += len(line) + 1
         cuts = [0, *[x for m in _COL_SPLIT.finditer(line) for x in (m.start(), m.end())], len(line)]
         for a, b in zip(cuts[::2], cuts[1::2], strict=False):
-            if line[a:b].strip():
-                out.append((ls + a, ls + b))
+            f = fold(line[a:b])
+            inner = [a, *[x for m in _RIGHT_PHRASES.finditer(f) for x in (a + m.start(), a + m.end())], b]
+            for c, d in zip(inner[::2], inner[1::2], strict=False):
+                if line[c:d].strip(" -–"):
+                    out.append((ls + c, ls + d))
     return out
+
+
+_UNITS = ("thanh pho", "thi xa", "thi tran", "tinh", "huyen", "quan", "phuong", "xa", "khu vuc")
+_UNIT_TEXT = {
+    "thanh pho": "thành phố", "thi xa": "thị xã", "thi tran": "thị trấn", "tinh": "tỉnh", "huyen": "huyện",
+    "quan": "quận", "phuong": "phường", "xa": "xã", "khu vuc": "khu vực",
+}  # fmt: skip
+
+
+def vote_places(value: str, text: str) -> str:
+    """Place names in `value` ("... quận Long Biền") spelled the way the document repeats them most
+    (OCR misreads a tone in one mention); unit words after the head read as units ("Tính" → "tỉnh")."""
+    from docproc.extract._consensus import consensus_name
+
+    head = re.search(r"thi\s+hanh\s+an\s+dan\s+su|thads|toa\s+an\s+nhan\s+dan|tand", fold(value))
+    cut = head.end() if head else 0
+    words = value[cut:].split(" ")
+    out: list[str] = [value[:cut]] if cut else []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            name = " ".join(run)
+            core = name.rstrip(",;.")
+            out.append(consensus_name(core, text) + name[len(core) :] if len(core) >= 3 else name)
+            run.clear()
+
+    i = 0
+    while i < len(words):
+        w = words[i]
+        unit = None
+        if not run:  # a unit word opens a place ("tỉnh Bắc Ninh"); inside a name it is a name ("Sơn Tịnh")
+            two = fold(" ".join(words[i : i + 2])).strip(",")
+            unit = next((u for u in _UNITS if (two if " " in u else fold(w).strip(",")) == u), None)
+        if unit is not None:
+            n = unit.count(" ") + 1
+            seg = " ".join(words[i : i + n])
+            out.append(_UNIT_TEXT[unit] + seg[len(seg.rstrip(",;")) :])
+            i += n
+            continue
+        if w[:1].isupper():
+            run.append(w)
+        else:
+            flush()
+            out.append(w)
+        if w.endswith((",", ";")):
+            flush()
+        i += 1
+    flush()
+    return re.sub(r"\s+", " ", " ".join(x for x in out if x)).strip()
 
 
 def agency_case(upper: str) -> str:
@@ -123,7 +184,31 @@ def read_header(text: str) -> HeaderFields:
     if dates:
         d = dates[-1]
         out.date = Span(d.value.isoformat(), d.start, d.end, 0.95)
+    else:
+        out.date = _ocr_date(text, end)
     return out
+
+
+_OCR_DIGIT = r"[0-9Il!|Oo]"
+_OCR_DATE = re.compile(
+    rf"ngay\s+({_OCR_DIGIT}{{1,2}})\s+thang\s+({_OCR_DIGIT}{{1,2}})\s+nam\s+({_OCR_DIGIT}{{4}})(?![0-9])"
+)
+
+
+def _ocr_date(text: str, end: int) -> Span | None:
+    """The header date with digits OCR read as letters ("ngày 10 tháng 1! năm 2021")."""
+    found = list(_OCR_DATE.finditer(fold(text[:end])))
+    if not found:
+        return None
+    m = found[-1]
+    d, mo, y = (int(g.translate(str.maketrans("Il!|Oo", "111100"))) for g in m.groups())
+    try:
+        import datetime as dt
+
+        value = dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+    return Span(value, m.start(), m.end(), 0.6)
 
 
 def _agencies(text: str, block: list[tuple[int, int]], out: HeaderFields) -> None:
@@ -176,7 +261,9 @@ def read_signature(text: str) -> tuple[Span | None, Span | None]:
 
     The title is the last title line ("KT. CHI CỤC TRƯỞNG" / "PHÓ CHI CỤC TRƯỞNG"); a "KT." title
     with no deputy line under it is signed by a deputy ("Phó ..."). The signer is the name line
-    below the title."""
+    below the title. OCR may put the right column at the end of the recipients' lines ("- Như
+    Điều 3; PHÓ CHI CỤC TRƯỞNG"), so titles are looked for at the end of a piece, and the name
+    after its last punctuation."""
     fz = fold(text)
     found = list(re.finditer(r"n[oơ]i\s+nh[aậ]n\s*:?", fz))
     start = found[-1].start() if found else max(0, len(text) - 1500)
@@ -185,25 +272,27 @@ def read_signature(text: str) -> tuple[Span | None, Span | None]:
     for s, e in _pieces(text, len(text)):
         if s < start:
             continue
-        piece = text[s:e].strip()
-        if _LIST_LINE.match(piece) or _SIGN_NOTE.fullmatch(piece):
-            continue
+        piece = text[s:e]
         pf = fold(piece)
-        pm = _PREFIX.match(pf)
-        key_text = pf[pm.end() :] if pm else pf
-        key_text = re.sub(r"[^a-z ]", " ", key_text)
-        key_text = re.sub(r"\s+", " ", key_text).strip()
-        hit = next(((k, label) for k, label in tables().signer_titles if key_text == k), None)
-        if hit and piece.upper() == piece:
-            prefix = pm.group(1).upper() if pm else None
-            titles.append((hit[0], hit[1], s, e, prefix))
+        m = _TITLE_AT_END.search(pf)
+        if m and _upper(piece[m.start("t") :]):
+            key = re.sub(r"\s+", " ", m.group("t")).strip()
+            label = dict(tables().signer_titles)[key]
+            prefix = m.group("p").upper() if m.group("p") else None
+            titles.append((key, label, s + m.start("t"), s + m.end("t"), prefix))
             name = None
             continue
-        if titles and _is_name(piece):
-            value = re.sub(r"\s+", " ", piece)
+        if not titles:
+            continue
+        cut = max(piece.rfind(ch) for ch in ";:.)")
+        tail_s = s + cut + 1 if cut >= 0 else s
+        tail = text[tail_s:e].strip()
+        if _is_name(tail):
+            value = re.sub(r"\s+", " ", tail)
             if value.isupper():
                 value = " ".join(w.capitalize() for w in value.split())
-            name = Span(value, s, e, 0.9)
+            ts = text.find(tail, tail_s, e)
+            name = Span(value, ts, ts + len(tail), 0.9 if cut < 0 else 0.75)
     title: Span | None = None
     if titles:
         key, label, s, e, prefix = titles[-1]
@@ -215,10 +304,22 @@ def read_signature(text: str) -> tuple[Span | None, Span | None]:
     return name, title
 
 
+_TITLE_AT_END = re.compile(
+    r"(?:(?<![a-z])(?P<p>kt|tm|q|tl|tuq)\s*\.\s*)?(?<![a-z])(?P<t>"
+    + "|".join(r"\s+".join(k.split()) for k, _ in sorted(tables().signer_titles, key=lambda x: -len(x[0])))
+    + r")\s*$"
+)
+
+
+def _upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def _is_name(piece: str) -> bool:
     words = piece.split()
     if not 2 <= len(words) <= 6:
         return False
-    if any(c.isdigit() for c in piece) or re.search(r"[:;()/]", piece):
+    if any(c.isdigit() for c in piece) or re.search(r"[:;,()/]", piece):
         return False
     return all(w[0].isupper() for w in words)

@@ -121,7 +121,14 @@ class DecisionReader(Reader):
         if not m:
             return False
         a = c.start + m.end()
-        found = self._assets_from(a, c.end, "security", c.item)
+        # an account to be debited is a deposit, even when OCR misread "tài khoản"
+        ft = fold(t)
+        kind = "deposit" if re.search(r"\btai\s+kho[a-z]n\b", ft) else None
+        b = c.end
+        if kind:  # the account, not the bank that holds it ("... mở tại Ngân hàng X (địa chỉ: ...)")
+            bank = re.search(r"\s+(?:mo\s+)?tai\s+(?:ngan\s+hang|kho\s+bac|quy\s+tin\s+dung)", ft)
+            b = c.start + bank.start() if bank else b
+        found = self._assets_from(a, b, "security", c.item, default_kind=kind)
         if not found:
             return bool(re.search(r":\s*$", t))  # "... tài sản của người phải thi hành án:" (parties follow)
         st = Statement("security", (c.start, c.end), c.item, pos=c.start)

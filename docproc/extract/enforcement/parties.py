@@ -181,8 +181,7 @@ def _owners(body: Body, asc: str, known: list[P._Draft]) -> list[P._Draft]:
     s, e = body.operative
     out: list[P._Draft] = []
     for m in _OWNER_CUE.finditer(asc, s, e):
-        le = text.find("\n", m.end(), e)
-        le = e if le < 0 else le
+        le = _line_end(text, m.end(), e)
         found = _entries_at(text, asc, m.end(), le, "related_party", (m.start(), m.end()))
         for d in found:
             d.conf = 0.7
@@ -191,6 +190,19 @@ def _owners(body: Body, asc: str, known: list[P._Draft]) -> list[P._Draft]:
             )
             out.append(d)
     return out
+
+
+def _line_end(text: str, pos: int, end: int) -> int:
+    """End of the line from `pos`; a line break within the next 40 characters is a wrap (OCR, or
+    a narrow column), not the end of the entry."""
+    le = text.find("\n", pos, end)
+    if 0 <= le < pos + 40:
+        k = le
+        while k < end and text[k] in " \n\t\f":  # a page break may leave an empty line
+            k += 1
+        nxt = text.find("\n", k, end)
+        le = end if nxt < 0 else nxt
+    return end if le < 0 else le
 
 
 def _payees(body: Body, asc: str) -> list[P._Draft]:
@@ -204,8 +216,7 @@ def _payees(body: Body, asc: str) -> list[P._Draft]:
         seg = text[m.end() : m.end() + 200]
         if not re.match(r"(?:ông|bà|anh|chị|cụ|Ông|Bà|Anh|Chị)\s+[A-ZĐÀ-Ỹ]|" + P._ORG_START.pattern, seg):
             continue
-        le = text.find("\n", m.end(), e)
-        le = e if le < 0 else le
+        le = _line_end(text, m.end(), e)
         found = _entries_at(text, asc, m.end(), le, "obligee", (m.start(), m.end()))
         for d in found:
             d.conf = 0.7
@@ -254,7 +265,8 @@ def _payers(body: Body, asc: str) -> list[P._Draft]:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"\s+", " ", P.fold(P._HON_RE.sub("", name))).strip(" .,;")
+    """Merge key: without honorific, case and tone marks (OCR misreads a tone in one mention)."""
+    return re.sub(r"\s+", " ", P._ascii(P._HON_RE.sub("", name)).lower()).strip(" .,;")
 
 
 def extract_parties(body: Body, ev: EvidenceBuilder) -> tuple[list[Party], list[str]]:
@@ -297,7 +309,7 @@ def extract_parties(body: Body, ev: EvidenceBuilder) -> tuple[list[Party], list[
         add(d, override=False)
     drafts = [merged[k] for k in order]
     # order of first appearance from the bases on (ids follow the text)
-    fz = P.fold(text)
+    fz = P._ascii(text).lower()
     start = body.bases[0]
 
     def first(d: P._Draft) -> int:
