@@ -36,6 +36,10 @@ __all__ = [
 _OPERATIVE = re.compile(r"^[ \t]*q\s*u\s*y\s*e\s*t\s+d\s*i\s*n\s*h[ \t]*[:;.][ \t]*$", re.M)
 _ARTICLE = re.compile(r"^[ \t]*d\s*i\s*e\s*u\s+(\d)\s*[.:]", re.M)
 _CLOSING = re.compile(r"^[ \t]*n[oơ]i\s+nh[aậ]n\s*:", re.M)
+# the line naming who decides ("CHI CỤC TRƯỞNG CHI CỤC ...", "CHẤP HÀNH VIÊN ..."): not the subject
+_AUTHORITY = re.compile(
+    r"\s*(?:(?:pho\s+)?(?:tong\s+cuc\s+truong|chi\s+cuc\s+truong|cuc\s+truong|thu\s+truong|truong)|chap\s+hanh\s+vien)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,8 @@ def split_body(text: str) -> Body:
     keep: list[tuple[int, int]] = []
     for s, e in subj:
         letters = [c for c in text[s:e] if c.isalpha()]
-        if keep and letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        if upper and (keep or _AUTHORITY.match(fz, s)):
             break
         keep.append((s, e))
     subject = (keep[0][0], keep[-1][1]) if keep else (t_end, t_end)

@@ -30,9 +30,11 @@ Số: {number}                               Lâm Đồng, ngày {date}
 
 """
 
-NOT_ENFORCEABLE = HEAD_2026.format(
-    number="517/QĐ-THADS", date="03 tháng 02 năm 2026", subject="Về việc chưa có điều kiện thi hành án"
-) + """Căn cứ điểm a khoản 1 Điều 23, điểm a khoản 1 Điều 44a Luật Thi hành án dân sự năm 2008 (được sửa đổi, bổ sung năm 2014, năm 2022);
+NOT_ENFORCEABLE = (
+    HEAD_2026.format(
+        number="517/QĐ-THADS", date="03 tháng 02 năm 2026", subject="Về việc chưa có điều kiện thi hành án"
+    )
+    + """Căn cứ điểm a khoản 1 Điều 23, điểm a khoản 1 Điều 44a Luật Thi hành án dân sự năm 2008 (được sửa đổi, bổ sung năm 2014, năm 2022);
 Căn cứ Điều 9 Nghị định số 62/2015/NĐ-CP ngày 18/7/2015 của Chính phủ, được sửa đổi, bổ sung bởi Nghị định số 33/2020/NĐ-CP;
 Căn cứ Bản án dân sự sơ thẩm số 31/2023/DS-ST ngày 12/10/2023 của Tòa án nhân dân thành phố Bảo Lộc, tỉnh Lâm Đồng và Bản án dân sự phúc thẩm số 77/2024/DS-PT ngày 05/6/2024 của Tòa án nhân dân tỉnh Lâm Đồng;
 Căn cứ Quyết định thi hành án số 880/QĐ-CCTHADS ngày 19/7/2024 của Chi cục trưởng Chi cục Thi hành án dân sự thành phố Bảo Lộc;
@@ -53,10 +55,13 @@ Nơi nhận:                                               KT. TRƯỞNG
 
                                                         Đoàn Minh Khôi
 """
+)
 
-ENTRUST = HEAD_2024.format(
-    number="1204/QĐ-CCTHADS", date="18 tháng 9 năm 2023", subject="Về việc ủy thác thi hành án"
-) + """Căn cứ Điều 23, Điều 55, Điều 56 và Điều 57 Luật Thi hành án dân sự năm 2008 (được sửa đổi, bổ sung năm 2014, năm 2022);
+ENTRUST = (
+    HEAD_2024.format(
+        number="1204/QĐ-CCTHADS", date="18 tháng 9 năm 2023", subject="Về việc ủy thác thi hành án"
+    )
+    + """Căn cứ Điều 23, Điều 55, Điều 56 và Điều 57 Luật Thi hành án dân sự năm 2008 (được sửa đổi, bổ sung năm 2014, năm 2022);
 Căn cứ Điều 16 Nghị định số 62/2015/NĐ-CP ngày 18/7/2015 của Chính phủ;
 Căn cứ Bản án hôn nhân và gia đình sơ thẩm số 09/2023/HNGĐ-ST ngày 14/3/2023 của Tòa án nhân dân thành phố Bảo Lộc, tỉnh Lâm Đồng;
 Căn cứ Quyết định thi hành án số 612/QĐ-CCTHADS ngày 02/5/2023 của Chi cục trưởng Chi cục Thi hành án dân sự thành phố Bảo Lộc;
@@ -75,10 +80,15 @@ Nơi nhận:                                               CHI CỤC TRƯỞNG
 - Lưu: VT, HSTHA.                                       (Đã ký)
                                                         Hà Quốc Bảo
 """
+)
 
-REVOKE = HEAD_2024.format(
-    number="95/QĐ-CCTHADS", date="22 tháng 02 năm 2022", subject="Về việc sửa đổi, bổ sung quyết định về thi hành án"
-) + """Căn cứ khoản 1 Điều 23, khoản 2 Điều 37 Luật Thi hành án dân sự năm 2008 (được sửa đổi, bổ sung năm 2014);
+REVOKE = (
+    HEAD_2024.format(
+        number="95/QĐ-CCTHADS",
+        date="22 tháng 02 năm 2022",
+        subject="Về việc sửa đổi, bổ sung quyết định về thi hành án",
+    )
+    + """Căn cứ khoản 1 Điều 23, khoản 2 Điều 37 Luật Thi hành án dân sự năm 2008 (được sửa đổi, bổ sung năm 2014);
 Căn cứ Bản án kinh doanh thương mại sơ thẩm số 14/2021/KDTM-ST ngày 09/11/2021 của Tòa án nhân dân thành phố Bảo Lộc, tỉnh Lâm Đồng;
 Căn cứ Quyết định thi hành án số 41/QĐ-CCTHADS ngày 10/01/2022 của Chi cục trưởng Chi cục Thi hành án dân sự thành phố Bảo Lộc;
 Xét thấy Quyết định thi hành án nêu trên ghi sai số tiền phải thi hành,
@@ -96,10 +106,13 @@ Nơi nhận:                                               KT. CHI CỤC TRƯỞ
 - Lưu: VT, HSTHA.
                                                         Ngô Thanh Sơn
 """
+)
 
-EXECUTE_2026 = HEAD_2026.format(
-    number="2210/QĐ-THADS", date="14 tháng 8 năm 2026", subject="Về việc thi hành án chủ động"
-) + """Căn cứ điểm a khoản 2 Điều 22 và khoản 2 Điều 33 Luật Thi hành án dân sự năm 2025;
+EXECUTE_2026 = (
+    HEAD_2026.format(
+        number="2210/QĐ-THADS", date="14 tháng 8 năm 2026", subject="Về việc thi hành án chủ động"
+    )
+    + """Căn cứ điểm a khoản 2 Điều 22 và khoản 2 Điều 33 Luật Thi hành án dân sự năm 2025;
 Căn cứ Điều 8 và Điều 12 Nghị định số 152/2026/NĐ-CP ngày 13/5/2026 của Chính phủ;
 Căn cứ Bản án hình sự sơ thẩm số 45/2026/HS-ST ngày 15/6/2026 của Tòa án nhân dân khu vực 3 - Lâm Đồng,
 
@@ -117,10 +130,13 @@ Nơi nhận:                                               TRƯỞNG
 - Như Điều 3;                                           (Đã ký)
                                                         Cao Văn Lực
 """
+)
 
-SUSPEND = HEAD_2024.format(
-    number="301/QĐ-CCTHADS", date="05 tháng 4 năm 2024", subject="V/v tạm đình chỉ thi hành án"
-) + """Căn cứ khoản 1 Điều 23, điểm a khoản 1 Điều 49 Luật Thi hành án dân sự năm 2008 (được sửa đổi, bổ sung năm 2014);
+SUSPEND = (
+    HEAD_2024.format(
+        number="301/QĐ-CCTHADS", date="05 tháng 4 năm 2024", subject="V/v tạm đình chỉ thi hành án"
+    )
+    + """Căn cứ khoản 1 Điều 23, điểm a khoản 1 Điều 49 Luật Thi hành án dân sự năm 2008 (được sửa đổi, bổ sung năm 2014);
 Căn cứ Bản án dân sự phúc thẩm số 52/2023/DS-PT ngày 18/12/2023 của Tòa án nhân dân tỉnh Lâm Đồng;
 Căn cứ Quyết định thi hành án số 210/QĐ-CCTHADS ngày 25/01/2024 của Chi cục trưởng Chi cục Thi hành án dân sự thành phố Bảo Lộc;
 Căn cứ Quyết định kháng nghị giám đốc thẩm số 12/QĐKNGĐT-VC3-DS ngày 28/3/2024 của Viện trưởng Viện kiểm sát nhân dân cấp cao tại Thành phố Hồ Chí Minh,
@@ -135,6 +151,7 @@ Người được thi hành án: ông Lê Khắc Vĩnh; địa chỉ: số 19 đ
 Nơi nhận:                                               CHI CỤC TRƯỞNG
                                                         Đỗ Văn Hải
 """
+)
 
 LETTER = """Kính gửi: Ban Giám đốc Công ty TNHH Thương mại Hoa Sen
 
