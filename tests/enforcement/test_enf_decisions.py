@@ -192,3 +192,58 @@ def test_owner_of_the_security_is_a_related_party_unless_named_obligor_in_scope(
         "Công ty TNHH Vận tải Biển Đông Hải"
     }  # the owners answer only within the security
     assert len(ob["secured_by"]) == 1
+
+
+def _ex_officio(items: str) -> dict:
+    text = (
+        "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUẾ SƠN       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 31/QĐ-CCTHADS                                Quế Sơn, ngày 02 tháng 4 năm 2019\n"
+        "QUYẾT ĐỊNH\nVề việc thi hành án chủ động\n"
+        "Căn cứ Luật Thi hành án dân sự năm 2008;\n"
+        "Căn cứ Bản án số 19/2019/HS-ST ngày 01/3/2019 của Tòa án nhân dân huyện Quế Sơn, tỉnh Quảng Nam;\n"
+        "QUYẾT ĐỊNH:\n"
+        "Điều 1. Cho thi hành án đối với: Phan Văn Tú, sinh năm 1990; nơi cư trú: thôn 5, xã Quế Xuân.\n"
+        f"{items}\n"
+        "Điều 2. Người phải thi hành án có thời hạn 10 ngày để tự nguyện thi hành án.\n"
+    )
+    return extract(Document.from_text(text, source="x.txt")).to_json_dict()
+
+
+def test_fees_and_fines_stated_as_labels() -> None:
+    """Form 2 of decision-forms.md states the items as "Án phí dân sự sơ thẩm: 300.000 đồng"."""
+    d = _ex_officio(
+        "Các khoản phải thi hành để nộp ngân sách nhà nước:\n- Tiền phạt: 5.000.000 đồng;\n"
+        "- Án phí hình sự sơ thẩm: 200.000 đồng (Hai trăm nghìn đồng);\n- Án phí dân sự sơ thẩm là 650.000đ.\n"
+        "Tổng cộng: 5.850.000 đồng."
+    )
+    got = [(o["kind"], o["amount_vnd"], o["obligees"]) for o in d["obligations"]]
+    assert got == [
+        ("fine", 5_000_000, ["STATE"]),
+        ("court_fee", 200_000, ["STATE"]),
+        ("court_fee", 650_000, ["STATE"]),
+    ]
+    assert all(_names(d, o["obligors"]) == {"Phan Văn Tú"} for o in d["obligations"])
+
+
+def test_assets_listed_under_an_entrust_lead() -> None:
+    text = (
+        "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN CẦN GIỜ       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 64/QĐ-CCTHADS                                Cần Giờ, ngày 09 tháng 9 năm 2022\n"
+        "QUYẾT ĐỊNH\nVề việc ủy thác xử lý tài sản\n"
+        "Căn cứ Luật Thi hành án dân sự năm 2008;\n"
+        "Căn cứ Bản án số 30/2021/KDTM-ST ngày 01/11/2021 của Tòa án nhân dân huyện Cần Giờ;\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Ủy thác cho Chi cục Thi hành án dân sự huyện Nhà Bè xử lý tài sản sau đây:\n"
+        "Quyền sử dụng đất tại thửa đất số 310, tờ bản đồ số 4, xã Phước Kiển, huyện Nhà Bè theo Giấy chứng nhận "
+        "số DA 445566 cấp ngày 02/01/2015 cho bà Văng Thị Tư, theo Hợp đồng thế chấp số 08/2020/HĐTC.\n"
+        "Để bảo đảm thi hành khoản: Công ty TNHH Hải Sản Rạng Đông phải trả cho Ngân hàng Thương mại cổ phần "
+        "Duyên Hải số tiền 2.400.000.000 đồng.\n"
+        "Người phải thi hành án: Công ty TNHH Hải Sản Rạng Đông; địa chỉ: xã Long Hòa, huyện Cần Giờ.\n"
+        "Điều 2. Chi cục Thi hành án dân sự huyện Nhà Bè tổ chức xử lý tài sản ủy thác.\n"
+    )
+    d = extract(Document.from_text(text, source="x.txt")).to_json_dict()
+    assert d["enforcement"]["receiving_agency"] == "Chi cục Thi hành án dân sự huyện Nhà Bè"
+    assert _roles(d)["Văng Thị Tư"] == "related_party"
+    (asset,) = d["assets"]
+    assert (asset["kind"], asset["certificate"]) == ("land_use_right", "DA 445566")
+    (ob,) = d["obligations"]
+    assert ob["secured_by"] == [asset["id"]] and ob["amount_vnd"] == 2_400_000_000

@@ -223,3 +223,22 @@ def test_receiving_agency_of_an_entrust_decision() -> None:
     art = "Điều 1. Ủy thác cho Chi cục Thi hành án dân sự huyện Hàm Yên, tỉnh Tuyên Quang tổ chức thi hành các khoản sau:"
     body = B.split_body(_decision("Về việc ủy thác thi hành án", BASES, art))
     assert B.receiving_agency(body).value == "Chi cục Thi hành án dân sự huyện Hàm Yên, tỉnh Tuyên Quang"
+
+
+def test_symbol_letters_read_as_digits_are_restored() -> None:
+    from docproc.extract.enforcement.header import fix_symbol
+
+    assert fix_symbol("7/2016/QĐ5T-KDTM") == "7/2016/QĐST-KDTM"
+    assert fix_symbol("33/2019/HS-P8T") == "33/2019/HS-PBT"
+    assert fix_symbol("2/QĐKNGĐT-VC1-DS") == "2/QĐKNGĐT-VC1-DS"  # a digit at the end is a number
+    assert fix_symbol("415/QĐ-CCTHADS") == "415/QĐ-CCTHADS"
+
+
+def test_number_line_read_by_ocr_and_law_by_year_and_legislature() -> None:
+    text = _decision(
+        "Về việc thi hành án", "Căn cứ Luật Thi hành án dân sự số 16/2025/QH15;\n" + BASES, "Điều 1. X."
+    )
+    text = text.replace("Số:   17  /QĐ-CCTHADS", "Sô: 17/QĐ-CCTHADS")
+    assert read_header(text).number.value == "17/QĐ-CCTHADS"
+    law, _ = B.legal_basis(B.split_body(text))
+    assert law is not None and law.value == "106/2025/QH15"

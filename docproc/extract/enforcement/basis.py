@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from docproc.extract.enforcement.header import Span, agency_case, title_start
+from docproc.extract.enforcement.header import Span, agency_case, fix_symbol, title_start
 from docproc.extract.enforcement.tables import fold, tables
 from docproc.extract.header import parse_symbol
 from docproc.text import find_dates
@@ -176,7 +176,7 @@ def _refs(body: Body) -> list[Ref]:
     out: list[Ref] = []
     end = body.operative[1]
     for m in _REF.finditer(fz, body.bases[0], end):
-        num = re.sub(r"\s+", "", text[m.start("num") : m.end("num")]).rstrip(".,")
+        num = fix_symbol(re.sub(r"\s+", "", text[m.start("num") : m.end("num")]).rstrip(".,"))
         pos = m.end("num")
         date, dspan = None, None
         dm = _DATE_AFTER.match(fz, pos)

@@ -41,9 +41,28 @@ _AGENCY_HEAD = re.compile(
 _RIGHT_COLUMN = re.compile(
     r"cong\s+hoa|xa\s+hoi\s+chu\s+nghia|doc\s+lap|tu\s+do|hanh\s+phuc|^\s*[-_=.~*]{3,}\s*$|ngay\s+\d|\bso\s*:"
 )
-_NUMBER_RE = re.compile(
-    r"(?:^|\s)s[oố]\s*[:;.]?\s*([0-9OolI][0-9OolI ]{0,8}\s*/\s*[^\s,;]{2,30})", re.I | re.M
-)
+_NUMBER_RE = re.compile(r"(?:^|\s)so\s*[:;.]?\s*([0-9oli][0-9oli ]{0,8}\s*/\s*[^\s,;]{2,30})", re.M)
+_DIGIT_AS_LETTER = str.maketrans({"5": "S", "0": "O", "1": "I", "8": "B"})
+
+
+def fix_symbol(number: str) -> str:
+    """A number/symbol with the letters of its code that OCR read as digits put back: the part
+    after the number and year is letters by convention ("52/2025/QĐ5T-DS" → "52/2025/QĐST-DS")."""
+    parts = number.split("/")
+    if len(parts) < 2:
+        return number
+    k = 2 if len(parts) >= 3 and re.fullmatch(r"\d{4}", parts[1]) else 1
+    fixed = []
+    for p in parts[k:]:
+        segs = re.split(r"([-–.])", p)
+        fixed.append(
+            "".join(
+                s.translate(_DIGIT_AS_LETTER) if re.fullmatch(r"[A-ZĐ]*[0158][A-ZĐ]+", s) else s for s in segs
+            )
+        )
+    return "/".join(parts[:k] + fixed)
+
+
 _COL_SPLIT = re.compile(r"\s{3,}|\t+")
 
 
@@ -132,6 +151,7 @@ def agency_case(upper: str) -> str:
     """ "CHI CỤC THI HÀNH ÁN DÂN SỰ QUẬN NGÔ QUYỀN" → "Chi cục Thi hành án dân sự quận Ngô Quyền";
     text already in normal case is kept."""
     s = re.sub(r"\s+", " ", upper).strip(" ,.;:-–")
+    s = re.sub(r"(?<=\s)[.,;:·•'`]+(?=\w)", "", s)  # OCR specks before a word
     letters = [c for c in s if c.isalpha()]
     if letters and sum(c.islower() for c in letters) > len(letters) / 3:
         return s
@@ -174,10 +194,10 @@ def read_header(text: str) -> HeaderFields:
             continue
         block.append((s, e))
     _agencies(text, block, out)
-    m = _NUMBER_RE.search(text, 0, end)
+    m = _NUMBER_RE.search(fold(text[:end]))  # folded: "Sô:" / "So:" as OCR reads "Số:"
     if m:
-        raw = re.sub(r"\s+", "", m.group(1))
-        raw = re.sub(r"^[Oo]", "0", raw)
+        raw = re.sub(r"\s+", "", text[m.start(1) : m.end(1)])
+        raw = fix_symbol(re.sub(r"^[Oo]", "0", raw))
         out.number = Span(raw.rstrip(".,;"), m.start(1), m.end(1), 0.95)
     # the header's date: a "..., ngày dd tháng mm năm yyyy" in the header, the last one if several
     dates = [d for d in find_dates(text[:end]) if not d.lunar]

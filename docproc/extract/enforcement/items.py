@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from docproc.extract import assets as A
 from docproc.extract._clauses import Clause, segment_clauses
 from docproc.extract._patterns import FEE_GAP_RE, FEE_WORD_RE
 from docproc.extract._reader_base import STATE, Draft, Statement
@@ -56,6 +57,24 @@ _SEIZE = re.compile(
     r"|\s*(?:[-–]\s*)?Tài\s+sản\s+(?:kê\s+biên|bị\s+kê\s+biên|khấu\s+trừ|thu\s+giữ|tạm\s+giữ)\s*:",
     _I,
 )
+_ASSETS_FOLLOW = re.compile(
+    r"(?:xử\s+lý|kê\s+biên|phát\s+mại|bán\s+đấu\s+giá|thu\s+giữ|tạm\s+giữ)[^:.;]{0,40}\btài\s+sản[^:.;]{0,40}:\s*$"
+    r"|\btài\s+sản\s+(?:bảo\s+đảm\s+|thế\s+chấp\s+|kê\s+biên\s+)?(?:sau\s+đây|như\s+sau|gồm)\s*:\s*$",
+    _I,
+)
+_NOT_ASSET_LINE = re.compile(
+    r"\s*(?:Điều\s+\d|Người\s|Để\s|Nghĩa\s+vụ|Các\s+khoản|Khoản|Thời\s+(?:gian|hạn)|Địa\s+điểm|Trường\s+hợp)",
+    _I,
+)
+# a fee or fine stated as a label: "Án phí hình sự sơ thẩm: 200.000 đồng" (decision-forms.md, Form 2)
+_FEE_NOUN = re.compile(
+    r"\s*(?:[-–+•]\s*|\d{1,2}[.)]\s*|[a-zđ]\)\s*)?(?:tiền\s+)?(?P<fee>án\s+phí|lệ\s+phí)\b[^:;\d]{0,100}?(?::|\blà\b)\s*",
+    _I,
+)
+_FINE_NOUN = re.compile(
+    r"\s*(?:[-–+•]\s*|\d{1,2}[.)]\s*|[a-zđ]\)\s*)?(?:tiền\s+phạt|phạt\s+tiền|hình\s+phạt\s+tiền)\b[^:;\d]{0,80}?(?::|\blà\b)\s*",
+    _I,
+)
 _NOP_FINE = re.compile(r"\bnộp\s+(?:tiền\s+)?phạt\b|\bnộp\s+(?:số\s+)?tiền\s+(?:hình\s+)?phạt\b", _I)
 _NOP = re.compile(r"(?P<joint>\bliên\s+đới\s+)?\bnộp\b(?!\s+(?:tiếp|lại|bằng|trực|tại|vào))", _I)
 
@@ -91,6 +110,13 @@ class DecisionReader(Reader):
 
     def clause(self, i: int, c: Clause) -> None:
         t = self.text[c.start : c.end]
+        if _ASSETS_FOLLOW.search(t):  # "Ủy thác ... xử lý tài sản sau đây:" with the assets below
+            found = self._listed_assets(i, c)
+            if found:
+                st = Statement("security", (c.start, c.end), c.item, pos=c.start)
+                st.assets = found
+                self.statements.append(st)
+                return
         lead = _LEAD.match(t)
         if lead and lead.end() < len(t):
             c = dataclasses.replace(c, start=c.start + lead.end())
@@ -99,6 +125,24 @@ class DecisionReader(Reader):
             return
         if not self._security_then(i, c, t):
             super().clause(i, c)
+
+    def _listed_assets(self, i: int, c: Clause) -> list[int]:
+        """The assets on the lines after clause i, marked or not, while each line reads as an asset."""
+        found: list[int] = []
+        lines: dict[int, list[int]] = {}
+        for j in range(i + 1, len(self.clauses)):
+            lines.setdefault(self.clauses[j].line, []).append(j)
+        for _line, js in sorted(lines.items()):
+            a, b = self.clauses[js[0]].start, self.clauses[js[-1]].end
+            t = self.text[a:b]
+            if _NOT_ASSET_LINE.match(t):
+                break
+            f = A.read_asset(t)
+            if f is None or not f.identified:
+                break
+            self.consumed.update(js)
+            found += self._assets_from(a, b, "security", self.clauses[js[0]].item)
+        return found
 
     def _qualifies(self, c: Clause, start: int, m: re.Match[str]) -> bool:
         if super()._qualifies(c, start, m):
@@ -166,7 +210,7 @@ class DecisionReader(Reader):
         """ "Nộp phạt 10.000.000 đồng", "nộp tiền phạt ...": a fine for the State budget."""
         if super()._fines(c, t):
             return True
-        m = _NOP_FINE.search(t)
+        m = _FINE_NOUN.match(t) or _NOP_FINE.search(t)
         if not m:
             return False
         a = c.start + m.end()
@@ -184,6 +228,21 @@ class DecisionReader(Reader):
     def _fees(self, c: Clause, start: int) -> bool:
         if super()._fees(c, start):
             return True
+        noun = _FEE_NOUN.match(self.text, start, c.end)
+        if noun:
+            am = next(iter(self.amounts_in(noun.end(), c.end)), None)
+            if am is not None and am.start - noun.end() < 5:
+                for fam, comps, _ in self._fee_amounts(am, self._fee_end(am, c.end)):
+                    d = Draft("court_fee", (c.start, c.end), c.item, obligees=[STATE])
+                    self._set_amount(d, fam)
+                    for key, cam in comps:
+                        d.components[key] = cam.value
+                        d.comp_spans[key] = (cam.start, cam.end)
+                    adv = self._advance(fam, c.end)
+                    if adv and d.amount_vnd:
+                        d.extra["advance_credited"] = min(adv, d.amount_vnd)
+                    self.obs.append(d)
+                return True
         found = False
         last_end = start
         for m in _NOP.finditer(self.text, start, c.end):

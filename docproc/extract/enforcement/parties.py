@@ -48,7 +48,7 @@ _ADDR_LINE = re.compile(
 )
 _OWNER_CUE = re.compile(
     r"(?:mang\s+ten|dung\s+ten|thuoc\s+(?:quyen\s+)?(?:so\s+huu|su\s+dung)(?:\s+hop\s+phap)?(?:\s+cua)?"
-    r"|chu\s+so\s+huu(?:\s+la)?|cap\s+cho)\s+"
+    r"|chu\s+so\s+huu(?:\s+la)?|cap(?:\s+ngay\s+[\d/.\-]+)?\s+cho)\s+"
 )
 _PAYEE_CUE = re.compile(
     r"(?:tra|thanh\s+toan|hoan\s+tra|boi\s+thuong|giao|chuyen|cap\s+duong|tra\s+lai|thanh\s+toan\s+lai)"
