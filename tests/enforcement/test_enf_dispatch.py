@@ -90,3 +90,10 @@ def test_golden_dev_decision(name: str, enforcement_dev: Path, shared_dir: Path)
     for field in ("agency", "number", "date", "decision_type", "signer"):
         assert got["evidence"][f"/enforcement/{field}"]["confidence"] > 0.5
     assert all(f"/obligations/{i}/amount_vnd" in got["evidence"] for i in range(len(got["obligations"])))
+
+
+def test_no_drafts_are_made_from_an_enforcement_decision(samples) -> None:  # noqa: ANN001 - fixture module
+    from docproc.decisions import drafts_for
+
+    ex = extract(Document.from_text(samples.NOT_ENFORCEABLE, source="n.txt"))
+    assert drafts_for(ex.to_json_dict()) == []
