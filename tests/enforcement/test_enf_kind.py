@@ -62,3 +62,26 @@ def test_an_agency_letter_is_not_a_decision() -> None:
 def test_not_legal_documents(text: str) -> None:
     k = classify(text)
     assert k.kind == "other" and k.confidence < 0.5
+
+
+def _noisy(text: str, rate: float = 0.04, seed: int = 3) -> str:
+    """OCR-like damage: tone marks lost and a few characters dropped."""
+    import random
+
+    from docproc.text import strip_diacritics
+
+    r = random.Random(seed)
+    return "".join(ch for ch in strip_diacritics(text) if r.random() > rate)
+
+
+@pytest.mark.parametrize("name", ["NOT_ENFORCEABLE", "ENTRUST", "REVOKE", "EXECUTE_2026", "SUSPEND"])
+def test_damaged_decisions_stay_decisions(samples, name: str) -> None:  # noqa: ANN001 - fixture module
+    assert classify(_noisy(getattr(samples, name))).kind == "enforcement_decision"
+
+
+@pytest.mark.parametrize("name", ["c1-01", "c2-05", "c3-04", "c4-01"])
+def test_damaged_judgments_stay_judgments(dev_txt, name: str) -> None:  # noqa: ANN001 - fixture path
+    path = dev_txt / f"{name}.txt"
+    if not path.exists():
+        pytest.skip(f"{name} not in this dev corpus")
+    assert classify(_noisy(path.read_text(encoding="utf-8"))).kind == "court"

@@ -101,6 +101,8 @@ def _header(text: str) -> str:
     size = 0
     for ln in lines:
         b = bare(ln)
+        if b.startswith(("CANCU", "XETDON", "XETTHAY")):
+            break  # the bases cite the court a decision enforces: not its issuer
         if b in ("QUYETDINH", "BANAN") or b.startswith("BANANSO"):
             out.append(ln)
             break
@@ -115,15 +117,14 @@ def classify(text: str) -> DocKind:
     head = _header(text)
     hb, body = bare(head), bare(text[:60000])
     # the header is short: fuzzy there; the body only exactly (its keys are many, and repeated)
-    court_head = _score(hb, _COURT_HEAD, fuzzy=True)
     agency = _score(hb, _AGENCY_HEAD, fuzzy=True) + _score(body, _AGENCY_BODY)
-    court = court_head + _score(body, _COURT_BODY)
+    court = _score(hb, _COURT_HEAD, fuzzy=True) + _score(body, _COURT_BODY)
     if re.search(r"Q[ĐD]\s*-\s*C?C?THADS", head, re.I):
         agency += 3
     legal = _score(body[:20000], _LEGAL) + (2 if _SYMBOL.search(text[:3000]) else 0)
     if "QUYETDINH" not in bare(text[:3000]):
         agency = min(agency, 3)  # an agency's letter or notice is not a decision
-    if agency >= 5 and agency > court and court_head < 4:
+    if agency >= 5 and agency > court:
         return DocKind("enforcement_decision", min(1.0, 0.5 + 0.05 * agency), agency, court)
     if court >= 3 or (court >= 1 and legal >= 3):
         return DocKind("court", min(1.0, 0.5 + 0.05 * court), agency, court)
