@@ -111,7 +111,7 @@ def text(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> 
 
 @app.command()
 def validate(files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False)]) -> None:
-    """Check extraction JSON files against the output contract (the shared JSON Schema)."""
+    """Check extraction JSON files against the output contract (judgment or enforcement decision)."""
     from docproc.validation import validate_extraction
 
     bad = 0

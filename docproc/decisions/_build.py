@@ -959,6 +959,8 @@ def drafts_for(
     grouping rule says (or one ex officio + one per obligee with `grouping="combined"`)."""
     options = options or DraftOptions()
     ex = as_extraction(extraction)
+    if ex.document.kind == "enforcement_decision":
+        return []  # already an enforcement decision: nothing to draft from it
     law, _ = _law(options)
     kinds = {ob.id: enforcement_of(law, ob, ex)[0] for ob in ex.obligations}
     drafts: list[Draft] = []
