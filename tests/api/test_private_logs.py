@@ -165,7 +165,7 @@ def test_docproc_serve_writes_one_scrubbed_json_line_per_record(tmp_path: Path) 
     db.engine.dispose()
     port = _free_port()
     stderr = tmp_path / "stderr.log"
-    code = "from docproc.cli import main; main()"
+    code = "from cli import main; main()"
     with stderr.open("wb") as err:
         proc = subprocess.Popen(
             [sys.executable, "-c", code, "serve", "--port", str(port)],

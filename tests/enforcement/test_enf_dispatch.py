@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from docproc.cli import app
+from cli import app
 from docproc.document import Document
 from docproc.extract import _extract_judgment, extract
 from docproc.extract.enforcement.kind import NOT_LEGAL_WARNING
