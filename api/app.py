@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api.auth import secret_key
 from api.db import make_engine, make_sessionmaker
 from api.migrate import upgrade
-from api.routers import auth, documents, jobs, review
+from api.routers import auth, cases, documents, jobs, review
 from api.storage import BlobStore
 from api.worker import JobRunner, JobSpec
 from docproc.config import Settings, get_settings
@@ -129,5 +129,7 @@ def create_app(
     app.include_router(documents.router)
     app.include_router(jobs.router)
     app.include_router(review.router)
+    app.include_router(cases.router)
+    app.include_router(cases.pages)  # before review.pages: /review/cases is not a document id
     app.include_router(review.pages)
     return app

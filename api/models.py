@@ -12,7 +12,19 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "Office", "User", "Document", "Job", "Correction", "Approval", "utcnow", "new_id", "ROLES"]
+__all__ = [
+    "Base",
+    "Office",
+    "User",
+    "Document",
+    "Job",
+    "Correction",
+    "Approval",
+    "CaseReview",
+    "utcnow",
+    "new_id",
+    "ROLES",
+]
 
 ROLES = ("officer", "reviewer", "admin")
 DOC_STATUSES = ("queued", "running", "done", "failed")
@@ -117,5 +129,25 @@ class Approval(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"))
     version: Mapped[int] = mapped_column(Integer)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CaseReview(Base):
+    """A reviewer's verdict on one discrepancy of an enforcement decision's audit (the case view),
+    appended like a correction: the latest row per (decision, key) counts. `key` is
+    pipelines.cases.discrepancy_key; `kind` and `detail` keep what the reviewer saw."""
+
+    __tablename__ = "case_reviews"
+    __table_args__ = (Index("ix_case_reviews_document", "document_id", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"))
+    key: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text)
+    judgment_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    version: Mapped[int] = mapped_column(Integer)
+    verdict: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text, default=None)
     reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     at: Mapped[datetime] = mapped_column(default=utcnow)
