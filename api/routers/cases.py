@@ -329,7 +329,8 @@ def cases_page(request: Request, session: SessionDep) -> Response:
         {
             "user": user,
             "office": office.name if office else "",
-            "cases": _cases(session, user.office_id),
+            # those with discrepancies still to review first
+            "cases": sorted(_cases(session, user.office_id), key=lambda c: -c.open_discrepancies),
             "can_review": user.role in ("reviewer", "admin"),
             "type_vi": TYPE_VI,
             "kind_vi": KIND_VI,
