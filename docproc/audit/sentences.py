@@ -51,35 +51,36 @@ def _value(pointer: str, text: str) -> Sentence:
     return {"pointer": pointer, "text": text, "source": "value", "page": None, "span": None}
 
 
+def _reference_sentence(doc: dict[str, Any], base: str, ref: dict[str, Any]) -> Sentence:
+    """Number, date and court written out as a reference (their evidence holds the values alone),
+    placed where the number was read."""
+    text = f"Bản án số {ref.get('number')} ngày {_date_vi(ref.get('date'))} của {ref.get('court')}"
+    where = _evidence(doc, [base, f"{base}/number", f"{base}/date", f"{base}/court"])
+    out = _value(base, text)
+    if where is not None:
+        out.update(pointer=where["pointer"], page=where["page"], span=where["span"])
+    return out
+
+
 def _reference(decision: dict[str, Any], judgment: dict[str, Any] | None) -> dict[str, Sentence | None]:
     ref = (decision.get("enforcement") or {}).get("judgment") or {}
-    dec = _evidence(
-        decision, ["/enforcement/judgment", "/enforcement/judgment/number", "/enforcement/judgment/date"]
-    )
-    if dec is None and ref:
-        dec = _value(
-            "/enforcement/judgment",
-            f"Bản án số {ref.get('number')} ngày {_date_vi(ref.get('date'))} của {ref.get('court')}",
-        )
+    dec = _reference_sentence(decision, "/enforcement/judgment", ref) if ref else None
     jud = None
     if judgment is not None:
-        case = judgment.get("case") or {}
-        jud = _evidence(judgment, ["/case/number", "/case", "/case/date", "/case/court"])
-        if jud is None:
-            jud = _value(
-                "/case",
-                f"Bản án số {case.get('number')} ngày {_date_vi(case.get('date'))} của {case.get('court')}",
-            )
+        jud = _reference_sentence(judgment, "/case", judgment.get("case") or {})
     return {"decision": dec, "judgment": jud}
 
 
 def _law(decision: dict[str, Any]) -> dict[str, Sentence | None]:
+    """The law and decree the decision cites, as read (both when both were)."""
     enf = decision.get("enforcement") or {}
-    dec = _evidence(decision, ["/enforcement/legal_basis_law", "/enforcement/legal_basis_decree"])
-    if dec is None:
-        cited = [f"Luật số {enf['legal_basis_law']}"] if enf.get("legal_basis_law") else []
-        cited += [f"Nghị định số {enf['legal_basis_decree']}"] if enf.get("legal_basis_decree") else []
-        dec = _value("/enforcement/legal_basis_law", "Căn cứ " + ", ".join(cited)) if cited else None
+    read = [_evidence(decision, [f"/enforcement/{k}"]) for k in ("legal_basis_law", "legal_basis_decree")]
+    found = [r for r in read if r is not None]
+    if found:
+        return {"decision": {**found[0], "text": "; ".join(r["text"] for r in found)}, "judgment": None}
+    cited = [f"Luật số {enf['legal_basis_law']}"] if enf.get("legal_basis_law") else []
+    cited += [f"Nghị định số {enf['legal_basis_decree']}"] if enf.get("legal_basis_decree") else []
+    dec = _value("/enforcement/legal_basis_law", "Căn cứ " + ", ".join(cited)) if cited else None
     return {"decision": dec, "judgment": None}
 
 
