@@ -71,6 +71,7 @@ def _init_pool_process(level: str) -> None:
     from api.logging_config import configure_logging
 
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    os.umask(0o077)  # caches written by the pool are the service's alone
     # Background work yields the CPU to request handling (Tesseract inherits the niceness).
     try:
         os.nice(_POOL_NICENESS)

@@ -156,6 +156,9 @@ def draft(
     received_date: Annotated[str | None, typer.Option(help="date the judgment was received")] = None,
     request_date: Annotated[str | None, typer.Option(help="date of the enforcement request")] = None,
     effective_date: Annotated[str | None, typer.Option(help="date the judgment took legal effect")] = None,
+    number: Annotated[str | None, typer.Option(help="decision number, e.g. 46 (→ Số: 46/QĐ-THADS)")] = None,
+    executor: Annotated[str | None, typer.Option(help="Chấp hành viên assigned (full name)")] = None,
+    requester: Annotated[str | None, typer.Option(help="party id of who filed the request, e.g. P1")] = None,
     combined: Annotated[bool, typer.Option(help="one ex officio draft + one per obligee")] = False,
     pdf: Annotated[bool, typer.Option(help="also write the PDF preview")] = True,
 ) -> None:
@@ -174,6 +177,9 @@ def draft(
             judgment_received_date=received_date,
             request_date=request_date,
             judgment_effective_date=effective_date,
+            decision_number=number,
+            executor=executor,
+            requester_id=requester,
             grouping="combined" if combined else "law",
         )
         paths = write_drafts(data, out, settings, options, pdf=pdf)
@@ -279,6 +285,9 @@ def serve(
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
 ) -> None:
     """Run the web service (API, processing jobs) with everything under DOCPROC_DATA_DIR."""
+    # The service writes scrubbed JSON lines only (api.logging_config): main()'s plain basicConfig
+    # handler goes before the imports below log anything through it.
+    logging.getLogger().handlers.clear()
     import uvicorn
 
     from api import create_app
@@ -286,6 +295,7 @@ def serve(
     from docproc.config import get_settings
 
     settings = get_settings()
+    os.umask(0o077)  # the database, blobs and caches it creates are readable by this user only
     configure_logging(settings.log_level)
     # Keep-alive longer than clients' (httpx: 5 s), so a client never reuses a connection being closed.
     uvicorn.run(

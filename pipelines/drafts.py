@@ -15,7 +15,7 @@ from docproc.decisions import DraftOptions, OfficeSettings, drafts_for
 from docproc.decisions.render import render_docx, render_pdf
 from pipelines._io import TMP_SUFFIX, write_atomic
 
-__all__ = ["write_drafts", "OfficeSettings", "DraftOptions"]  # the settings models, for callers of this layer
+__all__ = ["write_drafts", "make_drafts", "render_draft", "OfficeSettings", "DraftOptions"]
 
 
 def _atomic(path: Path, write) -> None:
@@ -58,3 +58,18 @@ def write_drafts(
             write_atomic(json_path, data)
             written.append(json_path)
     return written
+
+
+def make_drafts(extraction: dict, office: OfficeSettings | None, options: DraftOptions | None) -> list:
+    """The drafts of one extraction, made now (the service never caches them: the law follows the
+    decision date of each request)."""
+    return drafts_for(extraction, office, options)
+
+
+def render_draft(draft, fmt: str, *, approved: bool) -> bytes:  # type: ignore[no-untyped-def]
+    """One draft's DOCX (or its PDF preview) as bytes, rendered in a temporary directory."""
+    with tempfile.TemporaryDirectory(prefix="draft-") as tmp:
+        docx = render_docx(draft, Path(tmp) / "d.docx", approved=approved)
+        if fmt == "docx":
+            return docx.read_bytes()
+        return render_pdf(docx, Path(tmp) / "d.pdf").read_bytes()

@@ -1,7 +1,7 @@
 """case reviews: a reviewer's verdict on a discrepancy of an enforcement decision's audit
 
 Revision ID: 0006_case_reviews
-Revises: 0003
+Revises: 0005_office_profile
 Create Date: 2026-12-06 19:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_case_reviews"
-down_revision = "0003"
+down_revision = "0005_office_profile"
 branch_labels = None
 depends_on = None
 
