@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from .conftest import SHARED
@@ -63,9 +65,7 @@ def test_a_reviewer_confirms_a_discrepancy_beside_its_two_sentences(signin, live
         assert len(quotes) == 2 and all(q.strip() for q in quotes) and quotes[0] != quotes[1]
         assert "Chưa xem xét" in art.locator(".verdict").inner_text()
         art.get_by_role("button", name="Xác nhận sai lệch").click()
-        page.wait_for_function(
-            "el => el.textContent.startsWith('Đã xác nhận')", arg=art.locator(".verdict").element_handle()
-        )
+        expect(art.locator(".verdict")).to_have_text(re.compile(r"^Đã xác nhận"))
         page.reload()
         art = page.locator(f'li.decision[data-decision="{dec_id}"] article.discrepancy').first
         assert art.locator(".verdict").inner_text().startswith("Đã xác nhận")
