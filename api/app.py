@@ -31,7 +31,7 @@ from api.limits import ServiceLimits
 from api.middleware import BodySizeLimit, SecurityHeaders
 from api.migrate import upgrade
 from api.revocation import TokenRevocations
-from api.routers import auth, documents, drafts, jobs, review
+from api.routers import auth, cases, documents, drafts, jobs, review
 from api.storage import BlobStore
 from api.throttle import LoginThrottle
 from api.worker import JobRunner, JobSpec
@@ -155,5 +155,7 @@ def create_app(
     app.include_router(jobs.router)
     app.include_router(review.router)
     app.include_router(office.pages)  # /review/office before the page /review/{doc_id}
+    app.include_router(cases.router)
+    app.include_router(cases.pages)  # before review.pages: /review/cases is not a document id
     app.include_router(review.pages)
     return app

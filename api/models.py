@@ -24,6 +24,7 @@ __all__ = [
     "Approval",
     "LoginAttempt",
     "RevokedToken",
+    "CaseReview",
     "utcnow",
     "new_id",
     "ROLES",
@@ -181,3 +182,23 @@ class DecisionInputs(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class CaseReview(Base):
+    """A reviewer's verdict on one discrepancy of an enforcement decision's audit (the case view),
+    appended like a correction: the latest row per (decision, key) counts. `key` is
+    pipelines.cases.discrepancy_key; `kind` and `detail` keep what the reviewer saw."""
+
+    __tablename__ = "case_reviews"
+    __table_args__ = (Index("ix_case_reviews_document", "document_id", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"))
+    key: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text)
+    judgment_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    version: Mapped[int] = mapped_column(Integer)
+    verdict: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text, default=None)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -24,10 +24,20 @@ from pathlib import Path
 from typing import Any
 
 from docproc.audit import CASE_COLUMNS, audit_archive, build_cases
+from docproc.audit.sentences import sides
 from docproc.errors import DocprocError
 from pipelines._io import remove_stale_temps, write_atomic
 
-__all__ = ["CasesSummary", "expand_inputs", "load_extractions", "run_cases", "write_cases", "OUTPUT_FILES"]
+__all__ = [
+    "CasesSummary",
+    "cases_of",
+    "discrepancy_key",
+    "expand_inputs",
+    "load_extractions",
+    "run_cases",
+    "write_cases",
+    "OUTPUT_FILES",
+]
 
 log = logging.getLogger(__name__)
 
@@ -186,6 +196,53 @@ def write_cases(out: Path, summary: CasesSummary | None = None) -> CasesSummary:
     summary.linked = sum(link.target is not None for link in links.values())
     summary.discrepancies = sum(len(a["discrepancies"]) for a in audits.values())
     return summary
+
+
+def discrepancy_key(discrepancy: dict[str, Any]) -> str:
+    """A short stable id of one discrepancy of a decision's audit (kind, obligation and detail): a
+    reviewer's verdict holds while the audit finds the same thing, and not once it finds another."""
+    raw = "\x1f".join(str(discrepancy.get(k) or "") for k in ("kind", "obligation", "detail"))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _decision_view(
+    name: str, doc: dict[str, Any], audit: dict[str, Any], judgment: dict[str, Any] | None
+) -> dict[str, Any]:
+    enf = doc.get("enforcement") or {}
+    discrepancies = []
+    for d in audit.get("discrepancies") or []:
+        discrepancies.append({"key": discrepancy_key(d), **d, **sides(d, doc, judgment)})
+    return {
+        "id": name,
+        "number": enf.get("number"),
+        "date": enf.get("date"),
+        "decision_type": enf.get("decision_type"),
+        "agency": enf.get("agency"),
+        "judgment_reference": enf.get("judgment"),
+        "link": audit.get("link"),
+        "prior_decision": audit.get("prior_decision"),
+        "discrepancies": discrepancies,
+    }
+
+
+def cases_of(extractions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The enforcement cases of a set of extractions keyed by id (a service's documents, an archive's
+    files): per case the judgment, its decisions in date order with their link and audit, and every
+    discrepancy with the decision's and the judgment's sentence that disagree."""
+    audits, _, _ = audit_archive(extractions)
+    rows, _ = build_cases(extractions, audits)
+    out = []
+    for row in rows:
+        judgment = extractions.get(row["judgment"]) if row["judgment"] else None
+        out.append(
+            {
+                **{k: row[k] for k in CASE_COLUMNS if k not in ("decisions", "decision_types")},
+                "decisions": [
+                    _decision_view(n, extractions[n], audits[n], judgment) for n in row["decision_ids"]
+                ],
+            }
+        )
+    return out
 
 
 def _stats_rows(stats: dict[str, Any]) -> list[dict[str, Any]]:

@@ -175,6 +175,7 @@ def _row(
         "court": case.get("court"),
         "status": status,
         "n_decisions": len(decs),
+        "decision_ids": [n for n, _ in decs],  # in date order; not a table column
         "decisions": "; ".join(
             f"{(d.get('enforcement') or {}).get('number')} {(d.get('enforcement') or {}).get('date')} {t}"
             for (_, d), t in zip(decs, types, strict=True)
