@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct horse battery"  # as tests/browser/conftest.py
@@ -107,9 +108,8 @@ def test_profile_upload_correct_already_paid_approve_download(signin, live: Any,
         # two scans uploaded on the page; the list fills itself as they finish
         page.set_input_files("#upload-input", [str(p) for p in scans])
         assert page.locator("#upload-list li").count() == 2
-        page.wait_for_function(
-            "document.querySelectorAll('#upload-list li[data-status=\"done\"]').length === 2", timeout=240_000
-        )
+        # (expect, not wait_for_function: the page's CSP forbids the eval that one needs)
+        expect(page.locator('#upload-list li[data-status="done"]')).to_have_count(2, timeout=240_000)
         rows = page.locator("table.docs tbody tr")
         assert sorted(rows.locator("td:first-child").all_inner_texts()) == ["ds-thu.pdf", "hs-thu.pdf"]
 
