@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from docproc.extract import assets as A
 from docproc.extract._clauses import Clause
 from docproc.extract._patterns import DONG_TIEN_RE
+from docproc.extract._word_amounts import word_amounts
 from docproc.schema import Party
 from docproc.text import AmountMatch, find_amounts, words_to_amount
 
@@ -89,13 +90,15 @@ def shift_amount(a: AmountMatch, off: int) -> AmountMatch:
 
 def amounts_of(text: str, start: int, end: int) -> list[AmountMatch]:
     """Amounts of text[start:end] (absolute offsets). "300.000 đồng tiền tạm ứng án phí" is money
-    too, though "đồng tiền" alone is not a unit: add those the shared finder leaves out."""
+    too, though "đồng tiền" alone is not a unit: add those the shared finder leaves out,
+    and amounts written in words alone."""
     found = [shift_amount(a, start) for a in find_amounts(text[start:end])]
     have = {a.start for a in found}
     for m in DONG_TIEN_RE.finditer(text, start, end):
         if m.start() not in have:
             value = int(m.group("n").replace(".", ""))
             found.append(AmountMatch(m.start(), m.end(), value))
+    found += word_amounts(text, start, end, found)
     return sorted(found, key=lambda a: a.start)
 
 
