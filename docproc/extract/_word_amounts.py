@@ -10,14 +10,12 @@ import re
 from docproc.extract._lexicon import NUMBER_WORDS
 from docproc.text import AmountMatch, words_to_amount
 
-_W = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUMBER_WORDS = frozenset(NUMBER_WORDS)
 # "đồng" as the currency, not the first syllable of "đồng ý", "đồng thời", "đồng sở hữu" ...
 _NOT_CURRENCY = r"(?:ý|thời|nghĩa|bộ|sở|hồ|chí|phạm|loại|đều|thuận|minh|cảm|bào|hương|nhất|tình|trách|ruộng)"
-WORD_AMOUNT_RE = re.compile(
-    rf"(?<!\w)(?P<w>(?:{_W})(?:[ \t]+(?:{_W}))*)[ \t]+(?:đồng|VNĐ|VND)(?!\w)(?![ \t]+{_NOT_CURRENCY}(?!\w))",
-    re.IGNORECASE,
-)
-_SCALE = re.compile(r"(?<!\w)(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)", re.IGNORECASE)
+_UNIT_RE = re.compile(rf"(?<=[^\W\d]) (?:đồng|VNĐ|VND)(?!\w)(?! {_NOT_CURRENCY}(?!\w))", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_SCALES = frozenset({"trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"})
 _GLOSS_BEFORE = re.compile(r"(?:bằng\s+chữ\s*[:\-]?|\()\s*$", re.IGNORECASE)
 MIN_WORD_AMOUNT = 1000  # "một đồng" is no sum a court orders; small words are other senses
 
@@ -27,14 +25,22 @@ def word_amounts(text: str, start: int, end: int, found: list[AmountMatch]) -> l
     an amount in digits already found."""
     covered = [(a.start, (a.words_span or (a.end, a.end))[1]) for a in found]
     out = []
-    for m in WORD_AMOUNT_RE.finditer(text, start, end):
-        s, e = m.start("w"), m.end()
-        if any(cs <= s < ce or cs < e <= ce for cs, ce in covered):
+    for u in _UNIT_RE.finditer(text, start, end):
+        # Walk back over number words: a scan per "đồng", not a pattern tried at every position.
+        s, n, scaled = u.start(), 0, False
+        while n < 30:
+            w = _WORD_BEFORE.search(text, max(start, s - 12), s + 1 if n == 0 else s)
+            if not w or w.group(1).lower() not in _NUMBER_WORDS:
+                break
+            scaled = scaled or w.group(1).lower() in _SCALES
+            s, n = w.start(), n + 1
+        e = u.start()
+        if n == 0 or not scaled or any(cs <= s < ce or cs < e <= ce for cs, ce in covered):
             continue
-        if _GLOSS_BEFORE.search(text, max(start, s - 20), s) or not _SCALE.search(m.group("w")):
+        if _GLOSS_BEFORE.search(text, max(start, s - 20), s):
             continue
-        value = words_to_amount(m.group("w"))
+        value = words_to_amount(text[s:e])
         if value is None or value < MIN_WORD_AMOUNT:
             continue
-        out.append(AmountMatch(s, e, value, m.group("w"), (s, m.end("w"))))
+        out.append(AmountMatch(s, u.end(), value, text[s:e], (s, e)))
     return out
