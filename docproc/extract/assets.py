@@ -31,9 +31,13 @@ __all__ = [
 ]
 
 # Plates: "15C-268.47", "76C1-284.67", "51LD-123.45", "29A-1234", "30K 999.99"; OCR may drop the dot.
+# The series may also be set off by a space alone ("30G 58214"). Fishing vessels carry a registration
+# number "province code - serial - TS" (Thông tư 23/2018/TT-BNNPTNT: "BĐ-92417-TS", "QNg-90123-TS"),
+# which goes where the plate goes.
 PLATE_RE = re.compile(
     r"(?<![\w.\-])(?P<plate>\d{2}\s?[A-Z]{1,2}\d?\s?[-–]\s?(?:\d{3}[.,]\d{2}|\d{4,5})"
-    r"|\d{2}[A-Z]{1,2}\d?\s\d{3}[.,]\d{2})(?![\w])"
+    r"|\d{2}[A-Z]{1,2}\d?\s(?:\d{3}[.,]\d{2}|\d{4,5}(?![.,]\d))"
+    r"|(?-i:[A-ZĐ][A-ZĐa-zđ]{0,2})\s?[-–]\s?\d{4,5}\s?[-–]\s?TS)(?![\w])"
 )
 _PLOT_RE = re.compile(r"\bthửa(?:\s+đất)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
 _SHEET_RE = re.compile(r"\btờ\s+bản\s+đồ(?:\s+địa\s+chính)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
