@@ -63,6 +63,11 @@ XAC_DINH_RE = _tc(r"^\s*(?:[-–+]\s*)?Xác\s+định\b", _I)
 
 LATER_BUOC_RE = _tc(r"[,;.]\s*(?=buộc\b)", _I)
 
+# A clause that opens with a condition ("Trường hợp ...", "Nếu ...", "Khi ...", "Đến ngày ... mà").
+CONDITION_RE = _tc(r"\s*(?:[-–+]\s*)?(?:Trường\s+hợp|Nếu|Khi|Sau\s+khi|Đến\s+ngày|Quá\s+thời\s+hạn)\b", _I)
+# Between the mentions of one subject and its verb: separators, a title, "cùng", "liên đới".
+SUBJECT_GAP_RE = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,|và|cùng|với)?\s*(?:\b(?:ông|bà|anh|chị)\s*)?", _I)
+
 CUT_RE = _tc(
     r"\b(?:trong\s+thời\s+hạn|kể\s+từ\s+ngày\s+nhận|sau\s+khi\s+(?!đối\s+trừ)|khi\s+nhận\s+đủ|chậm\s+nhất\s+(?:vào\s+)?ngày)",
     _I,

@@ -26,6 +26,7 @@ from docproc.extract._patterns import (
     COMP_KEYS,
     COMP_START_RE,
     COMP_STOP_RE,
+    CONDITION_RE,
     CONFISCATE_RE,
     CUT_RE,
     DEDUCT_RE,
@@ -56,6 +57,7 @@ from docproc.extract._patterns import (
     SIBLING_RE,
     STATE_FUND_RE,
     STOP_RE,
+    SUBJECT_GAP_RE,
     TOTAL_RE,
     XAC_DINH_RE,
 )
@@ -117,6 +119,20 @@ class Reader(AssetRules, FeeRules, LinkRules):
         if self._allocation(c, start):
             return
         self._orders(i, c, start)
+
+    def _subject_at_verb(
+        self, subj: list[tuple[str, tuple[int, int]]], verb_start: int
+    ) -> list[tuple[str, tuple[int, int]]]:
+        """ "Trường hợp A, B chưa trả đủ ..., ông C tự nguyện trả thay ...": after a condition the
+        subject is the run of parties that ends at the verb, not everyone the condition names."""
+        out: list[tuple[str, tuple[int, int]]] = []
+        end = verb_start
+        for pid, (ms, me) in reversed(subj):
+            if not SUBJECT_GAP_RE.fullmatch(self.text[me:end]):
+                break
+            out.insert(0, (pid, (ms, me)))
+            end = ms
+        return out or subj
 
     def _fines(self, c: Clause, t: str) -> bool:
         found = False
@@ -273,6 +289,8 @@ class Reader(AssetRules, FeeRules, LinkRules):
         seg = self.text[start:vs]
         b = max((x.end() for x in BUOC_RE.finditer(seg)), default=0)
         subj = self.pids_in(start + b, start + m.start())
+        if subj and CONDITION_RE.match(self.text, start + b):
+            subj = self._subject_at_verb(subj, start + m.start())
         cut = CUT_RE.search(self.text, ve, c.end)
         limit = cut.start() if cut else c.end
         ams = self.amounts_in(ve, limit)

@@ -58,3 +58,34 @@ def test_order_after_a_ruling_that_ends_with_an_initial():
         "Phan Thị Mai K tổng số tiền 1.995.000.000đ, gồm tiền gốc 1.800.000.000đ và tiền lãi 195.000.000đ."
     )
     assert pays(obs) == [(["P2"], ["P1"], 1_995_000_000)]
+
+
+# -- identifiers ---------------------------------------------------------------------------------
+def test_plate_with_a_space_and_vessel_registration_numbers():
+    from docproc.extract.assets import find_plates
+
+    assert [p for _, _, p in find_plates("xe ô tô biển kiểm soát 30G 58214, số khung ABC")] == ["30G 58214"]
+    assert [p for _, _, p in find_plates("tàu cá vỏ gỗ số hiệu BĐ-92417-TS, dài 15m")] == ["BĐ-92417-TS"]
+    assert [p for _, _, p in find_plates("tàu cá số hiệu KG - 91234 - TS;")] == ["KG - 91234 - TS"]
+    assert find_plates("Điều 30 năm 2015 khoản 12345") == []
+
+
+def test_vessel_asset_gets_its_registration_number():
+    obs, assets = run(
+        "1. Buộc ông Võ Minh Đ phải trả cho bà Phan Thị Mai K 900.000.000 đồng.\n"
+        "2. Trường hợp ông Võ Minh Đ không trả nợ thì bà Phan Thị Mai K có quyền yêu cầu cơ quan thi hành án "
+        "xử lý tài sản bảo đảm là tàu cá vỏ gỗ số hiệu ĐNa-90815-TS của ông Võ Minh Đ để thu hồi nợ."
+    )
+    assert [(a.kind, a.plate) for a in assets] == [("vessel", "ĐNa-90815-TS")]
+
+
+# -- guarantors ----------------------------------------------------------------------------------
+def test_guarantor_after_a_condition_pays_the_creditor():
+    le = Party(id="P3", role="related_party", kind="person", name="Lê Văn T")
+    obs, _ = run(
+        "a) Ông Võ Minh Đ có nghĩa vụ thanh toán cho bà Phan Thị Mai K số tiền 500.000.000 đồng.\n"
+        "b) Trường hợp đến ngày 30/6/2026 ông Võ Minh Đ chưa trả đủ số tiền nêu tại điểm a, ông Lê Văn T tự "
+        "nguyện trả thay cho ông Võ Minh Đ số tiền còn thiếu nhưng không vượt quá 200.000.000 đồng.",
+        [*PARTIES, le],
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 500_000_000), (["P3"], ["P1"], 200_000_000)]
