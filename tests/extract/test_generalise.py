@@ -89,3 +89,59 @@ def test_guarantor_after_a_condition_pays_the_creditor():
         [*PARTIES, le],
     )
     assert pays(obs) == [(["P2"], ["P1"], 500_000_000), (["P3"], ["P1"], 200_000_000)]
+
+
+# -- court names split over header lines ---------------------------------------------------------
+def _court(head: str) -> tuple[str | None, str | None]:
+    from docproc.extract.header import extract_case
+    from docproc.extract.sections import segment
+
+    text = (
+        head
+        + "\n\nNgày 05 tháng 3 năm 2025, tại trụ sở xét xử vụ án giữa các đương sự:\nNguyên đơn: Ông Hồ Văn A.\n"
+    )
+    doc = Document.from_text(text, source="t.txt")
+    _, case = extract_case(doc, segment(doc.text), EvidenceBuilder(doc))
+    return case.court, case.date
+
+
+def test_regional_court_over_two_header_lines():
+    head = (
+        "TÒA ÁN NHÂN DÂN KHU VỰC 3              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "       BẮC SƠN                               Độc lập - Tự do - Hạnh phúc\n\n"
+        "Bản án số: 12/2025/DS-ST\nNgày: 05/3/2025"
+    )
+    assert _court(head)[0] == "Tòa án nhân dân khu vực 3 - Bắc Sơn"
+
+
+def test_regional_court_with_its_province_after_a_dash_is_kept():
+    head = "TÒA ÁN NHÂN DÂN KHU VỰC 3 - TỈNH BẮC SƠN\n\nBẢN ÁN 12/2025/DS-ST NGÀY 05/3/2025 VỀ TRANH CHẤP"
+    assert _court(head)[0] == "Tòa án nhân dân khu vực 3 - tỉnh Bắc Sơn"
+
+
+def test_high_court_over_two_header_lines():
+    head = (
+        "TÒA ÁN NHÂN DÂN CẤP CAO                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "      TẠI ĐÔNG HỒ                            Độc lập - Tự do - Hạnh phúc\n\n"
+        "QUYẾT ĐỊNH GIÁM ĐỐC THẨM\nSố: 58/2024/DS-GĐT\nNgày 19-9-2024"
+    )
+    assert _court(head)[0] == "Tòa án nhân dân cấp cao tại Đông Hồ"
+
+
+def test_header_block_below_a_publishers_title_and_blank_lines():
+    head = (
+        "Bản án số 8/2025/DS-PT ngày 04/04/2025 của TAND tỉnh Bắc Sơn về tranh chấp đất\n"
+        "- Thuộc tính\n- Nội dung\n\n"
+        "TÒA ÁN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "HUYỆN AN LẠC Độc lập - Tự do - Hạnh phúc\n\nTỈNH BẮC SƠN\n"
+        "Bản án số: 8/2025/DS-PT\nNgày: 04-4-2025"
+    )
+    assert _court(head)[0] == "Tòa án nhân dân huyện An Lạc, tỉnh Bắc Sơn"
+
+
+def test_supreme_court_division_and_title_date():
+    head = (
+        "TÒA DÂN SỰ TÒA ÁN NHÂN DÂN TỐI CAO\n\n"
+        "QUYẾT ĐỊNH GIÁM ĐỐC THẨM 37/2014/DS-GĐT NGÀY 18/09/2014 VỀ VỤ ÁN TRANH CHẤP RANH GIỚI"
+    )
+    assert _court(head) == ("Tòa dân sự Tòa án nhân dân tối cao", "2014-09-18")
