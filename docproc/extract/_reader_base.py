@@ -230,8 +230,9 @@ class ReaderBase:
         return [m for m in self.amounts if a <= m.start and m.end <= b]
 
     def _after_amount(self, am: AmountMatch) -> int:
-        """End of an amount including its words in parentheses."""
-        if am.words_span:
+        """End of an amount including its words in parentheses (an amount in words alone ends at
+        its unit)."""
+        if am.words_span and am.words_span[0] >= am.end:
             close = self.text.find(")", am.words_span[1])
             return close + 1 if close >= 0 else am.words_span[1]
         return am.end
