@@ -22,6 +22,9 @@ from docproc.extract._reader_base import AssetDraft, ReaderBase, fold_id
 
 _I = re.I
 
+# Where the sentence about one taking starts: a full stop, a semicolon, ", còn" / ", rồi" (however spaced).
+_STORY_BOUNDARY = re.compile(r"[.;]|,\s*(?:còn|rồi)\b", re.I)
+
 __all__ = ["AssetRules"]
 
 
@@ -263,13 +266,9 @@ class AssetRules(ReaderBase):
                 names += [(p.id, r"\s+".join(map(re.escape, toks))), (p.id, re.escape(toks[-1]))]
         story = self.text[: self.s]
         for m in re.finditer(key, story, _I):
-            lo = max(
-                story.rfind(".", 0, m.start()),
-                story.rfind(";", 0, m.start()),
-                story.rfind(", còn", 0, m.start()),
-                story.rfind(", rồi", 0, m.start()),
-            )
-            seg = story[lo + 1 : m.start()]
+            w0 = max(0, m.start() - 600)
+            lo = max((b.end() for b in _STORY_BOUNDARY.finditer(story, w0, m.start())), default=w0)
+            seg = story[lo : m.start()]
             verb = re.search(
                 r"\b(?:mang\s+theo|mang|lấy|dùng|cầm|sử\s+dụng|chuẩn\s+bị|mua|cất\s+giấu)\b", seg, _I
             )

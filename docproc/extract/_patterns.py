@@ -160,7 +160,7 @@ REFUND_TO_RE = _tc(
 
 REFUND_GET_RE = _tc(r"\bđược\s+(?:nhận\s+lại|hoàn\s+trả(?:\s+lại)?|trả\s+lại|hoàn\s+lại)\b", _I)
 
-FINE_RE = _tc(r"\b(?:phạt\s+tiền|phạt\s+bổ\s+sung|xử\s+phạt|phạt(?=\s+bị\s+cáo))\s+", _I)
+FINE_RE = _tc(r"\b(?:phạt\s+tiền|phạt\s+bổ\s+sung(?!\s*:)|xử\s+phạt|phạt(?=\s+bị\s+cáo))\s+", _I)
 
 CONFISCATE_RE = _tc(
     r"^\s*(?:[-–+]\s*)?(?:Tịch\s+thu|Truy\s+thu|Truy\s+nộp|Sung\s+(?:quỹ|công))"

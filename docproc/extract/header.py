@@ -97,7 +97,7 @@ _UNIT_WORDS = [
 ]  # fmt: skip
 _COURT_HEAD = re.compile(r"(?:T[OÒ]\S{0,2}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N|TAND)\b", _I)
 _HEADER_STOP = re.compile(
-    r"(C[ỘO]NG\s+H[ÒO]A|[ĐD][ộo]c\s+l[ậa]p|B[ảa]n\s+[áa]n|S[ốo]\s*:|Quy[ếe]t\s+[đd][ịi]nh|Ng[àa]y\b|V/v|\|)",
+    r"(C[ỘO]NG\s+H(?:[ÒO]A|OÀ)|[ĐD][ộo]c\s+l[ậa]p|B[ảa]n\s+[áa]n|S[ốo]\s*:|Quy[ếe]t\s+[đd][ịi]nh|Ng[àa]y\b|V/v|\|)",
     _I,
 )
 
