@@ -35,6 +35,9 @@ ROLE_LABELS: dict[str, tuple[str, ...]] = {
 
 # Honorifics before a person's name (by age and sex); the scorer and the resolver drop them.
 HONORIFICS: tuple[str, ...] = ("ông", "bà", "anh", "chị", "cụ", "em", "cháu", "cô", "chú", "bác")
+# Those that open a party's entry in the list ("Ông Nguyễn Văn A, sinh năm ..."); "cô", "chú", "bác"
+# name relatives far more often than parties there.
+NAME_HONORIFICS: tuple[str, ...] = HONORIFICS[:7]
 MALE_HONORIFICS = frozenset({"ông", "anh", "chú", "bác"})
 FEMALE_HONORIFICS = frozenset({"bà", "chị", "cô"})
 
@@ -63,15 +66,16 @@ def strip_marks(s: str) -> str:
     return "".join(c for c in s if unicodedata.category(c) != "Mn")
 
 
-def _spaced(words: str) -> str:
-    """Spaces in a phrase match any run of spaces; a comma may be written or left out."""
-    toks = words.split()
-    return r"\s+".join(re.escape(t[:-1]) + r"\s*,?" if t.endswith(",") else re.escape(t) for t in toks)
+def _spaced(words: str, conj: str = "và") -> str:
+    """Spaces in a phrase match any run of spaces; where the phrase has a comma, a comma, "và" or
+    nothing may be written ("quyền lợi, nghĩa vụ" / "quyền lợi và nghĩa vụ" / "quyền lợi nghĩa vụ")."""
+    sep = rf"(?:\s*,|\s+{conj})?"
+    return r"\s+".join(re.escape(t[:-1]) + sep if t.endswith(",") else re.escape(t) for t in words.split())
 
 
 def ascii_pattern(phrases: tuple[str, ...] | list[str]) -> str:
     """An alternation of the phrases without diacritics, longest first."""
-    return "|".join(_spaced(strip_marks(p)) for p in sorted(set(phrases), key=len, reverse=True))
+    return "|".join(_spaced(strip_marks(p), "va") for p in sorted(set(phrases), key=len, reverse=True))
 
 
 def accented(phrases: tuple[str, ...] | list[str], *, tolerant: bool = True) -> str:
@@ -89,7 +93,7 @@ def role_of_label(label_ascii: str) -> str | None:
 
 
 _ROLE_BY_LENGTH = sorted(
-    ((_spaced(strip_marks(p)), role) for role, ps in ROLE_LABELS.items() for p in ps),
+    ((_spaced(strip_marks(p), "va"), role) for role, ps in ROLE_LABELS.items() for p in ps),
     key=lambda x: len(x[0]),
     reverse=True,
 )

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 
+from docproc.extract import _lexicon as L
+from docproc.extract._lexicon import accented
 from docproc.extract._tolerant import compile_tolerant as _tc
 
 _I = re.I
 
 all__ = ["Reader", "Draft", "AssetDraft"]
 
-MONEY_VERBS = r"trả\s+nợ\s+thay|trả\s+thay|trả\s+lại|trả\s+nợ|trả|thanh\s+toán|bồi\s+thường|hoàn\s+trả|hoàn\s+lại|chi\s+trả|nộp|cấp\s+dưỡng"
+# Verbs and modals of ordering come from the one table in `_lexicon` (exact tones here: see above).
+MONEY_VERBS = accented(L.MONEY_VERBS, tolerant=False)
 
-GIVE_VERBS = r"giao\s+lại|bàn\s+giao|giao\s+trả|giao"
+GIVE_VERBS = accented(L.GIVE_VERBS, tolerant=False)
 
 ACT_VERBS = (
     r"tháo\s+dỡ|di\s+dời|phối\s+hợp|thực\s+hiện|ban\s+hành|xóa|xoá|chấm\s+dứt|khôi\s+phục|làm\s+thủ\s+tục|"
@@ -27,7 +30,7 @@ ACT_VERBS = (
 
 ORDER_RE = re.compile(
     r"(?P<neg>\b(?:không|chưa|đã|còn|được|có\s+quyền)\s+(?:phải\s+)?(?:tiếp\s+tục\s+)?)?"
-    r"(?P<modal>\b(?:phải|có\s+nghĩa\s+vụ|có\s+trách\s+nhiệm|đồng\s+ý|tự\s+nguyện|cam\s+kết|thống\s+nhất)\s+)?"
+    rf"(?P<modal>\b(?:{accented(L.ORDER_MODALS, tolerant=False)})\s+)?"
     r"(?:(?:tiếp\s+tục|cùng)\s+)?"
     r"(?P<joint>\bliên\s+đới\s+)?(?:(?:cùng\s+(?:với\s+\S+\s+)?|tiếp\s+tục\s+))?"
     rf"(?P<verb>\b(?:{ACT_VERBS}|{MONEY_VERBS}|{GIVE_VERBS}))(?!\w)",

@@ -8,6 +8,15 @@ from collections.abc import Iterable
 
 from docproc.document import Document
 from docproc.extract._consensus import clean_junk, consensus_name, trim_noise_tail
+from docproc.extract._lexicon import (
+    FEMALE_HONORIFICS,
+    HONORIFICS,
+    MALE_HONORIFICS,
+    NAME_HONORIFICS,
+    ROLE_LABELS,
+    ascii_pattern,
+    strip_marks,
+)
 from docproc.extract._tolerant import tone_tolerant
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.sections import Sections
@@ -89,19 +98,13 @@ _SKIP_LABELS = re.compile(
     rf"|tham\s+gia\s+to\s+tung\s+khac)|nhung\s+{_NG}\s+tham\s+gia|vien\s+kiem\s+sat|dai\s+dien\s+vien|tham\s+phan"
     r"|thu\s+ky|hoi\s+tham|kiem\s+sat\s+vien|ve\s+quyen\s+khang\s+cao|quyen\s+khang\s+cao)"
 )
+# Role labels from the one table (`_lexicon.ROLE_LABELS`), without diacritics, longest first; "các" and
+# "đồng" (co-plaintiffs) may precede any of them.
 _ROLE_LABELS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"nguyen\s+don\s+dan\s+su"), "civil_plaintiff"),
-    (re.compile(r"bi\s+don\s+dan\s+su"), "civil_defendant"),
-    (re.compile(r"(?:cac\s+)?(?:dong\s+)?nguyen\s+don"), "plaintiff"),
-    (re.compile(r"(?:cac\s+)?(?:dong\s+)?bi\s+don"), "defendant"),
-    (re.compile(rf"{_NG}\s+co\s+quyen\s+loi{_SEP_QL}nghia\s+vu\s+lien\s+quan"), "related_party"),
-    (re.compile(rf"{_NG}\s+lien\s+quan"), "related_party"),
-    (re.compile(r"(?:cac\s+)?bi\s+cao"), "accused"),
-    (re.compile(rf"(?:{_NG}\s+)?bi\s+hai"), "victim"),
-    (re.compile(rf"{_NG}\s+khoi\s+kien"), "claimant"),
-    (re.compile(rf"{_NG}\s+bi\s+kien"), "respondent"),
-    (re.compile(rf"{_NG}\s+yeu\s+cau(?:\s+giai\s+quyet\s+viec\s+dan\s+su)?"), "petitioner"),
-    (re.compile(rf"{_NG}\s+ke\s+thua\s+quyen{_SEP_QL}nghia\s+vu\s+to\s+tung"), "other"),
+    (re.compile(r"(?:cac\s+)?(?:dong\s+)?" + ascii_pattern((phrase,)).replace("nguoi", _NG)), role)
+    for phrase, role in sorted(
+        ((p, r) for r, ps in ROLE_LABELS.items() for p in ps), key=lambda x: len(x[0]), reverse=True
+    )
 ]
 _ACCUSED_INTRO = re.compile(r"doi\s+voi\s+(?:cac\s+)?bi\s+cao\s*:\s*$")
 _MARKER = re.compile(
@@ -111,7 +114,7 @@ _MARKER = re.compile(
     r"(?:(?:(?!(?i:và|là|do|có|cho|của|với|tại|thì|mà)\s)[^\s]{1,2}\s+){1,2}(?=(?-i:Ông|Bà|Anh|Chị)\s)"
     r"|(?-i:[a-zà-ỹđ]{1,2}[.,)])\s+(?=(?-i:Ủy\s+ban|Uỷ\s+ban|Công\s+ty|Ngân\s+hàng|Trung\s+tâm|Chủ\s+tịch)\s))?"
 )
-_HON_WORDS = r"(?:ông|bà|anh|chị|cụ|em|cháu)"
+_HON_WORDS = "(?:" + "|".join(NAME_HONORIFICS) + ")"
 # "Ống Nguyễn Văn A": OCR puts a tone on "Ông"; before a capitalised name it is still the honorific.
 _HON_START = re.compile(rf"^(?:{_HON_WORDS}|[ôồốổỗộ]ng(?=\s+{_U}))\s+(?=\S)", re.IGNORECASE)
 _LAWYER_START = re.compile(r"^(?:luật\s+sư|ls\.?|trợ\s+giúp\s+viên\s+pháp\s+lý)\s+", re.IGNORECASE)
@@ -233,7 +236,7 @@ def _match_label(asc: str, pos: int, end: int) -> tuple[str, str, int, int, int]
     return None
 
 
-_HON_WORDS_ASCII = r"(?:ong|ba|anh|chi|cu|em|chau)"
+_HON_WORDS_ASCII = "(?:" + "|".join(strip_marks(h) for h in NAME_HONORIFICS) + ")"
 
 
 def _parse_region(text: str, start: int, end: int, in_decision: bool) -> list[_Draft]:
@@ -763,28 +766,13 @@ def fold(text: str) -> str:
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(1)], low)
 
 
-_HONORIFICS = ("ông", "bà", "anh", "chị", "cụ", "em", "cháu", "cô", "chú", "bác")
-_MALE = {"ông", "anh", "chú", "bác"}
-_FEMALE = {"bà", "chị", "cô"}
+_HONORIFICS = HONORIFICS
+_MALE = MALE_HONORIFICS
+_FEMALE = FEMALE_HONORIFICS
 _HON_RE = re.compile(r"^(?:" + "|".join(_HONORIFICS) + r")\s+", re.IGNORECASE)
 
 # Role words as they appear in later text, folded; several roles share one word list.
-_ROLE_WORDS: dict[str, tuple[str, ...]] = {
-    "plaintiff": ("nguyên đơn",),
-    "defendant": ("bị đơn",),
-    "related_party": (
-        "người có quyền lợi, nghĩa vụ liên quan",
-        "người có quyền lợi nghĩa vụ liên quan",
-        "người liên quan",
-    ),
-    "accused": ("bị cáo",),
-    "victim": ("bị hại", "người bị hại"),
-    "civil_plaintiff": ("nguyên đơn dân sự",),
-    "civil_defendant": ("bị đơn dân sự",),
-    "claimant": ("người khởi kiện",),
-    "respondent": ("người bị kiện",),
-    "petitioner": ("người yêu cầu",),
-}
+_ROLE_WORDS: dict[str, tuple[str, ...]] = {r: ps for r, ps in ROLE_LABELS.items() if r != "other"}
 # A role word followed by a name ("bị cáo Nguyễn Văn A", "bị đơn ông B") names that one party.
 _ROLE_PREFIXES = tuple(sorted({w for ws in _ROLE_WORDS.values() for w in ws}, key=len, reverse=True))
 
