@@ -31,6 +31,16 @@ _I = re.I
 __all__ = ["LinkRules"]
 
 
+_POINT_RE = re.compile(r"\bđiểm\s+([a-zđ])\b(?!\s+(?:khoản|Điều|mục)\b)(?!\s+\d)", re.I)
+
+
+def point_refs(text: str, item: str) -> list[str]:
+    """ "nêu tại điểm a" inside item 2: the lettered point "2.a" of the same item (a law's "điểm a
+    khoản 1 Điều 468" is a citation, not a reference)."""
+    top = item.split(".")[0]
+    return [f"{top}.{m.group(1).lower()}" if top else m.group(1).lower() for m in _POINT_RE.finditer(text)]
+
+
 class LinkRules(ReaderBase):
     def _late_interest(self, c: Clause, t: str) -> bool:
         if re.match(r"\s*(?:[-–+]\s*)?Buộc\b", t, _I):
@@ -93,7 +103,7 @@ class LinkRules(ReaderBase):
                 return False
             st = Statement("security", (c.start, c.end), c.item, pos=c.start)
             tail_text = self.text[tail : c.end]
-            st.items = MUC_RE.findall(tail_text)
+            st.items = MUC_RE.findall(tail_text) + point_refs(tail_text, c.item)
             m_of = re.search(r"\bcủa\s+", tail_text, _I)
             m_to = re.search(r"\bcho\s+", tail_text, _I)
             if m_of:
@@ -119,7 +129,7 @@ class LinkRules(ReaderBase):
         st = Statement("security", (c.start, c.end), c.item, pos=c.start)
         pre_end = c.start + m.start()
         pre = self.text[c.start : pre_end]
-        st.items = MUC_RE.findall(pre)
+        st.items = MUC_RE.findall(pre) + point_refs(pre, c.item)
         thi = max(pre.rfind(" thì "), pre.rfind(","))
         split = c.start + thi if thi >= 0 else c.start
         st.obligees = [p for p, _ in self.pids_in(split, pre_end)]

@@ -201,7 +201,10 @@ SEC_CUT_RE = _tc(r"\s*,?\s+(?:để\s+(?:thu\s+hồi|thi\s+hành|bảo\s+đảm|
 
 SEC_HOLD_RE = _tc(
     r"(?:(?:duy\s+trì|giữ\s+nguyên)\s+(?:Lệnh|Quyết\s+định)\s+(?:kê\s+biên|phong\s+tỏa|tạm\s+giữ)[^.]*?\bđối\s+với\s+"
-    r"|\btạm\s+giữ\s+|\bdùng\s+)",
+    r"|\btạm\s+giữ\s+|\bdùng\s+"
+    # kept to secure the debt (GUIDELINES: "tiếp tục kê biên", "tiếp tục phong tỏa tài khoản", "tiếp tục
+    # tạm giữ sổ tiết kiệm"; a creditor who "tiếp tục giữ" / "cầm giữ" the debtor's car)
+    r"|\btiếp\s+tục\s+(?:cầm\s+giữ|giữ(?!\s+nguyên)|kê\s+biên|phong\s+tỏa|phong\s+toả)\s+|\bcầm\s+giữ\s+)",
     _I,
 )
 
@@ -209,7 +212,13 @@ SEC_TO_RE = _tc(r"\s*,?\s*(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo)\b
 
 SEC_USED_RE = _tc(r"(?:tiếp\s+tục\s+)?được\s+dùng\s+để\s+(?:bảo\s+đảm|đảm\s+bảo)", _I)
 
-REF_RE = _tc(r"\bnêu\s+(?:trên|tại)\b|\btrên\s+đây\b", _I)
+# An asset named again, not described: "nêu trên", "nói trên", "kể trên", "trên đây", "(chiếc xe ô tô) trên
+# để thi hành án", "tài sản này" ("nhà trên đất" is a description: "trên" then a noun).
+REF_RE = _tc(
+    r"\b(?:nêu|nói|kể|ghi)\s+(?:trên|tại)\b|\btrên\s+đây\b|\s+trên(?=\s*(?:[,.;)]|$|để\b|cho\b))"
+    r"|\b(?:tài\s+sản|chiếc|xe|tàu|căn\s+nhà|căn\s+hộ|thửa\s+đất)(?:\s+[^\s,.;]+){0,3}\s+này\b",
+    _I,
+)
 
 OWNER_RE = re.compile(
     r"(?P<a>mang\s+tên(?:\s+hộ)?|thuộc\s+(?:quyền\s+)?sở\s+hữu(?:\s+của)?|đứng\s+tên(?:\s+hộ)?|thu\s+giữ\s+của|"

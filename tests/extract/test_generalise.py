@@ -145,3 +145,28 @@ def test_supreme_court_division_and_title_date():
         "QUYẾT ĐỊNH GIÁM ĐỐC THẨM 37/2014/DS-GĐT NGÀY 18/09/2014 VỀ VỤ ÁN TRANH CHẤP RANH GIỚI"
     )
     assert _court(head) == ("Tòa dân sự Tòa án nhân dân tối cao", "2014-09-18")
+
+
+# -- security held by the creditor, assets named again -------------------------------------------
+def test_car_kept_by_the_creditor_secures_the_point_it_names():
+    le = Party(id="P3", role="related_party", kind="person", name="Lê Văn T")
+    obs, assets = run(
+        "2. Sự thỏa thuận của các đương sự, cụ thể:\n"
+        "a) Ông Võ Minh Đ có nghĩa vụ thanh toán cho bà Phan Thị Mai K số tiền 500.000.000 đồng.\n"
+        "b) Trường hợp ông Võ Minh Đ chưa trả đủ số tiền nêu tại điểm a, ông Lê Văn T tự nguyện trả thay cho "
+        "ông Võ Minh Đ số tiền còn thiếu nhưng không vượt quá 200.000.000 đồng.\n"
+        "c) Bà Phan Thị Mai K tiếp tục giữ 01 xe ô tô biển kiểm soát 29A 12345 đứng tên ông Võ Minh Đ để bảo "
+        "đảm việc trả nợ nêu tại điểm a. Trường hợp ông Võ Minh Đ không trả thì bà Phan Thị Mai K có quyền yêu "
+        "cầu cơ quan thi hành án xử lý chiếc xe ô tô trên để thi hành án.",
+        [*PARTIES, le],
+    )
+    assert [(a.kind, a.plate) for a in assets] == [("vehicle", "29A 12345")]
+    secured = {o.amount_vnd: o.secured_by for o in obs if o.kind == "pay_money"}
+    assert secured == {500_000_000: [assets[0].id], 200_000_000: []}
+
+
+def test_a_law_citation_is_not_a_point_reference():
+    from docproc.extract._links import point_refs
+
+    assert point_refs("nêu tại điểm a", "2") == ["2.a"]
+    assert point_refs("theo điểm a khoản 1 Điều 468", "2") == []
