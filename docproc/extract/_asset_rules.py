@@ -12,6 +12,8 @@ from docproc.extract._patterns import (
     ALLOC_RE,
     CUSTODY_RE,
     GIVE_TO_RE,
+    HOLDER_RE,
+    HOLDER_STOP_RE,
     MUC_RE,
     ORDER_RE,
     OWNER_END_RE,
@@ -131,6 +133,8 @@ class AssetRules(ReaderBase):
                 owners, oconf = explicit, 0.85
             else:
                 owners, oconf = (default_owners or []), owner_conf
+            if not owners and f.kind in ("deposit", "shares"):
+                owners, oconf = self._holder(cs, ce), 0.7
             if not f.certificate and f.plot_number:
                 self._inherit_certificate(f)
                 if not f.certificate and _CERT_WORD_RE.search(chunk):
@@ -168,6 +172,15 @@ class AssetRules(ReaderBase):
                             last.base + last.f.spans["security_contract"][1],
                         )
         return list(dict.fromkeys(out))
+
+    def _holder(self, cs: int, ce: int) -> list[tuple[str, tuple[int, int]]]:
+        """The holder of an account, savings book or shares: "tài khoản số ... của Công ty A tại Ngân
+        hàng B" is A's (GUIDELINES: the bank that keeps an account is not its owner)."""
+        m = HOLDER_RE.search(self.text, cs, ce)
+        if not m:
+            return []
+        stop = HOLDER_STOP_RE.search(self.text, m.end(), ce)
+        return self.pids_in(m.end(), stop.start() if stop else ce)
 
     def _refer(self, chunk: str, item: str) -> list[int]:
         refs = MUC_RE.findall(chunk)

@@ -200,13 +200,17 @@ SEC_OBJ_LEAD_RE = _tc(
 SEC_CUT_RE = _tc(r"\s*,?\s+(?:để\s+(?:thu\s+hồi|thi\s+hành|bảo\s+đảm|đảm\s+bảo|trả\s+nợ)|,\s*gồm\s*:)", _I)
 
 SEC_HOLD_RE = _tc(
-    r"(?:(?:duy\s+trì|giữ\s+nguyên)\s+(?:Lệnh|Quyết\s+định)\s+(?:kê\s+biên|phong\s+tỏa|tạm\s+giữ)[^.]*?\bđối\s+với\s+"
+    r"(?:(?:duy\s+trì|giữ\s+nguyên)\s+(?:(?:Lệnh|Quyết\s+định)\s+(?:kê\s+biên|phong\s+tỏa|tạm\s+giữ)|biện\s+pháp)[^.]*?"
+    r"\bđối\s+với\s+"
     r"|\btạm\s+giữ\s+|\bdùng\s+"
     # kept to secure the debt (GUIDELINES: "tiếp tục kê biên", "tiếp tục phong tỏa tài khoản", "tiếp tục
     # tạm giữ sổ tiết kiệm"; a creditor who "tiếp tục giữ" / "cầm giữ" the debtor's car)
     r"|\btiếp\s+tục\s+(?:cầm\s+giữ|giữ(?!\s+nguyên)|kê\s+biên|phong\s+tỏa|phong\s+toả)\s+|\bcầm\s+giữ\s+)",
     _I,
 )
+
+HOLDER_RE = _tc(r"\b(?:của|do)\s+", _I)
+HOLDER_STOP_RE = _tc(r"\s(?:mở\s+)?tại\s|\s(?:do|được)\s|,\s*(?:số\s+(?:dư|tiền)|để)\b", _I)
 
 SEC_TO_RE = _tc(r"\s*,?\s*(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo)\b", _I)
 

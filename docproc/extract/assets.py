@@ -71,7 +71,7 @@ _PART_RE = re.compile(r"\bký\s+hiệu\s*\(?(?P<v>[A-Z0-9]{1,3})\)?", re.I)
 _COUNT_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{3})*\s*(?:\([^)]{1,12}\)\s*)?)?", re.I)
 _LEAD_RE = re.compile(
     r"^\s*(?:(?:là|gồm|toàn\s+bộ|các|tài\s+sản\s+(?:thế\s+chấp|bảo\s+đảm|cầm\s+cố)\s+(?:là\s+)?|"
-    r"được\s+|quyền\s+sở\s+hữu\s+(?=xe|căn|tàu|máy|dây|cổ)|sau\s*:?)\s*)+",
+    r"được\s+|(?:quyền\s+)?sở\s+hữu\s+(?=xe|căn|tàu|máy|dây|cổ|toàn|số\s+tiền)|sau\s*:?)\s*)+",
     re.I,
 )
 
@@ -250,7 +250,9 @@ def read_asset(chunk: str, *, default_kind: str | None = None) -> AssetFields | 
 # "01 (một) kìm ... và 01 (một) đôi găng tay", "... căn hộ ... và được quyền sở hữu xe ô tô ...".
 _SPLIT_RE = re.compile(
     r"(?:;\s*|,\s*(?=\d{1,3}\s*\(\s*[^\W\d]+\s*\)\s)|\s+(?:và|cùng\s+với)\s+"
-    r"(?=\d{1,3}\s*\(\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*\)\s|(?:được\s+)?(?:quyền\s+sở\s+hữu\s+)?(?:\d{1,3}\s*(?:\([^)]{1,12}\)\s*)?(?:chiếc\s+)?"
+    # "... và được (quyền) sở hữu / nhận / sử dụng ...": a second allocation in the same sentence
+    r"(?=(?:được\s+)?(?:quyền\s+)?(?:sở\s+hữu|nhận|sử\s+dụng)\s+(?:toàn\s+bộ\s+)?(?:số\s+)?(?:tiền|cổ|phần)"
+    r"|\d{1,3}\s*\(\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*\)\s|(?:được\s+)?(?:quyền\s+sở\s+hữu\s+)?(?:\d{1,3}\s*(?:\([^)]{1,12}\)\s*)?(?:chiếc\s+)?"
     r"(?:xe|căn\s+hộ|tàu|thuyền|máy|dây\s+chuyền|con|đôi|đoạn|cái|bộ|điện\s+thoại|sổ)|xe\s|căn\s+hộ\s)))",
     re.I,
 )

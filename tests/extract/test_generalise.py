@@ -170,3 +170,25 @@ def test_a_law_citation_is_not_a_point_reference():
 
     assert point_refs("nêu tại điểm a", "2") == ["2.a"]
     assert point_refs("theo điểm a khoản 1 Điều 468", "2") == []
+
+
+# -- deposits, accounts and a second allocation in one sentence -----------------------------------
+def test_frozen_account_is_the_holders_deposit_and_secures_the_item():
+    bank = Party(id="P3", role="related_party", kind="organization", name="Ngân hàng Thương mại cổ phần Q")
+    obs, assets = run(
+        "1. Buộc ông Võ Minh Đ phải trả cho bà Phan Thị Mai K 900.000.000 đồng.\n"
+        '2. Tiếp tục duy trì biện pháp khẩn cấp tạm thời "Phong tỏa tài khoản" theo Quyết định số '
+        "05/2025/QĐ-BPKCTT ngày 19/9/2025 đối với tài khoản số 1903 5566 7788 của ông Võ Minh Đ tại Ngân hàng "
+        "Thương mại cổ phần Q, số tiền bị phong tỏa 300.000.000 đồng, để bảo đảm thi hành khoản tiền nêu tại mục 1.",
+        [*PARTIES, bank],
+    )
+    assert [(a.kind, a.owners) for a in assets] == [("deposit", ["P2"])]
+    assert [o.secured_by for o in obs if o.kind == "pay_money"] == [[assets[0].id]]
+
+
+def test_second_allocation_after_va_duoc_so_huu():
+    _, assets = run(
+        "3. Ông Võ Minh Đ được sở hữu xe ô tô con nhãn hiệu Kia, biển kiểm soát 51K-482.19 và được sở hữu toàn "
+        "bộ số tiền gửi theo sổ tiết kiệm số 0045127896 tại Ngân hàng Thương mại cổ phần Q."
+    )
+    assert sorted(a.kind for a in assets) == ["deposit", "vehicle"]
