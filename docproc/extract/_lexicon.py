@@ -45,8 +45,11 @@ FEMALE_HONORIFICS = frozenset({"bà", "chị", "cô"})
 # Money: longest first, so "trả nợ thay" is read before "trả".
 MONEY_VERBS: tuple[str, ...] = (
     "trả nợ thay", "trả thay", "trả lại", "trả nợ", "trả", "thanh toán", "bồi thường", "hoàn trả",
-    "hoàn lại", "chi trả", "nộp", "cấp dưỡng",
+    "hoàn lại", "chi trả", "nộp", "cấp dưỡng", "truy đóng", "đóng bù", "đóng tiếp", "đóng",
 )  # fmt: skip
+# Contributions into a fund (social insurance): "truy đóng cho bà A tại Bảo hiểm xã hội X số tiền ...";
+# the payee is the fund named after "tại" / "vào", the worker is who benefits (GUIDELINES).
+CONTRIBUTION_VERBS: tuple[str, ...] = ("truy đóng", "đóng bù", "đóng tiếp", "đóng")
 GIVE_VERBS: tuple[str, ...] = ("giao lại", "bàn giao", "giao trả", "giao")
 # Modal words that make a verb an order ("phải trả", "có nghĩa vụ thanh toán", "có trách nhiệm trả").
 ORDER_MODALS: tuple[str, ...] = (

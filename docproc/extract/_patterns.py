@@ -209,6 +209,8 @@ SEC_HOLD_RE = _tc(
     _I,
 )
 
+FUND_AT_RE = _tc(r"\s(?:tại|vào)\s+(?:quỹ\s+)?", _I)
+
 HOLDER_RE = _tc(r"\b(?:của|do)\s+", _I)
 HOLDER_STOP_RE = _tc(r"\s(?:mở\s+)?tại\s|\s(?:do|được)\s|,\s*(?:số\s+(?:dư|tiền)|để)\b", _I)
 

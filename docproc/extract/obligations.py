@@ -17,6 +17,7 @@ import re
 from docproc.extract._asset_rules import AssetRules
 from docproc.extract._clauses import Clause, in_item
 from docproc.extract._fee_rules import FeeRules
+from docproc.extract._lexicon import CONTRIBUTION_VERBS
 from docproc.extract._links import LinkRules
 from docproc.extract._patterns import (
     ACT_VERBS,
@@ -36,6 +37,7 @@ from docproc.extract._patterns import (
     FINE_RE,
     FROM_MONTH_RE,
     FROM_RE,
+    FUND_AT_RE,
     GIVE_VERBS,
     HEAD_PREFIX_RE,
     INSTAL_RE,
@@ -308,6 +310,10 @@ class Reader(AssetRules, FeeRules, LinkRules):
         d.obligors = [p for p, _ in subj]
         d.party_spans = dict(subj)
         obligees = [x for x in self.pids_in(ve, main.start) if x[0] not in d.obligors]
+        if verb in CONTRIBUTION_VERBS:  # "truy đóng cho bà A tại Bảo hiểm xã hội X": paid into the fund
+            into = FUND_AT_RE.search(self.text, ve, main.start)
+            fund = [x for x in self.pids_in(into.end(), main.start)] if into else []
+            obligees = fund or obligees
         if verb in ("trả nợ thay", "trả thay") and obligees:
             debtor = obligees[0][0]
             prior = next(

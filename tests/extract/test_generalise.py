@@ -192,3 +192,15 @@ def test_second_allocation_after_va_duoc_so_huu():
         "bộ số tiền gửi theo sổ tiết kiệm số 0045127896 tại Ngân hàng Thương mại cổ phần Q."
     )
     assert sorted(a.kind for a in assets) == ["deposit", "vehicle"]
+
+
+# -- social insurance ----------------------------------------------------------------------------
+def test_back_contributions_are_paid_to_the_insurance_agency():
+    co = Party(id="P1", role="defendant", kind="organization", name="Công ty TNHH Dệt M")
+    bhxh = Party(id="P3", role="related_party", kind="organization", name="Bảo hiểm xã hội thành phố Đông Hồ")
+    obs, _ = run(
+        "2.2. Công ty TNHH Dệt M có nghĩa vụ truy đóng cho ông Võ Minh Đ tại Bảo hiểm xã hội thành phố Đông Hồ "
+        "số tiền bảo hiểm xã hội, bảo hiểm y tế từ tháng 01/2022 đến tháng 12/2023 là 53.760.000 đồng.",
+        [co, DUC, bhxh],
+    )
+    assert pays(obs) == [(["P1"], ["P3"], 53_760_000)]
