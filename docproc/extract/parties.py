@@ -455,7 +455,11 @@ def _person_name(text: str, s: int, e: int) -> tuple[str, int, int] | None:
         core = w.rstrip(".")
         if not core or not (core[0].isupper() or core[0].isdigit() and words):
             break
-        if core.lower() in _NAME_STOP_WORDS:
+        if core.lower() in _NAME_STOP_WORDS and not (
+            # "Lò Văn Sinh, sinh năm ...": a capitalised given name that is also a label word, after
+            # two syllables of the name and before the punctuation that ends it
+            len(words) >= 2 and core[0].isupper() and re.match(r"\s*(?:[,;(]|$)", text[s + t.end() : e])
+        ):
             break
         if w.startswith(("-", "–")):
             break

@@ -204,3 +204,28 @@ def test_back_contributions_are_paid_to_the_insurance_agency():
         [co, DUC, bhxh],
     )
     assert pays(obs) == [(["P1"], ["P3"], 53_760_000)]
+
+
+# -- orders that do not start with "Buộc" --------------------------------------------------------
+def test_order_without_buoc_or_modal_words_before_digits():
+    office = Party(id="P3", role="respondent", kind="organization", name="Chi cục Kiểm lâm tỉnh Bắc Sơn")
+    obs, _ = run(
+        "3. Chi cục Kiểm lâm tỉnh Bắc Sơn bồi thường cho ông Võ Minh Đ Tám mươi mốt triệu đồng (81.000.000 đồng), "
+        "gồm thu nhập thực tế bị mất 68.400.000 đồng và chi phí sửa chữa 12.600.000 đồng.",
+        [*PARTIES, office],
+    )
+    assert pays(obs) == [(["P3"], ["P2"], 81_000_000)]
+
+
+def test_a_recited_payment_is_not_an_order():
+    obs, _ = run("2. Ghi nhận ông Võ Minh Đ đã trả cho bà Phan Thị Mai K 5.000.000 đồng.")
+    assert pays(obs) == []
+
+
+def test_a_given_name_that_is_also_a_label_word():
+    from docproc.extract.parties import _person_name
+
+    text = "Ông Lò Văn Sinh, sinh năm 1990"
+    assert _person_name(text, 4, len(text))[0] == "Lò Văn Sinh"
+    text = "Ông Lò Văn Tâm Sinh năm 1990"
+    assert _person_name(text, 4, len(text))[0] == "Lò Văn Tâm"
