@@ -39,6 +39,8 @@ def word_amounts(text: str, start: int, end: int, found: list[AmountMatch]) -> l
             continue
         if _GLOSS_BEFORE.search(text, max(start, s - 20), s):
             continue
+        if any(0 <= a.start - u.end() <= 4 and "(" in text[u.end() : a.start] for a in found):
+            continue  # "Tám mươi mốt triệu đồng (81.000.000 đồng)": the digits gloss the words
         value = words_to_amount(text[s:e])
         if value is None or value < MIN_WORD_AMOUNT:
             continue

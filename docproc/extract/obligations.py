@@ -253,7 +253,22 @@ class Reader(AssetRules, FeeRules, LinkRules):
             return True
         if re.match(r"cấp\s+dưỡng", m.group("verb"), _I) and self.pids_in(start, start + m.start()):
             return True  # "Anh A cấp dưỡng nuôi con mỗi tháng ..."
-        return bool(re.search(r"\bbuộc\b", head, _I))
+        if re.search(r"\bbuộc\b", head, _I):
+            return True
+        # An order without "Buộc" or a modal: "3. Chi cục X bồi thường cho ông A 81.000.000 đồng" (the
+        # clause is its subject, the verb and whom it is for).
+        return self._bare_subject(start, start + m.start()) and bool(
+            re.match(r"\s*(?:lại\s+)?cho\s", self.text[start + m.end() : start + m.end() + 12], _I)
+        )
+
+    def _bare_subject(self, a: int, b: int) -> bool:
+        """text[a:b] is nothing but the parties that are the subject (and their separators)."""
+        subj = self.pids_in(a, b)
+        if not subj:
+            return False
+        kept = self._subject_at_verb(subj, b)
+        first = min(sp[0] for _, sp in kept)
+        return len(kept) == len(subj) and not self.text[a:first].strip(" -–+•:")
 
     def is_trigger(self, c: Clause) -> bool:
         t = self.text[c.start : c.end]
