@@ -211,6 +211,10 @@ SEC_HOLD_RE = _tc(
 
 FUND_AT_RE = _tc(r"\s(?:tại|vào)\s+(?:quỹ\s+)?", _I)
 
+# "Truy thu / truy nộp của bị cáo A số tiền X": a sum the accused gives up (GUIDELINES: confiscation with
+# the sum as amount_vnd), whoever is named before the sum.
+TRUY_RE = _tc(r"^\s*(?:[-–+]\s*)?(?:Truy\s+thu|Truy\s+nộp|Buộc\s+\S+(?:\s+\S+){0,6}\s+nộp\s+lại)\b", _I)
+
 HOLDER_RE = _tc(r"\b(?:của|do)\s+", _I)
 HOLDER_STOP_RE = _tc(r"\s(?:mở\s+)?tại\s|\s(?:do|được)\s|,\s*(?:số\s+(?:dư|tiền)|để)\b", _I)
 

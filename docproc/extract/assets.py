@@ -78,7 +78,11 @@ _LEAD_RE = re.compile(
 # Kinds by the head noun of the description (first words after a count), most specific first.
 _KIND_HEADS: tuple[tuple[str, str], ...] = (
     (r"căn\s+hộ|căn\s+hộ\s+chung\s+cư", "apartment"),
-    (r"quyền\s+sử\s+dụng|thửa\s+đất|phần\s+đất|diện\s+tích\s+đất|lô\s+đất|đất\b", "land_use_right"),
+    (
+        r"quyền\s+sử\s+dụng|thửa\s+đất|phần\s+đất|diện\s+tích\s+(?:[\d.,]+\s*(?:m2|m²|mét\s+vuông)\s+)?đất|lô\s+đất"
+        r"|đất\b",
+        "land_use_right",
+    ),
     (r"(?:căn\s+|ngôi\s+|toàn\s+bộ\s+)?nhà|công\s+trình|nhà\s+xưởng", "house"),
     (r"xe|ô\s*tô|mô\s*tô|rơ\s*moóc", "vehicle"),
     (r"tàu|thuyền|sà\s+lan|ghe|xuồng", "vessel"),

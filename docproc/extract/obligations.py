@@ -61,6 +61,7 @@ from docproc.extract._patterns import (
     STOP_RE,
     SUBJECT_GAP_RE,
     TOTAL_RE,
+    TRUY_RE,
     XAC_DINH_RE,
 )
 from docproc.extract._reader_base import STATE, Draft, Statement, label_key
@@ -165,7 +166,8 @@ class Reader(AssetRules, FeeRules, LinkRules):
         d = Draft("confiscation", (c.start, c.end), c.item, obligees=[STATE])
         ams = self.amounts_in(a, c.end)
         owners = self._owners(a, c.end)
-        if ams and re.match(r"\s*(?:số\s+tiền|tiền)", region, _I):
+        money_first = ams and re.search(r"\b(?:số\s+)?tiền\b", self.text[a : ams[0].start], _I)
+        if ams and (re.match(r"\s*(?:số\s+tiền|tiền)", region, _I) or (money_first and TRUY_RE.match(t))):
             self._set_amount(d, ams[0])
             who = owners or self.pids_in(a, c.end)
             if not who:  # money "do phạm tội mà có" with no owner named: the accused

@@ -229,3 +229,26 @@ def test_a_given_name_that_is_also_a_label_word():
     assert _person_name(text, 4, len(text))[0] == "Lò Văn Sinh"
     text = "Ông Lò Văn Tâm Sinh năm 1990"
     assert _person_name(text, 4, len(text))[0] == "Lò Văn Tâm"
+
+
+# -- criminal: sums given up; land by its area ---------------------------------------------------
+def test_truy_thu_with_the_accused_before_the_sum():
+    acc = Party(id="P1", role="accused", kind="person", name="Hồ Quốc V")
+    obs, assets = run(
+        "d) Truy thu của bị cáo Hồ Quốc V số tiền 18.000.000 đồng (Mười tám triệu đồng) là tiền thu lợi bất "
+        "chính để sung ngân sách nhà nước.",
+        [acc],
+    )
+    assert [(o.kind, o.obligors, o.obligees, o.amount_vnd) for o in obs] == [
+        ("confiscation", ["P1"], ["STATE"], 18_000_000)
+    ]
+    assert assets == []
+
+
+def test_land_handed_over_by_its_area_is_an_asset():
+    obs, assets = run(
+        "3. Ông Võ Minh Đ có nghĩa vụ giao trả cho bà Phan Thị Mai K diện tích 2.000 m2 đất thuộc một phần thửa "
+        "đất số 87, tờ bản đồ số 31 (theo Giấy chứng nhận quyền sử dụng đất số CH 01457 do Ủy ban nhân dân huyện "
+        "C cấp)."
+    )
+    assert [(a.kind, a.certificate) for a in assets] == [("land_use_right", "CH 01457")]
