@@ -493,9 +493,11 @@ _ORG_STOP = re.compile(
 def _org_name(text: str, s: int, e: int) -> tuple[str, int, int]:
     m = _ORG_STOP.search(text, s, e)
     ne = m.start() if m else e
-    name = text[s:ne].strip(" .,;")
-    # a trailing parenthesis that is not part of the name
+    name = re.split(r"\n\s*\n", text[s:ne], maxsplit=1)[0].strip(" .,;")  # a blank line ends an entry
+    # a trailing parenthesis that is not part of the name: presence, or the short name the document
+    # uses later ("Tổng công ty X (PT)", also cut off: "(PT")
     name = re.sub(r"\s*\((?:có|vắng)[^)]*\)?$", "", name)
+    name = re.sub(r"\s*\(\s*(?-i:[A-ZĐ][A-ZĐ0-9&.\- ]{0,15})\s*\)?$", "", name).strip(" .,;")
     return name, s, s + len(name)
 
 

@@ -252,3 +252,16 @@ def test_land_handed_over_by_its_area_is_an_asset():
         "C cấp)."
     )
     assert [(a.kind, a.certificate) for a in assets] == [("land_use_right", "CH 01457")]
+
+
+# -- organisation names --------------------------------------------------------------------------
+def test_org_name_keeps_its_initials_and_drops_its_short_form():
+    from docproc.extract._consensus import trim_noise_tail
+    from docproc.extract.parties import _org_name
+
+    text = "Công ty cổ phần NV kiện. Công ty cổ phần. Công ty cổ phần. Công ty cổ phần."
+    assert trim_noise_tail("Công ty cổ phần NV", text) == "Công ty cổ phần NV"
+    t = "Tổng Công ty Cổ phần bảo hiểm PT (PT\n\nCông ty khác"
+    assert _org_name(t, 0, len(t))[0] == "Tổng Công ty Cổ phần bảo hiểm PT"
+    t = "Công ty TNHH Hải Minh (HM), địa chỉ: số 5"
+    assert _org_name(t, 0, len(t))[0] == "Công ty TNHH Hải Minh"
