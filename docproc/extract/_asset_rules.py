@@ -135,6 +135,8 @@ class AssetRules(ReaderBase):
                 owners, oconf = (default_owners or []), owner_conf
             if not owners and f.kind in ("deposit", "shares"):
                 owners, oconf = self._holder(cs, ce), 0.7
+            elif not owners and f.kind not in ("land_use_right", "house", "apartment"):
+                owners, oconf = self._holder(cs, ce), 0.6  # "xe ô tô ... của bị cáo A"
             if not f.certificate and f.plot_number:
                 self._inherit_certificate(f)
                 if not f.certificate and _CERT_WORD_RE.search(chunk):
@@ -176,11 +178,12 @@ class AssetRules(ReaderBase):
     def _holder(self, cs: int, ce: int) -> list[tuple[str, tuple[int, int]]]:
         """The holder of an account, savings book or shares: "tài khoản số ... của Công ty A tại Ngân
         hàng B" is A's (GUIDELINES: the bank that keeps an account is not its owner)."""
-        m = HOLDER_RE.search(self.text, cs, ce)
-        if not m:
-            return []
-        stop = HOLDER_STOP_RE.search(self.text, m.end(), ce)
-        return self.pids_in(m.end(), stop.start() if stop else ce)
+        for m in HOLDER_RE.finditer(self.text, cs, ce):  # "của Công ty X do ông A sở hữu": the first party
+            stop = HOLDER_STOP_RE.search(self.text, m.end(), ce)
+            who = self.pids_in(m.end(), stop.start() if stop else ce)
+            if who:
+                return who
+        return []
 
     def _refer(self, chunk: str, item: str) -> list[int]:
         refs = MUC_RE.findall(chunk)

@@ -159,9 +159,16 @@ class LinkRules(ReaderBase):
                     if not d.late_interest:
                         d.late_interest, d.li_span = True, st.span
             else:
-                conf = 0.85 if (st.items or st.obligors or st.obligees) else 0.6
-                for d in targets:
-                    for k in st.assets:
+                named = bool(st.items or st.obligors or st.obligees)
+                conf = 0.85 if named else 0.6
+                for k in st.assets:
+                    mine = targets
+                    if not named:
+                        # "Tiếp tục kê biên ... của bị cáo A để bảo đảm thi hành án": an asset held for
+                        # no named order secures its owner's orders (a third party's: all of them)
+                        owners = set(self.assets[k].owners)
+                        mine = [d for d in targets if owners & set(d.obligors)] or targets
+                    for d in mine:
                         if k not in d.secured_by:
                             d.secured_by.append(k)
                             d.sec_spans[k] = (st.span, conf)

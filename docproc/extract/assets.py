@@ -86,7 +86,12 @@ _KIND_HEADS: tuple[tuple[str, str], ...] = (
     (r"(?:căn\s+|ngôi\s+|toàn\s+bộ\s+)?nhà|công\s+trình|nhà\s+xưởng", "house"),
     (r"xe|ô\s*tô|mô\s*tô|rơ\s*moóc", "vehicle"),
     (r"tàu|thuyền|sà\s+lan|ghe|xuồng", "vessel"),
-    (r"dây\s+chuyền|máy|thiết\s+bị|hệ\s+thống\s+máy", "machinery"),
+    # machines of production; a computer, phone or camera is an "other" object
+    (
+        r"dây\s+chuyền|máy\s+móc|thiết\s+bị|hệ\s+thống\s+máy"
+        r"|máy(?!\s+(?:tính|vi\s+tính|điện\s+thoại|ảnh|chụp\s+ảnh|tính\s+bảng))",
+        "machinery",
+    ),
     (r"cổ\s+phần|cổ\s+phiếu|phần\s+vốn\s+góp", "shares"),
     (r"sổ\s+tiết\s+kiệm|tiền\s+gửi|tài\s+khoản", "deposit"),
 )

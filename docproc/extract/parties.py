@@ -889,9 +889,11 @@ class PartyResolver:
         for head, ids in heads.items():
             generic = "ngân hàng" if head.startswith("ngân hàng") else head
             generic_ids.setdefault(generic, []).extend(ids)
+        self._generic_heads: set[str] = set()
         for generic, ids in generic_ids.items():
             if len(set(ids)) == 1:  # "Công ty" names a party only when one party is a company
                 self._add(self._alias, generic, ids[0])
+                self._generic_heads.add(generic)
         self._abbreviations()
 
     def _abbreviations(self) -> None:
@@ -1014,6 +1016,8 @@ class PartyResolver:
                 key = self._canonical(gd["alias"], self._alias)
                 if key is None:
                     continue
+                if key in self._generic_heads and _OTHER_ORG_TAIL.match(self.text, m.end()):
+                    continue  # "Công ty cổ phần Nhựa M": another company's name, not the one party's head
                 if key in self._role_alias and key not in self._alias:
                     nxt = matches[i + 1] if i + 1 < len(matches) else None
                     gap = self._folded[m.end() : nxt.start()] if nxt else ""
@@ -1068,6 +1072,13 @@ _FIELD_BIGRAMS = {
     "xây lắp", "bất động", "động sản", "du lịch", "cơ điện", "lâm sản", "chế biến", "tư vấn",
     "vật liệu", "thực phẩm", "nông nghiệp", "thủy sản", "môi trường", "cấp thoát", "thoát nước",
 }  # fmt: skip
+
+
+# After an organisation's head: legal-form words, then a capitalised word (its own distinctive name).
+_OTHER_ORG_TAIL = re.compile(
+    r"(?:\s+(?i:cổ\s+phần|tnhh|trách\s+nhiệm\s+hữu\s+hạn|một\s+thành\s+viên|hai\s+thành\s+viên|thương\s+mại|"
+    r"hợp\s+danh|tư\s+nhân|mtv))*\s+" + _U
+)
 
 
 def _org_shortenings(head: str, rest: str) -> Iterable[str]:

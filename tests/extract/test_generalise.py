@@ -265,3 +265,46 @@ def test_org_name_keeps_its_initials_and_drops_its_short_form():
     assert _org_name(t, 0, len(t))[0] == "Tổng Công ty Cổ phần bảo hiểm PT"
     t = "Công ty TNHH Hải Minh (HM), địa chỉ: số 5"
     assert _org_name(t, 0, len(t))[0] == "Công ty TNHH Hải Minh"
+
+
+# -- assets held for enforcement in criminal cases; shares; machinery ----------------------------
+ACC_A = Party(id="P1", role="accused", kind="person", name="Trịnh Văn A")
+ACC_B = Party(id="P2", role="accused", kind="person", name="Lê Thị B")
+VIC = Party(id="P3", role="victim", kind="person", name="Phạm Văn C")
+
+
+def test_assets_held_for_enforcement_secure_their_owners_orders():
+    obs, assets = run(
+        "2. Về trách nhiệm dân sự: Buộc bị cáo Trịnh Văn A phải bồi thường cho ông Phạm Văn C số tiền "
+        "1.150.000.000 đồng. Buộc bị cáo Lê Thị B phải bồi thường cho ông Phạm Văn C số tiền 345.000.000 đồng.\n"
+        "3. Về biện pháp bảo đảm thi hành án:\n"
+        "- Tiếp tục tạm giữ xe ô tô nhãn hiệu Toyota, biển kiểm soát 30K-618.92 của bị cáo Trịnh Văn A để đảm "
+        "bảo thi hành án.\n"
+        "- Tiếp tục phong tỏa tài khoản số 0011223344 của bị cáo Lê Thị B tại Ngân hàng Thương mại cổ phần K để "
+        "bảo đảm thi hành án.",
+        [ACC_A, ACC_B, VIC],
+    )
+    by_plate = {a.kind: a for a in assets}
+    assert by_plate["vehicle"].owners == ["P1"] and by_plate["deposit"].owners == ["P2"]
+    secured = {o.amount_vnd: o.secured_by for o in obs if o.kind == "pay_money"}
+    assert secured == {1_150_000_000: [by_plate["vehicle"].id], 345_000_000: [by_plate["deposit"].id]}
+
+
+def test_pledged_shares_belong_to_who_owns_them_not_the_custodian():
+    broker = Party(id="P4", role="related_party", kind="organization", name="Công ty cổ phần Chứng khoán S")
+    obs, assets = run(
+        "1. Buộc ông Võ Minh Đ phải trả cho bà Phan Thị Mai K số tiền 2.365.213.000 đồng.\n"
+        "2. Trường hợp ông Võ Minh Đ không trả nợ thì bà Phan Thị Mai K có quyền yêu cầu xử lý tài sản cầm cố là "
+        "150.000 cổ phần của Công ty cổ phần Nhựa M do ông Võ Minh Đ sở hữu, đang lưu ký tại Công ty cổ phần "
+        "Chứng khoán S theo Hợp đồng cầm cố số 08/2022/HĐCC để thu hồi nợ.",
+        [*PARTIES, broker],
+    )
+    assert [(a.kind, a.owners) for a in assets] == [("shares", ["P2"])]
+
+
+def test_a_laptop_is_not_machinery():
+    from docproc.extract.assets import asset_kind
+
+    assert asset_kind("01 máy tính xách tay hiệu Dell") is None
+    assert asset_kind("toàn bộ máy móc, thiết bị của dây chuyền sản xuất") == "machinery"
+    assert asset_kind("02 máy in offset") == "machinery"
