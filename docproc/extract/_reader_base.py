@@ -154,7 +154,7 @@ class ReaderBase:
         fm = getattr(self.resolver, "find_mentions", None)
         if fm is None:
             try:
-                from docproc.extract.parties import PartyResolver
+                from docproc.extract.mentions import PartyResolver
 
                 self.resolver = PartyResolver(self.parties, self.text)
                 fm = self.resolver.find_mentions
