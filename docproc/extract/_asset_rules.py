@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from docproc.extract import _confidence as C
 from docproc.extract import assets as A
 from docproc.extract._clauses import Clause, in_item
 from docproc.extract._patterns import (
@@ -101,7 +102,7 @@ class AssetRules(ReaderBase):
         *,
         default_owners: list[tuple[str, tuple[int, int]]] | None = None,
         default_kind: str | None = None,
-        owner_conf: float = 0.8,
+        owner_conf: float = C.LIKELY,
         owners_win: bool = False,
     ) -> list[int]:
         """Assets described in text[a:b] (added or merged), as indices into self.assets."""
@@ -130,13 +131,13 @@ class AssetRules(ReaderBase):
             if owners_win and default_owners:
                 owners, oconf = default_owners, owner_conf
             elif explicit:
-                owners, oconf = explicit, 0.85
+                owners, oconf = explicit, C.EXPLICIT
             else:
                 owners, oconf = (default_owners or []), owner_conf
             if not owners and f.kind in ("deposit", "shares"):
-                owners, oconf = self._holder(cs, ce), 0.7
+                owners, oconf = self._holder(cs, ce), C.INFERRED
             elif not owners and f.kind not in ("land_use_right", "house", "apartment"):
-                owners, oconf = self._holder(cs, ce), 0.6  # "xe ô tô ... của bị cáo A"
+                owners, oconf = self._holder(cs, ce), C.DEFAULTED  # "xe ô tô ... của bị cáo A"
             if not f.certificate and f.plot_number:
                 self._inherit_certificate(f)
                 if not f.certificate and _CERT_WORD_RE.search(chunk):
@@ -154,7 +155,7 @@ class AssetRules(ReaderBase):
                 )
                 if land is not None:
                     owners = [(p, land.owner_spans.get(p, land.span)) for p in land.owners]
-                    oconf = 0.6
+                    oconf = C.DEFAULTED
             idx = self._merge(f, cs, ce, owners, oconf, item, context)
             out.append(idx)
             fresh.append(idx)
@@ -165,7 +166,11 @@ class AssetRules(ReaderBase):
             for k in fresh[:-1]:
                 d = self.assets[k]
                 if not d.owners and last.owners:
-                    d.owners, d.owner_spans, d.owner_conf = list(last.owners), dict(last.owner_spans), 0.7
+                    d.owners, d.owner_spans, d.owner_conf = (
+                        list(last.owners),
+                        dict(last.owner_spans),
+                        C.INFERRED,
+                    )
                 if not d.f.security_contract and last.f.security_contract:
                     d.f.security_contract = last.f.security_contract
                     if "security_contract" in last.f.spans:
@@ -251,7 +256,7 @@ class AssetRules(ReaderBase):
                 d.items.add(item)
                 d.contexts.add(context)
                 return k
-        conf = 0.9 if f.identified else 0.7
+        conf = C.IDENTIFIED if f.identified else C.INFERRED
         self.assets.append(
             AssetDraft(
                 f=f,

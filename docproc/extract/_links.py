@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from docproc.extract import _confidence as C
 from docproc.extract import assets as A
 from docproc.extract._clauses import Clause, in_item
 from docproc.extract._patterns import (
@@ -160,7 +161,7 @@ class LinkRules(ReaderBase):
                         d.late_interest, d.li_span = True, st.span
             else:
                 named = bool(st.items or st.obligors or st.obligees)
-                conf = 0.85 if named else 0.6
+                conf = C.EXPLICIT if named else C.DEFAULTED
                 for k in st.assets:
                     mine = targets
                     if not named:

@@ -6,6 +6,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from docproc.extract import _confidence as C
 from docproc.extract import assets as A
 from docproc.extract._clauses import Clause
 from docproc.extract._patterns import DONG_TIEN_RE
@@ -39,8 +40,8 @@ class Draft:
     sec_spans: dict[int, tuple[tuple[int, int], float]] = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
     party_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
-    conf: float = 0.85
-    party_conf: float = 0.85
+    conf: float = C.EXPLICIT
+    party_conf: float = C.EXPLICIT
 
     @property
     def enforcement(self) -> str:
@@ -257,9 +258,9 @@ class ReaderBase:
             d.extra.pop("_words_mismatch", None)
             said = words_to_amount(am.words)
             if said == am.value:
-                d.conf = 0.95
+                d.conf = C.STATED
             else:
-                d.conf = 0.5
+                d.conf = C.WEAK
                 d.extra["_words_mismatch"] = True
                 complete = re.search(r"đồng\W*$", am.words, _I) is not None  # not cut short by OCR
                 if said is not None and complete and _one_digit_slip(am.value, said):

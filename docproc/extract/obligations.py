@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from docproc.extract import _confidence as C
 from docproc.extract._asset_rules import AssetRules
 from docproc.extract._clauses import Clause, in_item
 from docproc.extract._fee_rules import FeeRules
@@ -172,7 +173,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             who = owners or self.pids_in(a, c.end)
             if not who:  # money "do phạm tội mà có" with no owner named: the accused
                 who = [(p, (c.start, c.end)) for p in self.accused()]
-                d.party_conf = 0.4
+                d.party_conf = C.FALLBACK
         else:
             kind = None if re.search(r"\bxe\b|biển\s+(?:số|kiểm\s+soát)", region, _I) else "other"
             if region.strip(" :"):
@@ -188,14 +189,14 @@ class Reader(AssetRules, FeeRules, LinkRules):
                     if not ad.owners:
                         story = self._narrative_owner(ad.f.description)
                         if story:
-                            ad.owners, ad.owner_spans, ad.owner_conf = [story[0]], dict([story]), 0.5
+                            ad.owners, ad.owner_spans, ad.owner_conf = [story[0]], dict([story]), C.WEAK
                         else:
-                            ad.owners, ad.owner_conf = list(acc), 0.4
+                            ad.owners, ad.owner_conf = list(acc), C.FALLBACK
                     for p in ad.owners:
                         if p not in [q for q, _ in found]:
                             found.append((p, ad.owner_spans.get(p, (c.start, c.end))))
                 who = found or [(p, (c.start, c.end)) for p in acc]
-                d.party_conf = 0.5 if found else 0.4
+                d.party_conf = C.WEAK if found else C.FALLBACK
             d.extra["assets_confiscated"] = idx
         d.obligors = [p for p, _ in who]
         d.party_spans = {p: sp for p, sp in who if sp != (c.start, c.end)}
@@ -338,7 +339,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             )
             if prior is not None:
                 obligees = [(p, prior.party_spans.get(p, (c.start, c.end))) for p in prior.obligees]
-                d.party_conf = 0.7
+                d.party_conf = C.INFERRED
         if not obligees:
             mm = re.search(r"\bcho\s+", self.text[self._after_amount(main) : c.end], _I)
             if mm:
@@ -360,9 +361,9 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 ]
             if cands:
                 d.obligees = [cands[-1]]
-                d.party_conf = 0.6
+                d.party_conf = C.DEFAULTED
         if not d.obligors:
-            d.party_conf = 0.4
+            d.party_conf = C.FALLBACK
         if main is not ams[0] and TOTAL_RE.search(self.text[max(0, main.start - 40) : main.start]):
             # "... gồm: nợ gốc X, lãi Y; tổng cộng: Z": the parts come before the total
             cs = COMP_START_RE.search(self.text, ve, ams[0].start)
@@ -448,7 +449,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
         for x, label in zip(chain, labels, strict=True):
             self._add_component(d, label, x)
         d.amount_vnd = sum(x.value for x in chain)
-        d.conf = min(d.conf, 0.7)
+        d.conf = min(d.conf, C.INFERRED)
 
     def _main_amount(self, ams: list[AmountMatch]) -> AmountMatch:
         main = ams[0]
@@ -595,7 +596,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             # "..., được trừ số tiền X đã bồi thường" and no remainder written: what is left is ordered
             d.extra["already_paid"] = sum(deducted)
             d.amount_vnd -= sum(deducted)
-            d.conf = min(d.conf, 0.7)
+            d.conf = min(d.conf, C.INFERRED)
         if shares and len(d.obligors) > 1:
             d.extra["shares"] = {p: v for p, v in shares.items() if p in d.obligors}
 
@@ -738,15 +739,15 @@ class Reader(AssetRules, FeeRules, LinkRules):
             )
             if prev is not None:
                 d.obligees = list(prev.obligees)
-                d.party_conf = 0.6
+                d.party_conf = C.DEFAULTED
         if not d.obligees:
             # "Buộc Ủy ban nhân dân huyện X thực hiện ...": in favour of the side that sued it
             sides = {"respondent": ("claimant", "petitioner"), "defendant": ("plaintiff",)}
             roles = {self.by_id[p].role for p in d.obligors if p in self.by_id}
             wanted = {r for role in roles for r in sides.get(role, ())}
             d.obligees = [p.id for p in self.parties if p.role in wanted]
-            d.party_conf = 0.5
-        d.conf = 0.75
+            d.party_conf = C.WEAK
+        d.conf = C.PARTIAL
         self.obs.append(d)
         return c.end
 
@@ -777,7 +778,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 joint=parent.joint,
             )
             d.party_spans = dict(parent.party_spans)
-            d.party_conf = 0.75
+            d.party_conf = C.PARTIAL
             self._set_amount(d, main)
             self._components(d, main, cj.end)
             self.obs.append(d)
@@ -824,7 +825,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
                     s0, e0 = d.base + f.spans[name][0], d.base + f.spans[name][1]
                 else:
                     continue
-                ev.add(f"{ptr}/{name}", s0, e0, 0.9 if name != "description" else 0.8)
+                ev.add(f"{ptr}/{name}", s0, e0, C.IDENTIFIED if name != "description" else C.LIKELY)
             for j, p in enumerate(d.owners):
                 sp = d.owner_spans.get(p)
                 if sp:
@@ -854,7 +855,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             obligations.append(ob)
             ptr = f"/obligations/{n}"
             ev.add(ptr, d.span[0], d.span[1], min(d.conf, d.party_conf))
-            ev.add(f"{ptr}/kind", d.span[0], d.span[1], 0.85)
+            ev.add(f"{ptr}/kind", d.span[0], d.span[1], C.EXPLICIT)
             if d.amount is not None:
                 ev.add(f"{ptr}/amount_vnd", d.amount.start, d.amount.end, d.conf)
                 if d.amount.words_span:
@@ -865,13 +866,13 @@ class Reader(AssetRules, FeeRules, LinkRules):
                     if sp:
                         ev.add(f"{ptr}/{role}/{j}", sp[0], sp[1], d.party_conf)
             for key, sp in d.comp_spans.items():
-                ev.add(f"{ptr}/components/{key}", sp[0], sp[1], 0.85)
+                ev.add(f"{ptr}/components/{key}", sp[0], sp[1], C.EXPLICIT)
             if d.joint:
                 lien = re.search(r"liên\s+đới", self.text[d.span[0] : d.span[1]], _I)
                 if lien:
-                    ev.add(f"{ptr}/joint", d.span[0] + lien.start(), d.span[0] + lien.end(), 0.9)
+                    ev.add(f"{ptr}/joint", d.span[0] + lien.start(), d.span[0] + lien.end(), C.IDENTIFIED)
             if d.li_span:
-                ev.add(f"{ptr}/late_interest", d.li_span[0], d.li_span[1], 0.8)
+                ev.add(f"{ptr}/late_interest", d.li_span[0], d.li_span[1], C.LIKELY)
             for j, k in enumerate(x for x in d.secured_by if x in aid):
                 sp, conf = d.sec_spans[k]
                 ev.add(f"{ptr}/secured_by/{j}", sp[0], sp[1], conf)
