@@ -64,7 +64,7 @@ STATE_FUND_RE = _tc(
 
 XAC_DINH_RE = _tc(r"^\s*(?:[-–+]\s*)?Xác\s+định\b", _I)
 
-LATER_BUOC_RE = _tc(r"[,;.]\s*(?=buộc\b)", _I)
+LATER_BUOC_RE = _tc(r"[,;.:]\s*(?=buộc\b)", _I)  # also "Sửa bản án sơ thẩm như sau: Buộc ..."
 
 # A clause that opens with a condition ("Trường hợp ...", "Nếu ...", "Khi ...", "Đến ngày ... mà").
 CONDITION_RE = _tc(r"\s*(?:[-–+]\s*)?(?:Trường\s+hợp|Nếu|Khi|Sau\s+khi|Đến\s+ngày|Quá\s+thời\s+hạn)\b", _I)

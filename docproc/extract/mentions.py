@@ -62,6 +62,13 @@ _ABBREV_RE = re.compile(
     r"\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)\s+tắt\s*(?:là)?\s*:?\s*([^()]{1,160}?)\s*\)",
     re.IGNORECASE,
 )
+# A former or current name in parentheses ("Công ty X (nay là Công ty Y)", "(trước đây là ...)", "(tên
+# gọi khác: ...)"): not part of the name, but the document may use it later.
+_FORMER_RE = re.compile(
+    r"\(\s*(?:nay\s+là|trước\s+(?:đây|kia)\s+(?:là|có\s+tên(?:\s+là)?)|tên\s+(?:cũ|gọi\s+khác|trước\s+đây)"
+    r"(?:\s+là)?|đổi\s+tên\s+thành)\s*:?\s*([^()]{2,160}?)\s*\)",
+    re.IGNORECASE,
+)
 _ALT_SPLIT = re.compile(r"\s*(?:,|;|\bhoặc\b|\bhay\b|\bvà\b)\s*", re.IGNORECASE)
 _QUOTES = "\"'“”‘’«»"
 
@@ -180,7 +187,9 @@ class PartyResolver:
         rx = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?!\w)"
         )
-        for m in _ABBREV_RE.finditer(self.text):
+        found = [(m, True) for m in _ABBREV_RE.finditer(self.text)]
+        found += [(m, False) for m in _FORMER_RE.finditer(self.text)]
+        for m, split in found:
             lo = max(0, m.start() - 200)
             last = None
             for mm in rx.finditer(self._folded, lo, m.start()):
@@ -188,7 +197,7 @@ class PartyResolver:
             if last is None or m.start() - last.end() > 80:
                 continue
             pid = keys[last.group(0)][0]
-            for alt in _ALT_SPLIT.split(m.group(1)):
+            for alt in _ALT_SPLIT.split(m.group(1)) if split else [m.group(1)]:
                 alt = _clean_alias(alt)
                 if alt and len(alt) >= 2:
                     # An introduced alias is specific: it overrides a shared generic head.

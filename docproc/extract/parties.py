@@ -478,7 +478,8 @@ def _person_name(text: str, s: int, e: int) -> tuple[str, int, int] | None:
 _ORG_STOP = re.compile(
     r"\s*(?:;|:|\.\s*$|\.\s+(?="
     + _UPC
-    + r")|\(\s*(?:sau\s+đây|gọi|viết|có\s+mặt|vắng|đã|đại\s+diện|theo|do|là|[Cc]ó|[Vv]ắng)|,?\s+(?:có\s+)?(?:địa\s+chỉ|trụ\s+sở|"
+    + r")|\(\s*(?:sau\s+đây|gọi|viết|có\s+mặt|vắng|đã|đại\s+diện|theo|do|là|[Cc]ó|[Vv]ắng|"
+    r"(?i:nay\s+là|trước\s+(?:đây|kia)|tên\s+(?:cũ|gọi\s+khác|trước\s+đây)|đổi\s+tên))|,?\s+(?:có\s+)?(?:địa\s+chỉ|trụ\s+sở|"
     r"Địa\s+chỉ|Trụ\s+sở|người\s+đại\s+diện|Người\s+đại\s+diện|Đại\s+diện|đại\s+diện|do\s+(?:ông|bà)|mã\s+số|MST|Mã\s+số|"
     r"có\s+mặt|vắng\s+mặt|Có\s+mặt|Vắng\s+mặt)\b|\s+[-–]\s*(?=(?:[a-zđ]|Ông|Bà|Anh|Chị|Người|Đại|Địa|Trụ|Mã|Giám|Chủ\s+tịch\s+Hội))"
     r"|\s+-(?=(?:Chủ\s+tịch|Ủy\s+ban|Uỷ\s+ban|UBND|Người|Công\s+ty)\b)|\s+và\s+(?=(?:Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|UBND|Chủ\s+tịch|Công\s+ty|Ngân\s+hàng|Sở|Phòng|Tổng\s+công\s+ty)\b)|,(?!\s*(?:(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\b|TP\b|Tp\b|[A-ZĐ]\d?\b)))"

@@ -308,3 +308,56 @@ def test_a_laptop_is_not_machinery():
     assert asset_kind("01 máy tính xách tay hiệu Dell") is None
     assert asset_kind("toàn bộ máy móc, thiết bị của dây chuyền sản xuất") == "machinery"
     assert asset_kind("02 máy in offset") == "machinery"
+
+
+# -- a whole appeal judgment: former names, shared address lines, bullets, "Sửa ... như sau: Buộc" ---
+APPEAL = """TÒA ÁN NHÂN DÂN TỈNH BẮC SƠN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                             Độc lập - Tự do - Hạnh phúc
+Bản án số: 15/2024/DS-PT
+Ngày: 12-3-2024
+
+Ngày 12 tháng 3 năm 2024, tại trụ sở Tòa án nhân dân tỉnh Bắc Sơn xét xử phúc thẩm công khai vụ án dân sự \
+thụ lý số 3/2024/TLPT-DS giữa các đương sự:
+- Nguyên đơn: Ông Hoàng Văn Tư, sinh năm 1960 và bà Lý Thị Năm, sinh năm 1962; cùng trú tại: thôn Đông, xã \
+An Phú, huyện Yên Hà, tỉnh Bắc Sơn.
+- Bị đơn: Công ty TNHH Thương mại Hà Phong (nay là Công ty cổ phần Hà Phong); địa chỉ: số 5 đường Lê Lợi, \
+thành phố Bắc Sơn. Người đại diện theo pháp luật: Ông Đinh Văn Khải - Giám đốc.
+- Người có quyền lợi, nghĩa vụ liên quan:
+• Bà Trần Thị Mơ, sinh năm 1970;
+• Ông Trần Văn Mận, sinh năm 1972;
+Cùng trú tại: xóm 3, xã An Phú, huyện Yên Hà, tỉnh Bắc Sơn.
+
+NỘI DUNG VỤ ÁN:
+Các bên tranh chấp hợp đồng.
+
+NHẬN ĐỊNH CỦA TÒA ÁN:
+Xét thấy kháng cáo có căn cứ.
+
+QUYẾT ĐỊNH:
+Căn cứ khoản 2 Điều 308 Bộ luật Tố tụng dân sự.
+1. Chấp nhận kháng cáo của bị đơn. Sửa Bản án dân sự sơ thẩm số 20/2023/DS-ST ngày 10/11/2023 của Tòa án \
+nhân dân huyện Yên Hà như sau: Buộc Công ty cổ phần Hà Phong phải trả cho ông Hoàng Văn Tư và bà Lý Thị Năm \
+số tiền 320.000.000 đồng.
+2. Về án phí: Công ty cổ phần Hà Phong phải chịu 16.000.000 đồng án phí dân sự sơ thẩm.
+
+Nơi nhận:
+- Các đương sự.
+"""
+
+
+def test_appeal_with_a_former_name_and_shared_address_lines():
+    from docproc.extract import extract
+
+    ex = extract(Document.from_text(APPEAL, source="t.txt"))
+    assert [(p.role, p.name) for p in ex.parties] == [
+        ("plaintiff", "Hoàng Văn Tư"),
+        ("plaintiff", "Lý Thị Năm"),
+        ("defendant", "Công ty TNHH Thương mại Hà Phong"),
+        ("related_party", "Trần Thị Mơ"),
+        ("related_party", "Trần Văn Mận"),
+    ]
+    assert ex.parties[4].address == "xóm 3, xã An Phú, huyện Yên Hà, tỉnh Bắc Sơn"
+    assert [(o.kind, o.obligors, o.obligees, o.amount_vnd) for o in ex.obligations] == [
+        ("pay_money", ["P3"], ["P1", "P2"], 320_000_000),
+        ("court_fee", ["P3"], ["STATE"], 16_000_000),
+    ]
