@@ -114,7 +114,7 @@ _HON_WORDS = "(?:" + "|".join(NAME_HONORIFICS) + ")"
 _HON_START = re.compile(rf"^(?:{_HON_WORDS}|[ôồốổỗộ]ng(?=\s+{_U}))\s+(?=\S)", re.IGNORECASE)
 _LAWYER_START = re.compile(r"^(?:luật\s+sư|ls\.?|trợ\s+giúp\s+viên\s+pháp\s+lý)\s+", re.IGNORECASE)
 _ORG_START = re.compile(
-    r"^(?:Ngân\s+hàng|Công\s+ty|Tổng\s+[Cc]ông\s+ty|Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|UBND|Chủ\s+tịch|Chi\s+[Cc]ục|Cục|Sở|"
+    r"^(?:Ngân\s+hàng|Công\s+ty|Tổng\s+[Cc]ông\s+ty|Ủy\s+ban|Uỷ\s+ban|(?:ỦY|UỶ)\s+BAN|UBND|Chủ\s+tịch|Chi\s+[Cc]ục|Cục|Sở|"
     r"Phòng|Trung\s+tâm|Bảo\s+hiểm|Hợp\s+tác\s+xã|HTX|Doanh\s+nghiệp|DNTN|Văn\s+phòng|Trường|Bệnh\s+viện|Hội|Quỹ|"
     r"Tập\s+đoàn|Viện|Ban\s+quản\s+lý|Ban|Cơ\s+quan|Chi\s+nhánh|Nhà\s+máy|Xí\s+nghiệp|Cửa\s+hàng|Hộ\s+kinh\s+doanh|"
     r"Đài|Kho\s+bạc|Tổ\s+chức|Liên\s+đoàn|Đảng\s+ủy|Công\s+an|Bộ|Tổng\s+cục|Chi\s+cục|Hạt|Cảng|Xã\s+viên|Giám\s+đốc)\b"
@@ -200,7 +200,7 @@ _INLINE_SPLIT = re.compile(
     r"|\s(?=(?:Người\s+(?:đại\s+diện|bảo\s+vệ|có\s+quyền|khởi\s+kiện|bị\s+kiện|làm\s+chứng|kháng\s+cáo)|Đại\s+diện\s+theo)\b[^:\n]{0,120}:)"
     r"|\s(?=(?:Địa\s+chỉ|Trụ\s+sở)\b)"
     r"|\s(?=\d{1,2}(?:\.\d+)?\s*[/.]\s*(?:Ông|Bà|Anh|Chị|Cụ|Chủ\s+tịch|Ủy\s+ban|Uỷ\s+ban|UBND|Công\s+ty|Ngân\s+hàng)\b)"
-    r"|\s(?=-(?:Người|Chủ\s+tịch|Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|UBND|Công\s+ty|Ngân\s+hàng)\b))"
+    r"|\s(?=-(?:Người|Chủ\s+tịch|Ủy\s+ban|Uỷ\s+ban|(?:ỦY|UỶ)\s+BAN|UBND|Công\s+ty|Ngân\s+hàng)\b))"
 )
 
 
@@ -482,7 +482,7 @@ _ORG_STOP = re.compile(
     r"(?i:nay\s+là|trước\s+(?:đây|kia)|tên\s+(?:cũ|gọi\s+khác|trước\s+đây)|đổi\s+tên))|,?\s+(?:có\s+)?(?:địa\s+chỉ|trụ\s+sở|"
     r"Địa\s+chỉ|Trụ\s+sở|người\s+đại\s+diện|Người\s+đại\s+diện|Đại\s+diện|đại\s+diện|do\s+(?:ông|bà)|mã\s+số|MST|Mã\s+số|"
     r"có\s+mặt|vắng\s+mặt|Có\s+mặt|Vắng\s+mặt)\b|\s+[-–]\s*(?=(?:[a-zđ]|Ông|Bà|Anh|Chị|Người|Đại|Địa|Trụ|Mã|Giám|Chủ\s+tịch\s+Hội))"
-    r"|\s+-(?=(?:Chủ\s+tịch|Ủy\s+ban|Uỷ\s+ban|UBND|Người|Công\s+ty)\b)|\s+và\s+(?=(?:Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|UBND|Chủ\s+tịch|Công\s+ty|Ngân\s+hàng|Sở|Phòng|Tổng\s+công\s+ty)\b)|,(?!\s*(?:(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\b|TP\b|Tp\b|[A-ZĐ]\d?\b)))"
+    r"|\s+-(?=(?:Chủ\s+tịch|Ủy\s+ban|Uỷ\s+ban|UBND|Người|Công\s+ty)\b)|\s+và\s+(?=(?:Ủy\s+ban|Uỷ\s+ban|(?:ỦY|UỶ)\s+BAN|UBND|Chủ\s+tịch|Công\s+ty|Ngân\s+hàng|Sở|Phòng|Tổng\s+công\s+ty)\b)|,(?!\s*(?:(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\b|TP\b|Tp\b|[A-ZĐ]\d?\b)))"
 )
 
 
@@ -538,7 +538,7 @@ def _entries(
         nxt = (
             re.match(r"\s*,?\s*và\s+(?=(?:ông|bà|anh|chị|cụ)\s+" + _U + r")", rest, re.IGNORECASE)
             or re.match(
-                r"\s*,?\s*và\s+(?=(?:Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|UBND|Chủ\s+tịch|Công\s+ty|Ngân\s+hàng|Sở|Phòng)\b)",
+                r"\s*,?\s*và\s+(?=(?:Ủy\s+ban|Uỷ\s+ban|(?:ỦY|UỶ)\s+BAN|UBND|Chủ\s+tịch|Công\s+ty|Ngân\s+hàng|Sở|Phòng)\b)",
                 rest,
             )
             or re.match(

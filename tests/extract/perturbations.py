@@ -18,7 +18,11 @@ Perturbation = Callable[[str], str]
 # "Ông"/"Bà" and "Anh"/"Chị" are the same person named with another honorific (by age); the
 # scorer drops them, so the extraction must not depend on which one is written.
 _HON_SWAP = {"Ông": "Anh", "ông": "anh", "Bà": "Chị", "bà": "chị"}
-_HON_RE = re.compile(r"\b(Ông|ông|Bà|bà)(?= [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
+# Not in place or street names ("tỉnh Bà Rịa", "đường Bà Triệu"): after a place word, "Bà" is a name.
+_HON_RE = re.compile(
+    r"(?<!tỉnh )(?<!huyện )(?<!xã )(?<!phường )(?<!đường )(?<!phố )(?<!Tỉnh )(?<!Đường )(?<!Phố )"
+    r"\b(Ông|ông|Bà|bà)(?= [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])(?! Rịa)"
+)
 
 
 def honorific_age(text: str) -> str:

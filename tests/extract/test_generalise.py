@@ -361,3 +361,10 @@ def test_appeal_with_a_former_name_and_shared_address_lines():
         ("pay_money", ["P3"], ["P1", "P2"], 320_000_000),
         ("court_fee", ["P3"], ["STATE"], 16_000_000),
     ]
+
+
+def test_people_s_committee_in_capitals_with_the_old_tone():
+    from docproc.extract.parties import _ORG_START
+
+    assert _ORG_START.match("UỶ BAN NHÂN DÂN HUYỆN T, thành phố Hà Nội")
+    assert _ORG_START.match("ỦY BAN NHÂN DÂN HUYỆN T")
