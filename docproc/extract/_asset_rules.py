@@ -136,7 +136,7 @@ class AssetRules(ReaderBase):
                 owners, oconf = (default_owners or []), owner_conf
             if not owners and f.kind in ("deposit", "shares"):
                 owners, oconf = self._holder(cs, ce), C.INFERRED
-            elif not owners and f.kind not in ("land_use_right", "house", "apartment"):
+            elif not owners:
                 owners, oconf = self._holder(cs, ce), C.DEFAULTED  # "xe ô tô ... của bị cáo A"
             if not f.certificate and f.plot_number:
                 self._inherit_certificate(f)

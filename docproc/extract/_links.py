@@ -32,6 +32,16 @@ _I = re.I
 __all__ = ["LinkRules"]
 
 
+SECURED_KIND_WORDS = (
+    (re.compile(r"\b(?:tiền\s+phạt|phạt\s+tiền|hình\s+phạt\s+tiền)\b", re.I), "fine"),
+    (re.compile(r"\b(?:truy\s+thu|tịch\s+thu|sung\s+(?:công|quỹ|ngân\s+sách))\b", re.I), "confiscation"),
+    (
+        re.compile(
+            r"\b(?:bồi\s+thường|trả\s+nợ|khoản\s+nợ|số\s+nợ|hoàn\s+trả|trách\s+nhiệm\s+dân\s+sự)\b", re.I
+        ),
+        "pay_money",
+    ),
+)
 _POINT_RE = re.compile(r"\bđiểm\s+([a-zđ])\b(?!\s+(?:khoản|Điều|mục)\b)(?!\s+\d)", re.I)
 
 
@@ -174,9 +184,21 @@ class LinkRules(ReaderBase):
                             d.secured_by.append(k)
                             d.sec_spans[k] = (st.span, conf)
 
+    def _kinds_named(self, st: Statement) -> set[str]:
+        """The kinds of order a security statement says it secures, by their words after "bảo đảm"."""
+        text = self.text[st.span[0] : st.span[1]]
+        to = SEC_TO_RE.search(text)
+        tail = text[to.end() :] if to else ""
+        kinds = {kind for rx, kind in SECURED_KIND_WORDS if rx.search(tail)}
+        return kinds if kinds - {"pay_money"} else set()
+
     def _targets(self, st: Statement, money: list[Draft]) -> list[Draft]:
         if st.kind == "li_contract":
             pool = [d for d in money if d.span[0] < st.pos or in_item(d.item, st.item.split(".")[0])]
+        elif st.kind == "security" and (kinds := self._kinds_named(st)):
+            # "... để bảo đảm thi hành án phần bồi thường và tiền phạt": exactly the kinds the text
+            # names, fines and confiscated sums included (GUIDELINES)
+            pool = [d for d in self.obs if d.kind in kinds and d.amount_vnd is not None]
         else:
             pool = money
         if st.items:

@@ -368,3 +368,20 @@ def test_people_s_committee_in_capitals_with_the_old_tone():
 
     assert _ORG_START.match("UỶ BAN NHÂN DÂN HUYỆN T, thành phố Hà Nội")
     assert _ORG_START.match("ỦY BAN NHÂN DÂN HUYỆN T")
+
+
+def test_security_for_the_fine_and_the_compensation_it_names():
+    obs, assets = run(
+        "1. Hình phạt bổ sung: Phạt tiền bị cáo Trịnh Văn A 30.000.000 đồng để sung ngân sách nhà nước.\n"
+        "2. Về trách nhiệm dân sự: Buộc bị cáo Trịnh Văn A phải bồi thường cho ông Phạm Văn C số tiền "
+        "200.000.000 đồng.\n"
+        "3. Tiếp tục tạm giữ sổ tiết kiệm số 0012345 do bị cáo Trịnh Văn A đứng tên tại Ngân hàng Thương mại cổ "
+        "phần K để bảo đảm thi hành án phần bồi thường và tiền phạt nêu trên.\n"
+        "4. Tiếp tục duy trì biện pháp khẩn cấp tạm thời kê biên quyền sử dụng đất thửa đất số 45, tờ bản đồ số "
+        "7 tại xã An Phú của bị cáo Lê Thị B để bảo đảm thi hành án.",
+        [ACC_A, ACC_B, VIC],
+    )
+    book = next(a for a in assets if a.kind == "deposit")
+    land = next(a for a in assets if a.kind == "land_use_right")
+    assert book.owners == ["P1"] and land.owners == ["P2"]
+    assert {o.kind: book.id in o.secured_by for o in obs} == {"fine": True, "pay_money": True}
