@@ -87,7 +87,7 @@ def _heading(body: str) -> str:
     return ""
 
 
-# An anonymised name's initial ends the sentence ("... của bà Trần Thị Ngọc P. Ông Lê Văn B phải trả"):
+# An anonymised name's initial ends the sentence ("... của bà Đinh Thị Thu M. Ông Lê Văn B phải trả"):
 # a capital letter alone after a capitalised syllable of the name.
 _INITIAL_END_RE = re.compile(r"(?-i:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+) (?-i:[A-ZĐ])\.$")
 

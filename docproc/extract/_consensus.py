@@ -177,7 +177,7 @@ def trim_noise_tail(name: str, text: str, folded: str | None = None) -> str:
             break
         short = " ".join(words[:-cut])
         if _LEGAL_FORM_END.search(short):
-            break  # "Công ty cổ phần NV": the rest would be a legal form, not a name
+            break  # "Công ty cổ phần HK": the rest would be a legal form, not a name
         if len(name_occurrences(short, text, folded)) >= 3:
             return short
     return name

@@ -1,4 +1,4 @@
-"""Amounts written only in words ("chi phí thẩm định là Bảy triệu năm trăm nghìn đồng"): the shared
+"""Amounts written only in words ("chi phí thẩm định là Sáu triệu hai trăm nghìn đồng"): the shared
 finder (`docproc.text.find_amounts`) reads digits, and the words only as the gloss of digits; a
 judgment may write an ordered sum in words alone (GUIDELINES: "amounts written only in words are
 converted"). The number words come from `_lexicon.NUMBER_WORDS`."""
@@ -40,7 +40,7 @@ def word_amounts(text: str, start: int, end: int, found: list[AmountMatch]) -> l
         if _GLOSS_BEFORE.search(text, max(start, s - 20), s):
             continue
         if any(0 <= a.start - u.end() <= 4 and "(" in text[u.end() : a.start] for a in found):
-            continue  # "Tám mươi mốt triệu đồng (81.000.000 đồng)": the digits gloss the words
+            continue  # "Bốn mươi hai triệu đồng (42.000.000 đồng)": the digits gloss the words
         value = words_to_amount(text[s:e])
         if value is None or value < MIN_WORD_AMOUNT:
             continue

@@ -31,8 +31,8 @@ __all__ = [
 ]
 
 # Plates: "15C-268.47", "76C1-284.67", "51LD-123.45", "29A-1234", "30K 999.99"; OCR may drop the dot.
-# The series may also be set off by a space alone ("30G 58214"). Fishing vessels carry a registration
-# number "province code - serial - TS" (Thông tư 23/2018/TT-BNNPTNT: "BĐ-92417-TS", "QNg-90123-TS"),
+# The series may also be set off by a space alone ("29H 50731"). Fishing vessels carry a registration
+# number "province code - serial - TS" (Thông tư 23/2018/TT-BNNPTNT: "KG-91234-TS", "ĐNa-90815-TS"),
 # which goes where the plate goes.
 PLATE_RE = re.compile(
     r"(?<![\w.\-])(?P<plate>\d{2}\s?[A-Z]{1,2}\d?\s?[-–]\s?(?:\d{3}[.,]\d{2}|\d{4,5})"

@@ -374,7 +374,7 @@ def _extract_number(text: str, head: str, base: int) -> tuple[str, int, int, flo
 
 _DATE_LINE = re.compile(r"(?:(?:^|\n|\|)\s*Ng[àa]y\s*:?|\bNg[àa]y\s*:)\s*" + _DATE_NUM, _I)
 _TITLE_DATE = re.compile(
-    # "BẢN ÁN SỐ 12/2020/DS-PT NGÀY ...", "QUYẾT ĐỊNH GIÁM ĐỐC THẨM 377/2014/DS-GĐT NGÀY ...": the
+    # "BẢN ÁN SỐ 12/2020/DS-PT NGÀY ...", "QUYẾT ĐỊNH GIÁM ĐỐC THẨM 52/2016/DS-GĐT NGÀY ...": the
     # kind's words (up to four) before the symbol
     r"(?:B[ẢA]N\s+[ÁA]N|QUY[ẾE]T\s+[ĐD][ỊI]NH)(?:\s+[^\W\d]+){0,4}?\s+(?:S[ỐO]\s*:?\s*)?\S*\d\S*\s+NG[ÀA]Y\s+"
     + _DATE_NUM,

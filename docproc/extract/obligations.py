@@ -258,7 +258,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             return True  # "Anh A cấp dưỡng nuôi con mỗi tháng ..."
         if re.search(r"\bbuộc\b", head, _I):
             return True
-        # An order without "Buộc" or a modal: "3. Chi cục X bồi thường cho ông A 81.000.000 đồng" (the
+        # An order without "Buộc" or a modal: "3. Sở X bồi thường cho ông A 42.000.000 đồng" (the
         # clause is its subject, the verb and whom it is for).
         return self._bare_subject(start, start + m.start()) and bool(
             re.match(r"\s*(?:lại\s+)?cho\s", self.text[start + m.end() : start + m.end() + 12], _I)

@@ -451,7 +451,7 @@ def _person_name(text: str, s: int, e: int) -> tuple[str, int, int] | None:
         if not core or not (core[0].isupper() or core[0].isdigit() and words):
             break
         if core.lower() in _NAME_STOP_WORDS and not (
-            # "Lò Văn Sinh, sinh năm ...": a capitalised given name that is also a label word, after
+            # "Hà Văn Sinh, sinh năm ...": a capitalised given name that is also a label word, after
             # two syllables of the name and before the punctuation that ends it
             len(words) >= 2 and core[0].isupper() and re.match(r"\s*(?:[,;(]|$)", text[s + t.end() : e])
         ):
@@ -491,7 +491,7 @@ def _org_name(text: str, s: int, e: int) -> tuple[str, int, int]:
     ne = m.start() if m else e
     name = re.split(r"\n\s*\n", text[s:ne], maxsplit=1)[0].strip(" .,;")  # a blank line ends an entry
     # a trailing parenthesis that is not part of the name: presence, or the short name the document
-    # uses later ("Tổng công ty X (PT)", also cut off: "(PT")
+    # uses later ("Tổng công ty X (QM)", also cut off: "(QM")
     name = re.sub(r"\s*\((?:có|vắng)[^)]*\)?$", "", name)
     name = re.sub(r"\s*\(\s*(?-i:[A-ZĐ][A-ZĐ0-9&.\- ]{0,15})\s*\)?$", "", name).strip(" .,;")
     return name, s, s + len(name)
