@@ -158,6 +158,13 @@ def _noise_token(tok: str) -> bool:
     return 2 <= len(core) <= 3 and core.isalpha()
 
 
+# An organisation's head or legal form: what is left when a distinctive short name is cut off.
+_LEGAL_FORM_END = re.compile(
+    r"(?i:\b(?:công\s+ty|tổng\s+công\s+ty|cổ\s+phần|tnhh|trách\s+nhiệm\s+hữu\s+hạn|một\s+thành\s+viên|"
+    r"hai\s+thành\s+viên|hợp\s+danh|tư\s+nhân|ngân\s+hàng|thương\s+mại|hợp\s+tác\s+xã|doanh\s+nghiệp))$"
+)
+
+
 def trim_noise_tail(name: str, text: str, folded: str | None = None) -> str:
     """`name` without a noisy tail the rest of the document never writes: the entry reads
     "Ngân hàng Thương mại cổ phần C SG" once, the judgment says "Ngân hàng Thương mại cổ phần C"
@@ -169,6 +176,8 @@ def trim_noise_tail(name: str, text: str, folded: str | None = None) -> str:
         if len(name_occurrences(name, text, folded)) > 1:
             break
         short = " ".join(words[:-cut])
+        if _LEGAL_FORM_END.search(short):
+            break  # "Công ty cổ phần HK": the rest would be a legal form, not a name
         if len(name_occurrences(short, text, folded)) >= 3:
             return short
     return name
