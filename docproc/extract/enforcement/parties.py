@@ -23,6 +23,7 @@ from docproc.extract import parties as P
 from docproc.extract.enforcement.basis import Body
 from docproc.extract.enforcement.tables import fold
 from docproc.extract.evidence import EvidenceBuilder
+from docproc.extract.mentions import _HON_RE
 from docproc.schema import Party
 
 __all__ = ["extract_parties"]
@@ -266,7 +267,7 @@ def _payers(body: Body, asc: str) -> list[P._Draft]:
 
 def _key(name: str) -> str:
     """Merge key: without honorific, case and tone marks (OCR misreads a tone in one mention)."""
-    return re.sub(r"\s+", " ", P._ascii(P._HON_RE.sub("", name)).lower()).strip(" .,;")
+    return re.sub(r"\s+", " ", P._ascii(_HON_RE.sub("", name)).lower()).strip(" .,;")
 
 
 def extract_parties(body: Body, ev: EvidenceBuilder) -> tuple[list[Party], list[str]]:
