@@ -110,7 +110,13 @@ def name_occurrences(name: str, text: str, folded: str | None = None) -> list[st
 
 
 def consensus_name(
-    name: str, text: str, folded: str | None = None, avoid: Sequence[str] = (), *, person: bool = False
+    name: str,
+    text: str,
+    folded: str | None = None,
+    avoid: Sequence[str] = (),
+    *,
+    person: bool = False,
+    surname_prior: bool = True,
 ) -> str:
     """The spelling of `name` the document repeats most (one mark per word at most), unless that
     spelling is another party's name (`avoid`): "Hùng" and "Hưng" may be two people. For a person,
@@ -126,7 +132,7 @@ def consensus_name(
         if len(said) >= 2:
             last = vote_words(words[-1], said, max_marks=1)
             best = " ".join([*best.split()[:-1], last])
-    if person:
+    if person and surname_prior:
         best = fix_surname(best)  # a slip every mention repeats: "Đỉnh Thị Hường" for Đinh
     others = {_fold(a) for a in avoid}
     if best != name and (

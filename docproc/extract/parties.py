@@ -43,7 +43,7 @@ def extract_parties(document: Document, sections: Sections, ev: EvidenceBuilder)
     for start, end, in_decision in regions:
         drafts = _parse_region(text, start, end, in_decision)
         if drafts:
-            return _finish(drafts, text, ev)
+            return _finish(drafts, text, ev, ocr=document.text_source in ("ocr", "mixed"))
     return []
 
 
@@ -711,14 +711,18 @@ def _heirs(
         drafts.append(h)
 
 
-def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder) -> list[Party]:
+def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder, *, ocr: bool = True) -> list[Party]:
+    """The parties from their drafts. `ocr`: the text was read by OCR, so a surname one tone mark off
+    a known one is a slip to repair; typed text is taken as written (a rare surname stays itself)."""
     parties: list[Party] = []
     names = [clean_junk(d.name) for d in drafts]
     folded = _ascii(text)
     for k, name in enumerate(names):  # OCR damages one occurrence: the document's majority spelling
         name = trim_noise_tail(name, text, folded)
         others = names[:k] + names[k + 1 :]
-        names[k] = consensus_name(name, text, folded, avoid=others, person=drafts[k].kind == "person")
+        names[k] = consensus_name(
+            name, text, folded, avoid=others, person=drafts[k].kind == "person", surname_prior=ocr
+        )
     for i, d in enumerate(drafts):
         pid = f"P{i + 1}"
         base = f"/parties/{i}"

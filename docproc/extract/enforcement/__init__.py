@@ -37,6 +37,7 @@ def extract_enforcement(document: Document) -> Extraction:
     if cleaned != document.text:
         document = document.model_copy(update={"text": cleaned})
     text = document.text
+    ocr = document.text_source in ("ocr", "mixed")  # typed text: names are taken as written
     ev = EvidenceBuilder(document)
     body = B.split_body(text)
     head = read_header(text)
@@ -59,7 +60,7 @@ def extract_enforcement(document: Document) -> Extraction:
         if name in _PLACES:
             return vote_places(str(span.value), text)
         if name in _PEOPLE:
-            return consensus_name(str(span.value), text, person=True)
+            return consensus_name(str(span.value), text, person=True, surname_prior=ocr)
         return span.value
 
     enf = Enforcement(
@@ -94,7 +95,7 @@ def extract_enforcement(document: Document) -> Extraction:
             ev.add("/enforcement/prior_decision/date", *prior.date_span, 0.9)
         if prior.issuer_span and enf.prior_decision.agency:
             ev.add("/enforcement/prior_decision/agency", *prior.issuer_span, 0.85)
-    parties, primary = extract_parties(body, ev)
+    parties, primary = extract_parties(body, ev, ocr=ocr)
     obligations, assets = extract_items(body, parties, primary, enf.decision_type, ev)
     info = DocumentInfo(
         source=document.source,

@@ -270,7 +270,7 @@ def _key(name: str) -> str:
     return re.sub(r"\s+", " ", P._ascii(_HON_RE.sub("", name)).lower()).strip(" .,;")
 
 
-def extract_parties(body: Body, ev: EvidenceBuilder) -> tuple[list[Party], list[str]]:
+def extract_parties(body: Body, ev: EvidenceBuilder, *, ocr: bool = True) -> tuple[list[Party], list[str]]:
     """The parties, and the ids of the obligors the decision is issued against (labelled as such,
     not the owners of secured assets who answer only within the security)."""
     text = body.text
@@ -320,6 +320,6 @@ def extract_parties(body: Body, ev: EvidenceBuilder) -> tuple[list[Party], list[
     drafts.sort(key=first)
     if not drafts:
         return [], []
-    parties = P._finish(drafts, text, ev)
+    parties = P._finish(drafts, text, ev, ocr=ocr)
     ids = [p.id for p, d in zip(parties, drafts, strict=True) if id(d) in primary and p.role == "obligor"]
     return parties, ids
