@@ -94,8 +94,10 @@ def prepare(
     t0 = time.perf_counter()
     try:
         from docproc import ingest
+        from docproc.budget import Deadline
 
-        loaded = ingest.load(Path(path), settings=settings, source=source)
+        deadline = Deadline.after(settings.doc_timeout_s)  # the load's budget; pages are tasks of their own
+        loaded = ingest.load(Path(path), settings=settings, source=source, deadline=deadline)
         tasks = [p for p in loaded.pages if isinstance(p, ImagePageTask)]
         if loaded.text is not None or not tasks:
             pages = [p for p in loaded.pages if isinstance(p, Page)]

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from docproc.budget import NO_DEADLINE, Deadline
 from docproc.config import Settings
 from docproc.errors import CorruptFile, TooLarge
 from docproc.ingest.types import FileKind, ImagePageTask
@@ -148,7 +149,9 @@ def _exif_swaps(img: Image.Image) -> bool:
         return False
 
 
-def image_tasks(path: Path, kind: FileKind, settings: Settings, *, head: bytes = b"") -> list[ImagePageTask]:
+def image_tasks(
+    path: Path, kind: FileKind, settings: Settings, *, head: bytes = b"", deadline: Deadline = NO_DEADLINE
+) -> list[ImagePageTask]:
     """One task per TIFF frame, or one for a PNG/JPEG; sizes checked from the headers first."""
     if kind in ("png", "jpeg"):
         size = header_size(head, kind)
@@ -161,6 +164,7 @@ def image_tasks(path: Path, kind: FileKind, settings: Settings, *, head: bytes =
         if frames > settings.max_pages:
             raise TooLarge(f"the TIFF has {frames} pages, over the limit of {settings.max_pages}")
         for i in range(frames):
+            deadline.check("reading the image's pages")
             if i:
                 img.seek(i)
             check_pixels(*img.size, settings, what=f"page {i + 1}")
