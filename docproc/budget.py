@@ -7,8 +7,13 @@ the unit itself is bounded by the size limits, so a document stops within one un
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from types import FrameType
 
 from docproc.errors import TimedOut
 
@@ -38,6 +43,46 @@ class Deadline:
             raise TimedOut(
                 f"{doing} took longer than the limit of {self.seconds:g} s (DOCPROC_DOC_TIMEOUT_S)"
             )
+
+    @contextmanager
+    def enforced(self, doing: str = "processing the document") -> Iterator[None]:
+        """Interrupt the Python code inside (a parser's loop, the extractor on a pathological text) with
+        TimedOut once the budget is spent, by SIGALRM, repeated every second until the block is left
+        (code that swallows one exception gets the next). Only in the main thread of a process with no
+        timer of its own running (pytest-timeout's); elsewhere the `check` calls are what applies."""
+        left = self.left()
+        if (
+            left is None
+            or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+        ):
+            yield
+            return
+        self.check(doing)
+
+        def on_alarm(signum: int, frame: FrameType | None) -> None:
+            if _importing(frame):  # never leave a module half-imported: try again in a second
+                return
+            raise TimedOut(
+                f"{doing} took longer than the limit of {self.seconds:g} s (DOCPROC_DOC_TIMEOUT_S)"
+            )
+
+        previous = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, max(left, 0.001), 1.0)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _importing(frame: FrameType | None) -> bool:
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return True
+        frame = frame.f_back
+    return False
 
 
 NO_DEADLINE = Deadline()

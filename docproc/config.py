@@ -26,7 +26,9 @@ class Settings(BaseSettings):
     # Input limits: a bad file must fail fast and clearly, never exhaust memory.
     max_file_bytes: int = 200 * 1024 * 1024
     max_pages: int = 1000
-    max_image_pixels: int = 150_000_000  # an A0 sheet at 300 dpi is ~140 MP
+    # an A1 sheet at 300 dpi is ~70 MP (A0: 140 MP). A page costs ~14 bytes a pixel through rendering and
+    # preprocessing: 72 MP is ~1.3 GB, 150 MP went past 2 GB (issue 16)
+    max_image_pixels: int = 72_000_000
     max_text_chars: int = Field(
         default=5_000_000, ge=1, description="characters of a document's text (text file, DOCX, all pages)"
     )

@@ -62,6 +62,15 @@ def ocr_task(task: ImagePageTask, settings: Settings | None = None, deadline: De
     return text.correct_page(page)
 
 
+def _single_page(task: ImagePageTask, settings: Settings, deadline: Deadline) -> Page:
+    try:
+        return ocr_task(task, settings, deadline)
+    except DocprocError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - OCR or image library failure: documented, not a traceback
+        raise OcrFailed(f"the page could not be read ({type(exc).__name__})") from exc
+
+
 def _page_or_warning(task: ImagePageTask, settings: Settings, deadline: Deadline) -> Page:
     """`ocr_task`, with a page that cannot be read becoming an empty page with a warning (as the batch
     does): one bad page of a long scan does not lose the others. The budget still ends the document."""
@@ -135,8 +144,10 @@ def read_document(
             elif len(tasks) > 1 and settings.ocr_workers > 1:
                 with _pool(min(settings.ocr_workers, len(tasks))) as pool:
                     results = list(pool.map(fn, tasks))
-            else:
+            elif len(tasks) > 1:
                 results = [fn(t) for t in tasks]
+            else:  # one page: its own error is the document's (a cut-off PNG is corrupt, not "OCR failed")
+                results = [_single_page(tasks[0], settings, deadline)]
         except TimedOut as exc:
             exc.source = loaded.source
             raise
@@ -156,8 +167,14 @@ def process_file(
     source: str | None = None,
     mapper: PageMapper | None = None,
 ) -> ProcessResult:
-    document = read_document(path, settings=settings, source=source, mapper=mapper)
-    return ProcessResult(document=document, extraction=extract_safely(document))
+    """Read and extract one file within its time budget (DOCPROC_DOC_TIMEOUT_S), which covers the
+    extraction too: a text that makes the extractor slow fails as TimedOut, not after an hour."""
+    settings = settings or get_settings()
+    deadline = Deadline.after(settings.doc_timeout_s)
+    with deadline.enforced():
+        document = read_document(path, settings=settings, source=source, mapper=mapper, deadline=deadline)
+        extraction = extract_safely(document)
+    return ProcessResult(document=document, extraction=extraction)
 
 
 def extract_safely(document: Document) -> Extraction:
