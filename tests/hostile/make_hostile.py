@@ -379,6 +379,18 @@ def tiff_frames(n: int) -> bytes:
     return bytes(out)
 
 
+def tiff_white_frames(n: int) -> bytes:
+    """`n` white A4 frames at 300 dpi (CCITT G4, a few hundred bytes each): blank, cheap to skip."""
+    from PIL import Image
+
+    page = Image.new("1", (2480, 3508), 1)
+    buf = io.BytesIO()
+    page.save(
+        buf, "TIFF", save_all=True, append_images=[page] * (n - 1), compression="group4", dpi=(300, 300)
+    )
+    return buf.getvalue()
+
+
 def tiff_missing_dimensions() -> bytes:
     """A TIFF whose only IFD has no ImageWidth/ImageLength (Pillow: 'Missing dimensions')."""
     entries = [(259, 3, 1, 1), (262, 3, 1, 1), (273, 4, 1, 8), (279, 4, 1, 1)]
@@ -560,6 +572,7 @@ CASES: dict[str, Case] = {
     "image_jpeg_60000px_declared": _c(_lazy("huge.jpg", jpeg_huge_declared), TOO_LARGE),
     "image_png_bomb_81mp": _c(_lazy("bomb.png", png_decompression_bomb), TOO_LARGE),
     "tiff_10000_frames": _c(_lazy("frames.tif", lambda: tiff_frames(10_000)), TOO_LARGE),
+    "tiff_white_frames": _c(_lazy("white.tif", lambda: tiff_white_frames(100)), EMPTY),
     "tiff_ifd_loop": _c(_lazy("loop.tif", tiff_ifd_loop), OK, CORRUPT, OCR_FAILED, EMPTY),
     # parser exceptions mapped to the documented errors
     "pdf_encrypted": _c(_lazy("encrypted.pdf", pdf_encrypted), ENCRYPTED),
