@@ -14,13 +14,14 @@ import json
 import logging
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from docproc.errors import DocprocError
-from pipelines._io import write_atomic
+from docproc._io import fit_name, printable, write_atomic
+from docproc.errors import DocprocError, EmptyDocument
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Digitise Vietnamese court judgments.")
 log = logging.getLogger("docproc")
@@ -28,21 +29,44 @@ log = logging.getLogger("docproc")
 INPUT_SUFFIXES = {".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg", ".txt", ".docx"}
 
 
-def _expand(inputs: list[Path]) -> list[Path]:
-    files: list[Path] = []
+def _expand(inputs: list[Path]) -> list[Path | DocprocError]:
+    """Files to process, in order; a directory argument that holds none is an error of its own (a
+    directory named like a file is not silently skipped)."""
+    files: list[Path | DocprocError] = []
     for item in inputs:
         if item.is_dir():
-            files.extend(
-                p for p in sorted(item.rglob("*")) if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-            )
+            try:
+                found = [
+                    p for p in sorted(item.rglob("*")) if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()
+                ]
+            except OSError as exc:
+                found = []
+                log.debug("listing %s failed: %s", printable(item), type(exc).__name__)
+            if found:
+                files.extend(found)
+            else:
+                files.append(
+                    EmptyDocument("a directory with no PDF, image, DOCX or text file in it", source=str(item))
+                )
         else:
             files.append(item)
     return files
 
 
+def _say(console: object, style: str, label: str, where: object, message: str) -> None:
+    """One line on stderr: `label where: message`, the name and message shown as plain text (a path
+    may hold `[/]`, rich markup, or a terminal escape sequence: none is interpreted)."""
+    from rich.text import Text
+
+    line = Text()
+    line.append(label, style=style)
+    line.append(f" {printable(where)}: {printable(message)}")
+    console.print(line, highlight=False)  # type: ignore[attr-defined]
+
+
 @app.command()
 def process(
-    inputs: Annotated[list[Path], typer.Argument(help="files or directories", exists=True)],
+    inputs: Annotated[list[Path], typer.Argument(help="files or directories")],
     out: Annotated[Path, typer.Option("--out", "-o", help="output directory")] = Path("out"),
     drafts: Annotated[bool, typer.Option(help="also write enforcement-decision drafts")] = False,
 ) -> None:
@@ -64,39 +88,55 @@ def process(
     with Progress(*columns, console=console, disable=not show, transient=True) as bar:
         task = bar.add_task("documents", total=len(files))
         for path in files:
+            if isinstance(path, DocprocError):
+                first_error = first_error or path
+                _say(bar.console, "red", "error", path.source, path.message)
+                bar.advance(task)
+                continue
             try:
                 result = process_file(path)
                 data = result.extraction.to_json_dict()
-                write_atomic(out / f"{path.stem}.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+                name = fit_name(f"{path.stem}.json")
+                write_atomic(out / name, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
                 if drafts:
-                    _write_drafts(data, out / f"{path.stem}.drafts")
+                    _write_drafts(data, out / fit_name(f"{path.stem}.drafts"))
                 n_ok += 1
                 for w in result.extraction.document.warnings:
-                    bar.console.print(f"[yellow]warning[/] {path.name}: {w}", highlight=False)
+                    _say(bar.console, "yellow", "warning", path.name, w)
             except DocprocError as exc:
                 first_error = first_error or exc
-                bar.console.print(f"[red]error[/] {path}: {exc.message}", highlight=False)
+                _say(bar.console, "red", "error", path, exc.message)
+            except OSError as exc:  # the output cannot be written (disk full, permissions)
+                first_error = first_error or DocprocError(type(exc).__name__)
+                _say(
+                    bar.console,
+                    "red",
+                    "error",
+                    path,
+                    f"cannot write the output ({exc.strerror or type(exc).__name__})",
+                )
             except Exception as exc:  # a bug must not stop a run over many files
                 first_error = first_error or DocprocError(type(exc).__name__)
                 log.debug("unexpected failure", exc_info=True)
-                bar.console.print(
-                    f"[red]error[/] {path}: internal error ({type(exc).__name__})", highlight=False
-                )
+                _say(bar.console, "red", "error", path, f"internal error ({type(exc).__name__})")
             bar.advance(task)
-    typer.echo(f"{n_ok} of {len(files)} documents written to {out}", err=True)
+    typer.echo(f"{n_ok} of {len(files)} documents written to {printable(out)}", err=True)
     if first_error is not None:
         raise typer.Exit(first_error.exit_code)
 
 
 @app.command()
-def text(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
+def text(file: Annotated[Path, typer.Argument()]) -> None:
     """Print the document text that extraction reads, page by page."""
     from pipelines.process import read_document
 
     try:
         doc = read_document(file)
     except DocprocError as exc:
-        _fail(str(exc), exc.exit_code)
+        _fail(printable(exc), exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+        log.debug("unexpected failure", exc_info=True)
+        _fail(f"{printable(file)}: internal error ({type(exc).__name__})", 1)
     if not doc.pages:
         typer.echo(doc.text)
         return
@@ -465,6 +505,13 @@ def learn(
 
 def main() -> None:
     logging.basicConfig(level=os.environ.get("DOCPROC_LOG_LEVEL", "WARNING"))
+    # One line per bad file: the parsers' own complaints about it (pdfminer's and Pillow's log records
+    # and warnings) are not repeated on stderr; DOCPROC_LOG_LEVEL=DEBUG shows them.
+    if logging.getLogger().level > logging.DEBUG:
+        for name in ("pdfminer", "pdfplumber", "PIL", "pypdfium2", "docx"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+        logging.getLogger("docproc.ingest").setLevel(logging.ERROR)
+        warnings.simplefilter("ignore")
     app()
 
 
