@@ -7,6 +7,7 @@ pure-ish steps; this module names the files and writes them atomically.
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 from docproc.decisions import DraftOptions, OfficeSettings, drafts_for
