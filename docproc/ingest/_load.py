@@ -21,6 +21,25 @@ __all__ = ["load", "load_page_image"]
 log = logging.getLogger(__name__)
 
 _IMAGE_HEAD = 4 * 1024 * 1024  # a JPEG's frame header can sit after large EXIF/ICC segments
+_KIND_BY_SUFFIX = {
+    ".pdf": "pdf",
+    ".tif": "tiff",
+    ".tiff": "tiff",
+    ".png": "png",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+    ".docx": "docx",
+    ".txt": "text",
+}
+
+
+def name_warning(source: str, kind: str) -> str | None:
+    """A warning when the file's name says one kind and its bytes another: the bytes win (a scan saved
+    as .txt is still read as a scan), and the reviewer learns that the archive's name is wrong."""
+    named = _KIND_BY_SUFFIX.get(Path(source).suffix.lower())
+    if named is None or named == kind:
+        return None
+    return f"the file is named as {named.upper()} but its bytes are {kind.upper()}: it was read as {kind.upper()}"
 
 
 def load(
@@ -86,6 +105,7 @@ def _load(path: Path, settings: Settings, source: str, deadline: Deadline) -> Lo
     kind = sniff(path.read_bytes() if head.startswith(b"PK") else head[:HEAD_BYTES])
     loaded = LoadedFile(source=source, path=path, kind=kind, sha256=sha256)
     deadline.check()
+    renamed = name_warning(source, kind)
     if kind == "text":
         if size > settings.max_text_bytes:  # before decoding: a str costs up to 4 bytes a character
             raise TooLarge(
@@ -103,6 +123,8 @@ def _load(path: Path, settings: Settings, source: str, deadline: Deadline) -> Lo
         loaded.pages, loaded.encoding, loaded.warnings = result.pages, result.encoding, result.warnings
     else:
         loaded.pages = list(_images.image_tasks(path.resolve(), kind, settings, head=head, deadline=deadline))
+    if renamed:
+        loaded.warnings.insert(0, renamed)
     log.info(
         "loaded %s: kind=%s pages=%d ocr_pages=%d encoding=%s",
         sha256[:12],

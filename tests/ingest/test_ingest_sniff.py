@@ -70,3 +70,20 @@ def test_refusals_name_the_format(head: bytes, message: str) -> None:
 def test_empty() -> None:
     with pytest.raises(EmptyDocument):
         sniff(b"")
+
+
+def test_a_name_that_contradicts_the_bytes_is_a_warning(tmp_path, settings) -> None:
+    from docproc.ingest import load
+
+    text = "TÒA ÁN NHÂN DÂN TỈNH A\nBản án số 1/2024/DS-ST\n".encode()
+    named_pdf = tmp_path / "ban-an.pdf"
+    named_pdf.write_bytes(text)
+    loaded = load(named_pdf, settings=settings)
+    assert loaded.kind == "text"
+    assert loaded.warnings[0] == "the file is named as PDF but its bytes are TEXT: it was read as TEXT"
+    plain = tmp_path / "ban-an.txt"
+    plain.write_bytes(text)
+    assert not load(plain, settings=settings).warnings
+    unnamed = tmp_path / "ban-an"
+    unnamed.write_bytes(text)
+    assert not load(unnamed, settings=settings).warnings
