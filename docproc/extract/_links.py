@@ -42,6 +42,21 @@ SECURED_KIND_WORDS = (
         "pay_money",
     ),
 )
+# "... giao trả xe cho A sau khi nhận đủ số tiền trên", "Sau khi A trả xong nợ, B phải trả lại ...": the asset
+# is handed back once the debt is paid, so the holder keeps it as security for that debt (GUIDELINES).
+_AFTER_PAID_RE = re.compile(
+    r"\bsau\s+khi\b[^.;]{0,120}?\b(?:nhận|trả|thanh\s+toán|nộp|hoàn\s+trả|được\s+trả)\b[^.;]{0,40}?"
+    r"\b(?:đủ|xong|hết|toàn\s+bộ)\b",
+    re.I,
+)
+# The hand-back is the return of a pledge, not restitution after a void or cancelled transaction, when the
+# clause says the holder keeps the asset as security, or the operative part annuls no transaction.
+_PLEDGE_WORDS_RE = re.compile(r"\b(?:cầm\s+giữ|cầm\s+cố|thế\s+chấp|bảo\s+đảm|đảm\s+bảo|đang\s+giữ)\b", re.I)
+_ANNUL_RE = re.compile(r"\bvô\s+hiệu\b|\b(?:hủy|huỷ)\s+bỏ\b|\b(?:hủy|huỷ)\s+hợp\s+đồng\b", re.I)
+_HAND_BACK_RE = re.compile(
+    r"[,;]?\s+(?:và\s+)?(?:phải|có\s+(?:trách\s+nhiệm|nghĩa\s+vụ))\s+(?:giao\s+trả|trả\s+lại|hoàn\s+trả)\b",
+    re.I,
+)
 _POINT_RE = re.compile(r"\bđiểm\s+([a-zđ])\b(?!\s+(?:khoản|Điều|mục)\b)(?!\s+\d)", re.I)
 
 
@@ -113,7 +128,9 @@ class LinkRules(ReaderBase):
             if NEG_START_RE.match(t) and not hold:
                 return False
             st = Statement("security", (c.start, c.end), c.item, pos=c.start)
-            tail_text = self.text[tail : c.end]
+            back = _HAND_BACK_RE.search(self.text, tail, c.end)
+            tail_end = back.start() if back else c.end
+            tail_text = self.text[tail:tail_end]
             st.items = MUC_RE.findall(tail_text) + point_refs(tail_text, c.item)
             m_of = re.search(r"\bcủa\s+", tail_text, _I)
             m_to = re.search(r"\bcho\s+", tail_text, _I)
@@ -121,8 +138,10 @@ class LinkRules(ReaderBase):
                 end_of = tail + (m_to.start() if m_to and m_to.start() > m_of.end() else len(tail_text))
                 st.obligors = [p for p, _ in self.pids_in(tail + m_of.end(), end_of)]
             if m_to:
-                st.obligees = [p for p, _ in self.pids_in(tail + m_to.end(), c.end)]
+                st.obligees = [p for p, _ in self.pids_in(tail + m_to.end(), tail_end)]
             st.assets = self._assets_from(a, b, "security", c.item, default_kind="other" if hold else None)
+            if back and st.assets:
+                self._hand_back(c, back, st)
             for k in st.assets:  # "... tiếp tục được dùng để bảo đảm ... theo Hợp đồng thế chấp số X"
                 f = A.read_asset(self.text[tail : c.end], default_kind="other")
                 ad = self.assets[k]
@@ -133,6 +152,33 @@ class LinkRules(ReaderBase):
             self.statements.append(st)
             return True
         return False
+
+    def _hand_back(self, c: Clause, back: re.Match[str], st: Statement) -> None:
+        """ "B được tiếp tục giữ xe ... để bảo đảm ... và phải giao trả xe cho A sau khi nhận đủ tiền": the
+        holder (the subject before the hold) hands the assets back to whom "cho" names."""
+        holders = self.pids_in(c.start, c.start + self._hold_at(c))
+        cho = re.search(r"\bcho\s+", self.text[back.end() : c.end], _I)
+        to = self._group_after(back.end() + cho.end(), c.end)[0] if cho else []
+        if not holders or not to:
+            return
+        d = Draft("deliver_asset", (c.start, c.end), c.item, obligors=[holders[0][0]])
+        d.obligees = [p for p, _ in to if p != holders[0][0]]
+        d.party_spans = dict([holders[0]] + to)
+        d.extra["assets_delivered"] = list(st.assets)
+        d.conf = C.PARTIAL
+        if not d.obligees:
+            return
+        self.obs.append(d)
+        for k in st.assets:  # handed back to its owner
+            ad = self.assets[k]
+            if not ad.owners:
+                ad.owners, ad.owner_conf = list(d.obligees), C.INFERRED
+                ad.owner_spans = {p: d.party_spans[p] for p in d.obligees if p in d.party_spans}
+
+    def _hold_at(self, c: Clause) -> int:
+        t = self.text[c.start : c.end]
+        m = SEC_HOLD_RE.search(t) or SEC_USED_RE.search(t)
+        return m.start() if m else 0
 
     def _security_request(self, i: int, c: Clause, t: str, m: re.Match[str]) -> bool:
         if NEG_START_RE.match(t):
@@ -161,8 +207,28 @@ class LinkRules(ReaderBase):
         self.statements.append(st)
         return True
 
+    def _held_until_paid(self, money: list[Draft]) -> None:
+        """An asset the creditor must hand back after being paid secures the debt owed to the holder
+        by the asset's receiver; the hand-back stays a deliver_asset."""
+        annulled = _ANNUL_RE.search(self.text, self.s, self.e) is not None
+        for g in self.obs:
+            if g.kind != "deliver_asset" or not g.extra.get("assets_delivered"):
+                continue
+            if not _AFTER_PAID_RE.search(self.text, g.span[0], g.span[1]):
+                continue
+            if not _PLEDGE_WORDS_RE.search(self.text, g.span[0], g.span[1]) and annulled:
+                continue  # mutual restitution after the transaction is void: no security
+            holders, owners = set(g.obligors), set(g.obligees)
+            debts = [d for d in money if set(d.obligors) & owners and set(d.obligees) & holders]
+            for d in debts:
+                for k in g.extra["assets_delivered"]:
+                    if k not in d.secured_by:
+                        d.secured_by.append(k)
+                        d.sec_spans[k] = (g.span, C.LIKELY)
+
     def _apply_statements(self) -> None:
         money = [d for d in self.obs if d.kind == "pay_money"]
+        self._held_until_paid(money)
         for st in self.statements:
             targets = self._targets(st, money)
             if st.kind.startswith("li"):

@@ -250,3 +250,40 @@ def test_description_evidence_points_at_the_description():
     )
     rec = ev.records["/assets/0/description"]
     assert doc.text[slice(*rec.span)].lower() == assets[0].description.lower()
+
+
+# -- an asset the creditor holds and hands back once paid (GUIDELINES, Conventions) --------------------
+@pytest.mark.parametrize(
+    "operative",
+    [
+        "1. Buộc ông Nguyễn Văn An phải trả cho bà Trần Thị Bình số tiền 150.000.000 đồng. Bà Trần Thị Bình có "
+        "trách nhiệm giao trả cho ông Nguyễn Văn An xe ô tô biển kiểm soát 30G-456.78 sau khi nhận đủ số tiền trên.",
+        "1. Buộc ông Nguyễn Văn An phải trả cho bà Trần Thị Bình số tiền 150.000.000 đồng.\n"
+        "2. Sau khi ông Nguyễn Văn An trả đủ số tiền trên, bà Trần Thị Bình phải trả lại cho ông Nguyễn Văn An "
+        "01 xe ô tô biển kiểm soát 30G-456.78 mà bà Bình đang cầm giữ.",
+        "1. Buộc ông Nguyễn Văn An phải trả cho bà Trần Thị Bình số tiền 150.000.000 đồng.\n"
+        "2. Bà Trần Thị Bình được tiếp tục giữ xe ô tô biển kiểm soát 30G-456.78 để bảo đảm việc trả nợ của ông "
+        "Nguyễn Văn An và phải giao trả xe cho ông Nguyễn Văn An sau khi nhận đủ số tiền trên.",
+    ],
+)
+def test_asset_held_until_paid_secures_the_debt_and_is_handed_back(operative):
+    obs, assets, *_ = run(operative)
+    (car,) = assets
+    assert car.plate == "30G-456.78" and car.owners == ["P3"]
+    (debt,) = [o for o in obs if o.kind == "pay_money"]
+    assert debt.amount_vnd == 150_000_000 and debt.secured_by == [car.id]
+    (back,) = [o for o in obs if o.kind == "deliver_asset"]
+    assert back.obligors == ["P4"] and back.obligees == ["P3"] and back.assets_delivered == [car.id]
+
+
+def test_restitution_after_a_void_contract_is_not_security():
+    obs, assets, *_ = run(
+        "1. Tuyên bố hợp đồng chuyển nhượng quyền sử dụng đất giữa ông Nguyễn Văn An và bà Trần Thị Bình vô hiệu.\n"
+        "2. Buộc bà Trần Thị Bình phải trả cho ông Nguyễn Văn An số tiền 400.000.000 đồng.\n"
+        "3. Ông Nguyễn Văn An có nghĩa vụ giao trả cho bà Trần Thị Bình quyền sử dụng đất thửa đất số 31, tờ bản "
+        "đồ số 7 sau khi nhận đủ số tiền nêu tại mục 2."
+    )
+    (debt,) = [o for o in obs if o.kind == "pay_money"]
+    assert debt.secured_by == []
+    (back,) = [o for o in obs if o.kind == "deliver_asset"]
+    assert back.assets_delivered == [assets[0].id]
