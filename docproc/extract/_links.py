@@ -53,6 +53,7 @@ _AFTER_PAID_RE = re.compile(
 # clause says the holder keeps the asset as security, or the operative part annuls no transaction.
 _PLEDGE_WORDS_RE = re.compile(r"\b(?:cầm\s+giữ|cầm\s+cố|thế\s+chấp|bảo\s+đảm|đảm\s+bảo|đang\s+giữ)\b", re.I)
 _ANNUL_RE = re.compile(r"\bvô\s+hiệu\b|\b(?:hủy|huỷ)\s+bỏ\b|\b(?:hủy|huỷ)\s+hợp\s+đồng\b", re.I)
+_PAID_IN_RE = re.compile(r"\s*(?:đã\s+)?(?:tự\s+nguyện\s+)?(?:giao\s+)?nộp\b", re.I)
 _HAND_BACK_RE = re.compile(
     r"[,;]?\s+(?:và\s+)?(?:phải|có\s+(?:trách\s+nhiệm|nghĩa\s+vụ))\s+(?:giao\s+trả|trả\s+lại|hoàn\s+trả)\b",
     re.I,
@@ -139,7 +140,16 @@ class LinkRules(ReaderBase):
                 st.obligors = [p for p, _ in self.pids_in(tail + m_of.end(), end_of)]
             if m_to:
                 st.obligees = [p for p, _ in self.pids_in(tail + m_to.end(), tail_end)]
+            if hold and not used and not self.text[a:b].strip(" ,.;:"):
+                # "Bị cáo A đã nộp số tiền X ..., được tiếp tục tạm giữ để đảm bảo thi hành án": the object
+                # comes before the hold
+                a, b = c.start, c.start + hold.start()
+                sum_at = re.search(r"\b(?:toàn\s+bộ\s+)?số\s+tiền\b", self.text[a:b], _I)
+                a += sum_at.start() if sum_at else 0
+                lead_in = re.search(r"[,;]?\s*(?:(?:và\s+)?được\s+)?(?:tiếp\s+tục\s+)?$", self.text[a:b], _I)
+                b = a + lead_in.start() if lead_in else b
             st.assets = self._assets_from(a, b, "security", c.item, default_kind="other" if hold else None)
+            self._payer_owns(st.assets, c.start, c.end)
             if back and st.assets:
                 self._hand_back(c, back, st)
             for k in st.assets:  # "... tiếp tục được dùng để bảo đảm ... theo Hợp đồng thế chấp số X"
@@ -152,6 +162,18 @@ class LinkRules(ReaderBase):
             self.statements.append(st)
             return True
         return False
+
+    def _payer_owns(self, found: list[int], a: int, b: int) -> None:
+        """Money held to secure enforcement belongs to whoever paid it in ("số tiền X do bị cáo A (đã) nộp",
+        "bị cáo A đã nộp số tiền X"), when the description names no owner."""
+        for k in found:
+            ad = self.assets[k]
+            if ad.owners or not re.match(r"\s*(?:toàn\s+bộ\s+)?số\s+tiền\b", ad.f.description, _I):
+                continue
+            for pid, sp in self.pids_in(a, b):
+                if _PAID_IN_RE.match(self.text, sp[1]):
+                    ad.owners, ad.owner_spans, ad.owner_conf = [pid], {pid: sp}, C.LIKELY
+                    break
 
     def _hand_back(self, c: Clause, back: re.Match[str], st: Statement) -> None:
         """ "B được tiếp tục giữ xe ... để bảo đảm ... và phải giao trả xe cho A sau khi nhận đủ tiền": the

@@ -200,8 +200,13 @@ SEC_OBJ_LEAD_RE = _tc(
 SEC_CUT_RE = _tc(r"\s*,?\s+(?:để\s+(?:thu\s+hồi|thi\s+hành|bảo\s+đảm|đảm\s+bảo|trả\s+nợ)|,\s*gồm\s*:)", _I)
 
 SEC_HOLD_RE = _tc(
-    r"(?:(?:duy\s+trì|giữ\s+nguyên)\s+(?:(?:Lệnh|Quyết\s+định)\s+(?:kê\s+biên|phong\s+tỏa|tạm\s+giữ)|biện\s+pháp)[^.]*?"
-    r"\bđối\s+với\s+"
+    r"(?:(?:duy\s+trì|giữ\s+nguyên)\s+(?:(?:Lệnh|Quyết\s+định)\s+(?:áp\s+dụng\s+)?(?:kê\s+biên|phong\s+tỏa|tạm\s+giữ"
+    r"|biện\s+pháp)|biện\s+pháp)[^.]*?\bđối\s+với\s+"
+    # "giữ nguyên biện pháp kê biên tài sản là ...", "duy trì biện pháp khẩn cấp tạm thời phong tỏa tài khoản ...":
+    # the measure named, then its object
+    r"|(?:duy\s+trì|giữ\s+nguyên)\s+(?:việc\s+|biện\s+pháp\s+(?:khẩn\s+cấp\s+tạm\s+thời\s+|ngăn\s+chặn\s+)?)?"
+    r"(?:kê\s+biên|phong\s+tỏa|phong\s+toả|tạm\s+giữ|cấm\s+chuyển\s+dịch(?:\s+quyền\s+về\s+tài\s+sản)?)"
+    r"(?:\s+(?:tài\s+sản|số\s+tiền)(?=\s+(?:là|gồm)\b))?(?:\s+(?:là|gồm)\b)?\s*:?\s*"
     r"|\btạm\s+giữ\s+|\bdùng\s+"
     # kept to secure the debt (GUIDELINES: "tiếp tục kê biên", "tiếp tục phong tỏa tài khoản", "tiếp tục
     # tạm giữ sổ tiết kiệm"; a creditor who "tiếp tục giữ" / "cầm giữ" the debtor's car)

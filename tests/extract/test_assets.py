@@ -287,3 +287,65 @@ def test_restitution_after_a_void_contract_is_not_security():
     assert debt.secured_by == []
     (back,) = [o for o in obs if o.kind == "deliver_asset"]
     assert back.assets_delivered == [assets[0].id]
+
+
+# -- assets kept under seizure to secure enforcement (GUIDELINES, Conventions) ------------------------
+CRIMINAL = [
+    Party(id="P1", role="accused", kind="person", name="Đoàn Văn Khải"),
+    Party(id="P2", role="accused", kind="person", name="Mạc Thị Duyên"),
+    Party(id="P3", role="victim", kind="person", name="Tạ Văn Lực"),
+]
+
+
+@pytest.mark.parametrize(
+    ("held", "kind"),
+    [
+        (
+            "Giữ nguyên biện pháp kê biên tài sản là xe ô tô biển kiểm soát 36A-555.12 của bị cáo Đoàn Văn Khải",
+            "vehicle",
+        ),
+        (
+            "Tiếp tục duy trì biện pháp khẩn cấp tạm thời phong tỏa tài khoản số 1122334455 của bị cáo Đoàn Văn Khải "
+            "tại Ngân hàng Thương mại cổ phần Phú Xuân theo Quyết định áp dụng biện pháp khẩn cấp tạm thời số "
+            "05/2024/QĐ-BPKCTT",
+            "deposit",
+        ),
+        (
+            "Duy trì việc kê biên quyền sử dụng đất thửa đất số 12, tờ bản đồ số 4 của bị cáo Đoàn Văn Khải",
+            "land_use_right",
+        ),
+    ],
+)
+def test_measure_kept_in_force_names_its_object(held, kind):
+    obs, assets, *_ = run(
+        "1. Buộc bị cáo Đoàn Văn Khải bồi thường cho ông Tạ Văn Lực số tiền 60.000.000 đồng.\n"
+        "2. Buộc bị cáo Mạc Thị Duyên bồi thường cho ông Tạ Văn Lực số tiền 20.000.000 đồng.\n"
+        f"3. {held} để đảm bảo thi hành án.",
+        CRIMINAL,
+    )
+    (asset,) = assets
+    assert asset.kind == kind and asset.owners == ["P1"]
+    by_amount = {o.amount_vnd: o.secured_by for o in obs}
+    assert by_amount[60_000_000] == [asset.id] and by_amount[20_000_000] == []
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        "Tiếp tục tạm giữ số tiền 5.000.000 đồng bị cáo Mạc Thị Duyên đã nộp tại Chi cục Thi hành án dân sự",
+        "Tiếp tục tạm giữ số tiền 5.000.000 đồng do bị cáo Mạc Thị Duyên tự nguyện nộp theo biên lai thu tiền số 0042",
+        "Bị cáo Mạc Thị Duyên đã nộp số tiền 5.000.000 đồng tại Chi cục Thi hành án dân sự, được tiếp tục tạm giữ",
+    ],
+)
+def test_money_paid_in_and_held_belongs_to_the_payer(held):
+    obs, assets, *_ = run(
+        "1. Buộc bị cáo Đoàn Văn Khải bồi thường cho ông Tạ Văn Lực số tiền 60.000.000 đồng.\n"
+        "2. Buộc bị cáo Mạc Thị Duyên bồi thường cho ông Tạ Văn Lực số tiền 20.000.000 đồng.\n"
+        f"3. {held} để đảm bảo thi hành án.",
+        CRIMINAL,
+    )
+    (money,) = assets
+    assert money.kind == "other" and money.owners == ["P2"]
+    assert money.description.startswith("Số tiền 5.000.000 đồng")
+    by_amount = {o.amount_vnd: o.secured_by for o in obs}
+    assert by_amount[20_000_000] == [money.id] and by_amount[60_000_000] == []
