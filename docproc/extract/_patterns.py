@@ -192,7 +192,8 @@ SEC_REQ_RE = _tc(
 )
 
 SEC_OBJ_LEAD_RE = _tc(
-    r"^\s*(?:các\s+)?(?:tài\s+sản\s+(?:bảo\s+đảm|thế\s+chấp|cầm\s+cố)\s*(?:sau\s+đây|sau|như\s+sau|gồm|là)?"
+    # no "^": the pattern is matched at a position inside the text, where "^" never holds
+    r"\s*(?:các\s+)?(?:tài\s+sản\s+(?:bảo\s+đảm|thế\s+chấp|cầm\s+cố)\s*(?:sau\s+đây|sau|như\s+sau|gồm|là)?"
     r"|sau\s+đây|như\s+sau)?\s*:?\s*",
     _I,
 )

@@ -349,3 +349,26 @@ def test_money_paid_in_and_held_belongs_to_the_payer(held):
     assert money.description.startswith("Số tiền 5.000.000 đồng")
     by_amount = {o.amount_vnd: o.secured_by for o in obs}
     assert by_amount[20_000_000] == [money.id] and by_amount[60_000_000] == []
+
+
+def test_collateral_listed_after_gom_colon_with_a_counted_machine():
+    obs, assets, *_ = run(
+        "1. Buộc Công ty TNHH Vận tải Hòa Bình phải trả cho Ngân hàng Thương mại cổ phần Phú Xuân số tiền "
+        "700.000.000 đồng.\n"
+        "2. Trường hợp Công ty TNHH Vận tải Hòa Bình không trả nợ, Ngân hàng Thương mại cổ phần Phú Xuân được quyền "
+        "yêu cầu cơ quan thi hành án dân sự có thẩm quyền phát mại các tài sản thế chấp gồm: quyền sử dụng đất thửa "
+        "đất số 10, tờ bản đồ số 2 và xe ô tô biển kiểm soát 29C-111.22, 01 máy xúc nhãn hiệu Komatsu."
+    )
+    assert [a.kind for a in assets] == ["land_use_right", "vehicle", "machinery"]
+    (debt,) = [o for o in obs if o.kind == "pay_money"]
+    assert debt.secured_by == [a.id for a in assets]
+
+
+def test_split_a_counted_object_after_a_comma():
+    text = "xe ô tô biển kiểm soát 29C-111.22, 01 máy xúc nhãn hiệu Komatsu, 02 điện thoại di động"
+    parts = [text[s:e] for s, e in A.split_assets(text)]
+    assert parts == [
+        "xe ô tô biển kiểm soát 29C-111.22",
+        "01 máy xúc nhãn hiệu Komatsu",
+        "02 điện thoại di động",
+    ]
