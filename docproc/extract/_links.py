@@ -41,6 +41,7 @@ SECURED_KIND_WORDS = (
         ),
         "pay_money",
     ),
+    (re.compile(r"\bán\s+phí\b", re.I), "court_fee"),
 )
 # "... giao trả xe cho A sau khi nhận đủ số tiền trên", "Sau khi A trả xong nợ, B phải trả lại ...": the asset
 # is handed back once the debt is paid, so the holder keeps it as security for that debt (GUIDELINES).
@@ -53,6 +54,11 @@ _AFTER_PAID_RE = re.compile(
 # clause says the holder keeps the asset as security, or the operative part annuls no transaction.
 _PLEDGE_WORDS_RE = re.compile(r"\b(?:cầm\s+giữ|cầm\s+cố|thế\s+chấp|bảo\s+đảm|đảm\s+bảo|đang\s+giữ)\b", re.I)
 _ANNUL_RE = re.compile(r"\bvô\s+hiệu\b|\b(?:hủy|huỷ)\s+bỏ\b|\b(?:hủy|huỷ)\s+hợp\s+đồng\b", re.I)
+_LIST_LEAD_RE = re.compile(
+    r"\s*(?:các\s+|những\s+)?(?:tài\s+sản|vật\s+chứng|đồ\s+vật)(?:\s+(?:sau\s+đây|sau|như\s+sau|gồm|là))?"
+    r"(?:\s+(?:của|thu\s+giữ\s+của)\s+[^,:;]*)?\s*:?\s*$",
+    re.I,
+)
 _PAID_IN_RE = re.compile(r"\s*(?:đã\s+)?(?:tự\s+nguyện\s+)?(?:giao\s+)?nộp\b", re.I)
 _HAND_BACK_RE = re.compile(
     r"[,;]?\s+(?:và\s+)?(?:phải|có\s+(?:trách\s+nhiệm|nghĩa\s+vụ))\s+(?:giao\s+trả|trả\s+lại|hoàn\s+trả)\b",
@@ -133,7 +139,7 @@ class LinkRules(ReaderBase):
             tail_end = back.start() if back else c.end
             tail_text = self.text[tail:tail_end]
             st.items = MUC_RE.findall(tail_text) + point_refs(tail_text, c.item)
-            m_of = re.search(r"\bcủa\s+", tail_text, _I)
+            m_of = re.search(r"\b(?:của|đối\s+với)\s+", tail_text, _I)
             m_to = re.search(r"\bcho\s+", tail_text, _I)
             if m_of:
                 end_of = tail + (m_to.start() if m_to and m_to.start() > m_of.end() else len(tail_text))
@@ -148,7 +154,18 @@ class LinkRules(ReaderBase):
                 a += sum_at.start() if sum_at else 0
                 lead_in = re.search(r"[,;]?\s*(?:(?:và\s+)?được\s+)?(?:tiếp\s+tục\s+)?$", self.text[a:b], _I)
                 b = a + lead_in.start() if lead_in else b
-            st.assets = self._assets_from(a, b, "security", c.item, default_kind="other" if hold else None)
+            if _LIST_LEAD_RE.match(self.text[a:b]) and t.rstrip().endswith(":"):
+                # "Tiếp tục tạm giữ các tài sản sau của bị cáo A để đảm bảo thi hành án:" then one per line
+                st.assets = self._asset_list(i, c, "security", default_kind="other")
+                whose = [x for x in self.pids_in(a, b)]
+                for k in st.assets:
+                    ad = self.assets[k]
+                    if whose and not ad.owners:
+                        ad.owners, ad.owner_spans, ad.owner_conf = [whose[0][0]], dict(whose[:1]), C.LIKELY
+            else:
+                st.assets = self._assets_from(
+                    a, b, "security", c.item, default_kind="other" if hold else None
+                )
             self._payer_owns(st.assets, c.start, c.end)
             if back and st.assets:
                 self._hand_back(c, back, st)

@@ -372,3 +372,42 @@ def test_split_a_counted_object_after_a_comma():
         "01 máy xúc nhãn hiệu Komatsu",
         "02 điện thoại di động",
     ]
+
+
+def test_held_assets_listed_on_the_lines_after_the_hold():
+    obs, assets, *_ = run(
+        "1. Buộc bị cáo Đoàn Văn Khải bồi thường cho ông Tạ Văn Lực số tiền 60.000.000 đồng.\n"
+        "2. Tiếp tục tạm giữ các tài sản sau của bị cáo Đoàn Văn Khải để đảm bảo thi hành án:\n"
+        "- 01 xe ô tô biển kiểm soát 36A-555.12;\n"
+        "- 01 điện thoại di động nhãn hiệu Samsung.",
+        CRIMINAL,
+    )
+    assert [a.kind for a in assets] == ["vehicle", "other"]
+    assert all(a.owners == ["P1"] for a in assets)
+    (debt,) = [o for o in obs if o.kind == "pay_money"]
+    assert debt.secured_by == [a.id for a in assets]
+
+
+def test_hold_naming_compensation_and_court_fees_secures_both():
+    obs, assets, *_ = run(
+        "1. Buộc bị cáo Đoàn Văn Khải bồi thường cho ông Tạ Văn Lực số tiền 60.000.000 đồng.\n"
+        "2. Bị cáo Đoàn Văn Khải phải chịu 200.000 đồng án phí hình sự sơ thẩm và 3.000.000 đồng án phí dân sự sơ "
+        "thẩm. Bị cáo Mạc Thị Duyên phải chịu 200.000 đồng án phí hình sự sơ thẩm.\n"
+        "3. Tiếp tục tạm giữ 01 xe ô tô biển kiểm soát 36A-555.12 của bị cáo Đoàn Văn Khải để đảm bảo thi hành án "
+        "bồi thường và án phí.",
+        CRIMINAL,
+    )
+    (car,) = assets
+    secured = sorted((o.kind, o.amount_vnd) for o in obs if car.id in o.secured_by)
+    assert secured == [("court_fee", 200_000), ("court_fee", 3_000_000), ("pay_money", 60_000_000)]
+
+
+def test_hold_for_one_named_accused():
+    obs, assets, *_ = run(
+        "1. Buộc bị cáo Đoàn Văn Khải bồi thường cho ông Tạ Văn Lực số tiền 60.000.000 đồng.\n"
+        "2. Buộc bị cáo Mạc Thị Duyên bồi thường cho ông Tạ Văn Lực số tiền 20.000.000 đồng.\n"
+        "3. Tiếp tục kê biên xe mô tô biển số 29X1-234.56 để đảm bảo thi hành án đối với bị cáo Mạc Thị Duyên.",
+        CRIMINAL,
+    )
+    by_amount = {o.amount_vnd: o.secured_by for o in obs}
+    assert by_amount[20_000_000] == [assets[0].id] and by_amount[60_000_000] == []
