@@ -59,6 +59,11 @@ _LIST_LEAD_RE = re.compile(
     r"(?:\s+(?:của|thu\s+giữ\s+của)\s+[^,:;]*)?\s*:?\s*$",
     re.I,
 )
+# Where the next asset of a request starts after a purpose ("... để thu hồi nợ mục 1.1; và xe ô tô ...").
+_NEXT_ASSET_RE = re.compile(r"\s*;\s*(?:và\s+)?|\s+và\s+|,\s+(?:còn\s+)?", re.I)
+_CREDIT_NO_RE = re.compile(
+    r"\bHợp\s+đồng\s+(?:tín\s+dụng|cho\s+vay|vay)[^;,]{0,40}?\bsố\s*:?\s*(?P<v>[0-9][\w./\-]*\w)", re.I
+)
 _PAID_IN_RE = re.compile(r"\s*(?:đã\s+)?(?:tự\s+nguyện\s+)?(?:giao\s+)?nộp\b", re.I)
 _HAND_BACK_RE = re.compile(
     r"[,;]?\s+(?:và\s+)?(?:phải|có\s+(?:trách\s+nhiệm|nghĩa\s+vụ))\s+(?:giao\s+trả|trả\s+lại|hoàn\s+trả)\b",
@@ -235,6 +240,8 @@ class LinkRules(ReaderBase):
         if lead:
             obj_start = lead.end()
         cut = SEC_CUT_RE.search(self.text, obj_start, c.end)
+        if cut and self._per_asset_purposes(c, st, obj_start, cut):
+            return True
         obj_end = cut.start() if cut else c.end
         region = self.text[obj_start:obj_end].strip(" ,.:;")
         found: list[int] = []
@@ -264,6 +271,37 @@ class LinkRules(ReaderBase):
                     if k not in d.secured_by:
                         d.secured_by.append(k)
                         d.sec_spans[k] = (g.span, C.LIKELY)
+
+    def _per_asset_purposes(self, c: Clause, st: Statement, obj_start: int, cut: re.Match[str]) -> bool:
+        """ "xử lý A ... để thu hồi khoản nợ tại mục 1.1 và B ... để thu hồi khoản nợ tại mục 1.2": each asset
+        with the debt its own purpose names (GUIDELINES: several contracts without a total, one obligation
+        per contract with its own assets). False when the sentence has one purpose for all its assets."""
+        segs: list[tuple[int, int, int]] = []  # (asset start, purpose start, purpose end)
+        start = obj_start
+        while cut is not None:
+            nxt = None
+            for b in _NEXT_ASSET_RE.finditer(self.text, cut.end(), c.end):
+                if A.asset_kind(self.text[b.end() : c.end]):
+                    nxt = b
+                    break
+            segs.append((start, cut.start(), nxt.start() if nxt else c.end))
+            if nxt is None:
+                break
+            start = nxt.end()
+            cut = SEC_CUT_RE.search(self.text, start, c.end)
+        if len(segs) < 2 or cut is None:
+            return False
+        for a, p, q in segs:
+            part = Statement("security", (c.start, c.end), c.item, pos=c.start)
+            purpose = self.text[p:q]
+            part.items = MUC_RE.findall(purpose) + point_refs(purpose, c.item)
+            part.contracts = [m.group("v") for m in _CREDIT_NO_RE.finditer(purpose)]
+            if not (part.items or part.contracts):
+                part.items = list(st.items)
+            part.obligors, part.obligees = list(st.obligors), list(st.obligees)
+            part.assets = self._assets_from(a, p, "security", c.item)
+            self.statements.append(part)
+        return True
 
     def _apply_statements(self) -> None:
         money = [d for d in self.obs if d.kind == "pay_money"]
@@ -308,6 +346,10 @@ class LinkRules(ReaderBase):
             pool = money
         if st.items:
             hit = [d for d in pool if any(in_item(d.item, r) for r in st.items)]
+            if hit:
+                return hit
+        if st.contracts:
+            hit = [d for d in pool if any(k in self.text[d.span[0] : d.span[1]] for k in st.contracts)]
             if hit:
                 return hit
         if st.this_item:

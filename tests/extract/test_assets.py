@@ -411,3 +411,30 @@ def test_hold_for_one_named_accused():
     )
     by_amount = {o.amount_vnd: o.secured_by for o in obs}
     assert by_amount[20_000_000] == [assets[0].id] and by_amount[60_000_000] == []
+
+
+_PER_CONTRACT_DEBTS = (
+    "1. Buộc Công ty TNHH Vận tải Hòa Bình phải trả cho Ngân hàng Thương mại cổ phần Phú Xuân các khoản nợ sau:\n"
+    "1.1. Theo Hợp đồng tín dụng số 01/2020/HĐTD: số tiền 1.000.000.000 đồng.\n"
+    "1.2. Theo Hợp đồng tín dụng số 02/2021/HĐTD: số tiền 500.000.000 đồng.\n"
+    "2. Trường hợp Công ty TNHH Vận tải Hòa Bình không trả được nợ thì Ngân hàng Thương mại cổ phần Phú Xuân có "
+    "quyền yêu cầu cơ quan thi hành án dân sự xử lý tài sản bảo đảm là quyền sử dụng đất thửa đất số 10, tờ bản đồ "
+    "số 2 theo Hợp đồng thế chấp số 01/2020/HĐTC "
+)
+
+
+@pytest.mark.parametrize(
+    "purposes",
+    [
+        "để thu hồi khoản nợ tại mục 1.1 và xe ô tô biển kiểm soát 29C-111.22 theo Hợp đồng thế chấp số "
+        "02/2021/HĐTC để thu hồi khoản nợ tại mục 1.2.",
+        "để thu hồi nợ theo Hợp đồng tín dụng số 01/2020/HĐTD; xe ô tô biển kiểm soát 29C-111.22 để thu hồi nợ "
+        "theo Hợp đồng tín dụng số 02/2021/HĐTD.",
+    ],
+)
+def test_each_collateral_secures_the_debt_its_own_purpose_names(purposes):
+    obs, assets, *_ = run(_PER_CONTRACT_DEBTS + purposes)
+    land, car = assets
+    assert land.kind == "land_use_right" and car.plate == "29C-111.22"
+    by_amount = {o.amount_vnd: o.secured_by for o in obs if o.kind == "pay_money"}
+    assert by_amount == {1_000_000_000: [land.id], 500_000_000: [car.id]}
