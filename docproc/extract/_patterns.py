@@ -202,7 +202,9 @@ SEC_CUT_RE = _tc(r"\s*,?\s+(?:để\s+(?:thu\s+hồi|thi\s+hành|bảo\s+đảm|
 
 SEC_HOLD_RE = _tc(
     r"(?:(?:duy\s+trì|giữ\s+nguyên)\s+(?:(?:Lệnh|Quyết\s+định)\s+(?:áp\s+dụng\s+)?(?:kê\s+biên|phong\s+tỏa|tạm\s+giữ"
-    r"|biện\s+pháp)|biện\s+pháp)[^.]*?\bđối\s+với\s+"
+    r"|biện\s+pháp)|biện\s+pháp|việc\s+(?:kê\s+biên|phong\s+tỏa|phong\s+toả|tạm\s+giữ))"
+    # not across the purpose: "... để đảm bảo thi hành án đối với bị cáo A" names the debtor, not the object
+    r"(?:(?!\bđể\b)[^.])*?\bđối\s+với\s+"
     # "giữ nguyên biện pháp kê biên tài sản là ...", "duy trì biện pháp khẩn cấp tạm thời phong tỏa tài khoản ...":
     # the measure named, then its object
     r"|(?:duy\s+trì|giữ\s+nguyên)\s+(?:việc\s+|biện\s+pháp\s+(?:khẩn\s+cấp\s+tạm\s+thời\s+|ngăn\s+chặn\s+)?)?"
@@ -211,7 +213,7 @@ SEC_HOLD_RE = _tc(
     r"|\btạm\s+giữ\s+|\bdùng\s+"
     # kept to secure the debt (GUIDELINES: "tiếp tục kê biên", "tiếp tục phong tỏa tài khoản", "tiếp tục
     # tạm giữ sổ tiết kiệm"; a creditor who "tiếp tục giữ" / "cầm giữ" the debtor's car)
-    r"|\btiếp\s+tục\s+(?:cầm\s+giữ|giữ(?!\s+nguyên)|kê\s+biên|phong\s+tỏa|phong\s+toả)\s+|\bcầm\s+giữ\s+)",
+    r"|\btiếp\s+tục\s+(?:cầm\s+giữ|giữ(?!\s+nguyên)|kê\s+biên|phong\s+tỏa|phong\s+toả|quản\s+lý)\s+|\bcầm\s+giữ\s+)",
     _I,
 )
 

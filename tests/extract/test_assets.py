@@ -314,6 +314,15 @@ CRIMINAL = [
             "Duy trì việc kê biên quyền sử dụng đất thửa đất số 12, tờ bản đồ số 4 của bị cáo Đoàn Văn Khải",
             "land_use_right",
         ),
+        (
+            "Tiếp tục duy trì việc kê biên tài sản theo Biên bản kê biên ngày 01/02/2024 đối với quyền sử dụng đất "
+            "thửa đất số 12, tờ bản đồ số 4 của bị cáo Đoàn Văn Khải",
+            "land_use_right",
+        ),
+        (
+            "Giao Chi cục Thi hành án dân sự tiếp tục quản lý 01 sổ tiết kiệm số 0099 của bị cáo Đoàn Văn Khải",
+            "deposit",
+        ),
     ],
 )
 def test_measure_kept_in_force_names_its_object(held, kind):
