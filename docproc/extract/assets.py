@@ -47,7 +47,9 @@ _AREA_RE = re.compile(
     re.I,
 )
 _CERT_RE = re.compile(
-    r"\b(?:Giấy\s+chứng\s+nhận|GCN(?:QSDĐ|QSD)?|sổ\s+đỏ|sổ\s+hồng)(?P<gap>[^;]{0,260}?)\bsố\s*:?\s*"
+    r"\b(?:Giấy\s+chứng\s+nhận|Giấy\s+CN(?:QSDĐ|QSD|QSH)?|GCN(?:QSDĐ|QSD)?|sổ\s+đỏ|sổ\s+hồng)(?P<gap>[^;]{0,260}?)"
+    # the serial may be introduced as such: "số phát hành CS 123456", "số seri BX 112233"
+    r"\bsố(?:\s+(?:phát\s+hành|seri|sê-ri|serial))?\s*:?\s*"
     r"(?P<v>[A-ZĐ]{1,3}\s?\d{4,8})(?![\w/])",
     re.I,
 )
@@ -92,7 +94,7 @@ _KIND_HEADS: tuple[tuple[str, str], ...] = (
         r"|máy(?!\s+(?:tính|vi\s+tính|điện\s+thoại|ảnh|chụp\s+ảnh|tính\s+bảng))",
         "machinery",
     ),
-    (r"cổ\s+phần|cổ\s+phiếu|phần\s+vốn\s+góp", "shares"),
+    (r"(?:số\s+)?(?:cổ\s+phần|cổ\s+phiếu)|phần\s+vốn\s+góp", "shares"),
     (r"sổ\s+tiết\s+kiệm|tiền\s+gửi|tài\s+khoản", "deposit"),
 )
 _LAND_WORDS = re.compile(

@@ -45,6 +45,23 @@ def test_certificate_written_without_space_and_book_number():
     assert f.kind == "apartment" and f.certificate == "CH00123" and f.area_m2 == 70.0
 
 
+@pytest.mark.parametrize(
+    ("text", "cert"),
+    [
+        (
+            "quyền sử dụng đất theo Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền "
+            "với đất số phát hành CS 123456, số vào sổ cấp GCN: CS01234",
+            "CS 123456",
+        ),
+        ("quyền sử dụng đất thửa số 45 tờ bản đồ số 9 theo Giấy CNQSDĐ số AĐ 765432", "AĐ 765432"),
+        ("quyền sử dụng đất có Giấy chứng nhận số seri BX 112233", "BX 112233"),
+    ],
+)
+def test_certificate_serial_as_introduced(text, cert):
+    f = A.read_asset(text)
+    assert f is not None and f.kind == "land_use_right" and f.certificate == cert
+
+
 def test_vehicle_registration_is_not_a_land_certificate():
     f = A.read_asset(
         "xe ô tô con nhãn hiệu Kia, biển kiểm soát 29A-123.45, Giấy chứng nhận đăng ký xe ô tô số 0345219 "
@@ -64,6 +81,7 @@ def test_vehicle_registration_is_not_a_land_certificate():
         ("01 tàu cá số hiệu BĐ-91234-TS", "vessel"),
         ("01 dây chuyền sản xuất gạch tuynel", "machinery"),
         ("50.000 cổ phần của Công ty cổ phần Minh Phát", "shares"),
+        ("toàn bộ số cổ phần của ông A tại Công ty cổ phần Minh Phát", "shares"),
         ("số tiền 200.000.000 đồng gửi theo sổ tiết kiệm số 0081247", "deposit"),
         ("01 giấy phép lái xe hạng B2", None),
     ],
