@@ -264,6 +264,10 @@ _SPLIT_RE = re.compile(
     # ", 01 máy xúc ...", ", 02 điện thoại ...": a counted object after a comma starts the next one
     r"|,\s*(?=\d{1,3}\s+(?:chiếc\s+|cái\s+|bộ\s+)?(?:xe|ô\s*tô|máy|tàu|thuyền|sà\s+lan|căn\s+hộ|điện\s+thoại"
     r"|sổ\s+tiết\s+kiệm|dây\s+chuyền)\b)"
+    # a list of exhibits: ", 02 vỏ chai, 01 túi ..." (counts written "01", "02", or a classifier after the count);
+    # not ", 05 chỗ ngồi" or ", 03 tầng", which describe the object before them
+    r"|,\s+(?=(?:0\d\s+(?!(?:chỗ|tầng|tấn|năm|tháng|ngày|giờ|phòng|người|m|m2|m²|cm|mm|kg|g|lít|ha|km)(?!\w))[^\W\d]"
+    r"|\d{1,3}\s+(?:con|cái|chiếc|bộ|đôi|gói|túi|hộp|bao|viên|khẩu|thanh|đoạn|quyển|cuốn|sợi|cây)\b))"
     r"|\s+(?:và|cùng\s+với)\s+"
     # "... và được (quyền) sở hữu / nhận / sử dụng ...": a second allocation in the same sentence
     r"(?=(?:được\s+)?(?:quyền\s+)?(?:sở\s+hữu|nhận|sử\s+dụng)\s+(?:toàn\s+bộ\s+)?(?:số\s+)?(?:tiền|cổ|phần)"

@@ -465,3 +465,21 @@ def test_each_collateral_secures_the_debt_its_own_purpose_names(purposes):
     assert land.kind == "land_use_right" and car.plate == "29C-111.22"
     by_amount = {o.amount_vnd: o.secured_by for o in obs if o.kind == "pay_money"}
     assert by_amount == {1_000_000_000: [land.id], 500_000_000: [car.id]}
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "01 con dao dài 25cm, 02 vỏ chai thủy tinh, 01 túi nilon màu đen",
+            ["01 con dao dài 25cm", "02 vỏ chai thủy tinh", "01 túi nilon màu đen"],
+        ),
+        ("3 con dao, 2 cái kéo", ["3 con dao", "2 cái kéo"]),
+        # a count describing the object before it is no new object
+        ("01 xe ô tô con, 05 chỗ ngồi, biển kiểm soát 30A-123.45", None),
+        ("nhà ở, 03 tầng, diện tích 86,5 m²", None),
+    ],
+)
+def test_each_listed_exhibit_is_one_asset(text, parts):
+    got = [text[s:e] for s, e in A.split_assets(text)]
+    assert got == (parts or [text])
