@@ -33,8 +33,14 @@ __all__ = ["LinkRules"]
 
 
 SECURED_KIND_WORDS = (
-    (re.compile(r"\b(?:tiền\s+phạt|phạt\s+tiền|hình\s+phạt\s+tiền)\b", re.I), "fine"),
-    (re.compile(r"\b(?:truy\s+thu|tịch\s+thu|sung\s+(?:công|quỹ|ngân\s+sách))\b", re.I), "confiscation"),
+    (re.compile(r"\b(?:tiền\s+phạt|phạt\s+tiền|hình\s+phạt\s+tiền|(?:nộp|khoản)\s+phạt)\b", re.I), "fine"),
+    (
+        re.compile(
+            r"\b(?:truy\s+thu|truy\s+nộp|tịch\s+thu|sung\s+(?:công|quỹ|ngân\s+sách)|thu\s+lợi\s+bất\s+chính)\b",
+            re.I,
+        ),
+        "confiscation",
+    ),
     (
         re.compile(
             r"\b(?:bồi\s+thường|trả\s+nợ|khoản\s+nợ|số\s+nợ|hoàn\s+trả|trách\s+nhiệm\s+dân\s+sự)\b", re.I

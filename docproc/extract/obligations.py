@@ -169,6 +169,8 @@ class Reader(AssetRules, FeeRules, LinkRules):
         owners = self._owners(a, c.end)
         money_first = ams and re.search(r"\b(?:số\s+)?tiền\b", self.text[a : ams[0].start], _I)
         if ams and (re.match(r"\s*(?:số\s+tiền|tiền)", region, _I) or (money_first and TRUY_RE.match(t))):
+            if self._cash_per_person(c, d, ams):
+                return True
             self._set_amount(d, ams[0])
             who = owners or self.pids_in(a, c.end)
             if not who:  # money "do phạm tội mà có" with no owner named: the accused
@@ -201,6 +203,28 @@ class Reader(AssetRules, FeeRules, LinkRules):
         d.obligors = [p for p, _ in who]
         d.party_spans = {p: sp for p, sp in who if sp != (c.start, c.end)}
         self.obs.append(d)
+        return True
+
+    def _cash_per_person(self, c: Clause, d: Draft, ams: list[AmountMatch]) -> bool:
+        """ "Tịch thu số tiền X thu giữ của A và số tiền Y thu giữ của B": one confiscation per person it was
+        seized from, each with its own sum (GUIDELINES). False unless every sum names its own owner."""
+        if len(ams) < 2 or re.search(r"\btổng\s+(?:cộng|số)\b", self.text[c.start : c.end], _I):
+            return False
+        parts: list[tuple[AmountMatch, list[tuple[str, tuple[int, int]]]]] = []
+        for k, am in enumerate(ams):
+            end = ams[k + 1].start if k + 1 < len(ams) else c.end
+            who = self._owners(am.end, end)
+            if len(who) != 1:
+                return False
+            parts.append((am, who))
+        if len({who[0][0] for _, who in parts}) < 2:
+            return False
+        for am, who in parts:
+            one = Draft("confiscation", d.span, d.item, obligees=[STATE])
+            self._set_amount(one, am)
+            one.obligors = [who[0][0]]
+            one.party_spans = dict(who)
+            self.obs.append(one)
         return True
 
     def _state_return(self, c: Clause, t: str) -> bool:
