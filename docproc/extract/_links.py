@@ -70,6 +70,7 @@ _NEXT_ASSET_RE = re.compile(r"\s*;\s*(?:và\s+)?|\s+và\s+|,\s+(?:còn\s+)?", re
 _CREDIT_NO_RE = re.compile(
     r"\bHợp\s+đồng\s+(?:tín\s+dụng|cho\s+vay|vay)[^;,]{0,40}?\bsố\s*:?\s*(?P<v>[0-9][\w./\-]*\w)", re.I
 )
+_LIST_AFTER_RE = re.compile(r",?\s*\b(?:bao\s+gồm|gồm|là)\b\s*:?\s*", re.I)
 _PAID_IN_RE = re.compile(r"\s*(?:đã\s+)?(?:tự\s+nguyện\s+)?(?:giao\s+)?nộp\b", re.I)
 _HAND_BACK_RE = re.compile(
     r"[,;]?\s+(?:và\s+)?(?:phải|có\s+(?:trách\s+nhiệm|nghĩa\s+vụ))\s+(?:giao\s+trả|trả\s+lại|hoàn\s+trả)\b",
@@ -245,13 +246,36 @@ class LinkRules(ReaderBase):
         lead = SEC_OBJ_LEAD_RE.match(self.text, obj_start, c.end)
         if lead:
             obj_start = lead.end()
+        lead_ctx: tuple[int, int] | None = None
+        g = next(
+            (
+                x
+                for x in _LIST_AFTER_RE.finditer(self.text, obj_start, c.end)
+                if A.asset_kind(self.text[x.end() : c.end])
+            ),
+            None,
+        )
+        if g and A.asset_kind(self.text[obj_start : g.start()]) is None:
+            # "xử lý tài sản thế chấp theo Hợp đồng thế chấp số X, gồm: ...", "tài sản bảo đảm của bên thứ ba
+            # là bà A gồm ...": the assets follow; what comes before says whose and under which contract
+            lead_ctx, obj_start = (obj_start, g.start()), g.end()
         cut = SEC_CUT_RE.search(self.text, obj_start, c.end)
         if cut and self._per_asset_purposes(c, st, obj_start, cut):
             return True
         obj_end = cut.start() if cut else c.end
         region = self.text[obj_start:obj_end].strip(" ,.:;")
         found: list[int] = []
-        if region:
+        if region and lead_ctx:
+            whose = [x for x in self.pids_in(*lead_ctx) if x[0] not in st.obligees]
+            found = self._assets_from(obj_start, obj_end, "security", c.item, default_owners=whose)
+            ctx = A.read_asset(self.text[lead_ctx[0] : lead_ctx[1]], default_kind="other")
+            for k in found:
+                ad = self.assets[k]
+                if ctx and ctx.security_contract and not ad.f.security_contract:
+                    ad.f.security_contract = ctx.security_contract
+                    s0, e0 = ctx.spans["security_contract"]
+                    ad.f.spans["security_contract_abs"] = (lead_ctx[0] + s0, lead_ctx[0] + e0)
+        elif region:
             found = self._assets_from(obj_start, obj_end, "security", c.item)
         if not found and t.rstrip().endswith(":") or (not region and not found):
             found += self._asset_list(i, c, "security")

@@ -483,3 +483,23 @@ def test_each_collateral_secures_the_debt_its_own_purpose_names(purposes):
 def test_each_listed_exhibit_is_one_asset(text, parts):
     got = [text[s:e] for s, e in A.split_assets(text)]
     assert got == (parts or [text])
+
+
+@pytest.mark.parametrize(
+    ("lead", "owners", "contract"),
+    [
+        ("tài sản thế chấp theo Hợp đồng thế chấp số 01/2019/HĐTC, gồm:", [], "01/2019/HĐTC"),
+        ("tài sản bảo đảm của bên thứ ba là bà Trần Thị Bình gồm", ["P4"], None),
+    ],
+)
+def test_request_lead_then_the_assets_it_lists(lead, owners, contract):
+    obs, assets, *_ = run(
+        "1. Buộc ông Nguyễn Văn An phải trả cho Ngân hàng Thương mại cổ phần Phú Xuân số tiền 700.000.000 đồng.\n"
+        "2. Trường hợp ông Nguyễn Văn An không trả nợ thì Ngân hàng Thương mại cổ phần Phú Xuân có quyền yêu cầu cơ "
+        f"quan thi hành án dân sự kê biên, phát mại {lead} quyền sử dụng đất thửa đất số 10, tờ bản đồ số 2 và xe ô "
+        "tô biển kiểm soát 29C-111.22 để thu hồi nợ."
+    )
+    assert [a.kind for a in assets] == ["land_use_right", "vehicle"]
+    assert all(a.owners == owners and a.security_contract == contract for a in assets)
+    (debt,) = [o for o in obs if o.kind == "pay_money"]
+    assert debt.secured_by == [a.id for a in assets]
