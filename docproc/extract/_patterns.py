@@ -179,10 +179,13 @@ RETURN_RE = _tc(r"^\s*(?:[-–+]\s*)?(?:Trả\s+lại|Hoàn\s+trả|Trả|Giao\s
 CUSTODY_RE = _tc(r"\bGiao\s+(?:cháu|con|các\s+cháu|các\s+con)\b[^.;]*?\bcho\s+", _I)
 
 ALLOC_RE = _tc(
-    r"\b(?:được\s+)?(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng)\b(?!\s+đất\s+(?:và|,))|\bđược\s+nhận\b", _I
+    # "được quyền sở hữu", "quản lý, sử dụng và sở hữu": the run of rights granted
+    r"\b(?:được\s+)?(?:quyền\s+)?(?:(?:quản\s+lý|sở\s+hữu|sử\s+dụng)(?:\s*,\s*|\s+và\s+))*(?:sở\s+hữu|sử\s+dụng)\b"
+    r"(?!\s+đất\s+(?:và|,))|\bđược\s+nhận\b",
+    _I,
 )
 
-GIVE_TO_RE = _tc(r"(?:^\s*(?:[-–+]\s*)?|[,;]?\s+(?:và\s+)?)\bgiao\s+cho\s+", _I)
+GIVE_TO_RE = _tc(r"(?:^\s*(?:[-–+]\s*)?|[,;]?\s+(?:và\s+)?)\b(?:giao|chia|phân\s+chia)\s+cho\s+", _I)
 ALLOC_HEAD_RE = _tc(r"\bđược\s+(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng|nhận|hưởng)\b", _I)
 
 SEC_REQ_RE = _tc(

@@ -76,6 +76,11 @@ _I = re.I
 __all__ = ["Reader"]
 
 
+_PAY_AFTER_ALLOC_RE = re.compile(
+    r"\b(?:có\s+(?:nghĩa\s+vụ|trách\s+nhiệm)|phải)\s+(?:thanh\s+toán|trả|hoàn\s+trả|bồi\s+hoàn)\b", re.I
+)
+
+
 class Reader(AssetRules, FeeRules, LinkRules):
     """Reads the clauses of one operative part into obligation and asset drafts."""
 
@@ -121,6 +126,10 @@ class Reader(AssetRules, FeeRules, LinkRules):
             return
         self._custody(c, t)
         if self._allocation(c, start):
+            # "B được nhận ... và có nghĩa vụ thanh toán cho A X đồng": the payment in the same sentence
+            pay = _PAY_AFTER_ALLOC_RE.search(self.text, start, c.end)
+            if pay and self.amounts_in(pay.end(), c.end):
+                self._orders(i, c, start)
             return
         self._orders(i, c, start)
 

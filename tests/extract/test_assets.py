@@ -503,3 +503,30 @@ def test_request_lead_then_the_assets_it_lists(lead, owners, contract):
     assert all(a.owners == owners and a.security_contract == contract for a in assets)
     (debt,) = [o for o in obs if o.kind == "pay_money"]
     assert debt.secured_by == [a.id for a in assets]
+
+
+def test_allocations_by_chia_cho_and_a_run_of_rights():
+    obs, assets, *_ = run(
+        "1. Chia cho bà Trần Thị Bình được quyền sở hữu xe ô tô biển kiểm soát 30A-123.45; chia cho ông Nguyễn Văn "
+        "An được quyền sử dụng quyền sử dụng đất thửa đất số 10, tờ bản đồ số 2.\n"
+        "2. Giao cho ông Nguyễn Văn An quản lý, sử dụng và sở hữu căn hộ số 1203 theo Giấy chứng nhận số CH 00777."
+    )
+    got = sorted((a.kind, tuple(a.owners)) for a in assets)
+    assert got == [("apartment", ("P3",)), ("land_use_right", ("P3",)), ("vehicle", ("P4",))]
+    assert obs == []
+
+
+def test_payment_in_the_sentence_of_an_allocation():
+    obs, assets, *_ = run(
+        "1. Bà Trần Thị Bình được nhận hiện vật là quyền sử dụng đất thửa đất số 20, tờ bản đồ số 3 và có nghĩa vụ "
+        "thanh toán cho ông Nguyễn Văn An 150.000.000 đồng."
+    )
+    (land,) = assets
+    assert land.owners == ["P4"] and land.plot_number == "20"
+    (pay,) = obs
+    assert (pay.kind, pay.obligors, pay.obligees, pay.amount_vnd) == (
+        "pay_money",
+        ["P4"],
+        ["P3"],
+        150_000_000,
+    )
