@@ -39,6 +39,13 @@ PLATE_RE = re.compile(
     r"|\d{2}[A-Z]{1,2}\d?\s(?:\d{3}[.,]\d{2}|\d{4,5}(?![.,]\d))"
     r"|(?-i:[A-ZĐ][A-ZĐa-zđ]{0,2})\s?[-–]\s?\d{4,5}\s?[-–]\s?TS)(?![\w])"
 )
+# A vessel's registration as introduced in its description, however separated ("số đăng ký BĐ 91234 TS",
+# "số hiệu HP-3456" for an inland-waterway vessel); it goes where the plate goes.
+_VESSEL_REG_RE = re.compile(
+    r"\bsố(?:\s+(?:đăng\s+ký|hiệu|đăng\s+kiểm))?\s*:?\s*"
+    r"(?P<v>(?-i:[A-ZĐ][A-ZĐa-zđ]{0,2})(?:\s?[-–]\s?|\s)\d{3,5}(?:(?:\s?[-–]\s?|\s)TS)?)(?![\w/])",
+    re.I,
+)
 _PLOT_RE = re.compile(r"\bthửa(?:\s+đất)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
 _SHEET_RE = re.compile(r"\btờ\s+bản\s+đồ(?:\s+địa\s+chính)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
 _AREA_RE = re.compile(
@@ -87,7 +94,7 @@ _KIND_HEADS: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:căn\s+|ngôi\s+|toàn\s+bộ\s+)?nhà|công\s+trình|nhà\s+xưởng", "house"),
     (r"xe|ô\s*tô|mô\s*tô|rơ\s*moóc", "vehicle"),
-    (r"tàu|thuyền|sà\s+lan|ghe|xuồng", "vessel"),
+    (r"tàu|thuyền|sà\s+lan|ghe|xuồng|phương\s+tiện\s+thủy", "vessel"),
     # machines of production; a computer, phone or camera is an "other" object
     (
         r"dây\s+chuyền|máy\s+móc|thiết\s+bị|hệ\s+thống\s+máy"
@@ -243,6 +250,11 @@ def read_asset(chunk: str, *, default_kind: str | None = None) -> AssetFields | 
         f.spans["plate"] = (s, e)
         if f.kind == "other":
             f.kind = "vehicle"
+    if f.kind == "vessel" and not f.plate:
+        m = _VESSEL_REG_RE.search(chunk)
+        if m:
+            f.plate = m.group("v")
+            f.spans["plate"] = m.span("v")
     m = _CONTRACT_RE.search(chunk)
     if m:
         f.security_contract = m.group("v").rstrip(".")

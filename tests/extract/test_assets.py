@@ -62,6 +62,19 @@ def test_certificate_serial_as_introduced(text, cert):
     assert f is not None and f.kind == "land_use_right" and f.certificate == cert
 
 
+@pytest.mark.parametrize(
+    ("text", "reg"),
+    [
+        ("01 tàu cá vỏ gỗ số đăng ký BĐ 91234 TS", "BĐ 91234 TS"),
+        ("tàu vận tải số đăng ký HP-3456", "HP-3456"),
+        ("phương tiện thủy nội địa số đăng ký SG-5678", "SG-5678"),
+    ],
+)
+def test_vessel_registration_however_separated(text, reg):
+    f = A.read_asset(text)
+    assert f is not None and f.kind == "vessel" and f.plate == reg
+
+
 def test_vehicle_registration_is_not_a_land_certificate():
     f = A.read_asset(
         "xe ô tô con nhãn hiệu Kia, biển kiểm soát 29A-123.45, Giấy chứng nhận đăng ký xe ô tô số 0345219 "
