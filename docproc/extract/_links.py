@@ -71,7 +71,7 @@ _CREDIT_NO_RE = re.compile(
     r"\bHợp\s+đồng\s+(?:tín\s+dụng|cho\s+vay|vay)[^;,]{0,40}?\bsố\s*:?\s*(?P<v>[0-9][\w./\-]*\w)", re.I
 )
 _LIST_AFTER_RE = re.compile(r",?\s*\b(?:bao\s+gồm|gồm|là)\b\s*:?\s*", re.I)
-_PAID_IN_RE = re.compile(r"\s*(?:đã\s+)?(?:tự\s+nguyện\s+)?(?:giao\s+)?nộp\b", re.I)
+_PAID_IN_RE = re.compile(r"\s*(?:đã\s+)?(?:tự\s+nguyện\s+)?(?:giao\s+)?(?:nộp|gửi)\b", re.I)
 _HAND_BACK_RE = re.compile(
     r"[,;]?\s+(?:và\s+)?(?:phải|có\s+(?:trách\s+nhiệm|nghĩa\s+vụ))\s+(?:giao\s+trả|trả\s+lại|hoàn\s+trả)\b",
     re.I,
@@ -193,8 +193,8 @@ class LinkRules(ReaderBase):
         return False
 
     def _payer_owns(self, found: list[int], a: int, b: int) -> None:
-        """Money held to secure enforcement belongs to whoever paid it in ("số tiền X do bị cáo A (đã) nộp",
-        "bị cáo A đã nộp số tiền X"), when the description names no owner."""
+        """Money held to secure enforcement belongs to whoever paid it in or deposited it ("số tiền X do bị cáo A
+        (đã) nộp", "bị cáo A đã nộp số tiền X", "số tiền X bà A gửi tại Ngân hàng"), when no owner is named."""
         for k in found:
             ad = self.assets[k]
             if ad.owners or not re.match(r"\s*(?:toàn\s+bộ\s+)?số\s+tiền\b", ad.f.description, _I):

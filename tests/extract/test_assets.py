@@ -375,6 +375,7 @@ def test_measure_kept_in_force_names_its_object(held, kind):
         "Tiếp tục tạm giữ số tiền 5.000.000 đồng bị cáo Mạc Thị Duyên đã nộp tại Chi cục Thi hành án dân sự",
         "Tiếp tục tạm giữ số tiền 5.000.000 đồng do bị cáo Mạc Thị Duyên tự nguyện nộp theo biên lai thu tiền số 0042",
         "Bị cáo Mạc Thị Duyên đã nộp số tiền 5.000.000 đồng tại Chi cục Thi hành án dân sự, được tiếp tục tạm giữ",
+        "Tiếp tục phong tỏa số tiền 5.000.000 đồng bị cáo Mạc Thị Duyên gửi tại Ngân hàng Thương mại cổ phần Phú Xuân",
     ],
 )
 def test_money_paid_in_and_held_belongs_to_the_payer(held):
@@ -385,7 +386,8 @@ def test_money_paid_in_and_held_belongs_to_the_payer(held):
         CRIMINAL,
     )
     (money,) = assets
-    assert money.kind == "other" and money.owners == ["P2"]
+    # cash paid in is "other"; a sum deposited at a bank is a deposit
+    assert money.kind == ("deposit" if "Ngân hàng" in held else "other") and money.owners == ["P2"]
     assert money.description.startswith("Số tiền 5.000.000 đồng")
     by_amount = {o.amount_vnd: o.secured_by for o in obs}
     assert by_amount[20_000_000] == [money.id] and by_amount[60_000_000] == []
