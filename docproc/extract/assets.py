@@ -108,7 +108,8 @@ _LAND_WORDS = re.compile(
     r"quyền\s+sử\s+dụng\s+(?:thửa\s+)?đất|(?<!trên\s)(?:và|,)\s+(?:diện\s+tích\s+)?đất\b", re.I
 )
 _DEPOSIT_WORDS = re.compile(
-    r"sổ\s+tiết\s+kiệm|tiền\s+gửi\s+tiết\s+kiệm|tài\s+khoản\s+(?:tiền\s+gửi|số)", re.I
+    r"sổ\s+tiết\s+kiệm|tiền\s+gửi\s+tiết\s+kiệm|tài\s+khoản\s+(?:tiền\s+gửi|số)|\bgửi\s+(?:tại|ở)\s+Ngân\s+hàng",
+    re.I,
 )
 _DESC_END = re.compile(
     r",?\s+(?:địa\s+chỉ|theo\s+Giấy|theo\s+GCN|theo\s+Hợp\s+đồng|do\s+\S+\s+cấp|thuộc\s+(?:quyền\s+)?sở\s+hữu|"
