@@ -210,7 +210,8 @@ SEC_HOLD_RE = _tc(
     r"(?:(?!\bđể\b)[^.])*?\bđối\s+với\s+"
     # "giữ nguyên biện pháp kê biên tài sản là ...", "duy trì biện pháp khẩn cấp tạm thời phong tỏa tài khoản ...":
     # the measure named, then its object
-    r"|(?:duy\s+trì|giữ\s+nguyên)\s+(?:việc\s+|biện\s+pháp\s+(?:khẩn\s+cấp\s+tạm\s+thời\s+|ngăn\s+chặn\s+)?)?"
+    r"|(?:duy\s+trì|giữ\s+nguyên)\s+(?:việc\s+|(?:Lệnh|Quyết\s+định)\s+(?:áp\s+dụng\s+)?"
+    r"|biện\s+pháp\s+(?:khẩn\s+cấp\s+tạm\s+thời\s+|ngăn\s+chặn\s+)?)?"
     r"(?:kê\s+biên|phong\s+tỏa|phong\s+toả|tạm\s+giữ|cấm\s+chuyển\s+dịch(?:\s+quyền\s+về\s+tài\s+sản)?)"
     r"(?:\s+(?:tài\s+sản|số\s+tiền)(?=\s+(?:là|gồm)\b))?(?:\s+(?:là|gồm)\b)?\s*:?\s*"
     r"|\btạm\s+giữ\s+|\bdùng\s+"

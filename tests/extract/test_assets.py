@@ -354,6 +354,11 @@ CRIMINAL = [
             "Giao Chi cục Thi hành án dân sự tiếp tục quản lý 01 sổ tiết kiệm số 0099 của bị cáo Đoàn Văn Khải",
             "deposit",
         ),
+        (
+            "Tiếp tục duy trì lệnh phong tỏa tài khoản số 1234567 của bị cáo Đoàn Văn Khải tại Ngân hàng Thương mại cổ "
+            "phần Phú Xuân",
+            "deposit",
+        ),
     ],
 )
 def test_measure_kept_in_force_names_its_object(held, kind):
