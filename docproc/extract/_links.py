@@ -71,6 +71,9 @@ _CREDIT_NO_RE = re.compile(
     r"\bHợp\s+đồng\s+(?:tín\s+dụng|cho\s+vay|vay)[^;,]{0,40}?\bsố\s*:?\s*(?P<v>[0-9][\w./\-]*\w)", re.I
 )
 _LIST_AFTER_RE = re.compile(r",?\s*\b(?:bao\s+gồm|gồm|là)\b\s*:?\s*", re.I)
+_PURPOSE_END_RE = re.compile(
+    r"\s*;|,?\s+sau\s+khi\b|[,;]?\s+(?:và\s+)?(?:thì\s+)?(?:giao\s+trả|trả\s+lại|hoàn\s+trả)\b", re.I
+)
 _PAID_IN_RE = re.compile(r"\s*(?:đã\s+)?(?:tự\s+nguyện\s+)?(?:giao\s+)?(?:nộp|gửi)\b", re.I)
 _HAND_BACK_RE = re.compile(
     r"[,;]?\s+(?:và\s+)?(?:phải|có\s+(?:trách\s+nhiệm|nghĩa\s+vụ))\s+(?:giao\s+trả|trả\s+lại|hoàn\s+trả)\b",
@@ -148,7 +151,10 @@ class LinkRules(ReaderBase):
                 return False
             st = Statement("security", (c.start, c.end), c.item, pos=c.start)
             back = _HAND_BACK_RE.search(self.text, tail, c.end)
-            tail_end = back.start() if back else c.end
+            stop = _PURPOSE_END_RE.search(
+                self.text, tail, c.end
+            )  # "...; sau khi ... thì trả lại xe cho bị cáo"
+            tail_end = min(x.start() for x in (back, stop) if x) if back or stop else c.end
             tail_text = self.text[tail:tail_end]
             st.items = MUC_RE.findall(tail_text) + point_refs(tail_text, c.item)
             m_of = re.search(r"\b(?:của|đối\s+với)\s+", tail_text, _I)

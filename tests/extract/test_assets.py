@@ -550,3 +550,15 @@ def test_payment_in_the_sentence_of_an_allocation():
         ["P3"],
         150_000_000,
     )
+
+
+def test_hold_whose_purpose_is_followed_by_a_later_return():
+    obs, assets, *_ = run(
+        "1. Buộc bị cáo Đoàn Văn Khải bồi thường cho ông Tạ Văn Lực số tiền 60.000.000 đồng.\n"
+        "2. Tiếp tục tạm giữ 01 xe mô tô biển số 29X1-234.56 của bị cáo Đoàn Văn Khải để đảm bảo thi hành án; sau "
+        "khi bị cáo thi hành xong khoản bồi thường thì trả lại xe cho bị cáo.",
+        CRIMINAL,
+    )
+    (bike,) = assets
+    (debt,) = [o for o in obs if o.kind == "pay_money"]
+    assert debt.secured_by == [bike.id]
