@@ -20,6 +20,7 @@ from docproc.extract._patterns import (
     SEC_CUT_RE,
     SEC_HOLD_RE,
     SEC_OBJ_LEAD_RE,
+    SEC_PASSIVE_RE,
     SEC_REQ_RE,
     SEC_TO_RE,
     SEC_USED_RE,
@@ -137,6 +138,9 @@ class LinkRules(ReaderBase):
         m = SEC_REQ_RE.search(t)
         if m:
             return self._security_request(i, c, t, m)
+        pm = SEC_PASSIVE_RE.search(t)
+        if pm:
+            return self._security_passive(c, pm)
         used = SEC_USED_RE.search(t)
         hold = SEC_HOLD_RE.search(t)
         if used or (hold and SEC_TO_RE.search(t, hold.end())):
@@ -236,6 +240,25 @@ class LinkRules(ReaderBase):
         t = self.text[c.start : c.end]
         m = SEC_HOLD_RE.search(t) or SEC_USED_RE.search(t)
         return m.start() if m else 0
+
+    def _security_passive(self, c: Clause, pm: re.Match[str]) -> bool:
+        """ "Trường hợp A không trả nợ thì tài sản thế chấp là X sẽ bị xử lý để thu hồi nợ cho B": X secures
+        A's debt to B."""
+        a, b = c.start + pm.start("obj"), c.start + pm.end("obj")
+        lead = re.match(r"\s*(?:(?:là|gồm)\b\s*:?\s*)?", self.text[a:b], _I)
+        a += lead.end() if lead else 0
+        st = Statement("security", (c.start, c.end), c.item, pos=c.start)
+        before = self.text[c.start : c.start + pm.start()]
+        st.items = MUC_RE.findall(before) + point_refs(before, c.item)
+        st.obligors = [p for p, _ in self.pids_in(c.start, c.start + pm.start())]
+        cho = re.search(r"\bcho\s+", self.text[c.start + pm.end() : c.end], _I)
+        if cho:
+            st.obligees = [p for p, _ in self.pids_in(c.start + pm.end() + cho.end(), c.end)]
+        st.assets = self._assets_from(a, b, "security", c.item)
+        if not st.assets:
+            return False
+        self.statements.append(st)
+        return True
 
     def _security_request(self, i: int, c: Clause, t: str, m: re.Match[str]) -> bool:
         if NEG_START_RE.match(t):

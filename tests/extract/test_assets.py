@@ -562,3 +562,26 @@ def test_hold_whose_purpose_is_followed_by_a_later_return():
     (bike,) = assets
     (debt,) = [o for o in obs if o.kind == "pay_money"]
     assert debt.secured_by == [bike.id]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Trường hợp ông Nguyễn Văn An không trả nợ thì tài sản thế chấp là quyền sử dụng đất thửa đất số 10, tờ bản "
+        "đồ số 2 sẽ bị xử lý theo quy định của pháp luật để thu hồi nợ cho Ngân hàng Thương mại cổ phần Phú Xuân.",
+        "Nếu ông Nguyễn Văn An không trả được nợ thì Ngân hàng Thương mại cổ phần Phú Xuân được quyền xử lý tài sản "
+        "thế chấp là quyền sử dụng đất thửa đất số 10, tờ bản đồ số 2 để thu hồi nợ.",
+        "Trường hợp ông Nguyễn Văn An không trả nợ, Ngân hàng Thương mại cổ phần Phú Xuân có quyền phát mại tài sản "
+        "thế chấp là quyền sử dụng đất thửa đất số 10, tờ bản đồ số 2 để thu hồi nợ.",
+    ],
+)
+def test_collateral_sold_by_the_creditor_or_in_the_passive(clause):
+    obs, assets, *_ = run(
+        "1. Buộc ông Nguyễn Văn An phải trả cho Ngân hàng Thương mại cổ phần Phú Xuân số tiền 700.000.000 đồng.\n"
+        "2. Buộc ông Nguyễn Văn An phải trả cho bà Trần Thị Bình số tiền 50.000.000 đồng.\n"
+        f"3. {clause}"
+    )
+    (land,) = assets
+    assert land.plot_number == "10"
+    by_amount = {o.amount_vnd: o.secured_by for o in obs}
+    assert by_amount == {700_000_000: [land.id], 50_000_000: []}
