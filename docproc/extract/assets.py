@@ -281,6 +281,8 @@ _SPLIT_RE = re.compile(
     # not ", 05 chỗ ngồi" or ", 03 tầng", which describe the object before them
     r"|,\s+(?=(?:0\d\s+(?!(?:chỗ|tầng|tấn|năm|tháng|ngày|giờ|phòng|người|m|m2|m²|cm|mm|kg|g|lít|ha|km)(?!\w))[^\W\d]"
     r"|\d{1,3}\s+(?:con|cái|chiếc|bộ|đôi|gói|túi|hộp|bao|viên|khẩu|thanh|đoạn|quyển|cuốn|sợi|cây)\b))"
+    # "thửa đất số 10 và thửa đất số 11, tờ bản đồ số 2": one asset per plot
+    r"|(?:,|\s+và)\s+(?=(?:quyền\s+sử\s+dụng\s+đất\s+(?:tại\s+)?)?thửa\s+(?:đất\s+)?số\s+\d)"
     r"|\s+(?:và|cùng\s+với)\s+"
     # "... và được (quyền) sở hữu / nhận / sử dụng ...": a second allocation in the same sentence
     r"(?=(?:được\s+)?(?:quyền\s+)?(?:sở\s+hữu|nhận|sử\s+dụng)\s+(?:toàn\s+bộ\s+)?(?:số\s+)?(?:tiền|cổ|phần)"

@@ -585,3 +585,18 @@ def test_collateral_sold_by_the_creditor_or_in_the_passive(clause):
     assert land.plot_number == "10"
     by_amount = {o.amount_vnd: o.secured_by for o in obs}
     assert by_amount == {700_000_000: [land.id], 50_000_000: []}
+
+
+def test_one_asset_per_plot_sharing_the_map_sheet_written_once():
+    obs, assets, *_ = run(
+        "1. Buộc ông Nguyễn Văn An phải trả cho Ngân hàng Thương mại cổ phần Phú Xuân số tiền 700.000.000 đồng.\n"
+        "2. Trường hợp ông Nguyễn Văn An không trả nợ thì Ngân hàng Thương mại cổ phần Phú Xuân có quyền yêu cầu cơ "
+        "quan thi hành án dân sự xử lý tài sản thế chấp là quyền sử dụng đất thửa đất số 10 và thửa đất số 11, tờ bản "
+        "đồ số 2 theo Hợp đồng thế chấp số 05/2020/HĐTC để thu hồi nợ."
+    )
+    assert [(a.plot_number, a.map_sheet, a.security_contract) for a in assets] == [
+        ("10", "2", "05/2020/HĐTC"),
+        ("11", "2", "05/2020/HĐTC"),
+    ]
+    (debt,) = obs
+    assert debt.secured_by == [a.id for a in assets]
