@@ -380,7 +380,18 @@ class LinkRules(ReaderBase):
                         # "Tiếp tục kê biên ... của bị cáo A để bảo đảm thi hành án": an asset held for
                         # no named order secures its owner's orders (a third party's: all of them)
                         owners = set(self.assets[k].owners)
-                        mine = [d for d in targets if owners & set(d.obligors)] or targets
+                        mine = [d for d in targets if owners & set(d.obligors)]
+                        if not mine and not self._kinds_named(st):
+                            # an owner who owes no compensation: the held asset secures the owner's fine or
+                            # confiscated sum (GUIDELINES: fines and confiscations included)
+                            mine = [
+                                d
+                                for d in self.obs
+                                if d.kind in ("fine", "confiscation")
+                                and d.amount_vnd is not None
+                                and owners & set(d.obligors)
+                            ]
+                        mine = mine or targets
                     for d in mine:
                         if k not in d.secured_by:
                             d.secured_by.append(k)

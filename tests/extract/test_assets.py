@@ -600,3 +600,15 @@ def test_one_asset_per_plot_sharing_the_map_sheet_written_once():
     ]
     (debt,) = obs
     assert debt.secured_by == [a.id for a in assets]
+
+
+def test_money_held_from_an_accused_who_owes_only_a_fine_secures_the_fine():
+    obs, assets, *_ = run(
+        "1. Phạt bị cáo Đoàn Văn Khải 20.000.000 đồng sung ngân sách nhà nước.\n"
+        "2. Buộc bị cáo Mạc Thị Duyên bồi thường cho ông Tạ Văn Lực số tiền 8.000.000 đồng.\n"
+        "3. Bị cáo Đoàn Văn Khải phải chịu 200.000 đồng án phí hình sự sơ thẩm.\n"
+        "4. Tiếp tục tạm giữ số tiền 5.000.000 đồng của bị cáo Đoàn Văn Khải để đảm bảo thi hành án.",
+        CRIMINAL,
+    )
+    (held,) = assets
+    assert [(o.kind, o.amount_vnd) for o in obs if held.id in o.secured_by] == [("fine", 20_000_000)]
