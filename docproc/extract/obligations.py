@@ -373,6 +373,14 @@ class Reader(AssetRules, FeeRules, LinkRules):
             if prior is not None:
                 obligees = [(p, prior.party_spans.get(p, (c.start, c.end))) for p in prior.obligees]
                 d.party_conf = C.INFERRED
+            elif not any(debtor in o.obligees for o in self.obs if o.kind == "pay_money"):
+                # "trả nợ thay cho A ... X đồng cho Ngân hàng B": A is who is stood in for, when a creditor is
+                # named after the amount and A is nobody's creditor ("trả thay cho bà A" may name the creditor)
+                mm = re.search(r"\bcho\s+", self.text[self._after_amount(main) : c.end], _I)
+                after = self._group_after(self._after_amount(main) + mm.end(), c.end)[0] if mm else []
+                after = [x for x in after if x[0] not in d.obligors and x[0] != debtor]
+                if after:
+                    obligees = after
         if not obligees:
             mm = re.search(r"\bcho\s+", self.text[self._after_amount(main) : c.end], _I)
             if mm:

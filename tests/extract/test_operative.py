@@ -622,3 +622,32 @@ def test_held_money_secures_exactly_the_kind_named(purpose, kind):
     )
     (held,) = assets
     assert [o.kind for o in obs if held.id in o.secured_by] == [kind]
+
+
+def test_guarantor_pays_the_creditor_named_after_the_amount():
+    parties = [
+        Party(id="P1", role="plaintiff", kind="organization", name="Ngân hàng Thương mại cổ phần Sông Hồng"),
+        Party(id="P2", role="defendant", kind="person", name="Lương Văn Tài"),
+        Party(id="P3", role="related_party", kind="person", name="Đinh Văn Quý"),
+    ]
+    obs, *_ = run(
+        "1. Ông Đinh Văn Quý có nghĩa vụ trả nợ thay cho ông Lương Văn Tài trong phạm vi bảo lãnh là 300.000.000 "
+        "đồng cho Ngân hàng Thương mại cổ phần Sông Hồng.",
+        parties,
+    )
+    (pay,) = obs
+    assert (pay.obligors, pay.obligees, pay.amount_vnd) == (["P3"], ["P1"], 300_000_000)
+
+
+def test_paying_in_place_to_a_named_creditor_keeps_the_creditor():
+    obs, *_ = run(
+        "1. Trường hợp ông Lương Văn Tài không trả thì ông Đinh Văn Quý có nghĩa vụ trả thay cho bà Hà Thị Nguyệt số "
+        "tiền 110.000.000 đồng.",
+        [
+            Party(id="P1", role="plaintiff", kind="person", name="Hà Thị Nguyệt"),
+            Party(id="P2", role="defendant", kind="person", name="Lương Văn Tài"),
+            Party(id="P3", role="related_party", kind="person", name="Đinh Văn Quý"),
+        ],
+    )
+    (pay,) = obs
+    assert (pay.obligors, pay.obligees, pay.amount_vnd) == (["P3"], ["P1"], 110_000_000)
