@@ -252,6 +252,7 @@ REF_RE = _tc(
 
 OWNER_RE = re.compile(
     r"(?P<a>mang\s+tên(?:\s+hộ)?|thuộc\s+(?:quyền\s+)?sở\s+hữu(?:\s+của)?|đứng\s+tên(?:\s+hộ)?|thu\s+giữ\s+của|"
+    r"thu\s+giữ\s+(?:trong|trên)\s+người(?:\s+của)?|"
     r"cấp(?:\s+ngày\s+[\d/.\-]+)?\s+cho(?:\s+hộ)?)\s+",
     _I,
 )

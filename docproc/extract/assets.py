@@ -286,7 +286,9 @@ _SPLIT_RE = re.compile(
     r"|\s+(?:và|cùng\s+với)\s+"
     # "... và được (quyền) sở hữu / nhận / sử dụng ...": a second allocation in the same sentence
     r"(?=(?:được\s+)?(?:quyền\s+)?(?:sở\s+hữu|nhận|sử\s+dụng)\s+(?:toàn\s+bộ\s+)?(?:số\s+)?(?:tiền|cổ|phần)"
-    r"|\d{1,3}\s*\(\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*\)\s|(?:được\s+)?(?:quyền\s+sở\s+hữu\s+)?(?:\d{1,3}\s*(?:\([^)]{1,12}\)\s*)?(?:chiếc\s+)?"
+    r"|\d{1,3}\s*\(\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*\)\s"
+    r"|0\d\s+(?!(?:chỗ|tầng|tấn|năm|tháng|ngày|giờ|phòng|người|m|m2|m²|cm|mm|kg|g|lít|ha|km)(?!\w))[^\W\d]"
+    r"|(?:được\s+)?(?:quyền\s+sở\s+hữu\s+)?(?:\d{1,3}\s*(?:\([^)]{1,12}\)\s*)?(?:chiếc\s+)?"
     r"(?:xe|căn\s+hộ|tàu|thuyền|máy|dây\s+chuyền|con|đôi|đoạn|cái|bộ|điện\s+thoại|sổ)|xe\s|căn\s+hộ\s)))",
     re.I,
 )

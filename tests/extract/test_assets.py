@@ -495,6 +495,7 @@ def test_each_collateral_secures_the_debt_its_own_purpose_names(purposes):
             ["01 con dao dài 25cm", "02 vỏ chai thủy tinh", "01 túi nilon màu đen"],
         ),
         ("3 con dao, 2 cái kéo", ["3 con dao", "2 cái kéo"]),
+        ("01 bộ bài tú lơ khơ và 01 chiếc chiếu", ["01 bộ bài tú lơ khơ", "01 chiếc chiếu"]),
         # a count describing the object before it is no new object
         ("01 xe ô tô con, 05 chỗ ngồi, biển kiểm soát 30A-123.45", None),
         ("nhà ở, 03 tầng, diện tích 86,5 m²", None),
@@ -612,3 +613,13 @@ def test_money_held_from_an_accused_who_owes_only_a_fine_secures_the_fine():
     )
     (held,) = assets
     assert [(o.kind, o.amount_vnd) for o in obs if held.id in o.secured_by] == [("fine", 20_000_000)]
+
+
+def test_exhibit_seized_on_an_accused_belongs_to_that_accused():
+    obs, assets, *_ = run(
+        "1. Tịch thu tiêu hủy 01 con dao thu giữ trong người bị cáo Mạc Thị Duyên.", CRIMINAL
+    )
+    (knife,) = assets
+    assert knife.owners == ["P2"]
+    (conf,) = obs
+    assert conf.obligors == ["P2"] and conf.assets_confiscated == [knife.id]
