@@ -171,6 +171,11 @@ class AssetRules(ReaderBase):
                         dict(last.owner_spans),
                         C.INFERRED,
                     )
+                if d.f.plot_number and not d.f.map_sheet and last.f.plot_number and last.f.map_sheet:
+                    d.f.map_sheet = last.f.map_sheet  # "thửa số 10 và thửa số 11, tờ bản đồ số 2"
+                    if "map_sheet" in last.f.spans:
+                        s0, e0 = last.f.spans["map_sheet"]
+                        d.f.spans["map_sheet_abs"] = (last.base + s0, last.base + e0)
                 if not d.f.security_contract and last.f.security_contract:
                     d.f.security_contract = last.f.security_contract
                     if "security_contract" in last.f.spans:

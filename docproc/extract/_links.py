@@ -20,6 +20,7 @@ from docproc.extract._patterns import (
     SEC_CUT_RE,
     SEC_HOLD_RE,
     SEC_OBJ_LEAD_RE,
+    SEC_PASSIVE_RE,
     SEC_REQ_RE,
     SEC_TO_RE,
     SEC_USED_RE,
@@ -33,14 +34,51 @@ __all__ = ["LinkRules"]
 
 
 SECURED_KIND_WORDS = (
-    (re.compile(r"\b(?:tiền\s+phạt|phạt\s+tiền|hình\s+phạt\s+tiền)\b", re.I), "fine"),
-    (re.compile(r"\b(?:truy\s+thu|tịch\s+thu|sung\s+(?:công|quỹ|ngân\s+sách))\b", re.I), "confiscation"),
+    (re.compile(r"\b(?:tiền\s+phạt|phạt\s+tiền|hình\s+phạt\s+tiền|(?:nộp|khoản)\s+phạt)\b", re.I), "fine"),
+    (
+        re.compile(
+            r"\b(?:truy\s+thu|truy\s+nộp|tịch\s+thu|sung\s+(?:công|quỹ|ngân\s+sách)|thu\s+lợi\s+bất\s+chính)\b",
+            re.I,
+        ),
+        "confiscation",
+    ),
     (
         re.compile(
             r"\b(?:bồi\s+thường|trả\s+nợ|khoản\s+nợ|số\s+nợ|hoàn\s+trả|trách\s+nhiệm\s+dân\s+sự)\b", re.I
         ),
         "pay_money",
     ),
+    (re.compile(r"\bán\s+phí\b", re.I), "court_fee"),
+)
+# "... giao trả xe cho A sau khi nhận đủ số tiền trên", "Sau khi A trả xong nợ, B phải trả lại ...": the asset
+# is handed back once the debt is paid, so the holder keeps it as security for that debt (GUIDELINES).
+_AFTER_PAID_RE = re.compile(
+    r"\bsau\s+khi\b[^.;]{0,120}?\b(?:nhận|trả|thanh\s+toán|nộp|hoàn\s+trả|được\s+trả)\b[^.;]{0,40}?"
+    r"\b(?:đủ|xong|hết|toàn\s+bộ)\b",
+    re.I,
+)
+# The hand-back is the return of a pledge, not restitution after a void or cancelled transaction, when the
+# clause says the holder keeps the asset as security, or the operative part annuls no transaction.
+_PLEDGE_WORDS_RE = re.compile(r"\b(?:cầm\s+giữ|cầm\s+cố|thế\s+chấp|bảo\s+đảm|đảm\s+bảo|đang\s+giữ)\b", re.I)
+_ANNUL_RE = re.compile(r"\bvô\s+hiệu\b|\b(?:hủy|huỷ)\s+bỏ\b|\b(?:hủy|huỷ)\s+hợp\s+đồng\b", re.I)
+_LIST_LEAD_RE = re.compile(
+    r"\s*(?:các\s+|những\s+)?(?:tài\s+sản|vật\s+chứng|đồ\s+vật)(?:\s+(?:sau\s+đây|sau|như\s+sau|gồm|là))?"
+    r"(?:\s+(?:của|thu\s+giữ\s+của)\s+[^,:;]*)?\s*:?\s*$",
+    re.I,
+)
+# Where the next asset of a request starts after a purpose ("... để thu hồi nợ mục 1.1; và xe ô tô ...").
+_NEXT_ASSET_RE = re.compile(r"\s*;\s*(?:và\s+)?|\s+và\s+|,\s+(?:còn\s+)?", re.I)
+_CREDIT_NO_RE = re.compile(
+    r"\bHợp\s+đồng\s+(?:tín\s+dụng|cho\s+vay|vay)[^;,]{0,40}?\bsố\s*:?\s*(?P<v>[0-9][\w./\-]*\w)", re.I
+)
+_LIST_AFTER_RE = re.compile(r",?\s*\b(?:bao\s+gồm|gồm|là)\b\s*:?\s*", re.I)
+_PURPOSE_END_RE = re.compile(
+    r"\s*;|,?\s+sau\s+khi\b|[,;]?\s+(?:và\s+)?(?:thì\s+)?(?:giao\s+trả|trả\s+lại|hoàn\s+trả)\b", re.I
+)
+_PAID_IN_RE = re.compile(r"\s*(?:đã\s+)?(?:tự\s+nguyện\s+)?(?:giao\s+)?(?:nộp|gửi)\b", re.I)
+_HAND_BACK_RE = re.compile(
+    r"[,;]?\s+(?:và\s+)?(?:phải|có\s+(?:trách\s+nhiệm|nghĩa\s+vụ))\s+(?:giao\s+trả|trả\s+lại|hoàn\s+trả)\b",
+    re.I,
 )
 _POINT_RE = re.compile(r"\bđiểm\s+([a-zđ])\b(?!\s+(?:khoản|Điều|mục)\b)(?!\s+\d)", re.I)
 
@@ -100,6 +138,9 @@ class LinkRules(ReaderBase):
         m = SEC_REQ_RE.search(t)
         if m:
             return self._security_request(i, c, t, m)
+        pm = SEC_PASSIVE_RE.search(t)
+        if pm:
+            return self._security_passive(c, pm)
         used = SEC_USED_RE.search(t)
         hold = SEC_HOLD_RE.search(t)
         if used or (hold and SEC_TO_RE.search(t, hold.end())):
@@ -113,16 +154,43 @@ class LinkRules(ReaderBase):
             if NEG_START_RE.match(t) and not hold:
                 return False
             st = Statement("security", (c.start, c.end), c.item, pos=c.start)
-            tail_text = self.text[tail : c.end]
+            back = _HAND_BACK_RE.search(self.text, tail, c.end)
+            stop = _PURPOSE_END_RE.search(
+                self.text, tail, c.end
+            )  # "...; sau khi ... thì trả lại xe cho bị cáo"
+            tail_end = min(x.start() for x in (back, stop) if x) if back or stop else c.end
+            tail_text = self.text[tail:tail_end]
             st.items = MUC_RE.findall(tail_text) + point_refs(tail_text, c.item)
-            m_of = re.search(r"\bcủa\s+", tail_text, _I)
+            m_of = re.search(r"\b(?:của|đối\s+với)\s+", tail_text, _I)
             m_to = re.search(r"\bcho\s+", tail_text, _I)
             if m_of:
                 end_of = tail + (m_to.start() if m_to and m_to.start() > m_of.end() else len(tail_text))
                 st.obligors = [p for p, _ in self.pids_in(tail + m_of.end(), end_of)]
             if m_to:
-                st.obligees = [p for p, _ in self.pids_in(tail + m_to.end(), c.end)]
-            st.assets = self._assets_from(a, b, "security", c.item, default_kind="other" if hold else None)
+                st.obligees = [p for p, _ in self.pids_in(tail + m_to.end(), tail_end)]
+            if hold and not used and not self.text[a:b].strip(" ,.;:"):
+                # "Bị cáo A đã nộp số tiền X ..., được tiếp tục tạm giữ để đảm bảo thi hành án": the object
+                # comes before the hold
+                a, b = c.start, c.start + hold.start()
+                sum_at = re.search(r"\b(?:toàn\s+bộ\s+)?số\s+tiền\b", self.text[a:b], _I)
+                a += sum_at.start() if sum_at else 0
+                lead_in = re.search(r"[,;]?\s*(?:(?:và\s+)?được\s+)?(?:tiếp\s+tục\s+)?$", self.text[a:b], _I)
+                b = a + lead_in.start() if lead_in else b
+            if _LIST_LEAD_RE.match(self.text[a:b]) and t.rstrip().endswith(":"):
+                # "Tiếp tục tạm giữ các tài sản sau của bị cáo A để đảm bảo thi hành án:" then one per line
+                st.assets = self._asset_list(i, c, "security", default_kind="other")
+                whose = [x for x in self.pids_in(a, b)]
+                for k in st.assets:
+                    ad = self.assets[k]
+                    if whose and not ad.owners:
+                        ad.owners, ad.owner_spans, ad.owner_conf = [whose[0][0]], dict(whose[:1]), C.LIKELY
+            else:
+                st.assets = self._assets_from(
+                    a, b, "security", c.item, default_kind="other" if hold else None
+                )
+            self._payer_owns(st.assets, c.start, c.end)
+            if back and st.assets:
+                self._hand_back(c, back, st)
             for k in st.assets:  # "... tiếp tục được dùng để bảo đảm ... theo Hợp đồng thế chấp số X"
                 f = A.read_asset(self.text[tail : c.end], default_kind="other")
                 ad = self.assets[k]
@@ -133,6 +201,64 @@ class LinkRules(ReaderBase):
             self.statements.append(st)
             return True
         return False
+
+    def _payer_owns(self, found: list[int], a: int, b: int) -> None:
+        """Money held to secure enforcement belongs to whoever paid it in or deposited it ("số tiền X do bị cáo A
+        (đã) nộp", "bị cáo A đã nộp số tiền X", "số tiền X bà A gửi tại Ngân hàng"), when no owner is named."""
+        for k in found:
+            ad = self.assets[k]
+            if ad.owners or not re.match(r"\s*(?:toàn\s+bộ\s+)?số\s+tiền\b", ad.f.description, _I):
+                continue
+            for pid, sp in self.pids_in(a, b):
+                if _PAID_IN_RE.match(self.text, sp[1]):
+                    ad.owners, ad.owner_spans, ad.owner_conf = [pid], {pid: sp}, C.LIKELY
+                    break
+
+    def _hand_back(self, c: Clause, back: re.Match[str], st: Statement) -> None:
+        """ "B được tiếp tục giữ xe ... để bảo đảm ... và phải giao trả xe cho A sau khi nhận đủ tiền": the
+        holder (the subject before the hold) hands the assets back to whom "cho" names."""
+        holders = self.pids_in(c.start, c.start + self._hold_at(c))
+        cho = re.search(r"\bcho\s+", self.text[back.end() : c.end], _I)
+        to = self._group_after(back.end() + cho.end(), c.end)[0] if cho else []
+        if not holders or not to:
+            return
+        d = Draft("deliver_asset", (c.start, c.end), c.item, obligors=[holders[0][0]])
+        d.obligees = [p for p, _ in to if p != holders[0][0]]
+        d.party_spans = dict([holders[0]] + to)
+        d.extra["assets_delivered"] = list(st.assets)
+        d.conf = C.PARTIAL
+        if not d.obligees:
+            return
+        self.obs.append(d)
+        for k in st.assets:  # handed back to its owner
+            ad = self.assets[k]
+            if not ad.owners:
+                ad.owners, ad.owner_conf = list(d.obligees), C.INFERRED
+                ad.owner_spans = {p: d.party_spans[p] for p in d.obligees if p in d.party_spans}
+
+    def _hold_at(self, c: Clause) -> int:
+        t = self.text[c.start : c.end]
+        m = SEC_HOLD_RE.search(t) or SEC_USED_RE.search(t)
+        return m.start() if m else 0
+
+    def _security_passive(self, c: Clause, pm: re.Match[str]) -> bool:
+        """ "Trường hợp A không trả nợ thì tài sản thế chấp là X sẽ bị xử lý để thu hồi nợ cho B": X secures
+        A's debt to B."""
+        a, b = c.start + pm.start("obj"), c.start + pm.end("obj")
+        lead = re.match(r"\s*(?:(?:là|gồm)\b\s*:?\s*)?", self.text[a:b], _I)
+        a += lead.end() if lead else 0
+        st = Statement("security", (c.start, c.end), c.item, pos=c.start)
+        before = self.text[c.start : c.start + pm.start()]
+        st.items = MUC_RE.findall(before) + point_refs(before, c.item)
+        st.obligors = [p for p, _ in self.pids_in(c.start, c.start + pm.start())]
+        cho = re.search(r"\bcho\s+", self.text[c.start + pm.end() : c.end], _I)
+        if cho:
+            st.obligees = [p for p, _ in self.pids_in(c.start + pm.end() + cho.end(), c.end)]
+        st.assets = self._assets_from(a, b, "security", c.item)
+        if not st.assets:
+            return False
+        self.statements.append(st)
+        return True
 
     def _security_request(self, i: int, c: Clause, t: str, m: re.Match[str]) -> bool:
         if NEG_START_RE.match(t):
@@ -149,11 +275,36 @@ class LinkRules(ReaderBase):
         lead = SEC_OBJ_LEAD_RE.match(self.text, obj_start, c.end)
         if lead:
             obj_start = lead.end()
+        lead_ctx: tuple[int, int] | None = None
+        g = next(
+            (
+                x
+                for x in _LIST_AFTER_RE.finditer(self.text, obj_start, c.end)
+                if A.asset_kind(self.text[x.end() : c.end])
+            ),
+            None,
+        )
+        if g and A.asset_kind(self.text[obj_start : g.start()]) is None:
+            # "xử lý tài sản thế chấp theo Hợp đồng thế chấp số X, gồm: ...", "tài sản bảo đảm của bên thứ ba
+            # là bà A gồm ...": the assets follow; what comes before says whose and under which contract
+            lead_ctx, obj_start = (obj_start, g.start()), g.end()
         cut = SEC_CUT_RE.search(self.text, obj_start, c.end)
+        if cut and self._per_asset_purposes(c, st, obj_start, cut):
+            return True
         obj_end = cut.start() if cut else c.end
         region = self.text[obj_start:obj_end].strip(" ,.:;")
         found: list[int] = []
-        if region:
+        if region and lead_ctx:
+            whose = [x for x in self.pids_in(*lead_ctx) if x[0] not in st.obligees]
+            found = self._assets_from(obj_start, obj_end, "security", c.item, default_owners=whose)
+            ctx = A.read_asset(self.text[lead_ctx[0] : lead_ctx[1]], default_kind="other")
+            for k in found:
+                ad = self.assets[k]
+                if ctx and ctx.security_contract and not ad.f.security_contract:
+                    ad.f.security_contract = ctx.security_contract
+                    s0, e0 = ctx.spans["security_contract"]
+                    ad.f.spans["security_contract_abs"] = (lead_ctx[0] + s0, lead_ctx[0] + e0)
+        elif region:
             found = self._assets_from(obj_start, obj_end, "security", c.item)
         if not found and t.rstrip().endswith(":") or (not region and not found):
             found += self._asset_list(i, c, "security")
@@ -161,8 +312,59 @@ class LinkRules(ReaderBase):
         self.statements.append(st)
         return True
 
+    def _held_until_paid(self, money: list[Draft]) -> None:
+        """An asset the creditor must hand back after being paid secures the debt owed to the holder
+        by the asset's receiver; the hand-back stays a deliver_asset."""
+        annulled = _ANNUL_RE.search(self.text, self.s, self.e) is not None
+        for g in self.obs:
+            if g.kind != "deliver_asset" or not g.extra.get("assets_delivered"):
+                continue
+            if not _AFTER_PAID_RE.search(self.text, g.span[0], g.span[1]):
+                continue
+            if not _PLEDGE_WORDS_RE.search(self.text, g.span[0], g.span[1]) and annulled:
+                continue  # mutual restitution after the transaction is void: no security
+            holders, owners = set(g.obligors), set(g.obligees)
+            debts = [d for d in money if set(d.obligors) & owners and set(d.obligees) & holders]
+            for d in debts:
+                for k in g.extra["assets_delivered"]:
+                    if k not in d.secured_by:
+                        d.secured_by.append(k)
+                        d.sec_spans[k] = (g.span, C.LIKELY)
+
+    def _per_asset_purposes(self, c: Clause, st: Statement, obj_start: int, cut: re.Match[str]) -> bool:
+        """ "xử lý A ... để thu hồi khoản nợ tại mục 1.1 và B ... để thu hồi khoản nợ tại mục 1.2": each asset
+        with the debt its own purpose names (GUIDELINES: several contracts without a total, one obligation
+        per contract with its own assets). False when the sentence has one purpose for all its assets."""
+        segs: list[tuple[int, int, int]] = []  # (asset start, purpose start, purpose end)
+        start = obj_start
+        while cut is not None:
+            nxt = None
+            for b in _NEXT_ASSET_RE.finditer(self.text, cut.end(), c.end):
+                if A.asset_kind(self.text[b.end() : c.end]):
+                    nxt = b
+                    break
+            segs.append((start, cut.start(), nxt.start() if nxt else c.end))
+            if nxt is None:
+                break
+            start = nxt.end()
+            cut = SEC_CUT_RE.search(self.text, start, c.end)
+        if len(segs) < 2 or cut is None:
+            return False
+        for a, p, q in segs:
+            part = Statement("security", (c.start, c.end), c.item, pos=c.start)
+            purpose = self.text[p:q]
+            part.items = MUC_RE.findall(purpose) + point_refs(purpose, c.item)
+            part.contracts = [m.group("v") for m in _CREDIT_NO_RE.finditer(purpose)]
+            if not (part.items or part.contracts):
+                part.items = list(st.items)
+            part.obligors, part.obligees = list(st.obligors), list(st.obligees)
+            part.assets = self._assets_from(a, p, "security", c.item)
+            self.statements.append(part)
+        return True
+
     def _apply_statements(self) -> None:
         money = [d for d in self.obs if d.kind == "pay_money"]
+        self._held_until_paid(money)
         for st in self.statements:
             targets = self._targets(st, money)
             if st.kind.startswith("li"):
@@ -178,7 +380,18 @@ class LinkRules(ReaderBase):
                         # "Tiếp tục kê biên ... của bị cáo A để bảo đảm thi hành án": an asset held for
                         # no named order secures its owner's orders (a third party's: all of them)
                         owners = set(self.assets[k].owners)
-                        mine = [d for d in targets if owners & set(d.obligors)] or targets
+                        mine = [d for d in targets if owners & set(d.obligors)]
+                        if not mine and not self._kinds_named(st):
+                            # an owner who owes no compensation: the held asset secures the owner's fine or
+                            # confiscated sum (GUIDELINES: fines and confiscations included)
+                            mine = [
+                                d
+                                for d in self.obs
+                                if d.kind in ("fine", "confiscation")
+                                and d.amount_vnd is not None
+                                and owners & set(d.obligors)
+                            ]
+                        mine = mine or targets
                     for d in mine:
                         if k not in d.secured_by:
                             d.secured_by.append(k)
@@ -203,6 +416,10 @@ class LinkRules(ReaderBase):
             pool = money
         if st.items:
             hit = [d for d in pool if any(in_item(d.item, r) for r in st.items)]
+            if hit:
+                return hit
+        if st.contracts:
+            hit = [d for d in pool if any(k in self.text[d.span[0] : d.span[1]] for k in st.contracts)]
             if hit:
                 return hit
         if st.this_item:

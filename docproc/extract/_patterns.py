@@ -179,20 +179,32 @@ RETURN_RE = _tc(r"^\s*(?:[-–+]\s*)?(?:Trả\s+lại|Hoàn\s+trả|Trả|Giao\s
 CUSTODY_RE = _tc(r"\bGiao\s+(?:cháu|con|các\s+cháu|các\s+con)\b[^.;]*?\bcho\s+", _I)
 
 ALLOC_RE = _tc(
-    r"\b(?:được\s+)?(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng)\b(?!\s+đất\s+(?:và|,))|\bđược\s+nhận\b", _I
+    # "được quyền sở hữu", "quản lý, sử dụng và sở hữu": the run of rights granted
+    r"\b(?:được\s+)?(?:quyền\s+)?(?:(?:quản\s+lý|sở\s+hữu|sử\s+dụng)(?:\s*,\s*|\s+và\s+))*(?:sở\s+hữu|sử\s+dụng)\b"
+    r"(?!\s+đất\s+(?:và|,))|\bđược\s+nhận\b",
+    _I,
 )
 
-GIVE_TO_RE = _tc(r"(?:^\s*(?:[-–+]\s*)?|[,;]?\s+(?:và\s+)?)\bgiao\s+cho\s+", _I)
+GIVE_TO_RE = _tc(r"(?:^\s*(?:[-–+]\s*)?|[,;]?\s+(?:và\s+)?)\b(?:giao|chia|phân\s+chia)\s+cho\s+", _I)
 ALLOC_HEAD_RE = _tc(r"\bđược\s+(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng|nhận|hưởng)\b", _I)
 
 SEC_REQ_RE = _tc(
-    r"(?:có|được)\s+quyền\s+(?:yêu\s+cầu|đề\s+nghị)[^.]*?(?P<act>(?:(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
+    # "có quyền yêu cầu cơ quan thi hành án ... xử lý", or the creditor's own right "được quyền xử lý / phát mại"
+    r"(?:có|được)\s+quyền\s+(?:(?:yêu\s+cầu|đề\s+nghị)[^.]*?)?(?P<act>(?:(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
     r"(?:\s*,\s*|\s+và\s+|\s+)?)+)",
     _I,
 )
 
+# "... thì tài sản thế chấp là X sẽ bị xử lý ... để thu hồi nợ cho B": the collateral named before a passive sale
+SEC_PASSIVE_RE = _tc(
+    r"\btài\s+sản\s+(?:thế\s+chấp|bảo\s+đảm|cầm\s+cố)\b(?P<obj>[^.]*?)\s+(?:sẽ\s+)?bị\s+"
+    r"(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)\b",
+    _I,
+)
+
 SEC_OBJ_LEAD_RE = _tc(
-    r"^\s*(?:các\s+)?(?:tài\s+sản\s+(?:bảo\s+đảm|thế\s+chấp|cầm\s+cố)\s*(?:sau\s+đây|sau|như\s+sau|gồm|là)?"
+    # no "^": the pattern is matched at a position inside the text, where "^" never holds
+    r"\s*(?:các\s+)?(?:tài\s+sản\s+(?:bảo\s+đảm|thế\s+chấp|cầm\s+cố)\s*(?:sau\s+đây|sau|như\s+sau|gồm|là)?"
     r"|sau\s+đây|như\s+sau)?\s*:?\s*",
     _I,
 )
@@ -200,12 +212,20 @@ SEC_OBJ_LEAD_RE = _tc(
 SEC_CUT_RE = _tc(r"\s*,?\s+(?:để\s+(?:thu\s+hồi|thi\s+hành|bảo\s+đảm|đảm\s+bảo|trả\s+nợ)|,\s*gồm\s*:)", _I)
 
 SEC_HOLD_RE = _tc(
-    r"(?:(?:duy\s+trì|giữ\s+nguyên)\s+(?:(?:Lệnh|Quyết\s+định)\s+(?:kê\s+biên|phong\s+tỏa|tạm\s+giữ)|biện\s+pháp)[^.]*?"
-    r"\bđối\s+với\s+"
+    r"(?:(?:duy\s+trì|giữ\s+nguyên)\s+(?:(?:Lệnh|Quyết\s+định)\s+(?:áp\s+dụng\s+)?(?:kê\s+biên|phong\s+tỏa|tạm\s+giữ"
+    r"|biện\s+pháp)|biện\s+pháp|việc\s+(?:kê\s+biên|phong\s+tỏa|phong\s+toả|tạm\s+giữ))"
+    # not across the purpose: "... để đảm bảo thi hành án đối với bị cáo A" names the debtor, not the object
+    r"(?:(?!\bđể\b)[^.])*?\bđối\s+với\s+"
+    # "giữ nguyên biện pháp kê biên tài sản là ...", "duy trì biện pháp khẩn cấp tạm thời phong tỏa tài khoản ...":
+    # the measure named, then its object
+    r"|(?:duy\s+trì|giữ\s+nguyên)\s+(?:việc\s+|(?:Lệnh|Quyết\s+định)\s+(?:áp\s+dụng\s+)?"
+    r"|biện\s+pháp\s+(?:khẩn\s+cấp\s+tạm\s+thời\s+|ngăn\s+chặn\s+)?)?"
+    r"(?:kê\s+biên|phong\s+tỏa|phong\s+toả|tạm\s+giữ|cấm\s+chuyển\s+dịch(?:\s+quyền\s+về\s+tài\s+sản)?)"
+    r"(?:\s+(?:tài\s+sản|số\s+tiền)(?=\s+(?:là|gồm)\b))?(?:\s+(?:là|gồm)\b)?\s*:?\s*"
     r"|\btạm\s+giữ\s+|\bdùng\s+"
     # kept to secure the debt (GUIDELINES: "tiếp tục kê biên", "tiếp tục phong tỏa tài khoản", "tiếp tục
     # tạm giữ sổ tiết kiệm"; a creditor who "tiếp tục giữ" / "cầm giữ" the debtor's car)
-    r"|\btiếp\s+tục\s+(?:cầm\s+giữ|giữ(?!\s+nguyên)|kê\s+biên|phong\s+tỏa|phong\s+toả)\s+|\bcầm\s+giữ\s+)",
+    r"|\btiếp\s+tục\s+(?:cầm\s+giữ|giữ(?!\s+nguyên)|kê\s+biên|phong\s+tỏa|phong\s+toả|quản\s+lý)\s+|\bcầm\s+giữ\s+)",
     _I,
 )
 
@@ -232,6 +252,7 @@ REF_RE = _tc(
 
 OWNER_RE = re.compile(
     r"(?P<a>mang\s+tên(?:\s+hộ)?|thuộc\s+(?:quyền\s+)?sở\s+hữu(?:\s+của)?|đứng\s+tên(?:\s+hộ)?|thu\s+giữ\s+của|"
+    r"thu\s+giữ\s+(?:trong|trên)\s+người(?:\s+của)?|"
     r"cấp(?:\s+ngày\s+[\d/.\-]+)?\s+cho(?:\s+hộ)?)\s+",
     _I,
 )

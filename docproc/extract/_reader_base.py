@@ -80,6 +80,7 @@ class Statement:
     obligors: list[str] = field(default_factory=list)
     obligees: list[str] = field(default_factory=list)
     assets: list[int] = field(default_factory=list)
+    contracts: list[str] = field(default_factory=list)  # "để thu hồi nợ theo Hợp đồng tín dụng số X"
     this_item: bool = False
     pos: int = 0
 

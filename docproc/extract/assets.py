@@ -39,6 +39,13 @@ PLATE_RE = re.compile(
     r"|\d{2}[A-Z]{1,2}\d?\s(?:\d{3}[.,]\d{2}|\d{4,5}(?![.,]\d))"
     r"|(?-i:[A-ZĐ][A-ZĐa-zđ]{0,2})\s?[-–]\s?\d{4,5}\s?[-–]\s?TS)(?![\w])"
 )
+# A vessel's registration as introduced in its description, however separated ("số đăng ký BĐ 91234 TS",
+# "số hiệu HP-3456" for an inland-waterway vessel); it goes where the plate goes.
+_VESSEL_REG_RE = re.compile(
+    r"\bsố(?:\s+(?:đăng\s+ký|hiệu|đăng\s+kiểm))?\s*:?\s*"
+    r"(?P<v>(?-i:[A-ZĐ][A-ZĐa-zđ]{0,2})(?:\s?[-–]\s?|\s)\d{3,5}(?:(?:\s?[-–]\s?|\s)TS)?)(?![\w/])",
+    re.I,
+)
 _PLOT_RE = re.compile(r"\bthửa(?:\s+đất)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
 _SHEET_RE = re.compile(r"\btờ\s+bản\s+đồ(?:\s+địa\s+chính)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
 _AREA_RE = re.compile(
@@ -47,7 +54,9 @@ _AREA_RE = re.compile(
     re.I,
 )
 _CERT_RE = re.compile(
-    r"\b(?:Giấy\s+chứng\s+nhận|GCN(?:QSDĐ|QSD)?|sổ\s+đỏ|sổ\s+hồng)(?P<gap>[^;]{0,260}?)\bsố\s*:?\s*"
+    r"\b(?:Giấy\s+chứng\s+nhận|Giấy\s+CN(?:QSDĐ|QSD|QSH)?|GCN(?:QSDĐ|QSD)?|sổ\s+đỏ|sổ\s+hồng)(?P<gap>[^;]{0,260}?)"
+    # the serial may be introduced as such: "số phát hành CS 123456", "số seri BX 112233"
+    r"\bsố(?:\s+(?:phát\s+hành|seri|sê-ri|serial))?\s*:?\s*"
     r"(?P<v>[A-ZĐ]{1,3}\s?\d{4,8})(?![\w/])",
     re.I,
 )
@@ -85,21 +94,22 @@ _KIND_HEADS: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:căn\s+|ngôi\s+|toàn\s+bộ\s+)?nhà|công\s+trình|nhà\s+xưởng", "house"),
     (r"xe|ô\s*tô|mô\s*tô|rơ\s*moóc", "vehicle"),
-    (r"tàu|thuyền|sà\s+lan|ghe|xuồng", "vessel"),
+    (r"tàu|thuyền|sà\s+lan|ghe|xuồng|phương\s+tiện\s+thủy", "vessel"),
     # machines of production; a computer, phone or camera is an "other" object
     (
         r"dây\s+chuyền|máy\s+móc|thiết\s+bị|hệ\s+thống\s+máy"
         r"|máy(?!\s+(?:tính|vi\s+tính|điện\s+thoại|ảnh|chụp\s+ảnh|tính\s+bảng))",
         "machinery",
     ),
-    (r"cổ\s+phần|cổ\s+phiếu|phần\s+vốn\s+góp", "shares"),
+    (r"(?:số\s+)?(?:cổ\s+phần|cổ\s+phiếu)|phần\s+vốn\s+góp", "shares"),
     (r"sổ\s+tiết\s+kiệm|tiền\s+gửi|tài\s+khoản", "deposit"),
 )
 _LAND_WORDS = re.compile(
     r"quyền\s+sử\s+dụng\s+(?:thửa\s+)?đất|(?<!trên\s)(?:và|,)\s+(?:diện\s+tích\s+)?đất\b", re.I
 )
 _DEPOSIT_WORDS = re.compile(
-    r"sổ\s+tiết\s+kiệm|tiền\s+gửi\s+tiết\s+kiệm|tài\s+khoản\s+(?:tiền\s+gửi|số)", re.I
+    r"sổ\s+tiết\s+kiệm|tiền\s+gửi\s+tiết\s+kiệm|tài\s+khoản\s+(?:tiền\s+gửi|số)|\bgửi\s+(?:tại|ở)\s+Ngân\s+hàng",
+    re.I,
 )
 _DESC_END = re.compile(
     r",?\s+(?:địa\s+chỉ|theo\s+Giấy|theo\s+GCN|theo\s+Hợp\s+đồng|do\s+\S+\s+cấp|thuộc\s+(?:quyền\s+)?sở\s+hữu|"
@@ -241,6 +251,11 @@ def read_asset(chunk: str, *, default_kind: str | None = None) -> AssetFields | 
         f.spans["plate"] = (s, e)
         if f.kind == "other":
             f.kind = "vehicle"
+    if f.kind == "vessel" and not f.plate:
+        m = _VESSEL_REG_RE.search(chunk)
+        if m:
+            f.plate = m.group("v")
+            f.spans["plate"] = m.span("v")
     m = _CONTRACT_RE.search(chunk)
     if m:
         f.security_contract = m.group("v").rstrip(".")
@@ -258,10 +273,22 @@ def read_asset(chunk: str, *, default_kind: str | None = None) -> AssetFields | 
 # Where one description ends and the next begins inside a list written in one sentence:
 # "01 (một) kìm ... và 01 (một) đôi găng tay", "... căn hộ ... và được quyền sở hữu xe ô tô ...".
 _SPLIT_RE = re.compile(
-    r"(?:;\s*|,\s*(?=\d{1,3}\s*\(\s*[^\W\d]+\s*\)\s)|\s+(?:và|cùng\s+với)\s+"
+    r"(?:;\s*|,\s*(?=\d{1,3}\s*\(\s*[^\W\d]+\s*\)\s)"
+    # ", 01 máy xúc ...", ", 02 điện thoại ...": a counted object after a comma starts the next one
+    r"|,\s*(?=\d{1,3}\s+(?:chiếc\s+|cái\s+|bộ\s+)?(?:xe|ô\s*tô|máy|tàu|thuyền|sà\s+lan|căn\s+hộ|điện\s+thoại"
+    r"|sổ\s+tiết\s+kiệm|dây\s+chuyền)\b)"
+    # a list of exhibits: ", 02 vỏ chai, 01 túi ..." (counts written "01", "02", or a classifier after the count);
+    # not ", 05 chỗ ngồi" or ", 03 tầng", which describe the object before them
+    r"|,\s+(?=(?:0\d\s+(?!(?:chỗ|tầng|tấn|năm|tháng|ngày|giờ|phòng|người|m|m2|m²|cm|mm|kg|g|lít|ha|km)(?!\w))[^\W\d]"
+    r"|\d{1,3}\s+(?:con|cái|chiếc|bộ|đôi|gói|túi|hộp|bao|viên|khẩu|thanh|đoạn|quyển|cuốn|sợi|cây)\b))"
+    # "thửa đất số 10 và thửa đất số 11, tờ bản đồ số 2": one asset per plot
+    r"|(?:,|\s+và)\s+(?=(?:quyền\s+sử\s+dụng\s+đất\s+(?:tại\s+)?)?thửa\s+(?:đất\s+)?số\s+\d)"
+    r"|\s+(?:và|cùng\s+với)\s+"
     # "... và được (quyền) sở hữu / nhận / sử dụng ...": a second allocation in the same sentence
     r"(?=(?:được\s+)?(?:quyền\s+)?(?:sở\s+hữu|nhận|sử\s+dụng)\s+(?:toàn\s+bộ\s+)?(?:số\s+)?(?:tiền|cổ|phần)"
-    r"|\d{1,3}\s*\(\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*\)\s|(?:được\s+)?(?:quyền\s+sở\s+hữu\s+)?(?:\d{1,3}\s*(?:\([^)]{1,12}\)\s*)?(?:chiếc\s+)?"
+    r"|\d{1,3}\s*\(\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*\)\s"
+    r"|0\d\s+(?!(?:chỗ|tầng|tấn|năm|tháng|ngày|giờ|phòng|người|m|m2|m²|cm|mm|kg|g|lít|ha|km)(?!\w))[^\W\d]"
+    r"|(?:được\s+)?(?:quyền\s+sở\s+hữu\s+)?(?:\d{1,3}\s*(?:\([^)]{1,12}\)\s*)?(?:chiếc\s+)?"
     r"(?:xe|căn\s+hộ|tàu|thuyền|máy|dây\s+chuyền|con|đôi|đoạn|cái|bộ|điện\s+thoại|sổ)|xe\s|căn\s+hộ\s)))",
     re.I,
 )

@@ -76,6 +76,11 @@ _I = re.I
 __all__ = ["Reader"]
 
 
+_PAY_AFTER_ALLOC_RE = re.compile(
+    r"\b(?:có\s+(?:nghĩa\s+vụ|trách\s+nhiệm)|phải)\s+(?:thanh\s+toán|trả|hoàn\s+trả|bồi\s+hoàn)\b", re.I
+)
+
+
 class Reader(AssetRules, FeeRules, LinkRules):
     """Reads the clauses of one operative part into obligation and asset drafts."""
 
@@ -121,6 +126,10 @@ class Reader(AssetRules, FeeRules, LinkRules):
             return
         self._custody(c, t)
         if self._allocation(c, start):
+            # "B được nhận ... và có nghĩa vụ thanh toán cho A X đồng": the payment in the same sentence
+            pay = _PAY_AFTER_ALLOC_RE.search(self.text, start, c.end)
+            if pay and self.amounts_in(pay.end(), c.end):
+                self._orders(i, c, start)
             return
         self._orders(i, c, start)
 
@@ -169,6 +178,8 @@ class Reader(AssetRules, FeeRules, LinkRules):
         owners = self._owners(a, c.end)
         money_first = ams and re.search(r"\b(?:số\s+)?tiền\b", self.text[a : ams[0].start], _I)
         if ams and (re.match(r"\s*(?:số\s+tiền|tiền)", region, _I) or (money_first and TRUY_RE.match(t))):
+            if self._cash_per_person(c, d, ams):
+                return True
             self._set_amount(d, ams[0])
             who = owners or self.pids_in(a, c.end)
             if not who:  # money "do phạm tội mà có" with no owner named: the accused
@@ -201,6 +212,28 @@ class Reader(AssetRules, FeeRules, LinkRules):
         d.obligors = [p for p, _ in who]
         d.party_spans = {p: sp for p, sp in who if sp != (c.start, c.end)}
         self.obs.append(d)
+        return True
+
+    def _cash_per_person(self, c: Clause, d: Draft, ams: list[AmountMatch]) -> bool:
+        """ "Tịch thu số tiền X thu giữ của A và số tiền Y thu giữ của B": one confiscation per person it was
+        seized from, each with its own sum (GUIDELINES). False unless every sum names its own owner."""
+        if len(ams) < 2 or re.search(r"\btổng\s+(?:cộng|số)\b", self.text[c.start : c.end], _I):
+            return False
+        parts: list[tuple[AmountMatch, list[tuple[str, tuple[int, int]]]]] = []
+        for k, am in enumerate(ams):
+            end = ams[k + 1].start if k + 1 < len(ams) else c.end
+            who = self._owners(am.end, end)
+            if len(who) != 1:
+                return False
+            parts.append((am, who))
+        if len({who[0][0] for _, who in parts}) < 2:
+            return False
+        for am, who in parts:
+            one = Draft("confiscation", d.span, d.item, obligees=[STATE])
+            self._set_amount(one, am)
+            one.obligors = [who[0][0]]
+            one.party_spans = dict(who)
+            self.obs.append(one)
         return True
 
     def _state_return(self, c: Clause, t: str) -> bool:
@@ -340,6 +373,14 @@ class Reader(AssetRules, FeeRules, LinkRules):
             if prior is not None:
                 obligees = [(p, prior.party_spans.get(p, (c.start, c.end))) for p in prior.obligees]
                 d.party_conf = C.INFERRED
+            elif not any(debtor in o.obligees for o in self.obs if o.kind == "pay_money"):
+                # "trả nợ thay cho A ... X đồng cho Ngân hàng B": A is who is stood in for, when a creditor is
+                # named after the amount and A is nobody's creditor ("trả thay cho bà A" may name the creditor)
+                mm = re.search(r"\bcho\s+", self.text[self._after_amount(main) : c.end], _I)
+                after = self._group_after(self._after_amount(main) + mm.end(), c.end)[0] if mm else []
+                after = [x for x in after if x[0] not in d.obligors and x[0] != debtor]
+                if after:
+                    obligees = after
         if not obligees:
             mm = re.search(r"\bcho\s+", self.text[self._after_amount(main) : c.end], _I)
             if mm:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from docproc.document import Document
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.operative import extract_operative
@@ -592,3 +594,60 @@ def test_exhibit_returned_but_held_for_enforcement():
     (phone,) = assets
     assert ret.obligees == ["P1"] and ret.assets_delivered == [phone.id]
     assert only(obs, "pay_money")[0].secured_by == [phone.id]
+
+
+def test_seized_cash_confiscated_per_person():
+    obs, assets, *_ = run(
+        "1. Tịch thu sung ngân sách nhà nước số tiền 2.000.000 đồng thu giữ của bị cáo Nguyễn Văn Dũng và số tiền "
+        "1.500.000 đồng thu giữ của bị cáo Lê Văn Minh.",
+        ACCUSED,
+    )
+    got = sorted((o.obligors[0], o.amount_vnd) for o in only(obs, "confiscation"))
+    assert got == [("P1", 2_000_000), ("P2", 1_500_000)] and assets == []
+    assert all(len(o.obligors) == 1 and o.obligees == ["STATE"] for o in obs)
+
+
+@pytest.mark.parametrize(
+    ("purpose", "kind"),
+    [("nghĩa vụ nộp phạt", "fine"), ("khoản tiền thu lợi bất chính", "confiscation")],
+)
+def test_held_money_secures_exactly_the_kind_named(purpose, kind):
+    obs, assets, *_ = run(
+        "1. Buộc bị cáo Nguyễn Văn Dũng bồi thường cho bà Phạm Thị Hoa số tiền 60.000.000 đồng.\n"
+        "2. Phạt bị cáo Nguyễn Văn Dũng 20.000.000 đồng sung ngân sách nhà nước.\n"
+        "3. Buộc bị cáo Nguyễn Văn Dũng nộp lại số tiền thu lợi bất chính 15.000.000 đồng để sung ngân sách nhà "
+        "nước.\n"
+        f"4. Tiếp tục tạm giữ số tiền 9.000.000 đồng của bị cáo Nguyễn Văn Dũng để đảm bảo thi hành {purpose}.",
+        ACCUSED,
+    )
+    (held,) = assets
+    assert [o.kind for o in obs if held.id in o.secured_by] == [kind]
+
+
+def test_guarantor_pays_the_creditor_named_after_the_amount():
+    parties = [
+        Party(id="P1", role="plaintiff", kind="organization", name="Ngân hàng Thương mại cổ phần Sông Hồng"),
+        Party(id="P2", role="defendant", kind="person", name="Lương Văn Tài"),
+        Party(id="P3", role="related_party", kind="person", name="Đinh Văn Quý"),
+    ]
+    obs, *_ = run(
+        "1. Ông Đinh Văn Quý có nghĩa vụ trả nợ thay cho ông Lương Văn Tài trong phạm vi bảo lãnh là 300.000.000 "
+        "đồng cho Ngân hàng Thương mại cổ phần Sông Hồng.",
+        parties,
+    )
+    (pay,) = obs
+    assert (pay.obligors, pay.obligees, pay.amount_vnd) == (["P3"], ["P1"], 300_000_000)
+
+
+def test_paying_in_place_to_a_named_creditor_keeps_the_creditor():
+    obs, *_ = run(
+        "1. Trường hợp ông Lương Văn Tài không trả thì ông Đinh Văn Quý có nghĩa vụ trả thay cho bà Hà Thị Nguyệt số "
+        "tiền 110.000.000 đồng.",
+        [
+            Party(id="P1", role="plaintiff", kind="person", name="Hà Thị Nguyệt"),
+            Party(id="P2", role="defendant", kind="person", name="Lương Văn Tài"),
+            Party(id="P3", role="related_party", kind="person", name="Đinh Văn Quý"),
+        ],
+    )
+    (pay,) = obs
+    assert (pay.obligors, pay.obligees, pay.amount_vnd) == (["P3"], ["P1"], 110_000_000)
