@@ -45,7 +45,7 @@ MIN_DPI = 180  # below this the page is upscaled to TARGET_DPI (at 200 dpi Tesse
 MAX_SKEW = 6.0  # degrees searched by estimate_skew
 MIN_SKEW = 0.15  # below this a rotation costs more (interpolation blur) than it gains
 RED_MIN = 12  # red minus the larger of green and blue above which a pixel starts to count as red ink
-RED_FULL = 40  # ... and from which it is wholly red ink (replaced by its red channel)
+RED_FULL = 40  # ... and from which it is wholly red ink (made white)
 SPECKLE_THRESHOLD = 1000.0  # isolated dots per megapixel above which the page is despeckled
 
 
@@ -72,7 +72,7 @@ def is_colour(rgb: np.ndarray, *, threshold: float = 12.0) -> bool:
 
 def to_gray(image: np.ndarray) -> np.ndarray:
     """Grey for recognition: luminance, except where the ink is red (a seal, a red stamp), which is
-    lifted to its red channel, as light as the paper, so black text under a seal survives.
+    whitened, so black text under a seal survives (black over red prints black, not red).
 
     Not the red channel everywhere: under warm light or in a JPEG (colour kept at half resolution)
     the red channel blurs black letters (realistic phone photos: CER 26% red against 7% luminance,
@@ -88,7 +88,7 @@ def to_gray(image: np.ndarray) -> np.ndarray:
     red = rgb[..., 0]
     redness = red - np.maximum(rgb[..., 1], rgb[..., 2])
     weight = np.clip((redness - RED_MIN) / float(RED_FULL - RED_MIN), 0.0, 1.0)
-    out = lum + weight * (red - lum.astype(np.int16))
+    out = lum + weight * (255 - lum.astype(np.int16))
     return np.clip(out, 0, 255).astype(np.uint8)
 
 
