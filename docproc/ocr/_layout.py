@@ -5,7 +5,8 @@ come out as one line ("TÒA ÁN NHÂN DÂN CỘNG HÒA XÃ HỘI ..."), "Nơi nh
 too. On a curled or shadowed photo it also cuts one body line into fragments that it puts in
 different blocks, so their pieces come out lines apart. Here, on the recognised words:
 
-1. every line is cut where two words are further apart than a column gap (a few text heights);
+1. every line is cut where two words are further apart than a column gap (a few text heights), and
+   a piece that stands apart and is no text (punctuation alone, or words all but rejected) dropped;
 2. the pieces are put back into rows by their vertical position (pieces side by side on one row);
 3. a run of rows that keep one consistent gap becomes two columns, left column first, then right
    (the order of the printed page: court, motto; recipients, signature);
@@ -29,6 +30,7 @@ COLUMN_GAP = 2.2  # a gap between words wider than this many text heights separa
 ROW_OVERLAP = 0.5  # pieces whose vertical extents overlap by this share of the shorter one share a row
 PARAGRAPH_GAP = 1.8  # a vertical gap wider than this many text heights starts a new block
 REGION_GAP = 2.5  # a column run ends at a vertical gap wider than this many text heights
+MARK_CONFIDENCE = 0.2  # a piece apart whose best word is below this is a mark, not text
 
 
 @dataclass
@@ -63,6 +65,15 @@ def _cut(words: list[Word], gap: float) -> list[list[Word]]:
         else:
             out[-1].append(w)
     return out
+
+
+def _is_mark(words: list[Word]) -> bool:
+    """A piece standing apart from any text that is no text itself: only punctuation (an underline,
+    a speck, the edge of a seal read as "_", "`", "$ #"), or words the engine all but rejects (a
+    signature read as "⁄⁄VWÙ")."""
+    if not any(ch.isalnum() for w in words for ch in w.text):
+        return True
+    return max(w.confidence for w in words) < MARK_CONFIDENCE
 
 
 def _rows(pieces: list[_Piece]) -> list[list[_Piece]]:
@@ -151,7 +162,14 @@ def reading_order(lines: Sequence[Line]) -> list[Line]:
         return list(lines)
     height = _text_height(lines)
     gap = COLUMN_GAP * height
-    pieces = [_Piece(ws) for line in lines for ws in _cut(sorted(line.words, key=lambda w: w.bbox[0]), gap)]
+    pieces = [
+        _Piece(ws)
+        for line in lines
+        for ws in _cut(sorted(line.words, key=lambda w: w.bbox[0]), gap)
+        if not _is_mark(ws)
+    ]
+    if not pieces:
+        return []
     rows = [_segments(r, gap) for r in _rows(pieces)]
 
     out: list[Line] = []

@@ -170,3 +170,15 @@ def test_judgment_page_reads_in_the_printed_order() -> None:
     assert all(p >= 0 for p in pos), (text, pos)
     assert pos == sorted(pos), text
     assert page.lines[0].text.strip() == "12"  # the page number: its own line, first, not glued on
+
+
+def test_marks_apart_from_text_are_dropped_dashes_in_text_kept() -> None:
+    lines = [
+        line(("TOA", 100, 100), ("AN", 180, 100), ("_", 620, 104), ("MOTTO", 900, 100)),
+        line(("COURT", 100, 160), ("MOTTO", 900, 160), ("TWO", 1030, 160)),
+        line(("-", 100, 260), ("Lưu", 130, 260), ("$", 1200, 262)),
+    ]
+    sig = Word(text="⁄⁄VWÙ", bbox=(900, 300, 1000, 340), confidence=0.0, page=1)
+    lines.append(Line(words=[sig]))
+    out = texts(reading_order(lines))
+    assert out == ["TOA AN", "COURT", "- Lưu", "MOTTO", "MOTTO TWO"]  # "- Lưu" sits in the left column
