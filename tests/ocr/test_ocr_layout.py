@@ -182,3 +182,19 @@ def test_marks_apart_from_text_are_dropped_dashes_in_text_kept() -> None:
     lines.append(Line(words=[sig]))
     out = texts(reading_order(lines))
     assert out == ["TOA AN", "COURT", "- Lưu", "MOTTO", "MOTTO TWO"]  # "- Lưu" sits in the left column
+
+
+def test_stray_specks_go_diacritics_and_dashes_stay() -> None:
+    from docproc.ocr.preprocess import remove_stray_specks
+
+    img = Image.new("L", (1400, 400), 255)
+    d = ImageDraw.Draw(img)
+    d.text((60, 100), "Trần Thị Hải - số 12.", font=_font(54), fill=0)
+    rng = np.random.default_rng(1)
+    for x, y in zip(rng.integers(1000, 1380, 300), rng.integers(20, 380, 300), strict=True):
+        d.rectangle((int(x), int(y), int(x) + 3, int(y) + 2), fill=0)  # a field of toner dust, far right
+    binary = np.where(np.asarray(img) < 128, 0, 255).astype(np.uint8)
+    out, dropped = remove_stray_specks(binary)
+    assert dropped > 200
+    assert np.count_nonzero(out[:, 1000:] == 0) < 0.2 * np.count_nonzero(binary[:, 1000:] == 0)
+    np.testing.assert_array_equal(out[:, :950], binary[:, :950])  # the text, accents, dash and dot intact
