@@ -18,18 +18,21 @@ Only boxes are used (no pixels), so it costs next to nothing next to recognition
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from docproc.document import Line, Word
 
-__all__ = ["reading_order"]
+__all__ = ["reading_order", "drop_folios", "is_folio"]
 
 COLUMN_GAP = 2.2  # a gap between words wider than this many text heights separates columns
 ROW_OVERLAP = 0.5  # pieces whose vertical extents overlap by this share of the shorter one share a row
 PARAGRAPH_GAP = 1.8  # a vertical gap wider than this many text heights starts a new block
 REGION_GAP = 2.5  # a column run ends at a vertical gap wider than this many text heights
+FOLIO_GAP = 1.0  # a page number stands this many text heights apart from the text next to it
+_FOLIO = re.compile(r"^[-–—\s]*(?:Trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?[-–—\s]*$", re.IGNORECASE)
 MARK_CONFIDENCE = 0.2  # a piece apart whose best word is below this is a mark, not text
 
 
@@ -197,4 +200,30 @@ def reading_order(lines: Sequence[Line]) -> list[Line]:
         out.append(Line(words=words, block=block))
         prev_bottom = max(p.y1 for p in row)
         i += 1
+    return out
+
+
+def is_folio(text: str) -> bool:
+    """A page number as printed: "7", "- 7 -", "Trang 7", "7/12"."""
+    return bool(_FOLIO.match(text))
+
+
+def drop_folios(lines: Sequence[Line]) -> list[Line]:
+    """The page's lines without its page number (the first or last line, a number alone, standing
+    apart from the text). Left in, it lands inside the sentence that runs over the page break
+    ("... hai mươi ba / 7 / nghìn ...") and breaks amounts in words, names and obligations."""
+    out = [line for line in lines if line.words]
+    if len(out) < 2:
+        return out
+    height = _text_height(out)
+    for idx, neighbour in ((0, 1), (-1, -2)):
+        if len(out) < 2:
+            break
+        line, other = out[idx], out[neighbour]
+        box, obox = line.bbox, other.bbox
+        if box is None or obox is None or not is_folio(line.text):
+            continue
+        gap = obox[1] - box[3] if idx == 0 else box[1] - obox[3]
+        if gap >= FOLIO_GAP * height:
+            del out[idx]
     return out

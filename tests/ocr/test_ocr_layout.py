@@ -11,7 +11,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFont
 from docproc.config import Settings
 from docproc.document import Line, Word
 from docproc.ocr import ocr_image
-from docproc.ocr._layout import reading_order
+from docproc.ocr._layout import drop_folios, is_folio, reading_order
 from docproc.ocr.preprocess import to_gray
 
 H = 40  # text height in pixels for the box tests
@@ -169,7 +169,7 @@ def test_judgment_page_reads_in_the_printed_order() -> None:
     pos = [text.find(t) for t in order]
     assert all(p >= 0 for p in pos), (text, pos)
     assert pos == sorted(pos), text
-    assert page.lines[0].text.strip() == "12"  # the page number: its own line, first, not glued on
+    assert not text.startswith("12") and " 12 " not in text  # the page number is not in the running text
 
 
 def test_marks_apart_from_text_are_dropped_dashes_in_text_kept() -> None:
@@ -198,3 +198,17 @@ def test_stray_specks_go_diacritics_and_dashes_stay() -> None:
     assert dropped > 200
     assert np.count_nonzero(out[:, 1000:] == 0) < 0.2 * np.count_nonzero(binary[:, 1000:] == 0)
     np.testing.assert_array_equal(out[:, :950], binary[:, :950])  # the text, accents, dash and dot intact
+
+
+def test_page_numbers_apart_are_dropped_numbers_in_text_kept() -> None:
+    assert is_folio("7") and is_folio("- 12 -") and is_folio("Trang 3") and is_folio("3/8")
+    assert not is_folio("2.") and not is_folio("1.250.000") and not is_folio("Điều 7")
+    lines = [
+        line(("7", 600, 60)),
+        line(("hai", 100, 200), ("mươi", 200, 200)),
+        line(("ba", 100, 260)),
+        line(("8", 600, 700)),
+    ]
+    assert texts(drop_folios(lines)) == ["hai mươi", "ba"]
+    close = [line(("Body", 100, 200), ("text", 200, 200)), line(("300", 100, 250))]  # a line of the text
+    assert texts(drop_folios(close)) == ["Body text", "300"]
