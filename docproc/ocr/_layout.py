@@ -28,7 +28,7 @@ from docproc.document import Line, Word
 __all__ = ["reading_order", "drop_folios", "is_folio"]
 
 COLUMN_GAP = 2.2  # a gap between words wider than this many text heights separates columns
-ROW_OVERLAP = 0.5  # pieces whose vertical extents overlap by this share of the shorter one share a row
+ROW_OVERLAP = 0.5  # pieces whose centres are within this many text heights share a row
 PARAGRAPH_GAP = 1.8  # a vertical gap wider than this many text heights starts a new block
 REGION_GAP = 2.5  # a column run ends at a vertical gap wider than this many text heights
 FOLIO_GAP = 1.0  # a page number stands this many text heights apart from the text next to it
@@ -43,6 +43,8 @@ class _Piece:
     y0: float = field(init=False)
     x1: float = field(init=False)
     y1: float = field(init=False)
+    cy: float = field(init=False)  # median centre and height of the words: one tall speck box
+    h: float = field(init=False)  # (a word box spanning two lines) does not move the piece
 
     def __post_init__(self) -> None:
         self.update()
@@ -52,6 +54,8 @@ class _Piece:
         self.y0 = min(w.bbox[1] for w in self.words)
         self.x1 = max(w.bbox[2] for w in self.words)
         self.y1 = max(w.bbox[3] for w in self.words)
+        self.cy = statistics.median((w.bbox[1] + w.bbox[3]) / 2 for w in self.words)
+        self.h = max(statistics.median(w.bbox[3] - w.bbox[1] for w in self.words), 0.1)
 
 
 def _text_height(lines: Sequence[Line]) -> float:
@@ -80,25 +84,26 @@ def _is_mark(words: list[Word]) -> bool:
 
 
 def _rows(pieces: list[_Piece]) -> list[list[_Piece]]:
-    """Pieces side by side (overlapping vertically, not horizontally) share a row; rows top to bottom."""
+    """Pieces side by side (centres within half a text height, not overlapping horizontally) share
+    a row, the nearest of the rows just above; rows top to bottom."""
     rows: list[list[_Piece]] = []
-    for p in sorted(pieces, key=lambda p: ((p.y0 + p.y1) / 2, p.x0)):
-        home = None
-        for row in reversed(rows[-4:]):  # rows are built top down: only the last few can overlap
+    for p in sorted(pieces, key=lambda p: (p.cy, p.x0)):
+        home, best = None, None
+        for row in rows[-4:]:  # rows are built top down: only the last few can be level with p
             if any(q.x0 < p.x1 and p.x0 < q.x1 for q in row):
                 continue
-            top, bottom = min(q.y0 for q in row), max(q.y1 for q in row)
-            overlap = min(bottom, p.y1) - max(top, p.y0)
-            if overlap >= ROW_OVERLAP * min(bottom - top, p.y1 - p.y0):
-                home = row
-                break
+            cy = statistics.median(q.cy for q in row)
+            h = min(p.h, statistics.median(q.h for q in row))
+            off = abs(p.cy - cy)
+            if off <= ROW_OVERLAP * h and (best is None or off < best):
+                home, best = row, off
         if home is None:
             rows.append([p])
         else:
             home.append(p)
     for row in rows:
         row.sort(key=lambda p: p.x0)
-    rows.sort(key=lambda r: min(p.y0 for p in r))
+    rows.sort(key=lambda r: statistics.median(p.cy for p in r))
     return rows
 
 
@@ -118,11 +123,13 @@ def _region(
     rows: list[list[_Piece]], start: int, height: float
 ) -> tuple[int, list[_Piece], list[_Piece]] | None:
     """From a row in two segments, the run of rows keeping that split: (end, left, right), or None
-    unless two rows or more take part (one wide gap alone is more likely a stretched line)."""
+    unless two rows or more have text on both sides (one wide gap alone, even followed by a short
+    last line, is more likely a justified line stretched wide)."""
     first = rows[start]
     left, right = [first[0]], [first[1]]
     left_end, right_start = first[0].x1, first[1].x0
     bottom = max(p.y1 for p in first)
+    paired = 1  # rows with text in both columns
     j = start + 1
     while j < len(rows):
         row = rows[j]
@@ -135,6 +142,7 @@ def _region(
             left_end, right_start = lo, hi
             left.append(row[0])
             right.append(row[1])
+            paired += 1
         elif len(row) == 1:
             p = row[0]
             fits_left, fits_right = p.x1 < right_start, p.x0 > left_end
@@ -150,7 +158,7 @@ def _region(
             break
         bottom = max(bottom, max(p.y1 for p in row))
         j += 1
-    if j - start < 2:
+    if paired < 2:
         return None
     return j, left, right
 

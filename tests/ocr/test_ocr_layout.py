@@ -54,6 +54,14 @@ def test_one_wide_gap_alone_does_not_make_columns() -> None:
     assert texts(out) == ["Stretched line", " ".join(f"w{k}" for k in range(9))]
 
 
+def test_a_stretched_line_before_a_short_last_line_is_not_two_columns() -> None:
+    lines = [
+        line(("con", 100, 100), ("ông", 180, 100), ("Đ", 260, 100), ("và", 700, 100), ("bà", 780, 100)),
+        line(("chưa", 100, 160), ("có.", 220, 160)),
+    ]
+    assert texts(reading_order(lines)) == ["con ông Đ và bà", "chưa có."]
+
+
 def test_fragments_of_one_row_come_back_together() -> None:
     # a curled photo: Tesseract puts the end of a row in another block, after the next row
     lines = [
