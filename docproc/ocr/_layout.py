@@ -32,7 +32,10 @@ ROW_OVERLAP = 0.5  # pieces whose centres are within this many text heights shar
 PARAGRAPH_GAP = 1.8  # a vertical gap wider than this many text heights starts a new block
 REGION_GAP = 2.5  # a column run ends at a vertical gap wider than this many text heights
 FOLIO_GAP = 1.0  # a page number stands this many text heights apart from the text next to it
+FOLIO_CENTRE = 0.1  # a misread page number is centred within this share of the text width
 _FOLIO = re.compile(r"^[-–—\s]*(?:Trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?[-–—\s]*$", re.IGNORECASE)
+SCRAP_LETTERS = 3  # a segment of at most this many letters and numbers...
+SCRAP_CONFIDENCE = 0.5  # ...read below this confidence, beside other text, is a scrap
 MARK_CONFIDENCE = 0.2  # a piece apart whose best word is below this is a mark, not text
 
 
@@ -119,6 +122,21 @@ def _segments(row: list[_Piece], gap: float) -> list[_Piece]:
     return out
 
 
+def _drop_weak(row: list[_Piece]) -> list[_Piece]:
+    """A row's segments without those that are a scrap beside real text: a word or two of at most
+    three letters read at low confidence, a column gap away from the rest (a smudge from a dirty
+    drum before a centred title, read "bộ", which hid the heading "NỘI DUNG VỤ ÁN")."""
+    if len(row) < 2:
+        return row
+    kept = [p for p in row if not _is_scrap(p)]
+    return kept or row
+
+
+def _is_scrap(p: _Piece) -> bool:
+    letters = sum(ch.isalnum() for w in p.words for ch in w.text)
+    return letters <= SCRAP_LETTERS and max(w.confidence for w in p.words) < SCRAP_CONFIDENCE
+
+
 def _region(
     rows: list[list[_Piece]], start: int, height: float
 ) -> tuple[int, list[_Piece], list[_Piece]] | None:
@@ -181,7 +199,7 @@ def reading_order(lines: Sequence[Line]) -> list[Line]:
     ]
     if not pieces:
         return []
-    rows = [_segments(r, gap) for r in _rows(pieces)]
+    rows = [_drop_weak(_segments(r, gap)) for r in _rows(pieces)]
 
     out: list[Line] = []
     block = -1
@@ -219,19 +237,27 @@ def is_folio(text: str) -> bool:
 def drop_folios(lines: Sequence[Line]) -> list[Line]:
     """The page's lines without its page number (the first or last line, a number alone, standing
     apart from the text). Left in, it lands inside the sentence that runs over the page break
-    ("... hai mươi ba / 7 / nghìn ...") and breaks amounts in words, names and obligations."""
+    ("... hai mươi ba / 7 / nghìn ...") and breaks amounts in words, names and obligations. A centred
+    scrap of one or two characters there is a page number misread ("S" for 8) and goes too."""
     out = [line for line in lines if line.words]
     if len(out) < 2:
         return out
     height = _text_height(out)
+    boxes = [b for b in (line.bbox for line in out) if b is not None]
+    left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
     for idx, neighbour in ((0, 1), (-1, -2)):
         if len(out) < 2:
             break
         line, other = out[idx], out[neighbour]
         box, obox = line.bbox, other.bbox
-        if box is None or obox is None or not is_folio(line.text):
+        if box is None or obox is None:
             continue
         gap = obox[1] - box[3] if idx == 0 else box[1] - obox[3]
-        if gap >= FOLIO_GAP * height:
+        if gap < FOLIO_GAP * height:
+            continue
+        text = line.text.strip()
+        centred = abs((box[0] + box[2]) / 2 - (left + right) / 2) <= FOLIO_CENTRE * (right - left)
+        misread = len(line.words) == 1 and sum(ch.isalnum() for ch in text) <= 2 and centred
+        if is_folio(text) or misread:
             del out[idx]
     return out

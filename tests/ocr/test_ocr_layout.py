@@ -220,3 +220,26 @@ def test_page_numbers_apart_are_dropped_numbers_in_text_kept() -> None:
     assert texts(drop_folios(lines)) == ["hai mươi", "ba"]
     close = [line(("Body", 100, 200), ("text", 200, 200)), line(("300", 100, 250))]  # a line of the text
     assert texts(drop_folios(close)) == ["Body text", "300"]
+
+
+def test_a_weak_scrap_beside_a_title_is_dropped() -> None:
+    scrap = Word(text="bộ", bbox=(100, 100, 140, 140), confidence=0.38, page=1)
+    title = [
+        Word(text=t, bbox=(x, 100, x + 100, 140), confidence=0.95, page=1)
+        for t, x in (("NỘI", 500), ("DUNG", 620))
+    ]
+    strong = Word(text="Bà", bbox=(100, 200, 140, 240), confidence=0.9, page=1)
+    rest = [Word(text="Lan", bbox=(500, 200, 580, 240), confidence=0.9, page=1)]
+    out = texts(reading_order([Line(words=[scrap, *title]), Line(words=[strong, *rest])]))
+    assert out == ["NỘI DUNG", "Bà Lan"]
+
+
+def test_a_centred_scrap_where_the_page_number_goes_is_dropped() -> None:
+    lines = [
+        line(("S", 590, 60)),  # "8" misread, centred over the text
+        line(*[(f"w{k}", 100 + 100 * k, 200) for k in range(11)]),
+        line(("Xử:", 100, 260)),
+    ]
+    assert texts(drop_folios(lines)) == [" ".join(f"w{k}" for k in range(11)), "Xử:"]
+    heading_first = [line(("Xử:", 100, 60)), line(*[(f"w{k}", 100 + 100 * k, 200) for k in range(11)])]
+    assert texts(drop_folios(heading_first))[0] == "Xử:"  # not centred: kept
