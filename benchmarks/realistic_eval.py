@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -104,13 +105,8 @@ def extraction_score(pred: Path, names: list[str], tmp: Path) -> float | None:
         check=False,
     )
     (tmp / "score.txt").write_text(res.stdout, encoding="utf-8")
-    macro = [ln for ln in res.stdout.splitlines() if "macro" in ln.lower()]
-    for token in reversed(macro[-1].replace("=", " ").split() if macro else []):
-        try:
-            return float(token)
-        except ValueError:
-            continue
-    return None
+    m = re.search(r"macro_f1\s+([0-9.]+)", res.stdout)
+    return float(m.group(1)) if m else None
 
 
 def main(argv: list[str] | None = None) -> int:
