@@ -50,6 +50,8 @@ RED_FULL = 40  # ... and from which it is wholly red ink (made white)
 LETTER_MIN_H = 18  # pixels at 300 dpi: a blob this tall (and this large) is taken for a letter...
 LETTER_MIN_AREA = 60
 NEAR_LETTER = 20  # ...and a small blob within this many pixels of one (a word space) belongs to it
+STREAK_PX = 3  # pixels at 300 dpi: light lines thinner than this inside ink are streaks
+COPY_SPECKLE = 100.0  # isolated dots per megapixel above which a grey page is taken for a photocopy
 SPECKLE_THRESHOLD = 1000.0  # isolated dots per megapixel above which the page is despeckled
 
 
@@ -294,6 +296,14 @@ def remove_stray_specks(binary: np.ndarray, *, dpi: float = TARGET_DPI) -> tuple
     return out, count
 
 
+def mend_streaks(gray: np.ndarray, *, dpi: float = TARGET_DPI) -> np.ndarray:
+    """Close the thin white lines a copier's low-ink streaks cut across letters ("nhân dân" read
+    as junk): a grey opening with a kernel a few pixels tall removes light lines thinner than it,
+    while a letter's counters and the gaps under accents are taller and stay."""
+    k = max(int(round(STREAK_PX * dpi / TARGET_DPI)), 2)
+    return cv2.morphologyEx(gray, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, k)))
+
+
 def is_blank(binary: np.ndarray, *, dpi: float = TARGET_DPI, stats: np.ndarray | None = None) -> bool:
     """No blob of letter size anywhere (a few specks or a fold line do not make text)."""
     if stats is None:
@@ -313,9 +323,10 @@ def prepare(image: np.ndarray, *, width_pt: float, deskew: bool = True) -> Prepa
     cv2.setNumThreads(1)  # one thread per process, like Tesseract: pages run in parallel instead
     steps: list[str] = []
     gray = image
+    colour = image.ndim == 3 and is_colour(image)
     if image.ndim == 3:
         gray = to_gray(image)
-        if is_colour(image):
+        if colour:
             steps.append("red channel")
     gray, bordered = remove_borders(gray, dark=60)
     if bordered:
@@ -335,6 +346,12 @@ def prepare(image: np.ndarray, *, width_pt: float, deskew: bool = True) -> Prepa
     dpi = gray.shape[1] / (width_pt / 72.0) if width_pt > 0 else TARGET_DPI
     binary = binarize(gray)
     stats, _ = ink_components(binary)
+    if not colour and speckle_level(binary, stats=stats) > COPY_SPECKLE:
+        # a grey page with specks: a photocopy, whose low-ink streaks cut letters across
+        gray = mend_streaks(gray, dpi=dpi)
+        steps.append("streaks")
+        binary = binarize(gray)
+        stats, _ = ink_components(binary)
     if is_blank(binary, dpi=dpi, stats=stats):  # specks are never letter-sized: no need to clean first
         return Prepared(image=gray, scale=factor, steps=steps, blank=True)
     speckle = speckle_level(binary, stats=stats)

@@ -243,3 +243,16 @@ def test_a_centred_scrap_where_the_page_number_goes_is_dropped() -> None:
     assert texts(drop_folios(lines)) == [" ".join(f"w{k}" for k in range(11)), "Xử:"]
     heading_first = [line(("Xử:", 100, 60)), line(*[(f"w{k}", 100 + 100 * k, 200) for k in range(11)])]
     assert texts(drop_folios(heading_first))[0] == "Xử:"  # not centred: kept
+
+
+def test_streaks_across_letters_are_mended_counters_kept() -> None:
+    from docproc.ocr.preprocess import mend_streaks
+
+    g = np.full((60, 60), 255, np.uint8)
+    g[10:40, 10:20] = 0  # a stem...
+    g[24:26, 10:20] = 255  # ...cut by a 2-pixel low-ink streak
+    g[10:40, 30:50] = 0  # a letter whose counter is 8 pixels tall
+    g[20:28, 36:44] = 255
+    out = mend_streaks(g)
+    assert out[24:26, 12:18].max() == 0
+    assert out[21:27, 38:42].min() == 255
