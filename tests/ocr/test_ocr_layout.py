@@ -256,3 +256,31 @@ def test_streaks_across_letters_are_mended_counters_kept() -> None:
     out = mend_streaks(g)
     assert out[24:26, 12:18].max() == 0
     assert out[21:27, 38:42].min() == 255
+
+
+def test_curled_lines_are_straightened_flat_page_left_alone() -> None:
+    from docproc.ocr._dewarp import curl_offsets, uncurl
+
+    img = Image.new("L", (1600, 1200), 255)
+    d = ImageDraw.Draw(img)
+    for i in range(14):
+        d.text(
+            (60, 40 + i * 80),
+            "Buộc bị đơn phải trả cho nguyên đơn số tiền 300.000 đồng",
+            font=_font(44),
+            fill=0,
+        )
+    flat = np.asarray(img)
+    assert curl_offsets(flat) is None
+    h, w = flat.shape
+    bend = 30.0 * (np.arange(w, dtype=np.float32) / w) ** 2  # the right edge curls down by 30 px
+    map_x = np.tile(np.arange(w, dtype=np.float32), (h, 1))
+    map_y = np.arange(h, dtype=np.float32)[:, None] - bend[None, :]
+    import cv2
+
+    curled = cv2.remap(flat, map_x, map_y, cv2.INTER_LINEAR, borderValue=255)
+    offsets = curl_offsets(curled)
+    assert offsets is not None and offsets[:, -1].mean() - offsets[:, 0].mean() > 15
+    straight = uncurl(curled, offsets)
+    rows = lambda a: np.var((a < 128).sum(axis=1))  # noqa: E731 - sharp row profile: straight lines
+    assert rows(straight) > 1.3 * rows(curled)
