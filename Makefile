@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SHARED ?= ../shared
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils fonts-liberation2 fonts-dejavu-core
 
-.PHONY: demo test install system-deps lint samples bench
+.PHONY: demo test test-fast install system-deps lint samples bench
 
 demo: install
 	$(VENV)/bin/docproc process samples --out out/samples
@@ -26,11 +26,17 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[dev,learned]'
 	touch $@
 
-test: install
+test: install lint
 	$(VENV)/bin/pytest -q
 
+# the library alone (no OCR, service, batch, browser or models): a minute, for the edit-test loop
+test-fast: install
+	$(VENV)/bin/pytest -q -m "not slow and not ocr and not postgres and not browser" $(FAST_TESTS)
+
+FAST_TESTS := tests/text tests/extract tests/decisions tests/golden tests/test_document.py tests/test_schema.py tests/test_layers.py
+
 lint:
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports
 
 samples:
 	rm -rf /tmp/docproc-samples

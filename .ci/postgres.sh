@@ -4,6 +4,8 @@
 #     export DOCPROC_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:PORT/postgres
 # so that callers do:   eval "$(bash .ci/postgres.sh)"
 # Everything else goes to stderr. Settings: DOCPROC_PG_PORT (55432), DOCPROC_PG_DIR (/var/tmp/docproc-pg).
+# The server keeps PostgreSQL's durable defaults (fsync, synchronous_commit, full_page_writes on): the
+# tests check the service's durability promise against the settings it is deployed with.
 set -euo pipefail
 
 PORT="${DOCPROC_PG_PORT:-55432}"
@@ -42,7 +44,7 @@ if ! "${AS[@]}" "$BIN/pg_ctl" -D "$DIR" status >/dev/null 2>&1; then
   fi
   echo "postgres.sh: starting on port $PORT" >&2
   "${AS[@]}" "$BIN/pg_ctl" -D "$DIR" -l "$DIR/server.log" -w -t 60 \
-    -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=200" \
     start >&2
 fi
 

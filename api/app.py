@@ -23,11 +23,17 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.auth import secret_key
+from api import office
+from api.auth import dummy_hash, secret_key
 from api.db import make_engine, make_sessionmaker
+from api.durability import check_durability, private_data_dir, private_sqlite_file, sweep_orphans
+from api.limits import ServiceLimits
+from api.middleware import BodySizeLimit, SecurityHeaders
 from api.migrate import upgrade
-from api.routers import auth, documents, jobs, review
+from api.revocation import TokenRevocations
+from api.routers import auth, cases, documents, drafts, jobs, review
 from api.storage import BlobStore
+from api.throttle import LoginThrottle
 from api.worker import JobRunner, JobSpec
 from docproc.config import Settings, get_settings
 from docproc.errors import DocprocError
@@ -46,10 +52,12 @@ class Database:
 
 def open_database(settings: Settings) -> Database:
     """Engine and sessions for the configured database, migrated to the latest schema."""
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    private_data_dir(settings.data_dir)
     url = settings.db_url
+    private_sqlite_file(url)
     engine = make_engine(url)
     upgrade(engine)
+    check_durability(engine)
     return Database(engine, make_sessionmaker(engine), url)
 
 
@@ -65,10 +73,12 @@ def create_app(
     *,
     run_jobs: bool = True,
     process: Callable[[JobSpec, Settings], dict[str, Any]] | None = None,
+    limits: ServiceLimits | None = None,
 ) -> FastAPI:
     """The app. `run_jobs=False` starts no job runner (jobs wait in the queue); `process` replaces the
-    pipeline call of each job (tests inject faults with it)."""
+    pipeline call of each job (tests inject faults with it); `limits` default to the environment's."""
     settings = settings or get_settings()
+    limits = limits or ServiceLimits()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -76,7 +86,11 @@ def create_app(
         app.state.db = db
         app.state.sessions = db.sessions
         app.state.store = BlobStore(settings.data_dir)
+        sweep_orphans(app.state.store)
         app.state.secret = secret_key(settings)
+        app.state.throttle = LoginThrottle(db.sessions, app.state.secret, limits)
+        app.state.revocations = TokenRevocations(db.sessions)
+        dummy_hash()  # made now, so that the first unknown user's sign-in costs no extra hash
         runner = JobRunner(settings, db.sessions, db.url, settings.data_dir, process=process)
         app.state.runner = runner
         if run_jobs:
@@ -94,8 +108,17 @@ def create_app(
         summary="Digitise Vietnamese court judgments: upload, extraction, corrections, decision drafts.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # Swagger UI loads from a CDN: blank offline; the schema stays at /openapi.json
+        redoc_url=None,
     )
     app.state.settings = settings
+    app.state.limits = limits
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=limits.max_body_bytes,
+        multipart_max_bytes=settings.max_file_bytes + (1 << 20),
+    )
+    app.add_middleware(SecurityHeaders)  # outermost: the body limit's 413 gets the headers too
 
     @app.exception_handler(DocprocError)
     async def _docproc_error(_: Request, exc: DocprocError) -> JSONResponse:
@@ -127,7 +150,12 @@ def create_app(
 
     app.include_router(auth.router)
     app.include_router(documents.router)
+    app.include_router(drafts.router)
+    app.include_router(office.router)
     app.include_router(jobs.router)
     app.include_router(review.router)
+    app.include_router(office.pages)  # /review/office before the page /review/{doc_id}
+    app.include_router(cases.router)
+    app.include_router(cases.pages)  # before review.pages: /review/cases is not a document id
     app.include_router(review.pages)
     return app

@@ -1,4 +1,6 @@
-"""Database engine and sessions. SQLite (the embedded default) runs in WAL mode with a busy timeout;
+"""Database engine and sessions. SQLite (the embedded default) runs in WAL mode with a busy timeout
+and synchronous=FULL (a commit is fsynced before it returns: an acknowledged save survives a power
+loss, which NORMAL does not promise in WAL mode);
 write transactions on SQLite start with BEGIN IMMEDIATE so that read-then-write never fails midway
 with "database is locked" (PostgreSQL needs none of this)."""
 
@@ -36,7 +38,7 @@ def make_engine(url: str) -> Engine:
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (pysqlite's is wrong for us)
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=30000")
         cur.close()

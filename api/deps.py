@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from api.auth import SESSION_COOKIE, read_token
 from api.db import begin_write
 from api.models import User
+from api.revocation import TokenRevocations
 from api.storage import BlobStore
 from docproc.config import Settings
 
@@ -89,6 +90,8 @@ def get_current_user(request: Request, token: Annotated[str | None, Depends(oaut
     if user_id is None:
         raise _UNAUTHORIZED
     with request.app.state.sessions() as s:
+        if TokenRevocations.is_revoked(s, token):
+            raise _UNAUTHORIZED
         user = s.get(User, user_id)
         if user is None or not user.active:
             raise _UNAUTHORIZED

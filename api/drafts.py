@@ -1,55 +1,143 @@
-"""Draft decisions for a document version, made by pipelines.drafts (docx, and the pdf preview only
-when asked for) and cached per version and format: a correction makes a new version, hence new drafts."""
+"""Draft decisions made when asked, from the document's current extraction, the office's profile and
+the decision inputs of the request (date, number, request, executor): nothing is cached, so a draft
+never carries the date or the law of an earlier request.
+
+A draft is named in URLs by its stem (no personal data: "ex-officio-P2"); its readable title ("QĐ thi
+hành án chủ động – Nguyễn Văn A") goes only into the download's Content-Disposition.
+"""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
+import unicodedata
+from datetime import date
 from typing import Any
+from urllib.parse import quote
 
-__all__ = ["draft_file", "draft_kinds", "DraftNotFound"]
+from pydantic import BaseModel, Field
+
+__all__ = [
+    "DecisionInputs",
+    "DecisionQuery",
+    "DraftNotFound",
+    "make_drafts",
+    "render",
+    "summary",
+    "content_disposition",
+]
 
 
 class DraftNotFound(LookupError):
     pass
 
 
-def _ensure(extraction: dict[str, Any], target: Path, fmt: str, office_name: str | None) -> None:
-    if target.exists():
-        return
-    from docproc.decisions import OfficeSettings
-    from pipelines.drafts import write_drafts
+class DecisionQuery(BaseModel):
+    """Decision inputs that may travel in a URL (no personal data): query parameters of the draft
+    endpoints, overriding the saved inputs for one request."""
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
-    try:
-        office = OfficeSettings(name=office_name) if office_name else None
-        write_drafts(extraction, tmp, office, pdf=fmt == "pdf", json_data=False)
-        try:
-            tmp.rename(target)
-        except OSError:  # made meanwhile by another request
-            pass
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+    issue_date: date | None = Field(default=None, description="decision date (picks the law); default today")
+    number: str | None = Field(default=None, max_length=30, description="decision number, e.g. 46")
+    request_date: date | None = Field(default=None, description="date of the enforcement request")
+    requester: str | None = Field(
+        default=None, pattern=r"^P[0-9]{1,4}$", description="party id of the requester"
+    )
+    received_date: date | None = Field(default=None, description="date the judgment was received")
+    effective_date: date | None = Field(default=None, description="date the judgment took legal effect")
 
 
-def draft_kinds(extraction: dict[str, Any], cache_dir: Path, *, office_name: str | None = None) -> list[str]:
-    """The names of the drafts this extraction calls for (e.g. one decision per obligation type)."""
-    target = cache_dir.with_name(f"{cache_dir.name}-docx")
-    _ensure(extraction, target, "docx", office_name)
-    return sorted(p.stem for p in target.glob("*.docx"))
+class DecisionInputs(DecisionQuery):
+    """What the officer knows that the judgment does not, saved per document (PUT decision-inputs):
+    the executor is a person's name, so it is never a query parameter."""
+
+    executor: str | None = Field(default=None, max_length=120, description="Chấp hành viên assigned")
+
+    def merged(self, query: DecisionQuery) -> DecisionInputs:
+        given = {k: v for k, v in query.model_dump().items() if v not in (None, "")}
+        return self.model_copy(update=given)
+
+    def options(self):  # type: ignore[no-untyped-def]
+        from pipelines.drafts import DraftOptions
+
+        return DraftOptions(
+            issue_date=self.issue_date,
+            decision_number=self.number or None,
+            request_date=self.request_date,
+            requester_id=self.requester,
+            executor=self.executor or None,
+            judgment_received_date=self.received_date,
+            judgment_effective_date=self.effective_date,
+        )
 
 
-def draft_file(
-    extraction: dict[str, Any], cache_dir: Path, kind: str, fmt: str, *, office_name: str | None = None
-) -> Path:
-    """The path of draft `kind` in format `fmt` ("docx" or "pdf"), writing the drafts once."""
-    target = cache_dir.with_name(f"{cache_dir.name}-{fmt}")
-    _ensure(extraction, target, fmt, office_name)
-    found = target / f"{kind}.{fmt}"
-    if not found.is_file():
-        kinds = sorted(p.stem for p in target.glob(f"*.{fmt}"))
-        raise DraftNotFound(f"no draft {kind}.{fmt} for this document; drafts: {', '.join(kinds) or 'none'}")
-    return found
+def make_drafts(extraction: dict[str, Any], office: Any, inputs: DecisionInputs) -> list[Any]:
+    from pipelines.drafts import make_drafts as drafts_now
+
+    return drafts_now(extraction, office, inputs.options())
+
+
+def render(draft: Any, fmt: str, *, approved: bool) -> bytes:
+    """The DOCX (or its PDF preview) of one draft, made now."""
+    from pipelines.drafts import render_draft
+
+    return render_draft(draft, fmt, approved=approved)
+
+
+def summary(draft: Any, extraction: dict[str, Any]) -> dict[str, Any]:
+    """What the review page shows of a draft: each line beside the judgment sentence it comes from and
+    the pointers of the values that feed it, warnings and notes in Vietnamese."""
+    index = {ob.get("id"): i for i, ob in enumerate(extraction.get("obligations", []))}
+    items = []
+    for item in draft.items:
+        i = index.get(item.obligation_id)
+        ob = extraction["obligations"][i] if i is not None else {}
+        items.append(
+            {
+                "obligation": i,
+                "lines": [ln for ln in item.lines if not ln.startswith("(Trích bản án")],
+                "source": item.source_text,
+                "kind": item.kind,
+                "draft_kind": draft.kind,
+                "values": {
+                    k: ob.get(k)
+                    for k in (
+                        "amount_vnd",
+                        "already_paid",
+                        "shares",
+                        "period",
+                        "start_date",
+                        "end_date",
+                        "enforcement",
+                    )
+                    if k in ob or k in ("already_paid", "enforcement")
+                }
+                | {"enforcement_used": draft.kind},
+            }
+        )
+    pindex = {pt.get("id"): i for i, pt in enumerate(extraction.get("parties", []))}
+    unknown = [
+        {"party": pindex[b.id], "name": b.name.removeprefix("ông (bà) ")}
+        for b in draft.obligors + draft.obligees
+        if b.id in pindex and b.name.startswith("ông (bà) ")
+    ]
+    return {
+        "name": draft.name,
+        "title": draft.title,
+        "honorific_unknown": unknown,
+        "kind": draft.kind,
+        "law": draft.law_title,
+        "issue_date": draft.issue_date,
+        "items": items,
+        "late_interest": draft.late_interest,
+        "warnings": draft.warnings,
+        "placeholders": [p.text for p in draft.placeholders],
+        "notes": draft.notes,
+        "deadlines": [{"label": d.label, "date": d.date, "text": d.text} for d in draft.deadlines],
+    }
+
+
+def content_disposition(title: str, fmt: str) -> str:
+    """attachment; filename="quyet-dinh.docx"; filename*=UTF-8''<the readable title>.docx"""
+    safe = (
+        "".join(c for c in unicodedata.normalize("NFC", title) if c not in '\\/:*?"<>|\r\n').strip()
+        or "quyet-dinh"
+    )
+    return f"attachment; filename=\"quyet-dinh.{fmt}\"; filename*=UTF-8''{quote(safe + '.' + fmt)}"

@@ -12,7 +12,23 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "Office", "User", "Document", "Job", "Correction", "Approval", "utcnow", "new_id", "ROLES"]
+__all__ = [
+    "Base",
+    "Office",
+    "OfficeProfile",
+    "DecisionInputs",
+    "User",
+    "Document",
+    "Job",
+    "Correction",
+    "Approval",
+    "LoginAttempt",
+    "RevokedToken",
+    "CaseReview",
+    "utcnow",
+    "new_id",
+    "ROLES",
+]
 
 ROLES = ("officer", "reviewer", "admin")
 DOC_STATUSES = ("queued", "running", "done", "failed")
@@ -117,5 +133,72 @@ class Approval(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"))
     version: Mapped[int] = mapped_column(Integer)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LoginAttempt(Base):
+    """A sign-in attempt not (yet) known to have succeeded, for throttling (api.throttle). The user
+    name and the client address are kept only as keyed hashes: a name typed in the wrong field (a
+    password) is never stored."""
+
+    __tablename__ = "login_attempts"
+    __table_args__ = (
+        Index("ix_login_attempts_user_at", "user_key", "at"),
+        Index("ix_login_attempts_addr_at", "addr_key", "at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_key: Mapped[str] = mapped_column(String(64))
+    addr_key: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RevokedToken(Base):
+    """A signed token refused before its expiry (signed out); kept until it would have expired."""
+
+    __tablename__ = "revoked_tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(Integer)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class OfficeProfile(Base):
+    """The office's own details that its decisions print (docproc.decisions.OfficeSettings fields as a
+    JSON object), edited by the office's administrator on /review/office."""
+
+    __tablename__ = "office_profiles"
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class DecisionInputs(Base):
+    """What the officer knows about a document's decisions that the judgment does not (decision date,
+    number, request, executor): kept here, not in URLs, since the executor is a person's name."""
+
+    __tablename__ = "decision_inputs"
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class CaseReview(Base):
+    """A reviewer's verdict on one discrepancy of an enforcement decision's audit (the case view),
+    appended like a correction: the latest row per (decision, key) counts. `key` is
+    pipelines.cases.discrepancy_key; `kind` and `detail` keep what the reviewer saw."""
+
+    __tablename__ = "case_reviews"
+    __table_args__ = (Index("ix_case_reviews_document", "document_id", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"))
+    key: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text)
+    judgment_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    version: Mapped[int] = mapped_column(Integer)
+    verdict: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text, default=None)
     reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     at: Mapped[datetime] = mapped_column(default=utcnow)

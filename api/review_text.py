@@ -190,20 +190,41 @@ def warning_vi(warning: str) -> dict[str, Any]:
     return {"pointer": pointer, "message": "Cảnh báo: " + _dots(rest), "raw": warning}
 
 
-def lowest_confidence(extraction: dict[str, Any] | None) -> float | None:
+def _corrected(pointer: str, corrected: frozenset[str]) -> bool:
+    """A reviewer saved this field (or the item holding it): its extraction confidence no longer counts."""
+    return any(pointer == c or pointer.startswith(c + "/") for c in corrected)
+
+
+def lowest_confidence(
+    extraction: dict[str, Any] | None, corrected: frozenset[str] = frozenset()
+) -> float | None:
     if not extraction:
         return None
     values = [
         float(e["confidence"])
-        for e in (extraction.get("evidence") or {}).values()
-        if isinstance(e, dict) and isinstance(e.get("confidence"), int | float)
+        for ptr, e in (extraction.get("evidence") or {}).items()
+        if isinstance(e, dict)
+        and isinstance(e.get("confidence"), int | float)
+        and not _corrected(ptr, corrected)
     ]
     return min(values) if values else None
 
 
-def summarize(doc: Any, approved_version: int | None) -> dict[str, Any]:
-    """What the list shows of one document (a row of api.models.Document)."""
-    low = lowest_confidence(doc.extraction)
+def local_time(at: Any) -> str:
+    """A stored naive-UTC time as officers read it: Vietnam time (UTC+7, no daylight saving)."""
+    from datetime import UTC, timedelta, timezone
+
+    if at is None:
+        return ""
+    return at.replace(tzinfo=UTC).astimezone(timezone(timedelta(hours=7))).strftime("%d/%m/%Y %H:%M")
+
+
+def summarize(
+    doc: Any, approved_version: int | None, corrected: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """What the list shows of one document (a row of api.models.Document); `corrected`: the pointers a
+    reviewer has saved, whose extraction confidence is stale."""
+    low = lowest_confidence(doc.extraction, corrected)
     approved = doc.status == "done" and approved_version == doc.version
     status = "approved" if approved else doc.status
     ext = doc.extraction or {}
@@ -219,6 +240,7 @@ def summarize(doc: Any, approved_version: int | None) -> dict[str, Any]:
         "version": doc.version,
         "pages": doc.pages,
         "created_at": doc.created_at,
+        "created_local": local_time(doc.created_at),
         "updated_at": doc.updated_at,
     }
 

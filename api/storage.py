@@ -1,12 +1,19 @@
 """Content-addressed storage: a file's bytes live once at blobs/<sha256[:2]>/<sha256> under the data
 directory, whichever office or upload they came from. Uploads are written to tmp/ first and moved into
-place only when complete, so a cut-off upload never leaves a blob behind."""
+place only when complete, so a cut-off upload never leaves a blob behind; a temp file is locked
+(flock) while its writer lives, so the sweep at start (api.durability) removes only orphans. A blob
+is fsynced, file and directory, before put_file returns (and before its row is committed).
+
+Every directory is created 0700: the blobs, page images, layouts and drafts are judgments."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import tempfile
 from pathlib import Path
+
+from api.durability import fsync_dir, fsync_file
 
 __all__ = ["BlobStore"]
 
@@ -16,8 +23,8 @@ class BlobStore:
         self.root = Path(root)
         self.blobs = self.root / "blobs"
         self.tmp = self.root / "tmp"
-        self.blobs.mkdir(parents=True, exist_ok=True)
-        self.tmp.mkdir(parents=True, exist_ok=True)
+        for d in (self.root, self.blobs, self.tmp, *(self.root / c for c in ("pages", "layout", "drafts"))):
+            d.mkdir(parents=True, exist_ok=True, mode=0o700)
 
     def path(self, sha256: str) -> Path:
         if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
@@ -28,7 +35,9 @@ class BlobStore:
         return self.path(sha256).exists()
 
     def temp_file(self) -> tuple[int, Path]:
+        """A new temp file (0600), locked until `fd` is closed."""
         fd, name = tempfile.mkstemp(dir=self.tmp, prefix="upload-")
+        fcntl.flock(fd, fcntl.LOCK_EX)
         return fd, Path(name)
 
     def put_file(self, tmp: Path, sha256: str) -> Path:
@@ -37,6 +46,9 @@ class BlobStore:
         if dest.exists():
             tmp.unlink(missing_ok=True)
             return dest
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.parent.mkdir(exist_ok=True, mode=0o700)
+        fsync_file(tmp)
         os.replace(tmp, dest)
+        fsync_dir(dest.parent)
+        fsync_dir(self.blobs)
         return dest

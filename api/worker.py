@@ -64,14 +64,14 @@ def enqueue(session: Session, document_id: str) -> Job:
 def _warm_up() -> None:
     """Import the pipeline once in each pool process, so the first document does not pay for it."""
     import pipelines.batch_tasks  # noqa: F401
-    import pipelines.process  # noqa: F401
-    from docproc import extract  # noqa: F401
+    import pipelines.process  # noqa: F401  (imports the extraction rules)
 
 
 def _init_pool_process(level: str) -> None:
     from api.logging_config import configure_logging
 
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    os.umask(0o077)  # caches written by the pool are the service's alone
     # Background work yields the CPU to request handling (Tesseract inherits the niceness).
     try:
         os.nice(_POOL_NICENESS)

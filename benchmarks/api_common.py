@@ -70,7 +70,7 @@ def running_server(workdir: Path, *, env: dict[str, str] | None = None) -> Itera
     base = f"http://127.0.0.1:{port}"
     log = open(workdir / "server.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "docproc.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "cli", "serve", "--port", str(port)],
         env=full_env,
         start_new_session=True,
         stdout=log,

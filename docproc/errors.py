@@ -7,7 +7,8 @@
     ├── TooLarge                    exit 6, HTTP 413  (bytes, pages or pixels over the Settings limits)
     ├── EmptyDocument               exit 7, HTTP 422  (no readable text on any page)
     ├── OcrFailed                   exit 8, HTTP 500  (Tesseract missing, crashed, or timed out on every page)
-    └── ExtractionFailed            exit 9, HTTP 500
+    ├── ExtractionFailed            exit 9, HTTP 500
+    └── TimedOut                    exit 10, HTTP 422 (reading took longer than DOCPROC_DOC_TIMEOUT_S)
 
 Each class carries its own exit code and HTTP status so that the CLI and the API map them once, at
 their edges. Messages never contain document content (it is personal data): file names at most.
@@ -24,6 +25,7 @@ __all__ = [
     "EmptyDocument",
     "OcrFailed",
     "ExtractionFailed",
+    "TimedOut",
 ]
 
 
@@ -67,3 +69,7 @@ class OcrFailed(DocprocError):
 
 class ExtractionFailed(DocprocError):
     exit_code, http_status, code = 9, 500, "extraction_failed"
+
+
+class TimedOut(DocprocError):
+    exit_code, http_status, code = 10, 422, "timeout"

@@ -25,6 +25,11 @@ __all__ = [
     "Role",
     "ObligationKind",
     "AssetKind",
+    "DocumentKind",
+    "DecisionType",
+    "JudgmentRef",
+    "DecisionRef",
+    "Enforcement",
 ]
 
 SCHEMA_VERSION = "1"
@@ -43,9 +48,25 @@ Role = Literal[
     "respondent",
     "petitioner",
     "other",
+    "obligor",
+    "obligee",
 ]
 ObligationKind = Literal[
     "pay_money", "deliver_asset", "perform_act", "court_fee", "fine", "confiscation", "refund", "other"
+]
+DocumentKind = Literal["judgment", "decision", "other", "enforcement_decision"]
+DecisionType = Literal[
+    "execute_on_request",
+    "execute_ex_officio",
+    "coercion",
+    "postpone",
+    "suspend",
+    "resume",
+    "terminate",
+    "not_enforceable",
+    "entrust",
+    "revoke_or_amend",
+    "other",
 ]
 AssetKind = Literal[
     "land_use_right", "house", "apartment", "vehicle", "vessel", "machinery", "shares", "deposit", "other"
@@ -68,7 +89,7 @@ class DocumentInfo(_Model):
     source: str
     sha256: str | None = None
     pages: int = Field(ge=0)
-    kind: Literal["judgment", "decision", "other"] = "other"
+    kind: DocumentKind = "other"
     text_source: Literal["text_layer", "ocr", "mixed"] | None = None
     ocr_mean_confidence: float | None = Field(default=None, ge=0, le=1)
     warnings: list[str] = Field(default_factory=list)
@@ -128,6 +149,44 @@ class Asset(_Model):
     security_contract: str | None = None
 
 
+class JudgmentRef(_Model):
+    """The court judgment or decision an enforcement decision acts on (enforcement.schema.json)."""
+
+    number: str | None = None
+    date: str | None = Field(default=None, json_schema_extra={"format": "date"})
+    court: str | None = None
+
+
+class DecisionRef(_Model):
+    """An earlier enforcement decision that this one coerces, postpones, revokes ..."""
+
+    number: str | None = None
+    date: str | None = Field(default=None, json_schema_extra={"format": "date"})
+    agency: str | None = None
+
+
+class Enforcement(_Model):
+    """What an enforcement decision (quyết định về thi hành án) says about itself; present only when
+    `document.kind` is "enforcement_decision" (../shared/schema/enforcement.schema.json)."""
+
+    agency: str | None = None
+    parent_agency: str | None = None
+    number: str | None = None
+    date: str | None = Field(default=None, json_schema_extra={"format": "date"})
+    decision_type: DecisionType = "other"
+    legal_basis_law: Literal["26/2008/QH12", "106/2025/QH15"] | None = None
+    legal_basis_decree: Literal["62/2015/NĐ-CP", "152/2026/NĐ-CP"] | None = None
+    judgment: JudgmentRef = Field(default_factory=JudgmentRef)
+    other_judgments: list[JudgmentRef] = Field(default_factory=list)
+    prior_decision: DecisionRef | None = None
+    request_date: str | None = Field(default=None, json_schema_extra={"format": "date"})
+    executor: str | None = None
+    signer: str | None = None
+    signer_title: str | None = None
+    deadline_days: int | None = Field(default=None, ge=0)
+    receiving_agency: str | None = None
+
+
 class Extraction(_Model):
     schema_version: Literal["1"] = SCHEMA_VERSION
     document: DocumentInfo
@@ -136,6 +195,7 @@ class Extraction(_Model):
     obligations: list[Obligation] = Field(default_factory=list)
     assets: list[Asset] = Field(default_factory=list)
     evidence: dict[str, Evidence] = Field(default_factory=dict)
+    enforcement: Enforcement | None = None
 
     def to_json_dict(self) -> dict:
         """Plain JSON data as the contract wants it: unset optional keys with None are dropped where
@@ -157,4 +217,8 @@ class Extraction(_Model):
             data["document"].pop("text_source", None)
         if data["document"].get("sha256") is None:
             data["document"].pop("sha256", None)
+        if data.get("enforcement") is None:
+            data.pop("enforcement", None)  # judgments: the extraction contract has no such key
+        elif data["enforcement"].get("prior_decision") is None:
+            data["enforcement"].pop("prior_decision")  # the contract wants an object when present
         return data

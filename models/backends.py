@@ -54,3 +54,13 @@ def train_backend(backend: str, examples, out: Path | None, *, epochs: int | Non
 
         return train_transformers(examples, out, epochs=epochs, log=log)
     raise ValueError(f"unknown learned backend {backend!r} (spacy or transformers)")
+
+
+def load_spacy_backend(path: Path | None = None) -> Ner:
+    """Entry point `docproc.recognisers: spacy` (pyproject.toml)."""
+    return load_backend("spacy", path)
+
+
+def load_transformers_backend(path: Path | None = None) -> Ner:
+    """Entry point `docproc.recognisers: transformers` (pyproject.toml)."""
+    return load_backend("transformers", path)

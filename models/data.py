@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from models._text import fold, words
 from models.align import find_exact, find_fuzzy
+
+TextReader = Callable[[Path], str]  # a scan or PDF -> its text (the caller's pipeline)
 
 __all__ = [
     "LABELS",
@@ -181,8 +183,11 @@ def load_corpus(folder: Path, *, text_dir: Path | None = None, fuzzy: bool = Fal
     return out
 
 
-def load_corrections(path: Path) -> list[Example]:
-    """Examples from a JSONL of {"id"?, "text" | "path", "extraction"} (the service's corrections)."""
+def load_corrections(path: Path, read_text: TextReader | None = None) -> list[Example]:
+    """Examples from a JSONL of {"id"?, "text" | "path", "extraction"} (the service's corrections).
+
+    models/ takes text, not files: a record that names a scan or PDF is read by `read_text`, which the
+    caller supplies (the CLI passes the pipeline's reader); plain text files are decoded here."""
     from docproc.text import decode_bytes
 
     out = []
@@ -192,16 +197,16 @@ def load_corrections(path: Path) -> list[Example]:
             p = Path(rec["path"])
             if p.suffix.lower() == ".txt":
                 text, _ = decode_bytes(p.read_bytes())
-            else:  # a scan or PDF: read it as the pipeline does
-                from pipelines.process import read_document
-
-                text = read_document(p).text
+            elif read_text is None:
+                raise ValueError(f"record {k + 1} of {Path(path).name} names a scan: give a reader for it")
+            else:
+                text = read_text(p)
         doc_id = str(rec.get("id") or f"{Path(path).stem}-{k}")
         out.append(example_from_extraction(doc_id, text, rec["extraction"], fuzzy=bool(rec.get("ocr"))))
     return out
 
 
-def load_data(sources: Iterable[Path]) -> list[Example]:
+def load_data(sources: Iterable[Path], read_text: TextReader | None = None) -> list[Example]:
     """Examples from each source: a corpus folder, a corrections JSONL, or examples JSONL."""
     out: list[Example] = []
     for src in sources:
@@ -213,7 +218,7 @@ def load_data(sources: Iterable[Path]) -> list[Example]:
         else:
             recs = list(read_jsonl(src))
             if recs and "extraction" in recs[0]:
-                out += load_corrections(src)
+                out += load_corrections(src, read_text)
             else:
                 out += [Example.from_json(r) for r in recs]
     return out

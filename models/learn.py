@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from models.data import Example, load_corpus, load_data, write_jsonl
+from models.data import Example, TextReader, load_corpus, load_data, write_jsonl
 
 __all__ = ["default_corpora", "train_command", "write_training_data", "cross_validate", "learn"]
 
@@ -51,8 +51,16 @@ def write_training_data(examples: Sequence[Example], out: Path) -> dict[str, int
     return dict(Counter(lab for ex in examples for *_, lab in ex.spans))
 
 
-def train_command(backend: str, data: Sequence[Path], out: Path, *, epochs: int | None, log: Log) -> int:
-    examples = load_data(data)
+def train_command(
+    backend: str,
+    data: Sequence[Path],
+    out: Path,
+    *,
+    epochs: int | None,
+    log: Log,
+    read_text: TextReader | None = None,
+) -> int:
+    examples = load_data(data, read_text)
     if not examples:
         log("no training documents found in --data")
         return 2
@@ -107,12 +115,13 @@ def learn(
     epochs: int | None = None,
     dry_run: bool = False,
     log: Log = print,
+    read_text: TextReader | None = None,
 ) -> dict:
     """Retrain `backend` with corrections if cross-validation on dev says it helps."""
     dev = load_corpus(dev_dir)
     dev_ids = {ex.id for ex in dev}
-    base_extra = [ex for ex in load_data([b for b in base if Path(b).resolve() != Path(dev_dir).resolve()])]
-    new = load_data(corrections)
+    base_extra = load_data([b for b in base if Path(b).resolve() != Path(dev_dir).resolve()], read_text)
+    new = load_data(corrections, read_text)
     if not new:
         raise ValueError("no corrected documents in the given files")
     log(f"{len(new)} corrected documents; dev {len(dev)} documents, {folds}-fold cross-validation")

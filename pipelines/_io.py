@@ -1,39 +1,5 @@
-"""File output shared by the CLI and the batch runner: never leave a half-written file behind."""
+"""File output shared by the CLI and the batch runner: the one copy lives in docproc._io."""
 
-from __future__ import annotations
+from docproc._io import TMP_SUFFIX, fit_name, remove_stale_temps, write_atomic, write_with
 
-import os
-import tempfile
-from pathlib import Path
-
-__all__ = ["write_atomic", "TMP_SUFFIX", "remove_stale_temps"]
-
-TMP_SUFFIX = ".tmp"
-
-
-def write_atomic(path: Path, data: str) -> None:
-    """Write via a temp file in the same directory, fsync, then rename over the target, so a crash
-    (even kill -9) leaves either the old file or the new one, never a partial one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def remove_stale_temps(directory: Path) -> int:
-    """Delete temp files that a killed writer left (`.NAME.xxxx.tmp`); returns how many."""
-    n = 0
-    if not directory.is_dir():
-        return 0
-    for p in directory.rglob(f".*{TMP_SUFFIX}"):
-        if p.is_file():
-            p.unlink(missing_ok=True)
-            n += 1
-    return n
+__all__ = ["write_atomic", "write_with", "TMP_SUFFIX", "remove_stale_temps", "fit_name"]

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from docproc.config import Settings, get_settings
-from pipelines._io import remove_stale_temps, write_atomic
+from pipelines._io import fit_name, remove_stale_temps, write_atomic
 from pipelines.batch_tasks import Failed, Finished, Prepared, finish, ocr_page, prepare
 from pipelines.manifest import HEARTBEAT_S, DocOutcome, InputFile, Manifest, Todo
 from pipelines.watchdog import Watchdog, watched
@@ -90,6 +90,14 @@ TABLE_COLUMNS = [
 
 
 # -- inputs --------------------------------------------------------------------------------------
+
+
+def _json_name(rel: Path) -> str:
+    """The output path of an input: its path with `.json`, the file name cut to the 255-byte limit."""
+    out = rel.with_suffix(".json")
+    return str(out.with_name(fit_name(out.name)))
+
+
 def collect_inputs(sources: Sequence[str]) -> list[InputFile]:
     """Expand directories (recursively, known suffixes), globs and `@list` files (one path a line)
     into input files, in a stable order. Output names mirror the path under a directory argument."""
@@ -102,7 +110,7 @@ def collect_inputs(sources: Sequence[str]) -> list[InputFile]:
             return
         key = str(path.resolve())
         if key not in found:
-            found[key] = InputFile(key, st.st_size, st.st_mtime_ns, str(rel.with_suffix(".json")))
+            found[key] = InputFile(key, st.st_size, st.st_mtime_ns, _json_name(rel))
 
     def add_tree(top: Path) -> None:
         """One scandir per directory and one stat per file (no per-file `resolve`, which costs a
@@ -137,9 +145,7 @@ def collect_inputs(sources: Sequence[str]) -> list[InputFile]:
                 continue
             key = os.path.realpath(e.path) if e.is_symlink() else e.path
             if key not in found:
-                found[key] = InputFile(
-                    key, st.st_size, st.st_mtime_ns, str(Path(*parts).with_suffix(".json"))
-                )
+                found[key] = InputFile(key, st.st_size, st.st_mtime_ns, _json_name(Path(*parts)))
 
     def add_any(item: str, base: Path | None = None) -> None:
         p = Path(item) if base is None or os.path.isabs(item) else base / item

@@ -1,4 +1,4 @@
-"""What `docproc batch` and `docproc batch-status` do, kept out of docproc/cli.py (which must not
+"""What `docproc batch` and `docproc batch-status` do, kept out of cli/main.py (which must not
 import Dask or SQLAlchemy at module level).
 
 Exit codes: 0 every input done or skipped as a duplicate; 1 some documents failed (see the summary

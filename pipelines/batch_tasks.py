@@ -94,8 +94,10 @@ def prepare(
     t0 = time.perf_counter()
     try:
         from docproc import ingest
+        from docproc.budget import Deadline
 
-        loaded = ingest.load(Path(path), settings=settings, source=source)
+        deadline = Deadline.after(settings.doc_timeout_s)  # the load's budget; pages are tasks of their own
+        loaded = ingest.load(Path(path), settings=settings, source=source, deadline=deadline)
         tasks = [p for p in loaded.pages if isinstance(p, ImagePageTask)]
         if loaded.text is not None or not tasks:
             pages = [p for p in loaded.pages if isinstance(p, Page)]
@@ -163,13 +165,18 @@ def run_whole(path: str, source: str, settings: Settings) -> Finished | Failed:
 def _finish(
     loaded: LoadedFile, pages: list[Page], seconds: float, ocr_seconds: float, *, layout: bool = False
 ) -> Finished:
+    from docproc.budget import Deadline
+    from docproc.config import get_settings
     from docproc.extract import extract
     from pipelines.layout import layout_of
     from pipelines.process import assemble
 
     t0 = time.perf_counter()
-    document = assemble(loaded, pages)
-    data = extract(document).to_json_dict()
+    # a process pool's worker (the service) runs this in its main thread: the budget interrupts a
+    # pathological extraction there; in a Dask worker thread the batch watchdog does
+    with Deadline.after(get_settings().doc_timeout_s).enforced("extracting the document"):
+        document = assemble(loaded, pages)
+        data = extract(document).to_json_dict()
     info = data["document"]
     return Finished(
         extraction=data,

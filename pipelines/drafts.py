@@ -7,27 +7,14 @@ pure-ish steps; this module names the files and writes them atomically.
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from pathlib import Path
 
 from docproc.decisions import DraftOptions, OfficeSettings, drafts_for
 from docproc.decisions.render import render_docx, render_pdf
-from pipelines._io import TMP_SUFFIX, write_atomic
+from pipelines._io import write_atomic, write_with
 
-__all__ = ["write_drafts"]
-
-
-def _atomic(path: Path, write) -> None:
-    """Render into a temp file next to `path`, then rename: no half-written drafts after a crash."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+__all__ = ["write_drafts", "make_drafts", "render_draft", "OfficeSettings", "DraftOptions"]
 
 
 def write_drafts(
@@ -46,11 +33,11 @@ def write_drafts(
     written: list[Path] = []
     for draft in drafts_for(extraction, office, options):
         docx_path = out_dir / f"{draft.name}.docx"
-        _atomic(docx_path, lambda tmp, d=draft: render_docx(d, tmp))
+        write_with(docx_path, lambda tmp, d=draft: render_docx(d, tmp))
         written.append(docx_path)
         if pdf:
             pdf_path = out_dir / f"{draft.name}.pdf"
-            _atomic(pdf_path, lambda tmp, src=docx_path: render_pdf(src, tmp))
+            write_with(pdf_path, lambda tmp, src=docx_path: render_pdf(src, tmp))
             written.append(pdf_path)
         if json_data:
             json_path = out_dir / f"{draft.name}.json"
@@ -58,3 +45,18 @@ def write_drafts(
             write_atomic(json_path, data)
             written.append(json_path)
     return written
+
+
+def make_drafts(extraction: dict, office: OfficeSettings | None, options: DraftOptions | None) -> list:
+    """The drafts of one extraction, made now (the service never caches them: the law follows the
+    decision date of each request)."""
+    return drafts_for(extraction, office, options)
+
+
+def render_draft(draft, fmt: str, *, approved: bool) -> bytes:  # type: ignore[no-untyped-def]
+    """One draft's DOCX (or its PDF preview) as bytes, rendered in a temporary directory."""
+    with tempfile.TemporaryDirectory(prefix="draft-") as tmp:
+        docx = render_docx(draft, Path(tmp) / "d.docx", approved=approved)
+        if fmt == "docx":
+            return docx.read_bytes()
+        return render_pdf(docx, Path(tmp) / "d.pdf").read_bytes()

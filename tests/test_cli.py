@@ -18,7 +18,7 @@ SAMPLES = ROOT / "samples"
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "docproc.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=900
+        [sys.executable, "-m", "cli", *args], capture_output=True, text=True, cwd=cwd, timeout=900
     )
 
 

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Body, Header, HTTPException, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, defer
 from api.corrections import PatchRejected, apply_patch
 from api.db import session_scope
 from api.deps import CurrentUser, Reviewer, SessionDep, SettingsDep, StoreDep, Uploader, WriteSessionDep
-from api.models import Correction, Document, Job, Office, User
+from api.models import Correction, Document, Job, User, utcnow
 from api.schemas import (
     ConflictOut,
     CorrectionOut,
@@ -95,7 +95,7 @@ def _etag(version: int) -> str:
 
 
 def _sniff(upload: Upload) -> str:
-    from docproc.ingest import sniff
+    from pipelines.pages import sniff_kind as sniff
 
     try:
         return sniff(upload.head)
@@ -320,23 +320,28 @@ def patch_extraction(
         corrected, records = apply_patch(doc.extraction, raw)
     except PatchRejected as exc:
         raise HTTPException(422, {"message": str(exc), "errors": exc.errors}) from None
+    now = utcnow()
     done = session.execute(
         update(Document)
         .where(Document.id == doc.id, Document.version == expected)
-        .values(extraction=corrected, version=expected + 1)
+        .values(extraction=corrected, version=expected + 1, updated_at=now)
+        .execution_options(synchronize_session=False)
     )
     if done.rowcount != 1:  # cannot happen under the row lock / write transaction; be safe anyway
         session.rollback()
         raise HTTPException(409, "someone saved first; reload")
     for r in records:
         session.add(Correction(document_id=doc.id, base_version=expected, reviewer_id=user.id, **r))
+    # The answer is what this request wrote, built before the commit: reloading the row after it
+    # could return a colleague's save committed in between (their ETag and body under our "saved").
+    out = _out(doc, _latest_job(session, doc.id))
+    out = out.model_copy(update={"extraction": corrected, "version": expected + 1, "updated_at": now})
     session.commit()
-    session.refresh(doc)
     log.info(
-        "extraction corrected", extra={"document_id": doc.id, "user_id": user.id, "version": doc.version}
+        "extraction corrected", extra={"document_id": doc.id, "user_id": user.id, "version": out.version}
     )
-    response.headers["ETag"] = _etag(doc.version)
-    return _out(doc, _latest_job(session, doc.id))
+    response.headers["ETag"] = _etag(out.version)
+    return out
 
 
 @router.get("/{doc_id}/corrections", response_model=list[CorrectionOut], responses=_NOT_FOUND)
@@ -363,82 +368,3 @@ def list_corrections(doc_id: str, session: SessionDep, user: CurrentUser) -> lis
         )
         for c, name in rows
     ]
-
-
-# --- drafts --------------------------------------------------------------------------------------
-
-
-def _draft_source(
-    session: Session, doc_id: str, office_id: int
-) -> tuple[Document, dict[str, Any], int, str | None]:
-    doc = _find(session, doc_id, office_id)
-    if doc.status != "done" or doc.extraction is None:
-        raise HTTPException(409, "the document has no extraction yet")
-    office = session.get(Office, doc.office_id)
-    office_name = office.name if office is not None else None
-    extraction, version = doc.extraction, doc.version
-    session.close()
-    return doc, extraction, version, office_name
-
-
-class DraftList(BaseModel):
-    version: int = Field(description="the extraction version the drafts are made from")
-    kinds: list[str] = Field(description="GET drafts/{kind}.docx or drafts/{kind}.pdf")
-
-
-@router.get(
-    "/{doc_id}/drafts",
-    response_model=DraftList,
-    responses={**_NOT_FOUND, 409: {"model": ErrorOut, "description": "the document has no extraction yet"}},
-)
-def list_drafts(doc_id: str, session: SessionDep, user: CurrentUser, store: StoreDep) -> DraftList:
-    """The draft decisions the current extraction calls for."""
-    from api.drafts import draft_kinds
-
-    doc, extraction, version, office_name = _draft_source(session, doc_id, user.office_id)
-    kinds = draft_kinds(extraction, store.root / "drafts" / doc.id / f"v{version}", office_name=office_name)
-    return DraftList(version=version, kinds=kinds)
-
-
-@router.get(
-    "/{doc_id}/drafts/{name}",
-    response_class=FileResponse,
-    responses={
-        **_NOT_FOUND,
-        200: {
-            "content": {
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {},
-                "application/pdf": {},
-            },
-            "description": "the draft decision",
-        },
-        409: {"model": ErrorOut, "description": "the document has no extraction yet"},
-    },
-)
-def get_draft(
-    doc_id: str, name: str, session: SessionDep, user: CurrentUser, store: StoreDep
-) -> FileResponse:
-    """A draft enforcement decision from the current (corrected) extraction: `{kind}.docx` to edit
-    and sign, `{kind}.pdf` to preview."""
-    from api.drafts import DraftNotFound, draft_file
-
-    m = re.fullmatch(r"([\w.+-]{1,100})\.(docx|pdf)", name)  # no "/": never leaves the draft folder
-    if not m:
-        raise HTTPException(404, "drafts are named {kind}.docx or {kind}.pdf")
-    doc, extraction, version, office_name = _draft_source(session, doc_id, user.office_id)
-    try:
-        path = draft_file(
-            extraction,
-            store.root / "drafts" / doc.id / f"v{version}",
-            m.group(1),
-            m.group(2),
-            office_name=office_name,
-        )
-    except DraftNotFound as exc:
-        raise HTTPException(404, str(exc)) from None
-    media = (
-        "application/pdf"
-        if m.group(2) == "pdf"
-        else ("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    )
-    return FileResponse(path, media_type=media, filename=f"{doc.id}-{m.group(1)}.{m.group(2)}")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Form, Header, HTTPException, Request
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from api.deps import CurrentUser, Principal, Reviewer, SessionDep, SettingsDep, StoreDep, WriteSessionDep
 from api.deps import get_current_user as _user_from_request
-from api.models import Approval, Document, Office, User, utcnow
+from api.models import Approval, Correction, Document, Office, User, utcnow
 from api.review_text import LABELS, LOW_CONFIDENCE, STATUS_VI, sort_rows, summarize, warning_vi
 from api.schemas import ErrorOut
 
@@ -93,13 +93,26 @@ def login_page(request: Request, next: str = "/review") -> Response:
 
 @pages.get("/review", response_class=HTMLResponse)
 def review_list(
-    request: Request,
-    session: SessionDep,
-    status: ListStatus = "all",
-    q: Annotated[str, Query(max_length=200)] = "",
-    sort: ListSort = "attention",
+    request: Request, session: SessionDep, status: ListStatus = "all", sort: ListSort = "attention"
 ) -> Response:
     """The office's documents, those that need a reviewer first."""
+    return _list_page(request, session, status, "", sort)
+
+
+@pages.post("/review", response_class=HTMLResponse)
+def review_search(
+    request: Request,
+    session: SessionDep,
+    status: Annotated[ListStatus, Form()] = "all",
+    q: Annotated[str, Form(max_length=200)] = "",
+    sort: Annotated[ListSort, Form()] = "attention",
+) -> Response:
+    """The list filtered by a search term (file name or judgment number). The term comes in the
+    POST body, never in the URL: URLs end up in access logs, proxies and browser history."""
+    return _list_page(request, session, status, q, sort)
+
+
+def _list_page(request: Request, session: Session, status: ListStatus, q: str, sort: ListSort) -> Response:
     user = _page_user(request)
     if user is None:
         return _to_login(request)
@@ -110,7 +123,15 @@ def review_list(
         .limit(1000)
     ).all()
     approvals = _latest_approvals(session, [d.id for d in docs])
-    rows = [summarize(d, approvals.get(d.id)) for d in docs]
+    corrected: dict[str, set[str]] = {}
+    if docs:
+        for doc_id, pointer in session.execute(
+            select(Correction.document_id, Correction.pointer).where(
+                Correction.document_id.in_([d.id for d in docs])
+            )
+        ):
+            corrected.setdefault(doc_id, set()).add(pointer)
+    rows = [summarize(d, approvals.get(d.id), frozenset(corrected.get(d.id, ()))) for d in docs]
     counts = {"all": len(rows)}
     for r in rows:
         counts[r["status"]] = counts.get(r["status"], 0) + 1

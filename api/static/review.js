@@ -12,6 +12,7 @@ const el = (tag, attrs = {}, ...children) => {
     else if (k === "text") node.textContent = v;
     else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else if (k === "dataset") Object.assign(node.dataset, v);
+    else if (k === "style") node.style.cssText = v; // through the CSSOM: the CSP forbids style attributes
     else node.setAttribute(k, v === true ? "" : v);
   }
   for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
@@ -1083,8 +1084,6 @@ async function approve() {
   }
 }
 
-const DRAFT_VI = { decision: "Quyết định thi hành án" };
-
 // Show or hide a panel behind its button; true when it was just opened (so fill it).
 function togglePanel(panelSel, btnSel) {
   const panel = $(panelSel);
@@ -1095,20 +1094,23 @@ function togglePanel(panelSel, btnSel) {
 
 async function toggleDrafts() {
   if (!togglePanel("#drafts", "#drafts-btn")) return;
-  const panel = $("#drafts");
-  panel.replaceChildren(el("p", { text: "Đang lập bản nháp…" }));
-  const r = await api(`/documents/${boot.id}/drafts`);
-  if (!r.ok) return panel.replaceChildren(el("p", { class: "error", text: `Không lập được bản nháp (lỗi ${r.status}).` }));
-  const data = await r.json();
-  panel.replaceChildren(
-    el("h2", { text: `Bản nháp quyết định (từ phiên bản ${data.version}${S.ops.length ? ", chưa gồm thay đổi chưa lưu" : ""})` }),
-    data.kinds.length
-      ? el("ul", {}, data.kinds.map((k) =>
-          el("li", {}, `${DRAFT_VI[k] || k}: `,
-            el("a", { href: `/documents/${boot.id}/drafts/${k}.docx`, download: "", "aria-label": `Tải ${k} dạng DOCX` , text: "DOCX" }), " · ",
-            el("a", { href: `/documents/${boot.id}/drafts/${k}.pdf`, target: "_blank", rel: "noopener", "aria-label": `Xem ${k} dạng PDF`, text: "PDF" }))))
-      : el("p", { text: "Bản án này không cần quyết định thi hành án nào." }),
-  );
+  const { showDrafts } = await import("./drafts.js");
+  await showDrafts({
+    id: boot.id,
+    panel: $("#drafts"),
+    version: () => S.version,
+    unsaved: () => S.ops.length > 0,
+    canEdit: boot.canEdit,
+    extraction: () => S.base,
+    say,
+    onSaved: (doc) => {
+      S.base = doc.extraction;
+      S.version = doc.version;
+      S.draft = clone(S.base);
+      render();
+      renderHeader();
+    },
+  });
 }
 
 async function toggleTrail() {
@@ -1120,7 +1122,7 @@ async function toggleTrail() {
     ...(ar.ok ? await ar.json() : []).map((a) => ({ at: a.at, who: a.reviewer, what: "Duyệt", op: "approve", v: a.version })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const OP = { replace: "sửa", add: "thêm", remove: "xóa", move: "chuyển", copy: "chép", test: "kiểm tra", approve: "duyệt" };
-  const fmt = (s) => new Date(s).toLocaleString("vi-VN");
+  const fmt = (s) => new Date(s).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" });
   panel.replaceChildren(
     el("h2", { text: "Lịch sử chỉnh sửa" }),
     rows.length
@@ -1250,7 +1252,11 @@ function startLogin() {
     const r = await fetch("/auth/login", { method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin" });
     if (r.ok) location.href = form.dataset.next || "/review";
     else {
-      err.textContent = r.status === 401 ? "Sai tên đăng nhập hoặc mật khẩu." : `Không đăng nhập được (lỗi ${r.status}).`;
+      const detail = r.status === 429 ? (await r.json().catch(() => ({}))).detail : null;
+      err.textContent =
+        r.status === 401
+          ? "Sai tên đăng nhập hoặc mật khẩu."
+          : detail || `Không đăng nhập được (lỗi ${r.status}).`;
       err.hidden = false;
     }
   });

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from docproc.decisions import _facts as facts
 from docproc.decisions._models import (
     PLACEHOLDER_PREFIX,
     AssetRef,
@@ -49,9 +50,19 @@ def _law(options: DraftOptions) -> tuple[Law, date]:
     return (law_by_id(options.law_version) if options.law_version else law_for(issue)), issue
 
 
-def enforcement_of(law: Law, ob: Obligation) -> tuple[str, str | None]:
-    """(ex_officio | on_request, point of the article) by the law's table."""
-    c = classify(law, ob.kind, ob.obligors, ob.obligees)
+def enforcement_of(law: Law, ob: Obligation, ex: Extraction | None = None) -> tuple[str, str | None]:
+    """(ex_officio | on_request, point of the article) by the law's table; with the extraction, the
+    facts of the case the table tests too (compensation to the State in a corruption case)."""
+    flags: set[str] = set()
+    if ex is not None and facts.state_compensation(ex, ob)[0]:
+        flags.add("state_compensation")
+    c = classify(law, ob.kind, ob.obligors, ob.obligees, frozenset(flags))
+    if (ob.model_extra or {}).get("enforcement_by_officer") and ob.enforcement in (
+        "ex_officio",
+        "on_request",
+    ):
+        # the officer decided on the review page; the article's point only when the table agrees
+        return ob.enforcement, c.point if ob.enforcement == c.enforcement else None
     return c.enforcement, c.point
 
 
@@ -67,6 +78,7 @@ class _Ctx:
     issue: date
     placeholders: list[Placeholder] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.parties = {p.id: (i, p) for i, p in enumerate(self.ex.parties)}
@@ -112,6 +124,12 @@ class _Ctx:
         if text not in self.notes:
             self.notes.append(text)
 
+    def warn(self, text: str) -> None:
+        """A check that matters to the officer, shown on the review page before download."""
+        text = nfc(text)
+        if text not in self.warnings:
+            self.warnings.append(text)
+
     def unverified(self, what: str) -> None:
         self.note(UNVERIFIED + what)
 
@@ -123,16 +141,21 @@ class _Ctx:
 
     # parties -----------------------------------------------------------------------------------
     def party_name(self, pid: str, as_obligor: bool) -> str:
+        """The name as the decision writes it: 'ông Phan Quốc Dũng', 'Công ty ...'."""
         if pid == STATE:
             return common()["state_as_obligor" if as_obligor else "state_as_obligee"]
         if pid not in self.parties:
-            return self.missing(f"party.{pid}", f"đương sự {pid} trong danh sách đương sự")
+            return self.missing(
+                f"party.{pid}", "đương sự được nêu trong nghĩa vụ nhưng không có trong danh sách"
+            )
         i, p = self.parties[pid]
-        return self.value(f"parties.{pid}.name", f"/parties/{i}/name", p.name, f"tên của {pid}")
+        if not p.name or not p.name.strip():
+            return self.missing(f"parties.{pid}.name", "tên đương sự", f"/parties/{i}/name")
+        return self.checked(f"parties.{pid}.name", f"/parties/{i}/name", facts.person_name(self.ex, p))
 
     def names(self, ids: list[str], as_obligor: bool) -> str:
         return join_vi([self.party_name(pid, as_obligor) for pid in ids]) or self.missing(
-            "obligation.parties", "người phải/được thi hành án"
+            "obligation.parties", "người phải thi hành án" if as_obligor else "người được thi hành án"
         )
 
     def party_block(self, pid: str, role: str, as_obligor: bool) -> PartyBlock:
@@ -148,18 +171,19 @@ class _Ctx:
             )
         ids_required = self.law.raw["form_fields"].get("party_id_number", False)
         if p.id_number:
-            label = (
-                "mã số doanh nghiệp/số định danh" if p.kind == "organization" else "số định danh cá nhân/CCCD"
-            )
+            label = "mã số doanh nghiệp" if p.kind == "organization" else "số định danh cá nhân"
             bits.append(
                 f"{label}: {self.checked(f'parties.{pid}.id_number', f'/parties/{i}/id_number', p.id_number)}"
             )
-        elif ids_required and p.kind == "person":
-            bits.append(
-                f"số định danh cá nhân: {self.missing(f'parties.{pid}.id_number', f'số định danh cá nhân của {p.name} (nếu có)')}"
+        elif ids_required and p.kind == "person" and as_obligor:
+            self.warn(
+                f"Bản án không ghi số định danh cá nhân của {name}: bổ sung nếu có (điểm c khoản 1 Điều 12 "
+                "Nghị định số 152/2026/NĐ-CP)."
             )
+        if not p.address:
+            self.warn(f"Thiếu địa chỉ của {name}.")
         addr = self.value(
-            f"parties.{pid}.address", f"/parties/{i}/address", p.address, f"địa chỉ của {p.name}"
+            f"parties.{pid}.address", f"/parties/{i}/address", p.address, f"địa chỉ của {p.name} trong bản án"
         )
         bits.append(f"địa chỉ: {addr}")
         legal = [r.name for r in p.representatives if r.capacity == "legal"]
@@ -179,7 +203,11 @@ class _Ctx:
     # assets ------------------------------------------------------------------------------------
     def asset_ref(self, aid: str) -> AssetRef:
         if aid not in self.assets:
-            return AssetRef(id=aid, kind="other", text=self.missing(f"asset.{aid}", f"tài sản {aid}"))
+            return AssetRef(
+                id=aid,
+                kind="other",
+                text=self.missing(f"asset.{aid}", "mô tả tài sản được nêu trong nghĩa vụ"),
+            )
         i, a = self.assets[aid]
         return AssetRef(
             id=aid, kind=a.kind, text=self.checked(f"assets.{aid}", f"/assets/{i}", _asset_text(a, self))
@@ -205,7 +233,15 @@ def _asset_text(a: Asset, ctx: _Ctx) -> str:
         if value and str(value) not in desc:
             bits.append(text)
     if a.owners:
-        bits.append(f"đứng tên/sở hữu: {join_vi([ctx.party_name(o, True) for o in a.owners])}")
+        verb = "đứng tên" if a.certificate or a.kind in ("land_use_right", "house", "apartment") else "của"
+        owners = join_vi([ctx.party_name(o, True) for o in a.owners])
+        bits.append(f"{verb} {owners}" if verb == "của" else f"do {owners} {verb}")
+        shares = (a.model_extra or {}).get("shares")
+        if isinstance(shares, dict) and shares:
+            bits.append(
+                "phần của từng người: "
+                + "; ".join(f"{ctx.party_name(o, True)} {v}" for o, v in shares.items() if o in ctx.parties)
+            )
     return nfc("; ".join(bits))
 
 
@@ -223,13 +259,18 @@ def _money(ctx: _Ctx, ob: Obligation, amount: int, field_name: str, pointer: str
     return ctx.checked(field_name, pointer, money_vi(amount))
 
 
+def _cap(s: str) -> str:
+    """A sentence starts with a capital ('Ông ...'), whatever the name's honorific."""
+    return s[:1].upper() + s[1:] if s else s
+
+
 def _item(ctx: _Ctx, ob: Obligation, point: str | None) -> DraftItem:
     i = ctx.ob_index[ob.id]
     base = f"/obligations/{i}"
     labels = common()["kind_labels"]
     extra: dict[str, Any] = ob.model_extra or {}
-    obligors = ctx.names([o for o in ob.obligors], True)
-    obligees = ctx.names([o for o in ob.obligees], False)
+    obligors = ctx.names(list(ob.obligors), True)
+    obligees = ctx.names(list(ob.obligees), False)
     joint = "liên đới " if ob.joint and len(ob.obligors) > 1 else ""
     amount = ob.amount_vnd
     money = ""
@@ -245,15 +286,19 @@ def _item(ctx: _Ctx, ob: Obligation, point: str | None) -> DraftItem:
                     f"{base}/amount_words",
                 )
     elif ob.kind in ("pay_money", "court_fee", "fine", "refund"):
-        money = ctx.missing(f"obligations.{ob.id}.amount_vnd", "số tiền", f"{base}/amount_vnd")
+        money = ctx.missing(f"obligations.{ob.id}.amount_vnd", "số tiền trong bản án", f"{base}/amount_vnd")
     period = extra.get("period")
     lines: list[str] = []
     kind = ob.kind
     from_state = STATE in ob.obligors
     if kind == "court_fee":
-        lines.append(f"{obligors} {joint}phải nộp án phí, lệ phí Tòa án: {money}.")
+        fee = facts.fee_label(ob)
+        if fee is None:
+            fee = "án phí" if len(ob.components) > 1 else "án phí, lệ phí Tòa án"
+        total = ", tổng cộng" if len(ob.components) > 1 else ""
+        lines.append(_cap(f"{obligors} {joint}phải nộp {fee}{total}: {money}."))
     elif kind == "fine":
-        lines.append(f"{obligors} {joint}phải nộp tiền phạt sung ngân sách Nhà nước: {money}.")
+        lines.append(_cap(f"{obligors} {joint}phải nộp tiền phạt sung ngân sách Nhà nước: {money}."))
     elif kind == "confiscation":
         what = [ctx.asset_ref(a).text for a in extra.get("assets_confiscated", [])]
         if amount is not None:
@@ -261,7 +306,7 @@ def _item(ctx: _Ctx, ob: Obligation, point: str | None) -> DraftItem:
         if what:
             lines.append(f"Tịch thu của {obligors}: " + "; ".join(what) + ".")
         if not lines:
-            lines.append(f"Tịch thu của {obligors} theo nội dung bản án (xem trích dẫn dưới đây).")
+            lines.append(f"Tịch thu của {obligors} theo nội dung bản án (trích dẫn dưới đây).")
     elif kind == "refund" or (from_state and kind in ("pay_money", "deliver_asset")):
         what = [ctx.asset_ref(a).text for a in extra.get("assets_delivered", [])]
         if amount is not None:
@@ -269,28 +314,50 @@ def _item(ctx: _Ctx, ob: Obligation, point: str | None) -> DraftItem:
         if what:
             lines.append(f"Trả lại cho {obligees}: " + "; ".join(what) + ".")
         if not lines:
-            lines.append(
-                f"Trả lại cho {obligees} tiền, tài sản theo nội dung bản án (xem trích dẫn dưới đây)."
-            )
+            lines.append(f"Trả lại cho {obligees} tiền, tài sản theo nội dung bản án (trích dẫn dưới đây).")
     elif kind == "pay_money":
-        if period:
-            per = common()["period_labels"].get(period, period)
-            start = extra.get("start_date")
-            since = f", kể từ {date_vi(date.fromisoformat(start))}" if start else ""
-            lines.append(f"{obligors} {joint}phải trả cho {obligees} {per} số tiền: {money}{since}.")
+        sup = facts.support(ob) if period else None
+        per = common()["period_labels"].get(period, period) if period else ""
+        start = extra.get("start_date")
+        since = f", kể từ {date_vi(date.fromisoformat(start))}" if start else ""
+        end_date = extra.get("end_date")
+        if sup is not None:
+            child = f" là cháu {sup.child}" if sup.child else ""
+            until = ""
+            if end_date:
+                until = f" đến {date_vi(date.fromisoformat(end_date))}"
+            elif sup.end:
+                until = f" {sup.end}"
+            else:
+                ctx.warn(
+                    f"Khoản cấp dưỡng ({obligors}): bản án không ghi rõ thời điểm kết thúc; kiểm tra bản án."
+                )
+            if not sup.child:
+                ctx.warn(f"Khoản cấp dưỡng ({obligors}): chưa xác định được tên cháu được cấp dưỡng.")
+            lines.append(
+                _cap(
+                    f"{obligors} {joint}phải cấp dưỡng nuôi con{child} cho {obligees} {per} số tiền: "
+                    f"{money}{since}{until}."
+                )
+            )
+        elif period:
+            until = f" đến {date_vi(date.fromisoformat(end_date))}" if end_date else ""
+            lines.append(
+                _cap(f"{obligors} {joint}phải trả cho {obligees} {per} số tiền: {money}{since}{until}.")
+            )
         else:
-            lines.append(f"{obligors} {joint}phải trả cho {obligees} số tiền: {money}.")
+            lines.append(_cap(f"{obligors} {joint}phải trả cho {obligees} số tiền: {money}."))
     elif kind == "deliver_asset":
         what = [ctx.asset_ref(a).text for a in extra.get("assets_delivered", [])]
-        tail = ": " + "; ".join(what) if what else " theo nội dung bản án (xem trích dẫn dưới đây)"
-        lines.append(f"{obligors} {joint}phải giao cho {obligees} tài sản{tail}.")
+        tail = ": " + "; ".join(what) if what else " theo nội dung bản án (trích dẫn dưới đây)"
+        lines.append(_cap(f"{obligors} {joint}phải giao cho {obligees} tài sản{tail}."))
     elif kind == "perform_act":
         lines.append(
-            f"{obligors} {joint}phải thực hiện công việc theo nội dung bản án (xem trích dẫn dưới đây)."
+            _cap(f"{obligors} {joint}phải thực hiện công việc theo nội dung bản án (trích dẫn dưới đây).")
         )
     else:
         lines.append(
-            f"{obligors} {joint}phải thực hiện nghĩa vụ theo nội dung bản án (xem trích dẫn dưới đây)."
+            _cap(f"{obligors} {joint}phải thực hiện nghĩa vụ theo nội dung bản án (trích dẫn dưới đây).")
         )
 
     amounts: dict[str, int] = {}
@@ -300,20 +367,27 @@ def _item(ctx: _Ctx, ob: Obligation, point: str | None) -> DraftItem:
         for key, val in ob.components.items():
             amounts[f"components.{key}"] = val
             sign = "trừ " if val < 0 else ""
-            parts.append(f"{comp_labels.get(key, key)}: {sign}{money_vi(abs(val))}")
+            label = comp_labels.get(key) or facts.component_label(ob, val) or "khoản khác theo bản án"
+            if kind == "court_fee" and val > 0:
+                typed = facts.fee_label(ob, val, strict=True)
+                if typed and label.startswith("án phí đối với"):
+                    label = typed + label.removeprefix("án phí")
+                elif typed:
+                    label = typed
+            parts.append(f"{label}: {sign}{money_vi(abs(val))}")
         lines.append("Gồm: " + "; ".join(parts) + ".")
     if isinstance(extra.get("shares"), dict) and extra["shares"]:
         parts = []
         for pid, val in extra["shares"].items():
             amounts[f"shares.{pid}"] = int(val)
             parts.append(f"{ctx.party_name(pid, True)}: {money_vi(int(val))}")
-        lines.append("Phần của từng người: " + "; ".join(parts) + ".")
+        lines.append("Kỷ phần của từng người: " + "; ".join(parts) + ".")
     if isinstance(extra.get("instalments"), list) and extra["instalments"]:
         parts = []
         for k, inst in enumerate(extra["instalments"], start=1):
             val = int(inst["amount_vnd"])
             amounts[f"instalments.{k}"] = val
-            due = f" hạn {date_vi(date.fromisoformat(inst['due_date']))}" if inst.get("due_date") else ""
+            due = f", hạn {date_vi(date.fromisoformat(inst['due_date']))}" if inst.get("due_date") else ""
             parts.append(f"kỳ {k}: {money_vi(val)}{due}")
         lines.append("Trả theo các kỳ: " + "; ".join(parts) + ".")
     if extra.get("due_date"):
@@ -325,22 +399,30 @@ def _item(ctx: _Ctx, ob: Obligation, point: str | None) -> DraftItem:
         if adv <= amount:
             amounts["remaining"] = amount - adv
             lines.append(f"Còn phải nộp: {money_vi(amount - adv)}.")
-    if isinstance(extra.get("already_paid"), int):
+    paid_line = _already_paid(ctx, ob, obligors)
+    if paid_line:
         amounts["already_paid"] = extra["already_paid"]
-        lines.append(f"Đã thi hành/đã nộp trước (theo bản án): {money_vi(extra['already_paid'])}.")
+        lines.append(paid_line)
     secured = [ctx.asset_ref(a) for a in ob.secured_by]
     if secured:
-        lines.append("Tài sản bảo đảm được xử lý để thi hành án: " + "; ".join(a.text for a in secured) + ".")
-    if ob.text:
-        lines.append(f"(Trích bản án: “{nfc(ob.text.strip())}”)")
-    else:
-        lines.append(
-            f"(Trích bản án: {ctx.missing(f'obligations.{ob.id}.text', 'nội dung nghĩa vụ trong bản án')})"
-        )
+        held = [
+            facts.seized(ctx.ex, ob, ctx.assets[a.id][1]) if a.id in ctx.assets else False for a in secured
+        ]
+        pledged = [a.text for a, h in zip(secured, held, strict=True) if not h]
+        kept = [a.text for a, h in zip(secured, held, strict=True) if h]
+        if pledged:
+            lines.append("Tài sản bảo đảm được xử lý để thi hành án:")
+            lines += [f"- {t};" for t in pledged[:-1]] + [f"- {pledged[-1]}."]
+        if kept:
+            lines.append("Tài sản đang bị kê biên, phong tỏa, tạm giữ để bảo đảm thi hành án theo bản án:")
+            lines += [f"- {t};" for t in kept[:-1]] + [f"- {kept[-1]}."]
+    quote = _quote(ctx, ob, base)
+    lines.append(f"(Trích bản án: {quote})")
     if period:
         ctx.note(
-            "Nghĩa vụ định kỳ (cấp dưỡng): thời hiệu tính riêng cho từng kỳ từ ngày đến hạn; theo Nghị định "
-            "152/2026 Điều 11 khoản 2, quyết định theo yêu cầu chỉ gồm các kỳ đã và sẽ đến hạn trong năm thi hành án."
+            "Nghĩa vụ định kỳ (cấp dưỡng): thời hiệu tính riêng cho từng kỳ từ ngày đến hạn; theo khoản 2 Điều 11 "
+            "Nghị định số 152/2026/NĐ-CP, quyết định theo yêu cầu gồm các kỳ đã đến hạn và sẽ đến hạn trong năm "
+            "thi hành án."
         )
     return DraftItem(
         obligation_id=ob.id,
@@ -360,6 +442,54 @@ def _item(ctx: _Ctx, ob: Obligation, point: str | None) -> DraftItem:
         lines=[nfc(x) for x in lines],
         source_text=ob.text,
     )
+
+
+def _quote(ctx: _Ctx, ob: Obligation, base: str) -> str:
+    """The judgment's own sentence, from the current (corrected) extraction."""
+    text = (ob.text or "").strip()
+    if not text:
+        return ctx.missing(f"obligations.{ob.id}.text", "nội dung nghĩa vụ trong bản án")
+    return f"“{nfc(text)}”"
+
+
+def _already_paid(ctx: _Ctx, ob: Obligation, obligors: str) -> str | None:
+    """The amount the court deducted, shown only under the obligors who paid it and only as already
+    deducted (amount_vnd is what remains: GUIDELINES "already_paid"); otherwise a warning."""
+    paid = (ob.model_extra or {}).get("already_paid")
+    if not isinstance(paid, int) or paid <= 0:
+        return None
+    who = facts.paid_by(ctx.ex, ob)
+    own = [p for p in ob.obligors if p != STATE]
+    consistent = facts.deduction_consistent(ob)
+    behalf = facts.paid_on_behalf(ob)
+    if who is not None and not set(who) <= set(own) and not behalf:
+        others = [p for p in who if p not in own]
+        ctx.warn(
+            f"Khoản {money_vi(paid)} đã nộp trước là của {ctx.names(others, True)}, không phải của người phải "
+            f"thi hành khoản này ({obligors}): không ghi vào quyết định này."
+        )
+        return None
+    if consistent is False:
+        ctx.warn(
+            f"Kiểm tra khoản đã nộp trước {money_vi(paid)} ({obligors}): số tiền phải thi hành "
+            f"{digits_vi(ob.amount_vnd or 0)} đồng có thể chưa trừ khoản này; sửa số tiền hoặc khoản đã nộp "
+            "trước khi tải quyết định."
+        )
+        return None
+    if consistent is None:
+        ctx.warn(
+            f"Không đối chiếu được khoản đã nộp trước {money_vi(paid)} ({obligors}) với số tiền phải thi hành: "
+            "kiểm tra để không trừ hai lần."
+        )
+    collected = next((k for k, v in ctx.law.raw["ex_officio_points"].items() if "đã thu" in v), None)
+    if facts.paid_to_agency(ob) and collected:
+        ctx.warn(
+            f"Khoản {money_vi(paid)} đã nộp tại cơ quan thi hành án dân sự: chi trả cho {ctx.names(ob.obligees, False)} "
+            f"theo điểm {collected} {ctx.law.raw['ex_officio_article']} Luật Thi hành án dân sự (thi hành án chủ động), "
+            "không thu lại của người phải thi hành án."
+        )
+    payer = f" do {ctx.names(who, True)} đã nộp{' thay' if behalf else ''}" if who else " đã nộp"
+    return f"Số tiền trên là số tiền còn phải thi hành, đã trừ {money_vi(paid)}{payer} theo bản án."
 
 
 # --- one draft -----------------------------------------------------------------------------------
@@ -386,13 +516,15 @@ def _deadline(ctx: _Ctx, name: str, start: date | None, start_field: str, start_
     if not verified:
         ctx.unverified(f"{rule['label']} ({rule['article']})")
     if due is None:
-        when = ctx.mark(f"deadline.{name}", "officer_input", f"thiếu {start_label} để tính hạn")
+        when = f"chưa tính được (thiếu {start_label})"
+        if name in ("ex_officio_issue", "on_request_issue"):
+            ctx.warn(f"Chưa có {start_label}: chưa tính được {rule['label'].lower()}.")
     else:
         when = f"đến hết {date_vi(due)}"
     text = f"{rule['label']}: {rule['wording']} ({rule['article']}) — {when}."
     if rule["unit"] == "working_days":
         ctx.note(
-            "Ngày làm việc được tính trừ thứ Bảy, Chủ nhật và ngày lễ liệt kê trong data/holidays.json "
+            "Ngày làm việc được tính trừ thứ Bảy, Chủ nhật và các ngày lễ đã khai báo trong danh mục ngày nghỉ "
             "(Tết Âm lịch, Giỗ Tổ, ngày nghỉ bù phải được cơ quan bổ sung hằng năm)."
         )
     return Deadline(
@@ -414,22 +546,53 @@ def _check_deadlines(ctx: _Ctx, deadlines: list[Deadline]) -> None:
     lim = by_name.get("request_limitation")
     req = ctx.options.request_date
     if lim and lim.date and req and req.isoformat() > lim.date:
-        ctx.mark(
-            "deadline.request_limitation",
-            "deadline_passed",
-            f"đơn yêu cầu ngày {req.strftime('%d/%m/%Y')} sau khi hết thời hiệu ({lim.article}, hết ngày "
+        ctx.warn(
+            f"Đơn yêu cầu ngày {req.strftime('%d/%m/%Y')} sau khi hết thời hiệu ({lim.article}, hết ngày "
             f"{date.fromisoformat(lim.date).strftime('%d/%m/%Y')}): xem xét từ chối hoặc trở ngại khách quan; "
-            "nghĩa vụ định kỳ tính thời hiệu theo từng kỳ",
+            "nghĩa vụ định kỳ tính thời hiệu theo từng kỳ."
         )
     for name in ("ex_officio_issue", "on_request_issue"):
         dl = by_name.get(name)
         if dl and dl.date and ctx.issue.isoformat() > dl.date:
-            ctx.mark(
-                f"deadline.{name}",
-                "deadline_passed",
-                f"ngày ra quyết định {ctx.issue.strftime('%d/%m/%Y')} sau hạn "
-                f"{date.fromisoformat(dl.date).strftime('%d/%m/%Y')} ({dl.article})",
+            ctx.warn(
+                f"Đã quá hạn: ngày ra quyết định {ctx.issue.strftime('%d/%m/%Y')} sau hạn "
+                f"{date.fromisoformat(dl.date).strftime('%d/%m/%Y')} ({dl.article})."
             )
+
+
+def _late_interest(ctx: _Ctx, obs: list[Obligation]) -> str | None:
+    """What the judgment orders about interest after judgment: its own words when the extraction
+    keeps them, the contract rate until payment for credit contracts, else the Civil Code clause."""
+    if not obs:
+        return None
+    texts: list[str] = []
+    generic = False
+    for ob in obs:
+        i = ctx.ob_index[ob.id]
+        quote = (ob.model_extra or {}).get("late_interest_text")
+        ev = ctx.ex.evidence.get(f"/obligations/{i}/late_interest")
+        if not quote and ev is not None and ev.text and len(ev.text) > 40:
+            quote = ev.text
+        who = ctx.names([p for p in ob.obligors if p != STATE], True)
+        if quote:
+            text = f"Về lãi chậm thi hành án, theo bản án: “{nfc(quote.strip())}”"
+        elif facts.contract_rate_interest(ctx.ex, ob):
+            text = (
+                f"Về lãi chậm thi hành án: kể từ ngày tiếp theo của ngày xét xử sơ thẩm, {who} còn phải tiếp tục "
+                "chịu khoản tiền lãi quá hạn của số tiền nợ gốc chưa thanh toán theo mức lãi suất các bên thỏa "
+                "thuận trong hợp đồng cho đến khi thanh toán xong khoản nợ gốc (theo bản án)."
+            )
+        else:
+            generic = True
+            continue
+        if text not in texts:
+            texts.append(text)
+    if generic:
+        li = ctx.law.raw["late_interest"]
+        texts.append("Về lãi chậm thi hành án: " + li["wording"][0].lower() + li["wording"][1:])
+        if li.get("verified") != "V":
+            ctx.unverified(f"câu chữ về lãi chậm thi hành án ({li.get('source', '')}).")
+    return nfc(" ".join(texts))
 
 
 def _points_text(points: list[str]) -> str:
@@ -465,11 +628,26 @@ def _build(ctx: _Ctx, kind: DraftKind, name: str, obligations: list[Obligation])
     points = []
     items = []
     for ob in obligations:
-        enforcement, point = enforcement_of(law, ob)
-        if ob.enforcement and ob.enforcement != enforcement:
-            ctx.note(
-                f"Nghĩa vụ {ob.id}: bản trích xuất ghi “{ob.enforcement}”, quy tắc của {law.id} xếp là "
-                f"“{enforcement}”; dự thảo theo quy tắc của luật, cần kiểm tra."
+        enforcement, point = enforcement_of(law, ob, ctx.ex)
+        state_comp, why = facts.state_compensation(ctx.ex, ob)
+        if state_comp and enforcement == "ex_officio":
+            ctx.warn(
+                f"Khoản bồi thường được thi hành án chủ động (khoản thu khác cho Nhà nước, {law.raw['ex_officio_article']}"
+                f" Luật Thi hành án dân sự): {why}."
+            )
+        if (ob.model_extra or {}).get("enforcement_by_officer"):
+            classified = classify(law, ob.kind, ob.obligors, ob.obligees).enforcement
+            if classified != enforcement and not state_comp:
+                ctx.warn(
+                    f"Loại thi hành án của một khoản do cán bộ chọn ({'chủ động' if enforcement == 'ex_officio' else 'theo yêu cầu'}) "
+                    f"khác với danh mục của {law.title}: kiểm tra căn cứ pháp lý."
+                )
+        elif ob.enforcement and ob.enforcement != enforcement:
+            said = "chủ động" if ob.enforcement == "ex_officio" else "theo yêu cầu"
+            rule = "chủ động" if enforcement == "ex_officio" else "theo yêu cầu"
+            ctx.warn(
+                f"Một khoản được đánh dấu thi hành án {said} nhưng theo {law.title} là {rule}: dự thảo theo luật, "
+                "cần kiểm tra."
             )
         if point:
             points.append(point)
@@ -511,17 +689,12 @@ def _build(ctx: _Ctx, kind: DraftKind, name: str, obligations: list[Obligation])
     if joint_obs:
         joint_text = nfc(
             "; ".join(
-                f"{ctx.names(ob.obligors, True)} liên đới chịu trách nhiệm thi hành khoản {k}"
+                _cap(ctx.names(ob.obligors, True)) + f" liên đới chịu trách nhiệm thi hành khoản {k}"
                 for k, ob in ((obligations.index(ob) + 1, ob) for ob in joint_obs)
             )
             + "."
         )
-    late_text = None
-    if any(ob.late_interest for ob in obligations):
-        li = law.raw["late_interest"]
-        late_text = nfc(li["wording"])
-        if li.get("verified") != "V":
-            ctx.unverified(f"câu chữ về lãi chậm thi hành án ({li.get('source', '')}).")
+    late_text = _late_interest(ctx, [ob for ob in obligations if ob.late_interest])
     secured: list[AssetRef] = []
     for item in items:
         for a in item.secured_assets:
@@ -570,13 +743,14 @@ def _build(ctx: _Ctx, kind: DraftKind, name: str, obligations: list[Obligation])
     if wording.get("verified") != "V":
         ctx.unverified("câu chữ Điều 1, Điều 2, Điều 3 của quyết định.")
     article_1 = wording["dieu_1_ex_officio" if kind == "ex_officio" else "dieu_1_on_request"]
-    article_2 = "Điều 2. " + voluntary.text
+    article_2 = "Điều 2. " + _cap(voluntary.text)
     executor = opts.executor
     article_3 = wording["dieu_3"]
     if executor:
         article_3 = article_3.replace("Chấp hành viên được phân công", f"Chấp hành viên {executor}")
     else:
-        ctx.mark("executor", "officer_input", "Chấp hành viên được phân công")
+        blank = ctx.mark("executor", "officer_input", "họ tên Chấp hành viên được phân công")
+        article_3 = article_3.replace("Chấp hành viên được phân công", f"Chấp hành viên {blank}")
 
     # deadlines (ISO in data, Vietnamese in text)
     deadlines = []
@@ -619,6 +793,13 @@ def _build(ctx: _Ctx, kind: DraftKind, name: str, obligations: list[Obligation])
         signer_title = nfc(office.signer_title)
     elif office.name:
         org = office.name.upper()
+        if org.startswith("PHÒNG") and office.parent:
+            # the provincial agency's head issues decisions (Law 106/2025 Art. 22(2)(a)), not the regional Phòng
+            org = office.parent.upper()
+            ctx.unverified(
+                "người ký: Thủ trưởng cơ quan thi hành án dân sự tỉnh ban hành quyết định; việc Trưởng phòng Thi "
+                "hành án dân sự khu vực ký theo ủy quyền chưa được kiểm chứng."
+            )
         signer_title = f"{office.head_title} {'CƠ QUAN ' if org.startswith('THI HÀNH ÁN') else ''}{org}"
     else:
         signer_title = f"{office.head_title} {office_name}"
@@ -631,9 +812,11 @@ def _build(ctx: _Ctx, kind: DraftKind, name: str, obligations: list[Obligation])
         ctx.placeholders.append(
             Placeholder(field="decision_number", reason="officer_input", text=number, pointer=None)
         )
-    recipients = [f"- {ctx.party_name(pid, True)};" for pid in obligor_ids if pid != STATE]
+    recipients = [f"- {_cap(ctx.party_name(pid, True))};" for pid in obligor_ids if pid != STATE]
     recipients += [
-        f"- {ctx.party_name(pid, False)};" for pid in obligee_ids if pid != STATE and pid not in obligor_ids
+        f"- {_cap(ctx.party_name(pid, False))};"
+        for pid in obligee_ids
+        if pid != STATE and pid not in obligor_ids
     ]
     recipients.append(f"- {ctx.office_value('procuracy', 'Viện kiểm sát nhân dân cùng cấp')};")
     recipients.append("- Lưu: VT, hồ sơ thi hành án.")
@@ -642,8 +825,12 @@ def _build(ctx: _Ctx, kind: DraftKind, name: str, obligations: list[Obligation])
             "cách ghi Nhà nước là người phải/được thi hành án (“Ngân sách Nhà nước”, “Cơ quan thi hành án dân sự”)."
         )
 
+    main = [pid for pid in obligor_ids if pid != STATE] or [pid for pid in obligee_ids if pid != STATE]
+    who = join_vi([ctx.parties[pid][1].name for pid in main if pid in ctx.parties]) or "Nhà nước"
+    title = nfc(f"QĐ thi hành án {'chủ động' if kind == 'ex_officio' else 'theo yêu cầu'} – {who}")
     return Draft(
         name=name,
+        title=title,
         kind=kind,
         law_id=law.id,
         law_title=law.title,
@@ -679,6 +866,7 @@ def _build(ctx: _Ctx, kind: DraftKind, name: str, obligations: list[Obligation])
         recipients=[nfc(r) for r in recipients],
         placeholders=ctx.placeholders,
         notes=ctx.notes,
+        warnings=ctx.warnings,
     )
 
 
@@ -717,7 +905,7 @@ def draft_ex_officio(
     confiscation, refunds, ...), or only those of one decision group when `party` is given ("P2" or a
     joint group "P2+P3"). None when the judgment has nothing to enforce ex officio."""
     ctx = _ctx(extraction, office, options)
-    obs = [ob for ob in ctx.ex.obligations if enforcement_of(ctx.law, ob)[0] == "ex_officio"]
+    obs = [ob for ob in ctx.ex.obligations if enforcement_of(ctx.law, ob, ctx.ex)[0] == "ex_officio"]
     if party is not None:
         obs = [ob for ob in obs if _tag(_ex_officio_key(ob)) == party]
     if not obs:
@@ -741,7 +929,7 @@ def draft_on_request(
     obs = [
         ob
         for ob in ctx.ex.obligations
-        if obligee_id in ob.obligees and enforcement_of(ctx.law, ob)[0] == "on_request"
+        if obligee_id in ob.obligees and enforcement_of(ctx.law, ob, ctx.ex)[0] == "on_request"
     ]
     if obligors is not None:
         obs = [ob for ob in obs if _tag(ob.obligors) == obligors]
@@ -758,7 +946,7 @@ def _on_request(ctx: _Ctx, obligee_id: str, name: str, obs: list[Obligation]) ->
             Placeholder(
                 field="items",
                 reason="missing",
-                text=f"{PLACEHOLDER_PREFIX}không có nghĩa vụ thi hành theo yêu cầu cho {obligee_id}]",
+                text=f"{PLACEHOLDER_PREFIX}không có khoản thi hành theo yêu cầu cho {ctx.party_name(obligee_id, False)}]",
             )
         )
     return draft
@@ -771,8 +959,10 @@ def drafts_for(
     grouping rule says (or one ex officio + one per obligee with `grouping="combined"`)."""
     options = options or DraftOptions()
     ex = as_extraction(extraction)
+    if ex.document.kind == "enforcement_decision":
+        return []  # already an enforcement decision: nothing to draft from it
     law, _ = _law(options)
-    kinds = {ob.id: enforcement_of(law, ob)[0] for ob in ex.obligations}
+    kinds = {ob.id: enforcement_of(law, ob, ex)[0] for ob in ex.obligations}
     drafts: list[Draft] = []
     if options.grouping == "combined" or law.raw["grouping"]["rule"] != "per_obligor":
         d = draft_ex_officio(ex, office, options)

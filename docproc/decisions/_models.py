@@ -156,7 +156,10 @@ class VoluntaryPeriod(BaseModel):
 class Draft(BaseModel):
     """One enforcement-decision draft: every field of the form, worded, plus its data."""
 
-    name: str = Field(description="file stem: ex-officio-P2, on-request-P1-P2, ...")
+    name: str = Field(
+        description="file stem, no personal data (used in URLs): ex-officio-P2, on-request-P1-P2"
+    )
+    title: str = Field(default="", description="readable name: 'QĐ thi hành án chủ động – Nguyễn Văn A'")
     kind: DraftKind
     law_id: str
     law_title: str
@@ -191,7 +194,10 @@ class Draft(BaseModel):
     deadlines: list[Deadline]
     recipients: list[str]
     placeholders: list[Placeholder] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="legal notes for the officer (review page)")
+    warnings: list[str] = Field(
+        default_factory=list, description="checks to settle before download (review page, Vietnamese)"
+    )
 
     def deadline(self, name: str) -> Deadline | None:
         return next((d for d in self.deadlines if d.name == name), None)

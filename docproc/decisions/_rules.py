@@ -121,7 +121,11 @@ def law_for(day: date) -> Law:
     raise RulesError(f"no law version in laws.json covers {day.isoformat()}")
 
 
-def _matches(match: dict[str, Any], kind: str, obligors: list[str], obligees: list[str]) -> bool:
+def _matches(
+    match: dict[str, Any], kind: str, obligors: list[str], obligees: list[str], flags: frozenset[str]
+) -> bool:
+    if "flag" in match and match["flag"] not in flags:
+        return False
     if "kind" in match and match["kind"] != kind:
         return False
     if "obligor" in match and match["obligor"] not in obligors:
@@ -129,21 +133,34 @@ def _matches(match: dict[str, Any], kind: str, obligors: list[str], obligees: li
     return not ("obligee" in match and match["obligee"] not in obligees)
 
 
-def classify(law: Law, kind: str, obligors: list[str], obligees: list[str]) -> Classification:
-    """Ex officio or on request, by the first rule of the law's table that matches."""
+def classify(
+    law: Law, kind: str, obligors: list[str], obligees: list[str], flags: frozenset[str] = frozenset()
+) -> Classification:
+    """Ex officio or on request, by the first rule of the law's table that matches. `flags` are facts
+    of the case the table may test (e.g. "state_compensation": see docproc.decisions._facts)."""
     for rule in law.raw["ex_officio_rules"]:
-        if _matches(rule.get("match", {}), kind, obligors, obligees):
+        if _matches(rule.get("match", {}), kind, obligors, obligees, flags):
             return Classification(rule["enforcement"], rule.get("point"), rule.get("verified") == "V")
     return Classification("on_request", None, False)
 
 
+@lru_cache(maxsize=64)
+def _public_holidays(year: int) -> frozenset[date]:
+    """Vietnam's public holidays of `year` from python-holidays: Tết and Hùng Kings' day by the lunar
+    calendar, the substitute and observed days the Labour Code gives."""
+    import holidays as ph
+
+    return frozenset(ph.country_holidays("VN", years=year))
+
+
 def _is_holiday(day: date) -> bool:
-    data = holidays()
-    return day.strftime("%m-%d") in data.get("fixed", []) or day.isoformat() in data.get("dates", [])
+    """A public holiday, or a one-off day off the government announces (holidays.json "dates")."""
+    return day in _public_holidays(day.year) or day.isoformat() in holidays().get("dates", [])
 
 
 def add_working_days(start: date, n: int) -> date:
-    """The n-th working day after `start` (Saturdays, Sundays and listed holidays skipped)."""
+    """The n-th working day after `start` (Saturdays, Sundays, public holidays and announced days off
+    skipped)."""
     day, left = start, n
     while left > 0:
         day += timedelta(days=1)

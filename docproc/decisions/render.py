@@ -76,8 +76,13 @@ def find_fonts(extra_dirs: list[Path] | None = None) -> dict[str, Path]:
 # --- DOCX ----------------------------------------------------------------------------------------
 
 
-def template_context(draft: Draft) -> dict[str, str | list[str]]:
-    """The template fields of a draft (text, or lists of paragraphs)."""
+DRAFT_MARK = "BẢN NHÁP – CHƯA DUYỆT"
+
+
+def template_context(draft: Draft, *, approved: bool = False) -> dict[str, str | list[str]]:
+    """The template fields of a draft (text, or lists of paragraphs). Only what the decision says:
+    the officer's notes and warnings belong on the review page (Draft.notes, Draft.warnings), not in
+    the document; until approved the document is marked as a draft."""
     items: list[str] = []
     for k, item in enumerate(draft.items, start=1):
         items.append(f"{k}. {item.lines[0]}")
@@ -86,12 +91,6 @@ def template_context(draft: Draft) -> dict[str, str | list[str]]:
         items.append(
             next((p.text for p in draft.placeholders if p.field == "items"), "[cần kiểm tra: không có khoản]")
         )
-    notes = [f"Luật áp dụng: {draft.law_title} (theo ngày ra quyết định {draft.issue_date})."]
-    notes += [f"- {d.text}" for d in draft.deadlines]
-    if draft.placeholders:
-        notes.append("Các chỗ cần kiểm tra, bổ sung:")
-        notes += [f"- {p.field}: {p.text}" for p in draft.placeholders]
-    notes += [f"- {n}" for n in draft.notes]
     return {
         "office_parent": draft.office_parent,
         "office_name": draft.office_name,
@@ -113,7 +112,8 @@ def template_context(draft: Draft) -> dict[str, str | list[str]]:
         "recipients": draft.recipients,
         "signature_title": draft.signature_title,
         "signer_name": draft.signer_name,
-        "officer_notes": notes,
+        "draft_mark": [] if approved else [DRAFT_MARK],
+        "officer_notes": [],  # templates made before notes moved to the review page
     }
 
 
@@ -158,16 +158,18 @@ def _fill(p: Paragraph, ctx: dict[str, str | list[str]], template: str) -> None:
     _set_text(p, nfc(_MARK.sub(sub, full)))
 
 
-def render_docx(draft: Draft, path: Path, *, template: Path | None = None) -> Path:
-    """Fill the draft's template and save it at `path`."""
+def render_docx(draft: Draft, path: Path, *, template: Path | None = None, approved: bool = False) -> Path:
+    """Fill the draft's template and save it at `path` (marked "bản nháp – chưa duyệt" unless approved)."""
     template = template or TEMPLATES_DIR / (
         "ex-officio.docx" if draft.kind == "ex_officio" else "on-request.docx"
     )
     doc = open_docx(str(template))
-    ctx = template_context(draft)
+    ctx = template_context(draft, approved=approved)
     for p in _paragraphs(doc):
         _fill(p, ctx, template.name)
-    doc.core_properties.title = nfc(f"{draft.form_title} {draft.form_subject}")
+    doc.core_properties.title = nfc(draft.title or f"{draft.form_title} {draft.form_subject}")
+    doc.core_properties.author = ""
+    doc.core_properties.comments = ""
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
     return path

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from docproc.extract import _confidence as C
 from docproc.extract import assets as A
 from docproc.extract._clauses import Clause, in_item
 from docproc.extract._patterns import (
@@ -12,6 +13,8 @@ from docproc.extract._patterns import (
     ALLOC_RE,
     CUSTODY_RE,
     GIVE_TO_RE,
+    HOLDER_RE,
+    HOLDER_STOP_RE,
     MUC_RE,
     ORDER_RE,
     OWNER_END_RE,
@@ -21,6 +24,9 @@ from docproc.extract._patterns import (
 from docproc.extract._reader_base import AssetDraft, ReaderBase, fold_id
 
 _I = re.I
+
+# Where the sentence about one taking starts: a full stop, a semicolon, ", còn" / ", rồi" (however spaced).
+_STORY_BOUNDARY = re.compile(r"[.;]|,\s*(?:còn|rồi)\b", re.I)
 
 __all__ = ["AssetRules"]
 
@@ -96,7 +102,7 @@ class AssetRules(ReaderBase):
         *,
         default_owners: list[tuple[str, tuple[int, int]]] | None = None,
         default_kind: str | None = None,
-        owner_conf: float = 0.8,
+        owner_conf: float = C.LIKELY,
         owners_win: bool = False,
     ) -> list[int]:
         """Assets described in text[a:b] (added or merged), as indices into self.assets."""
@@ -125,9 +131,13 @@ class AssetRules(ReaderBase):
             if owners_win and default_owners:
                 owners, oconf = default_owners, owner_conf
             elif explicit:
-                owners, oconf = explicit, 0.85
+                owners, oconf = explicit, C.EXPLICIT
             else:
                 owners, oconf = (default_owners or []), owner_conf
+            if not owners and f.kind in ("deposit", "shares"):
+                owners, oconf = self._holder(cs, ce), C.INFERRED
+            elif not owners:
+                owners, oconf = self._holder(cs, ce), C.DEFAULTED  # "xe ô tô ... của bị cáo A"
             if not f.certificate and f.plot_number:
                 self._inherit_certificate(f)
                 if not f.certificate and _CERT_WORD_RE.search(chunk):
@@ -145,7 +155,7 @@ class AssetRules(ReaderBase):
                 )
                 if land is not None:
                     owners = [(p, land.owner_spans.get(p, land.span)) for p in land.owners]
-                    oconf = 0.6
+                    oconf = C.DEFAULTED
             idx = self._merge(f, cs, ce, owners, oconf, item, context)
             out.append(idx)
             fresh.append(idx)
@@ -156,7 +166,11 @@ class AssetRules(ReaderBase):
             for k in fresh[:-1]:
                 d = self.assets[k]
                 if not d.owners and last.owners:
-                    d.owners, d.owner_spans, d.owner_conf = list(last.owners), dict(last.owner_spans), 0.7
+                    d.owners, d.owner_spans, d.owner_conf = (
+                        list(last.owners),
+                        dict(last.owner_spans),
+                        C.INFERRED,
+                    )
                 if not d.f.security_contract and last.f.security_contract:
                     d.f.security_contract = last.f.security_contract
                     if "security_contract" in last.f.spans:
@@ -165,6 +179,16 @@ class AssetRules(ReaderBase):
                             last.base + last.f.spans["security_contract"][1],
                         )
         return list(dict.fromkeys(out))
+
+    def _holder(self, cs: int, ce: int) -> list[tuple[str, tuple[int, int]]]:
+        """The holder of an account, savings book or shares: "tài khoản số ... của Công ty A tại Ngân
+        hàng B" is A's (GUIDELINES: the bank that keeps an account is not its owner)."""
+        for m in HOLDER_RE.finditer(self.text, cs, ce):  # "của Công ty X do ông A sở hữu": the first party
+            stop = HOLDER_STOP_RE.search(self.text, m.end(), ce)
+            who = self.pids_in(m.end(), stop.start() if stop else ce)
+            if who:
+                return who
+        return []
 
     def _refer(self, chunk: str, item: str) -> list[int]:
         refs = MUC_RE.findall(chunk)
@@ -232,7 +256,7 @@ class AssetRules(ReaderBase):
                 d.items.add(item)
                 d.contexts.add(context)
                 return k
-        conf = 0.9 if f.identified else 0.7
+        conf = C.IDENTIFIED if f.identified else C.INFERRED
         self.assets.append(
             AssetDraft(
                 f=f,
@@ -263,13 +287,9 @@ class AssetRules(ReaderBase):
                 names += [(p.id, r"\s+".join(map(re.escape, toks))), (p.id, re.escape(toks[-1]))]
         story = self.text[: self.s]
         for m in re.finditer(key, story, _I):
-            lo = max(
-                story.rfind(".", 0, m.start()),
-                story.rfind(";", 0, m.start()),
-                story.rfind(", còn", 0, m.start()),
-                story.rfind(", rồi", 0, m.start()),
-            )
-            seg = story[lo + 1 : m.start()]
+            w0 = max(0, m.start() - 600)
+            lo = max((b.end() for b in _STORY_BOUNDARY.finditer(story, w0, m.start())), default=w0)
+            seg = story[lo : m.start()]
             verb = re.search(
                 r"\b(?:mang\s+theo|mang|lấy|dùng|cầm|sử\s+dụng|chuẩn\s+bị|mua|cất\s+giấu)\b", seg, _I
             )

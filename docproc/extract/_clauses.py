@@ -87,10 +87,16 @@ def _heading(body: str) -> str:
     return ""
 
 
+# An anonymised name's initial ends the sentence ("... của bà Đinh Thị Thu M. Ông Lê Văn B phải trả"):
+# a capital letter alone after a capitalised syllable of the name.
+_INITIAL_END_RE = re.compile(r"(?-i:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+) (?-i:[A-ZĐ])\.$")
+
+
 def _sentences(line: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for m in _SENT_END_RE.finditer(line):
-        if _ABBREV_END_RE.search(line[max(0, m.start() - 6) : m.start()]):
+        before = line[max(0, m.start() - 12) : m.start()]
+        if _ABBREV_END_RE.search(before[-6:]) and not _INITIAL_END_RE.search(before):
             continue
         out.append((pos, m.start()))
         pos = m.end()

@@ -110,7 +110,13 @@ def name_occurrences(name: str, text: str, folded: str | None = None) -> list[st
 
 
 def consensus_name(
-    name: str, text: str, folded: str | None = None, avoid: Sequence[str] = (), *, person: bool = False
+    name: str,
+    text: str,
+    folded: str | None = None,
+    avoid: Sequence[str] = (),
+    *,
+    person: bool = False,
+    surname_prior: bool = True,
 ) -> str:
     """The spelling of `name` the document repeats most (one mark per word at most), unless that
     spelling is another party's name (`avoid`): "Hùng" and "Hưng" may be two people. For a person,
@@ -126,7 +132,7 @@ def consensus_name(
         if len(said) >= 2:
             last = vote_words(words[-1], said, max_marks=1)
             best = " ".join([*best.split()[:-1], last])
-    if person:
+    if person and surname_prior:
         best = fix_surname(best)  # a slip every mention repeats: "Đỉnh Thị Hường" for Đinh
     others = {_fold(a) for a in avoid}
     if best != name and (
@@ -158,6 +164,13 @@ def _noise_token(tok: str) -> bool:
     return 2 <= len(core) <= 3 and core.isalpha()
 
 
+# An organisation's head or legal form: what is left when a distinctive short name is cut off.
+_LEGAL_FORM_END = re.compile(
+    r"(?i:\b(?:công\s+ty|tổng\s+công\s+ty|cổ\s+phần|tnhh|trách\s+nhiệm\s+hữu\s+hạn|một\s+thành\s+viên|"
+    r"hai\s+thành\s+viên|hợp\s+danh|tư\s+nhân|ngân\s+hàng|thương\s+mại|hợp\s+tác\s+xã|doanh\s+nghiệp))$"
+)
+
+
 def trim_noise_tail(name: str, text: str, folded: str | None = None) -> str:
     """`name` without a noisy tail the rest of the document never writes: the entry reads
     "Ngân hàng Thương mại cổ phần C SG" once, the judgment says "Ngân hàng Thương mại cổ phần C"
@@ -169,6 +182,8 @@ def trim_noise_tail(name: str, text: str, folded: str | None = None) -> str:
         if len(name_occurrences(name, text, folded)) > 1:
             break
         short = " ".join(words[:-cut])
+        if _LEGAL_FORM_END.search(short):
+            break  # "Công ty cổ phần HK": the rest would be a legal form, not a name
         if len(name_occurrences(short, text, folded)) >= 3:
             return short
     return name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from docproc.extract import _confidence as C
 from docproc.extract._clauses import Clause
 from docproc.extract._patterns import (
     ADVANCE_RE,
@@ -71,7 +72,7 @@ class FeeRules(ReaderBase):
                     if adv and d.amount_vnd:
                         d.extra["advance_credited"] = min(adv, d.amount_vnd)
                     if each:
-                        d.conf = 0.8
+                        d.conf = C.LIKELY
                     self.obs.append(d)
                     found = True
             last_end = clause_rest_end

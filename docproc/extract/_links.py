@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from docproc.extract import _confidence as C
 from docproc.extract import assets as A
 from docproc.extract._clauses import Clause, in_item
 from docproc.extract._patterns import (
@@ -29,6 +30,26 @@ from docproc.text.dates import find_dates
 _I = re.I
 
 __all__ = ["LinkRules"]
+
+
+SECURED_KIND_WORDS = (
+    (re.compile(r"\b(?:tiền\s+phạt|phạt\s+tiền|hình\s+phạt\s+tiền)\b", re.I), "fine"),
+    (re.compile(r"\b(?:truy\s+thu|tịch\s+thu|sung\s+(?:công|quỹ|ngân\s+sách))\b", re.I), "confiscation"),
+    (
+        re.compile(
+            r"\b(?:bồi\s+thường|trả\s+nợ|khoản\s+nợ|số\s+nợ|hoàn\s+trả|trách\s+nhiệm\s+dân\s+sự)\b", re.I
+        ),
+        "pay_money",
+    ),
+)
+_POINT_RE = re.compile(r"\bđiểm\s+([a-zđ])\b(?!\s+(?:khoản|Điều|mục)\b)(?!\s+\d)", re.I)
+
+
+def point_refs(text: str, item: str) -> list[str]:
+    """ "nêu tại điểm a" inside item 2: the lettered point "2.a" of the same item (a law's "điểm a
+    khoản 1 Điều 468" is a citation, not a reference)."""
+    top = item.split(".")[0]
+    return [f"{top}.{m.group(1).lower()}" if top else m.group(1).lower() for m in _POINT_RE.finditer(text)]
 
 
 class LinkRules(ReaderBase):
@@ -93,7 +114,7 @@ class LinkRules(ReaderBase):
                 return False
             st = Statement("security", (c.start, c.end), c.item, pos=c.start)
             tail_text = self.text[tail : c.end]
-            st.items = MUC_RE.findall(tail_text)
+            st.items = MUC_RE.findall(tail_text) + point_refs(tail_text, c.item)
             m_of = re.search(r"\bcủa\s+", tail_text, _I)
             m_to = re.search(r"\bcho\s+", tail_text, _I)
             if m_of:
@@ -119,7 +140,7 @@ class LinkRules(ReaderBase):
         st = Statement("security", (c.start, c.end), c.item, pos=c.start)
         pre_end = c.start + m.start()
         pre = self.text[c.start : pre_end]
-        st.items = MUC_RE.findall(pre)
+        st.items = MUC_RE.findall(pre) + point_refs(pre, c.item)
         thi = max(pre.rfind(" thì "), pre.rfind(","))
         split = c.start + thi if thi >= 0 else c.start
         st.obligees = [p for p, _ in self.pids_in(split, pre_end)]
@@ -149,16 +170,35 @@ class LinkRules(ReaderBase):
                     if not d.late_interest:
                         d.late_interest, d.li_span = True, st.span
             else:
-                conf = 0.85 if (st.items or st.obligors or st.obligees) else 0.6
-                for d in targets:
-                    for k in st.assets:
+                named = bool(st.items or st.obligors or st.obligees)
+                conf = C.EXPLICIT if named else C.DEFAULTED
+                for k in st.assets:
+                    mine = targets
+                    if not named:
+                        # "Tiếp tục kê biên ... của bị cáo A để bảo đảm thi hành án": an asset held for
+                        # no named order secures its owner's orders (a third party's: all of them)
+                        owners = set(self.assets[k].owners)
+                        mine = [d for d in targets if owners & set(d.obligors)] or targets
+                    for d in mine:
                         if k not in d.secured_by:
                             d.secured_by.append(k)
                             d.sec_spans[k] = (st.span, conf)
 
+    def _kinds_named(self, st: Statement) -> set[str]:
+        """The kinds of order a security statement says it secures, by their words after "bảo đảm"."""
+        text = self.text[st.span[0] : st.span[1]]
+        to = SEC_TO_RE.search(text)
+        tail = text[to.end() :] if to else ""
+        kinds = {kind for rx, kind in SECURED_KIND_WORDS if rx.search(tail)}
+        return kinds if kinds - {"pay_money"} else set()
+
     def _targets(self, st: Statement, money: list[Draft]) -> list[Draft]:
         if st.kind == "li_contract":
             pool = [d for d in money if d.span[0] < st.pos or in_item(d.item, st.item.split(".")[0])]
+        elif st.kind == "security" and (kinds := self._kinds_named(st)):
+            # "... để bảo đảm thi hành án phần bồi thường và tiền phạt": exactly the kinds the text
+            # names, fines and confiscated sums included (GUIDELINES)
+            pool = [d for d in self.obs if d.kind in kinds and d.amount_vnd is not None]
         else:
             pool = money
         if st.items:

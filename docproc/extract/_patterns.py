@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 
+from docproc.extract import _lexicon as L
+from docproc.extract._lexicon import accented
 from docproc.extract._tolerant import compile_tolerant as _tc
 
 _I = re.I
 
 all__ = ["Reader", "Draft", "AssetDraft"]
 
-MONEY_VERBS = r"trả\s+nợ\s+thay|trả\s+thay|trả\s+lại|trả\s+nợ|trả|thanh\s+toán|bồi\s+thường|hoàn\s+trả|hoàn\s+lại|chi\s+trả|nộp|cấp\s+dưỡng"
+# Verbs and modals of ordering come from the one table in `_lexicon` (exact tones here: see above).
+MONEY_VERBS = accented(L.MONEY_VERBS, tolerant=False)
 
-GIVE_VERBS = r"giao\s+lại|bàn\s+giao|giao\s+trả|giao"
+GIVE_VERBS = accented(L.GIVE_VERBS, tolerant=False)
 
 ACT_VERBS = (
     r"tháo\s+dỡ|di\s+dời|phối\s+hợp|thực\s+hiện|ban\s+hành|xóa|xoá|chấm\s+dứt|khôi\s+phục|làm\s+thủ\s+tục|"
@@ -27,7 +30,7 @@ ACT_VERBS = (
 
 ORDER_RE = re.compile(
     r"(?P<neg>\b(?:không|chưa|đã|còn|được|có\s+quyền)\s+(?:phải\s+)?(?:tiếp\s+tục\s+)?)?"
-    r"(?P<modal>\b(?:phải|có\s+nghĩa\s+vụ|có\s+trách\s+nhiệm|đồng\s+ý|tự\s+nguyện|cam\s+kết|thống\s+nhất)\s+)?"
+    rf"(?P<modal>\b(?:{accented(L.ORDER_MODALS, tolerant=False)})\s+)?"
     r"(?:(?:tiếp\s+tục|cùng)\s+)?"
     r"(?P<joint>\bliên\s+đới\s+)?(?:(?:cùng\s+(?:với\s+\S+\s+)?|tiếp\s+tục\s+))?"
     rf"(?P<verb>\b(?:{ACT_VERBS}|{MONEY_VERBS}|{GIVE_VERBS}))(?!\w)",
@@ -61,7 +64,12 @@ STATE_FUND_RE = _tc(
 
 XAC_DINH_RE = _tc(r"^\s*(?:[-–+]\s*)?Xác\s+định\b", _I)
 
-LATER_BUOC_RE = _tc(r"[,;.]\s*(?=buộc\b)", _I)
+LATER_BUOC_RE = _tc(r"[,;.:]\s*(?=buộc\b)", _I)  # also "Sửa bản án sơ thẩm như sau: Buộc ..."
+
+# A clause that opens with a condition ("Trường hợp ...", "Nếu ...", "Khi ...", "Đến ngày ... mà").
+CONDITION_RE = _tc(r"\s*(?:[-–+]\s*)?(?:Trường\s+hợp|Nếu|Khi|Sau\s+khi|Đến\s+ngày|Quá\s+thời\s+hạn)\b", _I)
+# Between the mentions of one subject and its verb: separators, a title, "cùng", "liên đới".
+SUBJECT_GAP_RE = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,|và|cùng|với)?\s*(?:\b(?:ông|bà|anh|chị)\s*)?", _I)
 
 CUT_RE = _tc(
     r"\b(?:trong\s+thời\s+hạn|kể\s+từ\s+ngày\s+nhận|sau\s+khi\s+(?!đối\s+trừ)|khi\s+nhận\s+đủ|chậm\s+nhất\s+(?:vào\s+)?ngày)",
@@ -155,7 +163,7 @@ REFUND_TO_RE = _tc(
 
 REFUND_GET_RE = _tc(r"\bđược\s+(?:nhận\s+lại|hoàn\s+trả(?:\s+lại)?|trả\s+lại|hoàn\s+lại)\b", _I)
 
-FINE_RE = _tc(r"\b(?:phạt\s+tiền|phạt\s+bổ\s+sung|xử\s+phạt|phạt(?=\s+bị\s+cáo))\s+", _I)
+FINE_RE = _tc(r"\b(?:phạt\s+tiền|phạt\s+bổ\s+sung(?!\s*:)|xử\s+phạt|phạt(?=\s+bị\s+cáo))\s+", _I)
 
 CONFISCATE_RE = _tc(
     r"^\s*(?:[-–+]\s*)?(?:Tịch\s+thu|Truy\s+thu|Truy\s+nộp|Sung\s+(?:quỹ|công))"
@@ -192,16 +200,35 @@ SEC_OBJ_LEAD_RE = _tc(
 SEC_CUT_RE = _tc(r"\s*,?\s+(?:để\s+(?:thu\s+hồi|thi\s+hành|bảo\s+đảm|đảm\s+bảo|trả\s+nợ)|,\s*gồm\s*:)", _I)
 
 SEC_HOLD_RE = _tc(
-    r"(?:(?:duy\s+trì|giữ\s+nguyên)\s+(?:Lệnh|Quyết\s+định)\s+(?:kê\s+biên|phong\s+tỏa|tạm\s+giữ)[^.]*?\bđối\s+với\s+"
-    r"|\btạm\s+giữ\s+|\bdùng\s+)",
+    r"(?:(?:duy\s+trì|giữ\s+nguyên)\s+(?:(?:Lệnh|Quyết\s+định)\s+(?:kê\s+biên|phong\s+tỏa|tạm\s+giữ)|biện\s+pháp)[^.]*?"
+    r"\bđối\s+với\s+"
+    r"|\btạm\s+giữ\s+|\bdùng\s+"
+    # kept to secure the debt (GUIDELINES: "tiếp tục kê biên", "tiếp tục phong tỏa tài khoản", "tiếp tục
+    # tạm giữ sổ tiết kiệm"; a creditor who "tiếp tục giữ" / "cầm giữ" the debtor's car)
+    r"|\btiếp\s+tục\s+(?:cầm\s+giữ|giữ(?!\s+nguyên)|kê\s+biên|phong\s+tỏa|phong\s+toả)\s+|\bcầm\s+giữ\s+)",
     _I,
 )
+
+FUND_AT_RE = _tc(r"\s(?:tại|vào)\s+(?:quỹ\s+)?", _I)
+
+# "Truy thu / truy nộp của bị cáo A số tiền X": a sum the accused gives up (GUIDELINES: confiscation with
+# the sum as amount_vnd), whoever is named before the sum.
+TRUY_RE = _tc(r"^\s*(?:[-–+]\s*)?(?:Truy\s+thu|Truy\s+nộp|Buộc\s+\S+(?:\s+\S+){0,6}\s+nộp\s+lại)\b", _I)
+
+HOLDER_RE = _tc(r"\b(?:của|do)\s+", _I)
+HOLDER_STOP_RE = _tc(r"\s(?:mở\s+)?tại\s|\s(?:do|được)\s|,\s*(?:số\s+(?:dư|tiền)|để)\b", _I)
 
 SEC_TO_RE = _tc(r"\s*,?\s*(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo)\b", _I)
 
 SEC_USED_RE = _tc(r"(?:tiếp\s+tục\s+)?được\s+dùng\s+để\s+(?:bảo\s+đảm|đảm\s+bảo)", _I)
 
-REF_RE = _tc(r"\bnêu\s+(?:trên|tại)\b|\btrên\s+đây\b", _I)
+# An asset named again, not described: "nêu trên", "nói trên", "kể trên", "trên đây", "(chiếc xe ô tô) trên
+# để thi hành án", "tài sản này" ("nhà trên đất" is a description: "trên" then a noun).
+REF_RE = _tc(
+    r"\b(?:nêu|nói|kể|ghi)\s+(?:trên|tại)\b|\btrên\s+đây\b|\s+trên(?=\s*(?:[,.;)]|$|để\b|cho\b))"
+    r"|\b(?:tài\s+sản|chiếc|xe|tàu|căn\s+nhà|căn\s+hộ|thửa\s+đất)(?:\s+[^\s,.;]+){0,3}\s+này\b",
+    _I,
+)
 
 OWNER_RE = re.compile(
     r"(?P<a>mang\s+tên(?:\s+hộ)?|thuộc\s+(?:quyền\s+)?sở\s+hữu(?:\s+của)?|đứng\s+tên(?:\s+hộ)?|thu\s+giữ\s+của|"

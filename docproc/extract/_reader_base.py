@@ -6,9 +6,11 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from docproc.extract import _confidence as C
 from docproc.extract import assets as A
 from docproc.extract._clauses import Clause
 from docproc.extract._patterns import DONG_TIEN_RE
+from docproc.extract._word_amounts import word_amounts
 from docproc.schema import Party
 from docproc.text import AmountMatch, find_amounts, words_to_amount
 
@@ -38,8 +40,8 @@ class Draft:
     sec_spans: dict[int, tuple[tuple[int, int], float]] = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
     party_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
-    conf: float = 0.85
-    party_conf: float = 0.85
+    conf: float = C.EXPLICIT
+    party_conf: float = C.EXPLICIT
 
     @property
     def enforcement(self) -> str:
@@ -89,13 +91,15 @@ def shift_amount(a: AmountMatch, off: int) -> AmountMatch:
 
 def amounts_of(text: str, start: int, end: int) -> list[AmountMatch]:
     """Amounts of text[start:end] (absolute offsets). "300.000 đồng tiền tạm ứng án phí" is money
-    too, though "đồng tiền" alone is not a unit: add those the shared finder leaves out."""
+    too, though "đồng tiền" alone is not a unit: add those the shared finder leaves out,
+    and amounts written in words alone."""
     found = [shift_amount(a, start) for a in find_amounts(text[start:end])]
     have = {a.start for a in found}
     for m in DONG_TIEN_RE.finditer(text, start, end):
         if m.start() not in have:
             value = int(m.group("n").replace(".", ""))
             found.append(AmountMatch(m.start(), m.end(), value))
+    found += word_amounts(text, start, end, found)
     return sorted(found, key=lambda a: a.start)
 
 
@@ -151,7 +155,7 @@ class ReaderBase:
         fm = getattr(self.resolver, "find_mentions", None)
         if fm is None:
             try:
-                from docproc.extract.parties import PartyResolver
+                from docproc.extract.mentions import PartyResolver
 
                 self.resolver = PartyResolver(self.parties, self.text)
                 fm = self.resolver.find_mentions
@@ -227,8 +231,9 @@ class ReaderBase:
         return [m for m in self.amounts if a <= m.start and m.end <= b]
 
     def _after_amount(self, am: AmountMatch) -> int:
-        """End of an amount including its words in parentheses."""
-        if am.words_span:
+        """End of an amount including its words in parentheses (an amount in words alone ends at
+        its unit)."""
+        if am.words_span and am.words_span[0] >= am.end:
             close = self.text.find(")", am.words_span[1])
             return close + 1 if close >= 0 else am.words_span[1]
         return am.end
@@ -253,9 +258,9 @@ class ReaderBase:
             d.extra.pop("_words_mismatch", None)
             said = words_to_amount(am.words)
             if said == am.value:
-                d.conf = 0.95
+                d.conf = C.STATED
             else:
-                d.conf = 0.5
+                d.conf = C.WEAK
                 d.extra["_words_mismatch"] = True
                 complete = re.search(r"đồng\W*$", am.words, _I) is not None  # not cut short by OCR
                 if said is not None and complete and _one_digit_slip(am.value, said):

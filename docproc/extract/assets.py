@@ -31,9 +31,13 @@ __all__ = [
 ]
 
 # Plates: "15C-268.47", "76C1-284.67", "51LD-123.45", "29A-1234", "30K 999.99"; OCR may drop the dot.
+# The series may also be set off by a space alone ("29H 50731"). Fishing vessels carry a registration
+# number "province code - serial - TS" (Thông tư 23/2018/TT-BNNPTNT: "KG-91234-TS", "ĐNa-90815-TS"),
+# which goes where the plate goes.
 PLATE_RE = re.compile(
     r"(?<![\w.\-])(?P<plate>\d{2}\s?[A-Z]{1,2}\d?\s?[-–]\s?(?:\d{3}[.,]\d{2}|\d{4,5})"
-    r"|\d{2}[A-Z]{1,2}\d?\s\d{3}[.,]\d{2})(?![\w])"
+    r"|\d{2}[A-Z]{1,2}\d?\s(?:\d{3}[.,]\d{2}|\d{4,5}(?![.,]\d))"
+    r"|(?-i:[A-ZĐ][A-ZĐa-zđ]{0,2})\s?[-–]\s?\d{4,5}\s?[-–]\s?TS)(?![\w])"
 )
 _PLOT_RE = re.compile(r"\bthửa(?:\s+đất)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
 _SHEET_RE = re.compile(r"\btờ\s+bản\s+đồ(?:\s+địa\s+chính)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
@@ -67,18 +71,27 @@ _PART_RE = re.compile(r"\bký\s+hiệu\s*\(?(?P<v>[A-Z0-9]{1,3})\)?", re.I)
 _COUNT_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{3})*\s*(?:\([^)]{1,12}\)\s*)?)?", re.I)
 _LEAD_RE = re.compile(
     r"^\s*(?:(?:là|gồm|toàn\s+bộ|các|tài\s+sản\s+(?:thế\s+chấp|bảo\s+đảm|cầm\s+cố)\s+(?:là\s+)?|"
-    r"được\s+|quyền\s+sở\s+hữu\s+(?=xe|căn|tàu|máy|dây|cổ)|sau\s*:?)\s*)+",
+    r"được\s+|(?:quyền\s+)?sở\s+hữu\s+(?=xe|căn|tàu|máy|dây|cổ|toàn|số\s+tiền)|sau\s*:?)\s*)+",
     re.I,
 )
 
 # Kinds by the head noun of the description (first words after a count), most specific first.
 _KIND_HEADS: tuple[tuple[str, str], ...] = (
     (r"căn\s+hộ|căn\s+hộ\s+chung\s+cư", "apartment"),
-    (r"quyền\s+sử\s+dụng|thửa\s+đất|phần\s+đất|diện\s+tích\s+đất|lô\s+đất|đất\b", "land_use_right"),
+    (
+        r"quyền\s+sử\s+dụng|thửa\s+đất|phần\s+đất|diện\s+tích\s+(?:[\d.,]+\s*(?:m2|m²|mét\s+vuông)\s+)?đất|lô\s+đất"
+        r"|đất\b",
+        "land_use_right",
+    ),
     (r"(?:căn\s+|ngôi\s+|toàn\s+bộ\s+)?nhà|công\s+trình|nhà\s+xưởng", "house"),
     (r"xe|ô\s*tô|mô\s*tô|rơ\s*moóc", "vehicle"),
     (r"tàu|thuyền|sà\s+lan|ghe|xuồng", "vessel"),
-    (r"dây\s+chuyền|máy|thiết\s+bị|hệ\s+thống\s+máy", "machinery"),
+    # machines of production; a computer, phone or camera is an "other" object
+    (
+        r"dây\s+chuyền|máy\s+móc|thiết\s+bị|hệ\s+thống\s+máy"
+        r"|máy(?!\s+(?:tính|vi\s+tính|điện\s+thoại|ảnh|chụp\s+ảnh|tính\s+bảng))",
+        "machinery",
+    ),
     (r"cổ\s+phần|cổ\s+phiếu|phần\s+vốn\s+góp", "shares"),
     (r"sổ\s+tiết\s+kiệm|tiền\s+gửi|tài\s+khoản", "deposit"),
 )
@@ -246,7 +259,9 @@ def read_asset(chunk: str, *, default_kind: str | None = None) -> AssetFields | 
 # "01 (một) kìm ... và 01 (một) đôi găng tay", "... căn hộ ... và được quyền sở hữu xe ô tô ...".
 _SPLIT_RE = re.compile(
     r"(?:;\s*|,\s*(?=\d{1,3}\s*\(\s*[^\W\d]+\s*\)\s)|\s+(?:và|cùng\s+với)\s+"
-    r"(?=\d{1,3}\s*\(\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*\)\s|(?:được\s+)?(?:quyền\s+sở\s+hữu\s+)?(?:\d{1,3}\s*(?:\([^)]{1,12}\)\s*)?(?:chiếc\s+)?"
+    # "... và được (quyền) sở hữu / nhận / sử dụng ...": a second allocation in the same sentence
+    r"(?=(?:được\s+)?(?:quyền\s+)?(?:sở\s+hữu|nhận|sử\s+dụng)\s+(?:toàn\s+bộ\s+)?(?:số\s+)?(?:tiền|cổ|phần)"
+    r"|\d{1,3}\s*\(\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*\)\s|(?:được\s+)?(?:quyền\s+sở\s+hữu\s+)?(?:\d{1,3}\s*(?:\([^)]{1,12}\)\s*)?(?:chiếc\s+)?"
     r"(?:xe|căn\s+hộ|tàu|thuyền|máy|dây\s+chuyền|con|đôi|đoạn|cái|bộ|điện\s+thoại|sổ)|xe\s|căn\s+hộ\s)))",
     re.I,
 )

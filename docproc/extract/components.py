@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import get_lang_class, load_config, registry
 from spacy.vocab import Vocab
 
+from docproc.config import get_settings
 from docproc.document import Document
 from docproc.extract import checks, header, operative, parties
 from docproc.extract._tolerant import blank_specks
@@ -172,6 +173,11 @@ def run_pipeline(nlp: Language, document: Document) -> Extraction:
     cleaned = blank_specks(document.text)  # same length: spans and word offsets stay valid
     if cleaned != document.text:
         document = document.model_copy(update={"text": cleaned})
+    # spaCy's max_length (1,000,000) guards its parser's memory; docproc's own limit on the text
+    # (max_text_chars, checked when the document is read) is the one that applies to this pipeline
+    limit = get_settings().max_text_chars
+    if nlp.max_length <= max(limit, len(document.text)):
+        nlp.max_length = max(limit, len(document.text)) + 1
     doc = nlp.make_doc(document.text)
     doc._.docproc = ExtractState(document=document, ev=EvidenceBuilder(document))
     for _name, proc in nlp.pipeline:

@@ -97,7 +97,7 @@ _UNIT_WORDS = [
 ]  # fmt: skip
 _COURT_HEAD = re.compile(r"(?:T[OÒ]\S{0,2}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N|TAND)\b", _I)
 _HEADER_STOP = re.compile(
-    r"(C[ỘO]NG\s+H[ÒO]A|[ĐD][ộo]c\s+l[ậa]p|B[ảa]n\s+[áa]n|S[ốo]\s*:|Quy[ếe]t\s+[đd][ịi]nh|Ng[àa]y\b|V/v|\|)",
+    r"(C[ỘO]NG\s+H(?:[ÒO]A|OÀ)|[ĐD][ộo]c\s+l[ậa]p|B[ảa]n\s+[áa]n|S[ốo]\s*:|Quy[ếe]t\s+[đd][ịi]nh|Ng[àa]y\b|V/v|\|)",
     _I,
 )
 
@@ -119,6 +119,10 @@ def restore_court_case(court: str) -> str:
     """ "TÒA ÁN NHÂN DÂN QUẬN NGÔ QUYỀN, THÀNH PHỐ HẢI PHÒNG" → "Tòa án nhân dân quận Ngô Quyền,
     thành phố Hải Phòng"; "Thành phố Hồ Chí Minh" keeps its capital, as published."""
     s = re.sub(r"\s+", " ", court).strip(" ,.-–")
+    div = _DIVISION_RE.match(s)
+    if div:  # "TÒA DÂN SỰ TÒA ÁN NHÂN DÂN TỐI CAO" → "Tòa dân sự Tòa án nhân dân tối cao"
+        words = div.group("div").split()
+        return "Tòa " + " ".join(words[1:]).lower() + " " + restore_court_case(s[div.end() :])
     s = _SPACED_DASH.sub(
         lambda m: f" {m.group(1) or m.group(2)} ", s
     )  # "khu vực 4- Đắk Lắk": a dash with a space on one side
@@ -167,10 +171,12 @@ def _fold(s: str) -> str:
 def _header_court(text: str, head_end: int) -> tuple[str, int, int] | None:
     """The court block at the top: "TÒA ÁN NHÂN DÂN" and the capital lines under it (left column)."""
     window = text[: max(head_end, 1)][:3000]
-    m = _COURT_HEAD.search(window)
+    # The header block's own line ("TÒA ÁN NHÂN DÂN" in capitals at a line's start) before any
+    # mention in running text (a publisher's title line above it: "Bản án số ... của TAND tỉnh X").
+    m = _COURT_HEAD_LINE.search(window) or _COURT_HEAD.search(window)
     if not m:
         return None
-    lines = window[m.start() :].split("\n")
+    lines = [ln for ln in window[m.start() :].split("\n")[:8] if ln.strip()]  # blank lines between
     parts: list[str] = []
     first = True
     pos = m.start()
@@ -203,10 +209,36 @@ def _header_court(text: str, head_end: int) -> tuple[str, int, int] | None:
         pos += len(line) + 1
     if not parts:
         return None
-    court = ", ".join(p.strip(" ,") for p in parts)
-    # "TÒA ÁN NHÂN DÂN, QUẬN X" after joining the first line alone
-    court = re.sub(r"^(T\S*\s+\S+\s+NH\S+\s+D\S+),\s*", r"\1 ", court)
-    return court, m.start(), end
+    return _join_header_lines([p.strip(" ,") for p in parts]), m.start(), end
+
+
+def _join_header_lines(parts: list[str]) -> str:
+    """The court's name from its header lines: "TÒA ÁN NHÂN DÂN" + "TỈNH X" and "CẤP CAO" + "TẠI Y"
+    run on; a regional court's province follows a dash ("KHU VỰC 2" + "HÀ NỘI" → "khu vực 2 - Hà Nội",
+    as GUIDELINES name post-2025 courts); other lines are the court's place, after a comma."""
+    court = parts[0] if parts else ""
+    for p in parts[1:]:
+        if _REGIONAL_END.search(court) and not re.match(r"(?i:t[aạ]i)\b", p):
+            court += " - " + p
+        elif re.search(r"(?i:nh[aâ]n\s+d[aâ]n)$", court) or re.match(r"(?i:t[aạ]i|c[aấ]p\s+cao)\b", p):
+            court += " " + p
+        else:
+            court += ", " + p
+    return court
+
+
+_REGIONAL_END = re.compile(r"(?i:khu\s+v[ựu]c)\s+\d{1,2}$")
+# A division of the Supreme People's Court issues in its own name ("TÒA DÂN SỰ TÒA ÁN NHÂN DÂN TỐI
+# CAO"): the division is part of the issuing court as the header gives it. A council ("HỘI ĐỒNG
+# THẨM PHÁN", "ỦY BAN THẨM PHÁN") is the court's bench, not a court: it is not kept.
+_DIVISION = (
+    r"T[OÒ]\S{0,2}\s+(?:D[AÂ]N\s+S[ỰU]|H[ÌI]NH\s+S[ỰU]|H[ÀA]NH\s+CH[ÍI]NH|KINH\s+T[ẾE]|LAO\s+[ĐD][ỘO]NG"
+    r"|GIA\s+[ĐD][ÌI]NH\s+V[ÀA]\s+NG[ƯU][ỜO]I\s+CH[ƯU]A\s+TH[ÀA]NH\s+NI[ÊE]N)"
+)
+_DIVISION_RE = re.compile(rf"(?P<div>{_DIVISION})\s+(?=T[OÒ]\S{{0,2}}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N)", _I)
+_COURT_HEAD_LINE = re.compile(
+    rf"(?m)^[ \t|]*(?-i:(?:{_DIVISION}\s+)?T[OÒ]\S{{0,2}}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N)\b"
+)
 
 
 _NHAN_DANH = re.compile(r"NH[AÂ]N\s+DANH\s*\n[^\n]*\n\s*(T[OÒ]\S{0,2}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N[^\n]*)", _I)
@@ -265,7 +297,7 @@ def _extract_court(text: str, sections: Sections) -> tuple[str, int, int, float]
     court_upper = upper[0]
     # "HUYỆN THANH TRÌ - THÀNH PHỐ HÀ NỘI": the part after a dash is the publisher's addition.
     cut = re.search(r"\s*[-–]\s*(?=(TP\.|THÀNH PHỐ\b|TỈNH\b))", court_upper, _I)
-    if cut and "," not in court_upper[: cut.start()]:
+    if cut and "," not in court_upper[: cut.start()] and not _REGIONAL_END.search(court_upper[: cut.start()]):
         court_upper = court_upper[: cut.start()]
     if _damaged(court_upper):
         # "THÀNH PH H CHÍ MINH": a close normal-case mention of the court in the body repairs it.
@@ -342,7 +374,11 @@ def _extract_number(text: str, head: str, base: int) -> tuple[str, int, int, flo
 
 _DATE_LINE = re.compile(r"(?:(?:^|\n|\|)\s*Ng[àa]y\s*:?|\bNg[àa]y\s*:)\s*" + _DATE_NUM, _I)
 _TITLE_DATE = re.compile(
-    r"(?:B[ẢA]N\s+[ÁA]N|QUY[ẾE]T\s+[ĐD][ỊI]NH)\s+(?:S[ỐO]\s*:?\s*)?\S+\s+NG[ÀA]Y\s+" + _DATE_NUM, _I
+    # "BẢN ÁN SỐ 12/2020/DS-PT NGÀY ...", "QUYẾT ĐỊNH GIÁM ĐỐC THẨM 52/2016/DS-GĐT NGÀY ...": the
+    # kind's words (up to four) before the symbol
+    r"(?:B[ẢA]N\s+[ÁA]N|QUY[ẾE]T\s+[ĐD][ỊI]NH)(?:\s+[^\W\d]+){0,4}?\s+(?:S[ỐO]\s*:?\s*)?\S*\d\S*\s+NG[ÀA]Y\s+"
+    + _DATE_NUM,
+    _I,
 )
 _PLACE_DATE = re.compile(r"[^\n,]{2,40},\s*ng[àa]y\s+" + _DATE_WORDS, _I)
 _HEARING_SENTENCE = re.compile(

@@ -79,16 +79,30 @@ def build_learned_pipeline(
     return get_lang_class(cfg["nlp"]["lang"]).from_config(cfg)
 
 
+# The library names no model package: a learned component is found through the entry points its
+# package declares (pyproject.toml), the way pluggy plugins are found by OCRmyPDF.
+RECOGNISERS = "docproc.recognisers"  # name -> loader(path | None) -> object with predict(text) -> spans
+SECTION_MODELS = "docproc.section_models"  # "default" -> loader(path) -> object with sections(text)
+
+
+def _plugin(group: str, name: str):  # type: ignore[no-untyped-def]
+    from importlib.metadata import entry_points
+
+    found = entry_points(group=group, name=name)
+    if not found:
+        raise ValueError(f"no learned component {name!r} is installed (entry point group {group})")
+    return next(iter(found)).load()
+
+
 @lru_cache(maxsize=8)
 def _backend(backend: str, model: str):  # type: ignore[no-untyped-def]
     from docproc.config import get_settings
-    from models.backends import load_backend
 
     if backend in ("", "settings"):
         backend = get_settings().backend
     if backend == "rules":
         return None
-    return load_backend(backend, Path(model) if model else None)
+    return _plugin(RECOGNISERS, backend)(Path(model) if model else None)
 
 
 def predictions(doc: Doc, backend: str, model: str) -> list[tuple[int, int, str]]:
@@ -196,8 +210,7 @@ class LearnedSections:
 
 @lru_cache(maxsize=4)
 def _section_model(model: str):  # type: ignore[no-untyped-def]
-    from models.section_clf import load_sections
-
+    load_sections = _plugin(SECTION_MODELS, "default")
     if not model:
         from docproc.config import get_settings
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from docproc.extract import _confidence as C
 from docproc.extract._asset_rules import AssetRules
 from docproc.extract._clauses import Clause, in_item
 from docproc.extract._fee_rules import FeeRules
+from docproc.extract._lexicon import CONTRIBUTION_VERBS
 from docproc.extract._links import LinkRules
 from docproc.extract._patterns import (
     ACT_VERBS,
@@ -26,6 +28,7 @@ from docproc.extract._patterns import (
     COMP_KEYS,
     COMP_START_RE,
     COMP_STOP_RE,
+    CONDITION_RE,
     CONFISCATE_RE,
     CUT_RE,
     DEDUCT_RE,
@@ -35,6 +38,7 @@ from docproc.extract._patterns import (
     FINE_RE,
     FROM_MONTH_RE,
     FROM_RE,
+    FUND_AT_RE,
     GIVE_VERBS,
     HEAD_PREFIX_RE,
     INSTAL_RE,
@@ -56,7 +60,9 @@ from docproc.extract._patterns import (
     SIBLING_RE,
     STATE_FUND_RE,
     STOP_RE,
+    SUBJECT_GAP_RE,
     TOTAL_RE,
+    TRUY_RE,
     XAC_DINH_RE,
 )
 from docproc.extract._reader_base import STATE, Draft, Statement, label_key
@@ -118,6 +124,20 @@ class Reader(AssetRules, FeeRules, LinkRules):
             return
         self._orders(i, c, start)
 
+    def _subject_at_verb(
+        self, subj: list[tuple[str, tuple[int, int]]], verb_start: int
+    ) -> list[tuple[str, tuple[int, int]]]:
+        """ "Trường hợp A, B chưa trả đủ ..., ông C tự nguyện trả thay ...": after a condition the
+        subject is the run of parties that ends at the verb, not everyone the condition names."""
+        out: list[tuple[str, tuple[int, int]]] = []
+        end = verb_start
+        for pid, (ms, me) in reversed(subj):
+            if not SUBJECT_GAP_RE.fullmatch(self.text[me:end]):
+                break
+            out.insert(0, (pid, (ms, me)))
+            end = ms
+        return out or subj
+
     def _fines(self, c: Clause, t: str) -> bool:
         found = False
         for m in FINE_RE.finditer(t):
@@ -147,12 +167,13 @@ class Reader(AssetRules, FeeRules, LinkRules):
         d = Draft("confiscation", (c.start, c.end), c.item, obligees=[STATE])
         ams = self.amounts_in(a, c.end)
         owners = self._owners(a, c.end)
-        if ams and re.match(r"\s*(?:số\s+tiền|tiền)", region, _I):
+        money_first = ams and re.search(r"\b(?:số\s+)?tiền\b", self.text[a : ams[0].start], _I)
+        if ams and (re.match(r"\s*(?:số\s+tiền|tiền)", region, _I) or (money_first and TRUY_RE.match(t))):
             self._set_amount(d, ams[0])
             who = owners or self.pids_in(a, c.end)
             if not who:  # money "do phạm tội mà có" with no owner named: the accused
                 who = [(p, (c.start, c.end)) for p in self.accused()]
-                d.party_conf = 0.4
+                d.party_conf = C.FALLBACK
         else:
             kind = None if re.search(r"\bxe\b|biển\s+(?:số|kiểm\s+soát)", region, _I) else "other"
             if region.strip(" :"):
@@ -168,14 +189,14 @@ class Reader(AssetRules, FeeRules, LinkRules):
                     if not ad.owners:
                         story = self._narrative_owner(ad.f.description)
                         if story:
-                            ad.owners, ad.owner_spans, ad.owner_conf = [story[0]], dict([story]), 0.5
+                            ad.owners, ad.owner_spans, ad.owner_conf = [story[0]], dict([story]), C.WEAK
                         else:
-                            ad.owners, ad.owner_conf = list(acc), 0.4
+                            ad.owners, ad.owner_conf = list(acc), C.FALLBACK
                     for p in ad.owners:
                         if p not in [q for q, _ in found]:
                             found.append((p, ad.owner_spans.get(p, (c.start, c.end))))
                 who = found or [(p, (c.start, c.end)) for p in acc]
-                d.party_conf = 0.5 if found else 0.4
+                d.party_conf = C.WEAK if found else C.FALLBACK
             d.extra["assets_confiscated"] = idx
         d.obligors = [p for p, _ in who]
         d.party_spans = {p: sp for p, sp in who if sp != (c.start, c.end)}
@@ -235,7 +256,22 @@ class Reader(AssetRules, FeeRules, LinkRules):
             return True
         if re.match(r"cấp\s+dưỡng", m.group("verb"), _I) and self.pids_in(start, start + m.start()):
             return True  # "Anh A cấp dưỡng nuôi con mỗi tháng ..."
-        return bool(re.search(r"\bbuộc\b", head, _I))
+        if re.search(r"\bbuộc\b", head, _I):
+            return True
+        # An order without "Buộc" or a modal: "3. Sở X bồi thường cho ông A 42.000.000 đồng" (the
+        # clause is its subject, the verb and whom it is for).
+        return self._bare_subject(start, start + m.start()) and bool(
+            re.match(r"\s*(?:lại\s+)?cho\s", self.text[start + m.end() : start + m.end() + 12], _I)
+        )
+
+    def _bare_subject(self, a: int, b: int) -> bool:
+        """text[a:b] is nothing but the parties that are the subject (and their separators)."""
+        subj = self.pids_in(a, b)
+        if not subj:
+            return False
+        kept = self._subject_at_verb(subj, b)
+        first = min(sp[0] for _, sp in kept)
+        return len(kept) == len(subj) and not self.text[a:first].strip(" -–+•:")
 
     def is_trigger(self, c: Clause) -> bool:
         t = self.text[c.start : c.end]
@@ -273,6 +309,8 @@ class Reader(AssetRules, FeeRules, LinkRules):
         seg = self.text[start:vs]
         b = max((x.end() for x in BUOC_RE.finditer(seg)), default=0)
         subj = self.pids_in(start + b, start + m.start())
+        if subj and CONDITION_RE.match(self.text, start + b):
+            subj = self._subject_at_verb(subj, start + m.start())
         cut = CUT_RE.search(self.text, ve, c.end)
         limit = cut.start() if cut else c.end
         ams = self.amounts_in(ve, limit)
@@ -290,6 +328,10 @@ class Reader(AssetRules, FeeRules, LinkRules):
         d.obligors = [p for p, _ in subj]
         d.party_spans = dict(subj)
         obligees = [x for x in self.pids_in(ve, main.start) if x[0] not in d.obligors]
+        if verb in CONTRIBUTION_VERBS:  # "truy đóng cho bà A tại Bảo hiểm xã hội X": paid into the fund
+            into = FUND_AT_RE.search(self.text, ve, main.start)
+            fund = [x for x in self.pids_in(into.end(), main.start)] if into else []
+            obligees = fund or obligees
         if verb in ("trả nợ thay", "trả thay") and obligees:
             debtor = obligees[0][0]
             prior = next(
@@ -297,7 +339,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             )
             if prior is not None:
                 obligees = [(p, prior.party_spans.get(p, (c.start, c.end))) for p in prior.obligees]
-                d.party_conf = 0.7
+                d.party_conf = C.INFERRED
         if not obligees:
             mm = re.search(r"\bcho\s+", self.text[self._after_amount(main) : c.end], _I)
             if mm:
@@ -319,9 +361,9 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 ]
             if cands:
                 d.obligees = [cands[-1]]
-                d.party_conf = 0.6
+                d.party_conf = C.DEFAULTED
         if not d.obligors:
-            d.party_conf = 0.4
+            d.party_conf = C.FALLBACK
         if main is not ams[0] and TOTAL_RE.search(self.text[max(0, main.start - 40) : main.start]):
             # "... gồm: nợ gốc X, lãi Y; tổng cộng: Z": the parts come before the total
             cs = COMP_START_RE.search(self.text, ve, ams[0].start)
@@ -407,7 +449,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
         for x, label in zip(chain, labels, strict=True):
             self._add_component(d, label, x)
         d.amount_vnd = sum(x.value for x in chain)
-        d.conf = min(d.conf, 0.7)
+        d.conf = min(d.conf, C.INFERRED)
 
     def _main_amount(self, ams: list[AmountMatch]) -> AmountMatch:
         main = ams[0]
@@ -554,7 +596,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             # "..., được trừ số tiền X đã bồi thường" and no remainder written: what is left is ordered
             d.extra["already_paid"] = sum(deducted)
             d.amount_vnd -= sum(deducted)
-            d.conf = min(d.conf, 0.7)
+            d.conf = min(d.conf, C.INFERRED)
         if shares and len(d.obligors) > 1:
             d.extra["shares"] = {p: v for p, v in shares.items() if p in d.obligors}
 
@@ -697,15 +739,15 @@ class Reader(AssetRules, FeeRules, LinkRules):
             )
             if prev is not None:
                 d.obligees = list(prev.obligees)
-                d.party_conf = 0.6
+                d.party_conf = C.DEFAULTED
         if not d.obligees:
             # "Buộc Ủy ban nhân dân huyện X thực hiện ...": in favour of the side that sued it
             sides = {"respondent": ("claimant", "petitioner"), "defendant": ("plaintiff",)}
             roles = {self.by_id[p].role for p in d.obligors if p in self.by_id}
             wanted = {r for role in roles for r in sides.get(role, ())}
             d.obligees = [p.id for p in self.parties if p.role in wanted]
-            d.party_conf = 0.5
-        d.conf = 0.75
+            d.party_conf = C.WEAK
+        d.conf = C.PARTIAL
         self.obs.append(d)
         return c.end
 
@@ -736,7 +778,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 joint=parent.joint,
             )
             d.party_spans = dict(parent.party_spans)
-            d.party_conf = 0.75
+            d.party_conf = C.PARTIAL
             self._set_amount(d, main)
             self._components(d, main, cj.end)
             self.obs.append(d)
@@ -783,7 +825,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
                     s0, e0 = d.base + f.spans[name][0], d.base + f.spans[name][1]
                 else:
                     continue
-                ev.add(f"{ptr}/{name}", s0, e0, 0.9 if name != "description" else 0.8)
+                ev.add(f"{ptr}/{name}", s0, e0, C.IDENTIFIED if name != "description" else C.LIKELY)
             for j, p in enumerate(d.owners):
                 sp = d.owner_spans.get(p)
                 if sp:
@@ -813,7 +855,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             obligations.append(ob)
             ptr = f"/obligations/{n}"
             ev.add(ptr, d.span[0], d.span[1], min(d.conf, d.party_conf))
-            ev.add(f"{ptr}/kind", d.span[0], d.span[1], 0.85)
+            ev.add(f"{ptr}/kind", d.span[0], d.span[1], C.EXPLICIT)
             if d.amount is not None:
                 ev.add(f"{ptr}/amount_vnd", d.amount.start, d.amount.end, d.conf)
                 if d.amount.words_span:
@@ -824,13 +866,13 @@ class Reader(AssetRules, FeeRules, LinkRules):
                     if sp:
                         ev.add(f"{ptr}/{role}/{j}", sp[0], sp[1], d.party_conf)
             for key, sp in d.comp_spans.items():
-                ev.add(f"{ptr}/components/{key}", sp[0], sp[1], 0.85)
+                ev.add(f"{ptr}/components/{key}", sp[0], sp[1], C.EXPLICIT)
             if d.joint:
                 lien = re.search(r"liên\s+đới", self.text[d.span[0] : d.span[1]], _I)
                 if lien:
-                    ev.add(f"{ptr}/joint", d.span[0] + lien.start(), d.span[0] + lien.end(), 0.9)
+                    ev.add(f"{ptr}/joint", d.span[0] + lien.start(), d.span[0] + lien.end(), C.IDENTIFIED)
             if d.li_span:
-                ev.add(f"{ptr}/late_interest", d.li_span[0], d.li_span[1], 0.8)
+                ev.add(f"{ptr}/late_interest", d.li_span[0], d.li_span[1], C.LIKELY)
             for j, k in enumerate(x for x in d.secured_by if x in aid):
                 sp, conf = d.sec_spans[k]
                 ev.add(f"{ptr}/secured_by/{j}", sp[0], sp[1], conf)

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 
 from docproc.document import Document
 from docproc.extract._consensus import clean_junk, consensus_name, trim_noise_tail
-from docproc.extract._tolerant import tone_tolerant
+from docproc.extract._lexicon import (
+    NAME_HONORIFICS,
+    ROLE_LABELS,
+    ascii_pattern,
+    strip_marks,
+)
 from docproc.extract.evidence import EvidenceBuilder
+from docproc.extract.mentions import PartyResolver, fold
 from docproc.extract.sections import Sections
 from docproc.schema import Party, Representative
-from docproc.text.syllables import strip_tone
 
-__all__ = ["extract_parties", "PartyResolver", "fold"]
+__all__ = ["extract_parties", "PartyResolver", "fold"]  # the resolver lives in `mentions`
 
 # Upper-case letters (Vietnamese included), for "a sentence starts here" checks.
 _UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha())
@@ -39,7 +43,7 @@ def extract_parties(document: Document, sections: Sections, ev: EvidenceBuilder)
     for start, end, in_decision in regions:
         drafts = _parse_region(text, start, end, in_decision)
         if drafts:
-            return _finish(drafts, text, ev)
+            return _finish(drafts, text, ev, ocr=document.text_source in ("ocr", "mixed"))
     return []
 
 
@@ -89,19 +93,13 @@ _SKIP_LABELS = re.compile(
     rf"|tham\s+gia\s+to\s+tung\s+khac)|nhung\s+{_NG}\s+tham\s+gia|vien\s+kiem\s+sat|dai\s+dien\s+vien|tham\s+phan"
     r"|thu\s+ky|hoi\s+tham|kiem\s+sat\s+vien|ve\s+quyen\s+khang\s+cao|quyen\s+khang\s+cao)"
 )
+# Role labels from the one table (`_lexicon.ROLE_LABELS`), without diacritics, longest first; "các" and
+# "đồng" (co-plaintiffs) may precede any of them.
 _ROLE_LABELS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"nguyen\s+don\s+dan\s+su"), "civil_plaintiff"),
-    (re.compile(r"bi\s+don\s+dan\s+su"), "civil_defendant"),
-    (re.compile(r"(?:cac\s+)?(?:dong\s+)?nguyen\s+don"), "plaintiff"),
-    (re.compile(r"(?:cac\s+)?(?:dong\s+)?bi\s+don"), "defendant"),
-    (re.compile(rf"{_NG}\s+co\s+quyen\s+loi{_SEP_QL}nghia\s+vu\s+lien\s+quan"), "related_party"),
-    (re.compile(rf"{_NG}\s+lien\s+quan"), "related_party"),
-    (re.compile(r"(?:cac\s+)?bi\s+cao"), "accused"),
-    (re.compile(rf"(?:{_NG}\s+)?bi\s+hai"), "victim"),
-    (re.compile(rf"{_NG}\s+khoi\s+kien"), "claimant"),
-    (re.compile(rf"{_NG}\s+bi\s+kien"), "respondent"),
-    (re.compile(rf"{_NG}\s+yeu\s+cau(?:\s+giai\s+quyet\s+viec\s+dan\s+su)?"), "petitioner"),
-    (re.compile(rf"{_NG}\s+ke\s+thua\s+quyen{_SEP_QL}nghia\s+vu\s+to\s+tung"), "other"),
+    (re.compile(r"(?:cac\s+)?(?:dong\s+)?" + ascii_pattern((phrase,)).replace("nguoi", _NG)), role)
+    for phrase, role in sorted(
+        ((p, r) for r, ps in ROLE_LABELS.items() for p in ps), key=lambda x: len(x[0]), reverse=True
+    )
 ]
 _ACCUSED_INTRO = re.compile(r"doi\s+voi\s+(?:cac\s+)?bi\s+cao\s*:\s*$")
 _MARKER = re.compile(
@@ -111,12 +109,12 @@ _MARKER = re.compile(
     r"(?:(?:(?!(?i:và|là|do|có|cho|của|với|tại|thì|mà)\s)[^\s]{1,2}\s+){1,2}(?=(?-i:Ông|Bà|Anh|Chị)\s)"
     r"|(?-i:[a-zà-ỹđ]{1,2}[.,)])\s+(?=(?-i:Ủy\s+ban|Uỷ\s+ban|Công\s+ty|Ngân\s+hàng|Trung\s+tâm|Chủ\s+tịch)\s))?"
 )
-_HON_WORDS = r"(?:ông|bà|anh|chị|cụ|em|cháu)"
+_HON_WORDS = "(?:" + "|".join(NAME_HONORIFICS) + ")"
 # "Ống Nguyễn Văn A": OCR puts a tone on "Ông"; before a capitalised name it is still the honorific.
 _HON_START = re.compile(rf"^(?:{_HON_WORDS}|[ôồốổỗộ]ng(?=\s+{_U}))\s+(?=\S)", re.IGNORECASE)
 _LAWYER_START = re.compile(r"^(?:luật\s+sư|ls\.?|trợ\s+giúp\s+viên\s+pháp\s+lý)\s+", re.IGNORECASE)
 _ORG_START = re.compile(
-    r"^(?:Ngân\s+hàng|Công\s+ty|Tổng\s+[Cc]ông\s+ty|Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|UBND|Chủ\s+tịch|Chi\s+[Cc]ục|Cục|Sở|"
+    r"^(?:Ngân\s+hàng|Công\s+ty|Tổng\s+[Cc]ông\s+ty|Ủy\s+ban|Uỷ\s+ban|(?:ỦY|UỶ)\s+BAN|UBND|Chủ\s+tịch|Chi\s+[Cc]ục|Cục|Sở|"
     r"Phòng|Trung\s+tâm|Bảo\s+hiểm|Hợp\s+tác\s+xã|HTX|Doanh\s+nghiệp|DNTN|Văn\s+phòng|Trường|Bệnh\s+viện|Hội|Quỹ|"
     r"Tập\s+đoàn|Viện|Ban\s+quản\s+lý|Ban|Cơ\s+quan|Chi\s+nhánh|Nhà\s+máy|Xí\s+nghiệp|Cửa\s+hàng|Hộ\s+kinh\s+doanh|"
     r"Đài|Kho\s+bạc|Tổ\s+chức|Liên\s+đoàn|Đảng\s+ủy|Công\s+an|Bộ|Tổng\s+cục|Chi\s+cục|Hạt|Cảng|Xã\s+viên|Giám\s+đốc)\b"
@@ -202,7 +200,7 @@ _INLINE_SPLIT = re.compile(
     r"|\s(?=(?:Người\s+(?:đại\s+diện|bảo\s+vệ|có\s+quyền|khởi\s+kiện|bị\s+kiện|làm\s+chứng|kháng\s+cáo)|Đại\s+diện\s+theo)\b[^:\n]{0,120}:)"
     r"|\s(?=(?:Địa\s+chỉ|Trụ\s+sở)\b)"
     r"|\s(?=\d{1,2}(?:\.\d+)?\s*[/.]\s*(?:Ông|Bà|Anh|Chị|Cụ|Chủ\s+tịch|Ủy\s+ban|Uỷ\s+ban|UBND|Công\s+ty|Ngân\s+hàng)\b)"
-    r"|\s(?=-(?:Người|Chủ\s+tịch|Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|UBND|Công\s+ty|Ngân\s+hàng)\b))"
+    r"|\s(?=-(?:Người|Chủ\s+tịch|Ủy\s+ban|Uỷ\s+ban|(?:ỦY|UỶ)\s+BAN|UBND|Công\s+ty|Ngân\s+hàng)\b))"
 )
 
 
@@ -233,7 +231,7 @@ def _match_label(asc: str, pos: int, end: int) -> tuple[str, str, int, int, int]
     return None
 
 
-_HON_WORDS_ASCII = r"(?:ong|ba|anh|chi|cu|em|chau)"
+_HON_WORDS_ASCII = "(?:" + "|".join(strip_marks(h) for h in NAME_HONORIFICS) + ")"
 
 
 def _parse_region(text: str, start: int, end: int, in_decision: bool) -> list[_Draft]:
@@ -452,7 +450,11 @@ def _person_name(text: str, s: int, e: int) -> tuple[str, int, int] | None:
         core = w.rstrip(".")
         if not core or not (core[0].isupper() or core[0].isdigit() and words):
             break
-        if core.lower() in _NAME_STOP_WORDS:
+        if core.lower() in _NAME_STOP_WORDS and not (
+            # "Hà Văn Sinh, sinh năm ...": a capitalised given name that is also a label word, after
+            # two syllables of the name and before the punctuation that ends it
+            len(words) >= 2 and core[0].isupper() and re.match(r"\s*(?:[,;(]|$)", text[s + t.end() : e])
+        ):
             break
         if w.startswith(("-", "–")):
             break
@@ -476,19 +478,22 @@ def _person_name(text: str, s: int, e: int) -> tuple[str, int, int] | None:
 _ORG_STOP = re.compile(
     r"\s*(?:;|:|\.\s*$|\.\s+(?="
     + _UPC
-    + r")|\(\s*(?:sau\s+đây|gọi|viết|có\s+mặt|vắng|đã|đại\s+diện|theo|do|là|[Cc]ó|[Vv]ắng)|,?\s+(?:có\s+)?(?:địa\s+chỉ|trụ\s+sở|"
+    + r")|\(\s*(?:sau\s+đây|gọi|viết|có\s+mặt|vắng|đã|đại\s+diện|theo|do|là|[Cc]ó|[Vv]ắng|"
+    r"(?i:nay\s+là|trước\s+(?:đây|kia)|tên\s+(?:cũ|gọi\s+khác|trước\s+đây)|đổi\s+tên))|,?\s+(?:có\s+)?(?:địa\s+chỉ|trụ\s+sở|"
     r"Địa\s+chỉ|Trụ\s+sở|người\s+đại\s+diện|Người\s+đại\s+diện|Đại\s+diện|đại\s+diện|do\s+(?:ông|bà)|mã\s+số|MST|Mã\s+số|"
     r"có\s+mặt|vắng\s+mặt|Có\s+mặt|Vắng\s+mặt)\b|\s+[-–]\s*(?=(?:[a-zđ]|Ông|Bà|Anh|Chị|Người|Đại|Địa|Trụ|Mã|Giám|Chủ\s+tịch\s+Hội))"
-    r"|\s+-(?=(?:Chủ\s+tịch|Ủy\s+ban|Uỷ\s+ban|UBND|Người|Công\s+ty)\b)|\s+và\s+(?=(?:Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|UBND|Chủ\s+tịch|Công\s+ty|Ngân\s+hàng|Sở|Phòng|Tổng\s+công\s+ty)\b)|,(?!\s*(?:(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\b|TP\b|Tp\b|[A-ZĐ]\d?\b)))"
+    r"|\s+-(?=(?:Chủ\s+tịch|Ủy\s+ban|Uỷ\s+ban|UBND|Người|Công\s+ty)\b)|\s+và\s+(?=(?:Ủy\s+ban|Uỷ\s+ban|(?:ỦY|UỶ)\s+BAN|UBND|Chủ\s+tịch|Công\s+ty|Ngân\s+hàng|Sở|Phòng|Tổng\s+công\s+ty)\b)|,(?!\s*(?:(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\b|TP\b|Tp\b|[A-ZĐ]\d?\b)))"
 )
 
 
 def _org_name(text: str, s: int, e: int) -> tuple[str, int, int]:
     m = _ORG_STOP.search(text, s, e)
     ne = m.start() if m else e
-    name = text[s:ne].strip(" .,;")
-    # a trailing parenthesis that is not part of the name
+    name = re.split(r"\n\s*\n", text[s:ne], maxsplit=1)[0].strip(" .,;")  # a blank line ends an entry
+    # a trailing parenthesis that is not part of the name: presence, or the short name the document
+    # uses later ("Tổng công ty X (QM)", also cut off: "(QM")
     name = re.sub(r"\s*\((?:có|vắng)[^)]*\)?$", "", name)
+    name = re.sub(r"\s*\(\s*(?-i:[A-ZĐ][A-ZĐ0-9&.\- ]{0,15})\s*\)?$", "", name).strip(" .,;")
     return name, s, s + len(name)
 
 
@@ -533,7 +538,7 @@ def _entries(
         nxt = (
             re.match(r"\s*,?\s*và\s+(?=(?:ông|bà|anh|chị|cụ)\s+" + _U + r")", rest, re.IGNORECASE)
             or re.match(
-                r"\s*,?\s*và\s+(?=(?:Ủy\s+ban|Uỷ\s+ban|ỦY\s+BAN|UBND|Chủ\s+tịch|Công\s+ty|Ngân\s+hàng|Sở|Phòng)\b)",
+                r"\s*,?\s*và\s+(?=(?:Ủy\s+ban|Uỷ\s+ban|(?:ỦY|UỶ)\s+BAN|UBND|Chủ\s+tịch|Công\s+ty|Ngân\s+hàng|Sở|Phòng)\b)",
                 rest,
             )
             or re.match(
@@ -706,14 +711,18 @@ def _heirs(
         drafts.append(h)
 
 
-def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder) -> list[Party]:
+def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder, *, ocr: bool = True) -> list[Party]:
+    """The parties from their drafts. `ocr`: the text was read by OCR, so a surname one tone mark off
+    a known one is a slip to repair; typed text is taken as written (a rare surname stays itself)."""
     parties: list[Party] = []
     names = [clean_junk(d.name) for d in drafts]
     folded = _ascii(text)
     for k, name in enumerate(names):  # OCR damages one occurrence: the document's majority spelling
         name = trim_noise_tail(name, text, folded)
         others = names[:k] + names[k + 1 :]
-        names[k] = consensus_name(name, text, folded, avoid=others, person=drafts[k].kind == "person")
+        names[k] = consensus_name(
+            name, text, folded, avoid=others, person=drafts[k].kind == "person", surname_prior=ocr
+        )
     for i, d in enumerate(drafts):
         pid = f"P{i + 1}"
         base = f"/parties/{i}"
@@ -740,359 +749,3 @@ def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder) -> list[Party]
         for j, r in enumerate(d.reps):
             ev.add(f"{base}/representatives/{j}/name", r[2], r[3], 0.85)
     return parties
-
-
-# --------------------------------------------------------------------------------------------
-# Folding: the resolver matches on a lower-cased copy of the text with one tone placement, whose
-# characters are aligned one to one with the original (so spans carry over unchanged).
-# --------------------------------------------------------------------------------------------
-
-_OLD_TONES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
-    "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}  # fmt: skip
-_OLD_TONE_RE = re.compile(r"(?<!q)(" + "|".join(_OLD_TONES) + r")(?!\w)")
-
-
-def fold(text: str) -> str:
-    """NFC, lower case, new-style tone placement; same length as the NFC input."""
-    text = unicodedata.normalize("NFC", text)
-    low = text.lower()
-    if len(low) != len(text):  # a rare character whose lower case is longer: keep it as is
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(1)], low)
-
-
-_HONORIFICS = ("ông", "bà", "anh", "chị", "cụ", "em", "cháu", "cô", "chú", "bác")
-_MALE = {"ông", "anh", "chú", "bác"}
-_FEMALE = {"bà", "chị", "cô"}
-_HON_RE = re.compile(r"^(?:" + "|".join(_HONORIFICS) + r")\s+", re.IGNORECASE)
-
-# Role words as they appear in later text, folded; several roles share one word list.
-_ROLE_WORDS: dict[str, tuple[str, ...]] = {
-    "plaintiff": ("nguyên đơn",),
-    "defendant": ("bị đơn",),
-    "related_party": (
-        "người có quyền lợi, nghĩa vụ liên quan",
-        "người có quyền lợi nghĩa vụ liên quan",
-        "người liên quan",
-    ),
-    "accused": ("bị cáo",),
-    "victim": ("bị hại", "người bị hại"),
-    "civil_plaintiff": ("nguyên đơn dân sự",),
-    "civil_defendant": ("bị đơn dân sự",),
-    "claimant": ("người khởi kiện",),
-    "respondent": ("người bị kiện",),
-    "petitioner": ("người yêu cầu",),
-}
-# A role word followed by a name ("bị cáo Nguyễn Văn A", "bị đơn ông B") names that one party.
-_ROLE_PREFIXES = tuple(sorted({w for ws in _ROLE_WORDS.values() for w in ws}, key=len, reverse=True))
-
-# Heads of organisation names, longest first, and the legal-form words that sit between the head
-# and the distinctive name ("Công ty TNHH Thương mại Hải Minh" → "Công ty Hải Minh").
-_ORG_HEADS = (
-    "ngân hàng thương mại cổ phần", "ngân hàng tmcp", "tổng công ty", "công ty", "ngân hàng",
-    "hợp tác xã", "ủy ban nhân dân", "ubnd", "chi nhánh", "doanh nghiệp tư nhân", "quỹ tín dụng nhân dân",
-)  # fmt: skip
-
-_ABBREV_RE = re.compile(
-    r"\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)\s+tắt\s*(?:là)?\s*:?\s*([^()]{1,160}?)\s*\)",
-    re.IGNORECASE,
-)
-_ALT_SPLIT = re.compile(r"\s*(?:,|;|\bhoặc\b|\bhay\b|\bvà\b)\s*", re.IGNORECASE)
-_QUOTES = "\"'“”‘’«»"
-
-
-def _clean_alias(s: str) -> str:
-    s = s.strip().strip(_QUOTES).strip()
-    s = re.sub(r"^(?:là\s+)", "", s, flags=re.IGNORECASE)
-    return s.strip(" .,:;" + _QUOTES)
-
-
-def _name_tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"\s+", name.strip()) if t]
-
-
-# Given names that also open common phrases ("Thành phố", "Nam" in "giới tính: Nam"): never bare.
-_COMMON_WORDS = {
-    "thành", "nam", "bắc", "đông", "tây", "tân", "hòa", "bình", "an", "phú", "long", "sơn", "hải", "trung",
-    "quốc", "việt", "tổng", "công", "ngân", "nhà", "ủy", "tòa", "cơ", "hà", "kinh", "không",
-}  # fmt: skip
-
-
-class PartyResolver:
-    """Maps a mention in the operative part ("Ngân hàng", "ông H", "Công ty Hải Minh") to a party id.
-
-    Aliases of each party: its full name (with and without honorific), honorific + given name for
-    people ("ông Khải", "anh H"), the abbreviations the text introduces ("(sau đây gọi tắt là ...)"),
-    the organisation head when one party alone has it ("Ngân hàng", "Công ty"), a shortening "head +
-    distinctive name" ("Công ty Hải Minh"), and role words when one party alone has that role
-    ("nguyên đơn"). An alias shared by several parties resolves to none of them in `resolve` and to
-    all of them in `resolve_all`.
-
-        r = PartyResolver(parties, text)
-        r.resolve("ông Khải")            # "P3"
-        r.find_mentions(start, end)      # [(s, e, "P1"), ...] over text[start:end]
-    """
-
-    def __init__(self, parties: list[Party], text: str) -> None:
-        self.parties = parties
-        self.text = text
-        self._folded = fold(text)
-        self._by_id = {p.id: p for p in parties}
-        self._alias: dict[str, list[str]] = {}  # folded alias → party ids (order of parties)
-        self._role_alias: dict[str, list[str]] = {}  # folded role word → party ids
-        self._given: dict[str, list[str]] = {}  # folded given name → party ids (people)
-        self._build()
-        self._toneless: dict[str, str | None] = {}  # alias or given name without tones → itself
-        for key in (*self._alias, *self._role_alias, *self._given):
-            t = strip_tone(key)
-            self._toneless[t] = key if self._toneless.get(t, key) == key else None
-        self._pattern = self._compile()
-
-    def _canonical(self, key: str, table: dict[str, list[str]]) -> str | None:
-        """The alias a reading stands for: itself, or the one alias it equals but for tones."""
-        if key in table or key in self._role_alias:
-            return key
-        c = self._toneless.get(strip_tone(key))
-        return c if c is not None and (c in table or c in self._role_alias) else None
-
-    # -- construction -------------------------------------------------------------------------
-    def _add(self, table: dict[str, list[str]], alias: str, pid: str) -> None:
-        key = re.sub(r"\s+", " ", fold(alias)).strip(" .,;:")
-        if len(key) < 1:
-            return
-        ids = table.setdefault(key, [])
-        if pid not in ids:
-            ids.append(pid)
-
-    def _build(self) -> None:
-        heads: dict[str, list[str]] = {}
-        for p in self.parties:
-            name = p.name.strip()
-            self._add(self._alias, name, p.id)
-            stripped = _HON_RE.sub("", name)
-            self._add(self._alias, stripped, p.id)
-            if p.kind == "person":
-                toks = _name_tokens(stripped)
-                if toks:
-                    self._add(self._given, toks[-1], p.id)
-                    if len(toks) >= 3:  # "Thu Hường", "Văn A"
-                        self._add(self._given, " ".join(toks[-2:]), p.id)
-            else:
-                fname = fold(name)
-                for head in _ORG_HEADS:
-                    if fname.startswith(head + " ") or fname == head:
-                        heads.setdefault(head, []).append(p.id)
-                        rest = name[len(head) :].strip()
-                        for short in _org_shortenings(head, rest):
-                            self._add(self._alias, short, p.id)
-                        break
-            for role_word in _ROLE_WORDS.get(p.role, ()):
-                self._add(self._role_alias, role_word, p.id)
-        # Organisation heads: "Ngân hàng", "Công ty" stand for the one party that has them.
-        generic_ids: dict[str, list[str]] = {}
-        for head, ids in heads.items():
-            generic = "ngân hàng" if head.startswith("ngân hàng") else head
-            generic_ids.setdefault(generic, []).extend(ids)
-        for generic, ids in generic_ids.items():
-            if len(set(ids)) == 1:  # "Công ty" names a party only when one party is a company
-                self._add(self._alias, generic, ids[0])
-        self._abbreviations()
-
-    def _abbreviations(self) -> None:
-        """Aliases the text introduces: "X (sau đây gọi tắt là Y hoặc Z)" → Y, Z stand for X.
-
-        X is the party whose name (or a known alias, or the name's first words) ends closest before
-        the parenthesis; a branch suffix in between ("... - Chi nhánh Hải Phòng") is allowed."""
-        keys = {k: ids for k, ids in self._alias.items() if len(ids) == 1}
-        for p in self.parties:  # the name up to its first comma: "Ủy ban nhân dân huyện B"
-            head = fold(p.name).split(",")[0].strip()
-            if len(head) >= 6:
-                keys.setdefault(head, [p.id])
-        if not keys:
-            return
-        rx = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?!\w)"
-        )
-        for m in _ABBREV_RE.finditer(self.text):
-            lo = max(0, m.start() - 200)
-            last = None
-            for mm in rx.finditer(self._folded, lo, m.start()):
-                last = mm
-            if last is None or m.start() - last.end() > 80:
-                continue
-            pid = keys[last.group(0)][0]
-            for alt in _ALT_SPLIT.split(m.group(1)):
-                alt = _clean_alias(alt)
-                if alt and len(alt) >= 2:
-                    # An introduced alias is specific: it overrides a shared generic head.
-                    key = re.sub(r"\s+", " ", fold(alt))
-                    self._alias[key] = [pid]
-
-    def _compile(self) -> re.Pattern[str] | None:
-        keys = set(self._alias) | set(self._role_alias)
-        hon = "|".join(_HONORIFICS)
-        given = "|".join(re.escape(g) for g in sorted(self._given, key=len, reverse=True))
-        # Bare given names ("Dũng lấy con dao") only when they are words, one party's, 2+ letters.
-        bare = [
-            g
-            for g, ids in self._given.items()
-            if len(ids) == 1
-            and len(g) >= 2
-            and " " not in g
-            and g not in _COMMON_WORDS
-            and self._by_id[ids[0]].role in ("accused", "victim")
-        ]
-        alts = [re.escape(k) for k in sorted(keys, key=len, reverse=True)]
-        parts = []
-        roles = "|".join(re.escape(r) for r in _ROLE_PREFIXES)
-        # Names match whatever tone OCR put on a vowel ("bà Hăng", "Hô Thị Thanh Xuân"); a reading
-        # maps back to its alias through `_toneless` (honorifics and role words stay exact).
-        if given:
-            parts.append(rf"(?P<hon>{hon}|{roles})\s+(?P<given>{tone_tolerant(given)})")
-        if alts:
-            parts.append(rf"(?:(?P<hon2>{hon})\s+)?(?P<alias>" + "|".join(map(tone_tolerant, alts)) + ")")
-        if bare:
-            parts.append(
-                r"(?P<bare>" + "|".join(re.escape(b) for b in sorted(bare, key=len, reverse=True)) + ")"
-            )
-        if not parts:
-            return None
-        return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
-
-    def _bare_ok(self, s: int, e: int) -> bool:
-        """A capitalised word standing alone: not inside a longer proper name ("Hồ Chí Minh")."""
-        t = self.text
-        if not t[s].isupper():
-            return False
-        before = re.search(r"(\S+)\s+$", t[max(0, s - 30) : s])
-        after = re.match(r"\s+(\S+)", t[e : e + 30])
-        if before and before.group(1)[0].isupper() and not before.group(1).endswith((".", ":", ";", ",")):
-            return False
-        return not (after and after.group(1)[0].isupper())
-
-    # -- queries --------------------------------------------------------------------------------
-    def resolve_all(self, mention: str) -> list[str]:
-        """All parties a mention may stand for (several for "các bị cáo", a shared role word)."""
-        key = re.sub(r"\s+", " ", fold(mention)).strip(" .,;:" + _QUOTES)
-        key = re.sub(r"^(?:các|những|hai|ba)\s+", "", key)
-        if not key:
-            return []
-        if key in self._alias:
-            return list(self._alias[key])
-        role_ids = self._role_lookup(key)
-        if role_ids is not None:
-            return role_ids
-        # Role word + name: "bị cáo Nguyễn Văn A", "nguyên đơn ông B".
-        for rw in _ROLE_PREFIXES:
-            if key.startswith(rw + " "):
-                ids = self.resolve_all(key[len(rw) + 1 :])
-                roles = {p for p in ids if fold(rw) in _role_words_of(self._by_id[p].role)}
-                return [p for p in ids if p in roles] or ids
-        hon, _, rest = key.partition(" ")
-        if hon in _HONORIFICS and rest:
-            if rest in self._alias:
-                return list(self._alias[rest])
-            return self._by_given(rest, hon)
-        return self._by_given(key, None)
-
-    def resolve(self, mention: str) -> str | None:
-        """The one party a mention stands for, or None when unknown or ambiguous."""
-        ids = self.resolve_all(mention)
-        return ids[0] if len(ids) == 1 else None
-
-    def find_mentions(self, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-        """Party mentions in text[start:end], as (start, end, party id), in text order.
-
-        A mention that stands for several parties (a shared role word, "các bị cáo") yields one
-        tuple per party with the same span; a role word directly followed by a name is dropped in
-        favour of the name.
-        """
-        if self._pattern is None:
-            return []
-        end = len(self.text) if end is None else end
-        out: list[tuple[int, int, str]] = []
-        matches = list(self._pattern.finditer(self._folded, start, end))
-        for i, m in enumerate(matches):
-            gd = m.groupdict()
-            if gd.get("alias") is not None:
-                key = self._canonical(gd["alias"], self._alias)
-                if key is None:
-                    continue
-                if key in self._role_alias and key not in self._alias:
-                    nxt = matches[i + 1] if i + 1 < len(matches) else None
-                    gap = self._folded[m.end() : nxt.start()] if nxt else ""
-                    if nxt is not None and re.fullmatch(r"\s*", gap):
-                        continue  # "bị đơn ông A": the name says who
-                    ids = self._role_alias[key]
-                else:
-                    ids = self._alias[key]
-            elif gd.get("bare") is not None:
-                if not self._bare_ok(m.start(), m.end()):
-                    continue
-                ids = self._given[gd["bare"]]
-            else:
-                given = self._canonical(gd["given"], self._given)
-                if given is None:
-                    continue
-                ids = self._by_given(given, gd["hon"])
-                if len(ids) > 1:
-                    continue  # "ông H" with two men named H: unknown
-            for pid in ids:
-                out.append((m.start(), m.end(), pid))
-        return out
-
-    # -- helpers --------------------------------------------------------------------------------
-    def _role_lookup(self, key: str) -> list[str] | None:
-        if key in self._role_alias:
-            return list(self._role_alias[key])
-        return None
-
-    def _by_given(self, given: str, hon: str | None) -> list[str]:
-        ids = self._given.get(given, [])
-        if hon is not None and hon not in _HONORIFICS:  # a role word: "bị cáo A", "nguyên đơn B"
-            return [p for p in ids if hon in _role_words_of(self._by_id[p].role)]
-        if len(ids) > 1 and hon is not None:
-            female = [p for p in ids if " thị " in f" {fold(self._by_id[p].name)} "]
-            if hon in _FEMALE and female:
-                ids = female
-            elif hon in _MALE and len(female) < len(ids):
-                ids = [p for p in ids if p not in female]
-        return list(ids)
-
-
-def _role_words_of(role: str) -> tuple[str, ...]:
-    return _ROLE_WORDS.get(role, ())
-
-
-_LEGAL_WORDS = {"tnhh", "mtv", "cp", "tmcp", "và", "-", "–", "&"}
-_FIELD_BIGRAMS = {
-    "trách nhiệm", "hữu hạn", "một thành", "thành viên", "cổ phần", "thương mại", "dịch vụ",
-    "sản xuất", "đầu tư", "xây dựng", "vận tải", "kỹ thuật", "công nghệ", "phát triển", "xuất nhập",
-    "nhập khẩu", "cơ khí", "thiết bị", "y tế", "điện tử", "linh kiện", "dệt may", "bảo hiểm",
-    "xây lắp", "bất động", "động sản", "du lịch", "cơ điện", "lâm sản", "chế biến", "tư vấn",
-    "vật liệu", "thực phẩm", "nông nghiệp", "thủy sản", "môi trường", "cấp thoát", "thoát nước",
-}  # fmt: skip
-
-
-def _org_shortenings(head: str, rest: str) -> Iterable[str]:
-    """ "Công ty" + the distinctive tail of the name: "Công ty Hải Minh" for "Công ty TNHH Thương
-    mại và Vận tải Hải Minh". The tail is the run of words after the last legal-form or trade
-    word ("TNHH", "cổ phần", "Thương mại", ...)."""
-    toks = _name_tokens(rest)
-    low = [fold(t) for t in toks]
-    i = len(toks)
-    while i > 0:
-        if low[i - 1] in _LEGAL_WORDS:
-            break
-        if i >= 2 and f"{low[i - 2]} {low[i - 1]}" in _FIELD_BIGRAMS:
-            break
-        i -= 1
-    tail = toks[i:]
-    short_head = "ngân hàng" if head.startswith("ngân hàng") else head
-    if not tail:
-        return []
-    if len(tail) == len(toks) and short_head == head:
-        return []
-    return [f"{short_head} {' '.join(tail)}"]

@@ -31,7 +31,7 @@ _CLOSING_KEYS = ("NOINHAN",)
 _CLOSING = re.compile(r"^\s*N[oơ]i\s+nh[aậ]n\s*:", _FLAGS)
 _PARTIES_START = re.compile(
     r"(gi[uữ]a\s+c[aá]c\s+[dđ][uư][oơ]ng\s+s[uự]\s*:|[dđ][oố]i\s+v[oớ]i\s+(?:c[aá]c\s+)?b[iị]\s+c[aá]o\s*:|"
-    r"^\s*(?:[0-9IV]+[.\-/)]\s*|[-*+•]\s*)?(Nguy[eê]n\s+[dđ][oơ]n|B[iị]\s+[dđ][oơ]n|B[iị]\s+c[aá]o|"
+    r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])[.\-/)]\s*|[-–*+•]\s*)?(Nguy[eê]n\s+[dđ][oơ]n|B[iị]\s+[dđ][oơ]n|B[iị]\s+c[aá]o|"
     r"Ng[uư][oờ]i\s+(y[eê]u\s+c[aầ]u|kh[oở]i\s+ki[eệ]n|b[iị]\s+ki[eệ]n))\b)",
     _FLAGS,
 )

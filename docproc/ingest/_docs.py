@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from docproc.budget import NO_DEADLINE, Deadline
 from docproc.config import Settings
-from docproc.errors import CorruptFile, EmptyDocument, TooLarge
+from docproc.errors import CorruptFile, DocprocError, EmptyDocument, TooLarge, UnsupportedFile
 from docproc.ingest import _legacy
 
 __all__ = ["read_text_file", "read_docx"]
@@ -35,11 +36,51 @@ def _checked(text: str, settings: Settings) -> str:
     return text
 
 
-def read_docx(path: Path, settings: Settings) -> tuple[str, str | None]:
+def check_archive(path: Path, settings: Settings, deadline: Deadline = NO_DEADLINE) -> None:
+    """Refuse a ZIP whose members inflate past the limits, before python-docx reads every part whole.
+
+    The sizes the ZIP declares are checked first, then each member is inflated in 1 MiB pieces that
+    are counted and dropped: a member that inflates beyond its declared size fails its CRC here
+    (zipfile stops at the declared size) instead of allocating gigabytes in one `read()`.
+    """
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > settings.max_archive_members:
+                raise TooLarge(
+                    f"the DOCX has {len(infos):,} parts, over the limit of {settings.max_archive_members:,}"
+                )
+            total = sum(i.file_size for i in infos)
+            xml = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
+            if total > settings.max_archive_bytes:
+                raise TooLarge(
+                    f"the DOCX inflates to {total:,} bytes, over the limit of {settings.max_archive_bytes:,}"
+                )
+            if xml > settings.max_archive_xml_bytes:
+                raise TooLarge(
+                    f"the DOCX holds {xml:,} bytes of XML, over the limit of {settings.max_archive_xml_bytes:,}"
+                )
+            for info in infos:
+                deadline.check("reading the DOCX")
+                if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                    raise UnsupportedFile(
+                        "the DOCX uses a compression Word does not write (BZIP2/LZMA); save it again from Word"
+                    )
+                if info.flag_bits & 0x1:
+                    raise CorruptFile("the DOCX has encrypted parts")
+                with zf.open(info) as member:
+                    while member.read(1 << 20):
+                        pass
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as e:
+        raise CorruptFile(f"the DOCX is damaged and cannot be opened ({type(e).__name__})") from e
+
+
+def read_docx(path: Path, settings: Settings, deadline: Deadline = NO_DEADLINE) -> tuple[str, str | None]:
     """Paragraphs and table cells in document order, one paragraph a line; legacy-font runs converted."""
     import docx  # python-docx; imported here, only DOCX inputs need it
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_archive(path, settings, deadline)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
@@ -50,7 +91,13 @@ def read_docx(path: Path, settings: Settings) -> tuple[str, str | None]:
     encodings: Counter[str] = Counter()
     try:
         default_font = _style_font(document.styles["Normal"]) if _has_style(document, "Normal") else None
-        lines = [_paragraph_text(p, default_font, encodings) for p in _paragraphs(document)]
+        lines: list[str] = []
+        for k, paragraph in enumerate(_paragraphs(document)):
+            if k % 1000 == 0:
+                deadline.check("reading the DOCX")
+            lines.append(_paragraph_text(paragraph, default_font, encodings))
+    except DocprocError:
+        raise
     except Exception as e:  # a structure python-docx cannot walk
         raise CorruptFile(f"the DOCX cannot be read ({type(e).__name__})") from e
     text = "\n".join(lines)

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from docproc.budget import NO_DEADLINE, Deadline
 from docproc.config import Settings
 from docproc.errors import CorruptFile, TooLarge
 from docproc.ingest.types import FileKind, ImagePageTask
@@ -66,6 +67,33 @@ def _jpeg_size(data: bytes) -> tuple[int, int] | None:
             return None
         i += 2 + length
     return None
+
+
+def tiff_frame_count(path: Path, cap: int) -> int:
+    """Frames of a TIFF by walking its IFD chain, stopping past `cap` (Pillow's n_frames walks them all:
+    a million tiny frames take minutes) and at a loop. Classic TIFF only (BigTIFF is refused earlier)."""
+    with open(path, "rb") as f:
+        head = f.read(8)
+        if len(head) < 8:
+            raise CorruptFile("the TIFF header is cut off")
+        order = "<" if head[:2] == b"II" else ">"
+        (offset,) = struct.unpack(order + "I", head[4:8])
+        seen: set[int] = set()
+        while offset and len(seen) <= cap:
+            if offset in seen:
+                raise CorruptFile("the TIFF's pages loop back on themselves")
+            seen.add(offset)
+            f.seek(offset)
+            raw = f.read(2)
+            if len(raw) < 2:
+                break  # cut off: Pillow will say how
+            (entries,) = struct.unpack(order + "H", raw)
+            f.seek(offset + 2 + 12 * entries)
+            raw = f.read(4)
+            if len(raw) < 4:
+                break
+            (offset,) = struct.unpack(order + "I", raw)
+    return len(seen)
 
 
 def check_pixels(width: int, height: int, settings: Settings, *, what: str = "the image") -> None:
@@ -148,19 +176,26 @@ def _exif_swaps(img: Image.Image) -> bool:
         return False
 
 
-def image_tasks(path: Path, kind: FileKind, settings: Settings, *, head: bytes = b"") -> list[ImagePageTask]:
+def image_tasks(
+    path: Path, kind: FileKind, settings: Settings, *, head: bytes = b"", deadline: Deadline = NO_DEADLINE
+) -> list[ImagePageTask]:
     """One task per TIFF frame, or one for a PNG/JPEG; sizes checked from the headers first."""
     if kind in ("png", "jpeg"):
         size = header_size(head, kind)
         if size is None:
             raise CorruptFile(f"the {kind.upper()} header is damaged or cut off")
         check_pixels(*size, settings)
+    if kind == "tiff":
+        frames = tiff_frame_count(path, settings.max_pages)
+        if frames > settings.max_pages:
+            raise TooLarge(f"the TIFF has more than {settings.max_pages} pages, the limit")
     tasks: list[ImagePageTask] = []
     with pil_guard(settings), Image.open(path) as img:
         frames = getattr(img, "n_frames", 1) if kind == "tiff" else 1
         if frames > settings.max_pages:
             raise TooLarge(f"the TIFF has {frames} pages, over the limit of {settings.max_pages}")
         for i in range(frames):
+            deadline.check("reading the image's pages")
             if i:
                 img.seek(i)
             check_pixels(*img.size, settings, what=f"page {i + 1}")

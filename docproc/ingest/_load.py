@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import stat
 from pathlib import Path
 
 from PIL import Image
 
+from docproc.budget import NO_DEADLINE, Deadline
 from docproc.config import Settings
-from docproc.errors import DocprocError, EmptyDocument, TooLarge, UnsupportedFile
+from docproc.errors import CorruptFile, DocprocError, EmptyDocument, TooLarge, UnsupportedFile
 from docproc.ingest import _docs, _images, _pdf
 from docproc.ingest._sniff import HEAD_BYTES, sniff
 from docproc.ingest.types import ImagePageTask, LoadedFile
@@ -21,29 +23,51 @@ log = logging.getLogger(__name__)
 _IMAGE_HEAD = 4 * 1024 * 1024  # a JPEG's frame header can sit after large EXIF/ICC segments
 
 
-def load(path: Path, *, settings: Settings, source: str | None = None) -> LoadedFile:
+def load(
+    path: Path, *, settings: Settings, source: str | None = None, deadline: Deadline = NO_DEADLINE
+) -> LoadedFile:
     """Read and check one input file: its kind (from the bytes), hash, and text or pages.
 
     Raises a DocprocError subclass (UnsupportedFile, CorruptFile, EncryptedFile, TooLarge,
-    EmptyDocument) with a message naming the problem, never a parser's own exception.
+    EmptyDocument, TimedOut) with a message naming the problem, never a parser's own exception.
     """
     path = Path(path)
     source = source or path.name
     try:
-        return _load(path, settings, source)
+        return _load(path, settings, source, deadline)
     except DocprocError as e:
         if e.source is None:
             e.source = source
         raise
+    except Exception as e:  # noqa: BLE001 - whatever a parser raises is a file it cannot read
+        raise mapped(e, source) from e
 
 
-def _load(path: Path, settings: Settings, source: str) -> LoadedFile:
+def mapped(exc: BaseException, source: str | None, what: str = "the file") -> DocprocError:
+    """The documented error for an exception a parser library raised (its message is not kept: it
+    may quote the document)."""
+    log.debug("reader failure on %s", type(exc).__name__, exc_info=exc)
+    if isinstance(exc, DocprocError):
+        return exc
+    if isinstance(exc, MemoryError):
+        return TooLarge(f"{what} needs more memory to read than is available", source=source)
+    if isinstance(exc, RecursionError):
+        return CorruptFile(f"{what} is nested too deeply to be read", source=source)
+    return CorruptFile(f"{what} is damaged and cannot be read ({type(exc).__name__})", source=source)
+
+
+def _load(path: Path, settings: Settings, source: str, deadline: Deadline) -> LoadedFile:
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except FileNotFoundError as e:
         raise DocprocError("file not found") from e
-    if not path.is_file():
-        raise UnsupportedFile("not a regular file")
+    except OSError as e:
+        raise DocprocError(f"the file cannot be read ({e.strerror or type(e).__name__})") from e
+    if stat.S_ISDIR(st.st_mode):
+        raise UnsupportedFile("a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):  # a FIFO would block the read, a device never ends
+        raise UnsupportedFile("not a regular file (a device, pipe or socket)")
+    size = st.st_size
     if size == 0:
         raise EmptyDocument("the file is empty (0 bytes)")
     if size > settings.max_file_bytes:
@@ -61,19 +85,24 @@ def _load(path: Path, settings: Settings, source: str) -> LoadedFile:
     sha256 = digest.hexdigest()
     kind = sniff(path.read_bytes() if head.startswith(b"PK") else head[:HEAD_BYTES])
     loaded = LoadedFile(source=source, path=path, kind=kind, sha256=sha256)
+    deadline.check()
     if kind == "text":
+        if size > settings.max_text_bytes:  # before decoding: a str costs up to 4 bytes a character
+            raise TooLarge(
+                f"the text file is {size:,} bytes, over the limit of {settings.max_text_bytes:,} for text"
+            )
         loaded.text, encoding = _docs.read_text_file(path.read_bytes(), settings)
         if encoding == "cp1252":  # 8-bit text in no Vietnamese encoding docproc.text knows
             loaded.warnings.append("the text is in an unrecognised 8-bit encoding, read as Windows-1252")
             encoding = None
         loaded.encoding = encoding
     elif kind == "docx":
-        loaded.text, loaded.encoding = _docs.read_docx(path, settings)
+        loaded.text, loaded.encoding = _docs.read_docx(path, settings, deadline)
     elif kind == "pdf":  # tasks carry an absolute path: workers may run in another directory
-        result = _pdf.read_pdf(path.resolve(), settings)
+        result = _pdf.read_pdf(path.resolve(), settings, deadline)
         loaded.pages, loaded.encoding, loaded.warnings = result.pages, result.encoding, result.warnings
     else:
-        loaded.pages = list(_images.image_tasks(path.resolve(), kind, settings, head=head))
+        loaded.pages = list(_images.image_tasks(path.resolve(), kind, settings, head=head, deadline=deadline))
     log.info(
         "loaded %s: kind=%s pages=%d ocr_pages=%d encoding=%s",
         sha256[:12],
@@ -95,3 +124,5 @@ def load_page_image(task: ImagePageTask, *, settings: Settings) -> Image.Image:
         if e.source is None:
             e.source = Path(task.path).name
         raise
+    except Exception as e:  # noqa: BLE001 - a page its library cannot decode
+        raise mapped(e, Path(task.path).name, what=f"page {task.number}") from e

@@ -21,10 +21,11 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
+from docproc.budget import NO_DEADLINE, Deadline
 from docproc.config import Settings
 from docproc.document import Line, Page, Word
 from docproc.errors import CorruptFile, DocprocError, EmptyDocument, EncryptedFile, TooLarge
-from docproc.ingest import _legacy
+from docproc.ingest import _legacy, _pdfscan
 from docproc.ingest._images import check_pixels, normalise_mode
 from docproc.ingest._layout import group_lines
 from docproc.ingest.types import ImagePageTask
@@ -58,6 +59,7 @@ class _Objects:
     visible_text: int
     invisible_text: int
     other: int  # paths, shadings
+    annotations: int = 0  # drawn when rendered (stamps, form fields), not page objects
 
 
 def check_complete(path: Path) -> None:
@@ -82,9 +84,11 @@ def _open(path: Path) -> pdfium.PdfDocument:
         raise CorruptFile("the PDF is damaged and cannot be opened") from e
 
 
-def read_pdf(path: Path, settings: Settings) -> PdfPages:
-    """Split a PDF into text-layer Pages and OCR tasks, checking the page limit before any work."""
+def read_pdf(path: Path, settings: Settings, deadline: Deadline = NO_DEADLINE) -> PdfPages:
+    """Split a PDF into text-layer Pages and OCR tasks, checking the limits before any work: what its
+    streams decode to, the page count, each page's size; blank pages never go to OCR."""
     check_complete(path)
+    _pdfscan.check_streams(path, settings, deadline)
     pdf = _open(path)
     try:
         n = len(pdf)
@@ -92,29 +96,60 @@ def read_pdf(path: Path, settings: Settings) -> PdfPages:
             raise EmptyDocument("the PDF has no pages")
         if n > settings.max_pages:
             raise TooLarge(f"the PDF has {n} pages, over the limit of {settings.max_pages}")
-        objects = [_page_objects(pdf, i) for i in range(n)]
+        objects = []
+        for i in range(n):
+            deadline.check("reading the PDF's pages")
+            objects.append(_page_objects(pdf, i, settings))
+    except pdfium.PdfiumError as e:
+        raise CorruptFile("the PDF is damaged and its pages cannot be read") from e
     finally:
         pdf.close()
 
     pages: list[Page | ImagePageTask] = []
     warnings: list[str] = []
     encodings: Counter[str] = Counter()
+    if any(o.visible_text + o.invisible_text for o in objects):
+        _read_text_layer(path, objects, settings, deadline, pages, warnings, encodings)
+    else:
+        pages.extend(_task_or_blank(path, i, obj, settings) for i, obj in enumerate(objects))
+    encoding = encodings.most_common(1)[0][0] if encodings else None
+    return PdfPages(pages=pages, encoding=encoding, warnings=warnings)
+
+
+def _task_or_blank(path: Path, i: int, obj: _Objects, settings: Settings) -> Page | ImagePageTask:
+    """The OCR task of a page without a text layer; a page with nothing drawn on it is blank at once."""
+    if obj.images + obj.visible_text + obj.invisible_text + obj.other + obj.annotations == 0:
+        return Page(
+            number=i + 1, width=obj.width, height=obj.height, source="text_layer", warnings=["blank page"]
+        )
+    return ImagePageTask(
+        path=str(path),
+        kind="pdf",
+        index=i,
+        number=i + 1,
+        width_pt=obj.width,
+        height_pt=obj.height,
+        dpi=settings.ocr_dpi,
+    )
+
+
+def _read_text_layer(
+    path: Path,
+    objects: list[_Objects],
+    settings: Settings,
+    deadline: Deadline,
+    pages: list[Page | ImagePageTask],
+    warnings: list[str],
+    encodings: Counter[str],
+) -> None:
     try:
         plumb = pdfplumber.open(path)
     except Exception as e:  # pdfminer raises many kinds on a damaged file
         raise CorruptFile(f"the PDF cannot be parsed ({type(e).__name__})") from e
-    with plumb:
-        for i in range(n):
-            obj = objects[i]
-            task = ImagePageTask(
-                path=str(path),
-                kind="pdf",
-                index=i,
-                number=i + 1,
-                width_pt=obj.width,
-                height_pt=obj.height,
-                dpi=settings.ocr_dpi,
-            )
+    try:
+        for i, obj in enumerate(objects):
+            deadline.check("reading the PDF's text layer")
+            task = _task_or_blank(path, i, obj, settings)
             if obj.visible_text + obj.invisible_text == 0:
                 pages.append(task)  # nothing to read: a scan or a blank page
                 continue
@@ -124,7 +159,7 @@ def read_pdf(path: Path, settings: Settings) -> PdfPages:
                 ppage.close()
             except DocprocError:
                 raise
-            except Exception as e:  # one bad page: OCR it rather than lose the document
+            except Exception as e:  # noqa: BLE001 - one bad page: OCR it rather than lose the document
                 log.warning("pdf page %d: text layer unreadable (%s), will OCR", i + 1, type(e).__name__)
                 warnings.append(f"page {i + 1}: text layer unreadable, read by OCR")
                 pages.append(task)
@@ -137,14 +172,24 @@ def read_pdf(path: Path, settings: Settings) -> PdfPages:
                 if encoding:
                     encodings[encoding] += 1
                 pages.append(page)
-    encoding = encodings.most_common(1)[0][0] if encodings else None
-    return PdfPages(pages=pages, encoding=encoding, warnings=warnings)
+    finally:
+        try:  # pdfminer may raise on closing a damaged file: the pages are read by then
+            plumb.close()
+        except Exception as e:  # noqa: BLE001
+            log.debug("pdfplumber close failed (%s)", type(e).__name__)
 
 
-def _page_objects(pdf: pdfium.PdfDocument, index: int) -> _Objects:
+def _page_objects(pdf: pdfium.PdfDocument, index: int, settings: Settings) -> _Objects:
     page = pdf[index]
     try:
         width, height = page.get_size()
+        if not (width > 0 and height > 0):  # also NaN
+            raise CorruptFile(f"page {index + 1} of the PDF has no size")
+        if max(width, height) > settings.max_page_points:
+            raise TooLarge(
+                f"page {index + 1} of the PDF measures {width:,.0f} x {height:,.0f} points, over the limit "
+                f"of {settings.max_page_points:,.0f} (DOCPROC_MAX_PAGE_POINTS)"
+            )
         area = _box_area(page.get_cropbox()) or 1.0
         crop = page.get_cropbox()
         images = visible = invisible = other = 0
@@ -162,7 +207,8 @@ def _page_objects(pdf: pdfium.PdfDocument, index: int) -> _Objects:
                     visible += 1
             elif obj.type in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING):
                 other += 1
-        return _Objects(width, height, cover, images, visible, invisible, other)
+        annotations = pdfium_c.FPDFPage_GetAnnotCount(page.raw)
+        return _Objects(width, height, cover, images, visible, invisible, other, max(annotations, 0))
     finally:
         page.close()
 
@@ -381,6 +427,8 @@ def embedded_page_image(page: pdfium.PdfPage, settings: Settings) -> Image.Image
 def _render(page: pdfium.PdfPage, task: ImagePageTask, settings: Settings) -> Image.Image:
     """Render at task.dpi, lowered if needed to stay under the pixel limit (a huge sheet still reads)."""
     width, height = page.get_size()
+    if not (0 < width <= settings.max_page_points and 0 < height <= settings.max_page_points):
+        raise TooLarge(f"page {task.number} of the PDF measures {width:,.0f} x {height:,.0f} points")
     scale = max(task.dpi, 1) / 72.0
     pixels = width * scale * height * scale
     if pixels > settings.max_image_pixels:

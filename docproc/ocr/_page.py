@@ -121,7 +121,7 @@ def ocr_image(
 
     arr = _as_array(image)
     if settings.ocr_preprocess:
-        prep = preprocess.prepare(arr, width_pt=width_pt)
+        prep = preprocess.prepare(arr, width_pt=width_pt, max_pixels=settings.max_image_pixels)
     else:
         gray = preprocess.to_gray(arr)
         dpi0 = gray.shape[1] / (width_pt / 72.0)

@@ -159,12 +159,16 @@ def remove_borders(gray: np.ndarray, *, dark: int = 128, min_frac: float = 0.02)
 
 
 # -- resolution ---------------------------------------------------------------------------------------
-def upscale_factor(width_px: int, width_pt: float) -> float:
-    """How much to enlarge a page scanned below MIN_DPI (1.0 when it is fine)."""
+def upscale_factor(width_px: int, width_pt: float, *, height_px: int = 0, max_pixels: int = 0) -> float:
+    """How much to enlarge a page scanned below MIN_DPI (1.0 when it is fine). With `max_pixels`, never
+    beyond it: a huge sheet rendered small to fit the pixel limit must not grow back past it here."""
     if width_pt <= 0:
         return 1.0
     dpi = width_px / (width_pt / 72.0)
-    return TARGET_DPI / dpi if dpi < MIN_DPI else 1.0
+    factor = TARGET_DPI / dpi if dpi < MIN_DPI else 1.0
+    if max_pixels and height_px and factor > 1.0:
+        factor = min(factor, (max_pixels / max(width_px * height_px, 1)) ** 0.5)
+    return max(factor, 1.0)
 
 
 def resize(gray: np.ndarray, factor: float) -> np.ndarray:
@@ -320,7 +324,7 @@ def is_blank(binary: np.ndarray, *, dpi: float = TARGET_DPI, stats: np.ndarray |
 
 
 # -- the whole chain ----------------------------------------------------------------------------------
-def prepare(image: np.ndarray, *, width_pt: float, deskew: bool = True) -> Prepared:
+def prepare(image: np.ndarray, *, width_pt: float, deskew: bool = True, max_pixels: int = 0) -> Prepared:
     """Run the steps that this page needs. `image` is the page as loaded (grey or RGB)."""
     cv2.setNumThreads(1)  # one thread per process, like Tesseract: pages run in parallel instead
     steps: list[str] = []
@@ -339,7 +343,7 @@ def prepare(image: np.ndarray, *, width_pt: float, deskew: bool = True) -> Prepa
         gray, bordered = remove_borders(gray)
         if bordered and "borders" not in steps:
             steps.append("borders")
-    factor = upscale_factor(gray.shape[1], width_pt)
+    factor = upscale_factor(gray.shape[1], width_pt, height_px=gray.shape[0], max_pixels=max_pixels)
     if factor > 1.05:
         gray = resize(gray, factor)
         steps.append(f"upscale x{factor:.2f}")

@@ -77,7 +77,9 @@ def is_syllable(word: str) -> bool:
     if not _SYLLABLE_RE.fullmatch(base):
         return False
     # The tone never sits on the closing glide of "ai", "ao", "iêu", "ươi"...: "quaù" is VNI, not Vietnamese.
-    if tone > 1 and len(w) >= 2 and w[-1] not in _TONE_FREE_LAST and strip_tone(w[-1]) in "iouy":
+    # The "i" of the onset "gi" is no vowel: "gió", "giỏ", "giũ" carry the tone on their nucleus.
+    onset_i = 2 if base.startswith("gi") and len(base) > 2 and base[2] in _VOWELS else 0
+    if tone > 1 and len(w) - 2 >= onset_i and w[-1] not in _TONE_FREE_LAST and strip_tone(w[-1]) in "iouy":
         prev = strip_tone(w[-2])
         if prev in _VOWELS and not base.endswith(("uy", "oo")):
             return False

@@ -61,7 +61,7 @@ def test_officer_cannot_correct(api) -> None:
 
 
 def test_admin_cli_creates_office_and_user(tmp_path, monkeypatch, settings) -> None:
-    from docproc import cli
+    import cli
     from docproc.config import get_settings
 
     monkeypatch.setenv("DOCPROC_DATA_DIR", str(settings.data_dir))

@@ -50,7 +50,7 @@ def test_imported_batch_is_open_to_its_office_alone_and_import_is_idempotent(
     assert summary.counts == {"done": 2, "skipped": 1, "failed": 1}
 
     env = dict(os.environ, DOCPROC_DATA_DIR=str(settings.data_dir), DOCPROC_DATABASE_URL=settings.db_url)
-    cli = [sys.executable, "-m", "docproc.cli", "admin", "import-batch", str(out)]
+    cli = [sys.executable, "-m", "cli", "admin", "import-batch", str(out)]
     res = subprocess.run([*cli, "--office", OFFICE_A], capture_output=True, text=True, env=env, timeout=120)
     assert res.returncode == 0, res.stderr
     assert "imported 2 documents, 0 already in the office" in res.stderr

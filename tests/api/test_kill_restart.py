@@ -50,7 +50,7 @@ def _free_port() -> int:
 
 def _start(env: dict[str, str], port: int) -> subprocess.Popen:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "docproc.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "cli", "serve", "--port", str(port)],
         env=env,
         start_new_session=True,
         stdout=subprocess.DEVNULL,

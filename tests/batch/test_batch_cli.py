@@ -14,7 +14,7 @@ def docproc(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
     env.pop("DOCPROC_SCHEDULER", None)
     env.pop("DOCPROC_DATABASE_URL", None)
     return subprocess.run(
-        [sys.executable, "-m", "docproc.cli", *args], capture_output=True, text=True, env=env, timeout=300
+        [sys.executable, "-m", "cli", *args], capture_output=True, text=True, env=env, timeout=300
     )
 
 

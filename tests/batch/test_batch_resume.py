@@ -22,7 +22,7 @@ N_DOCS = 40
 
 
 def batch_cmd(src: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "docproc.cli", "batch", str(src), "--out", str(out), "--workers", "2"]
+    return [sys.executable, "-m", "cli", "batch", str(src), "--out", str(out), "--workers", "2"]
 
 
 def env_for(data: Path) -> dict[str, str]:

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,6 +23,15 @@ def _open(page, live: Any, key: str) -> str:  # type: ignore[no-untyped-def]
     page.goto(f"{live.url}/review/{doc_id}")
     page.wait_for_selector("body[data-ready='1']")
     return doc_id
+
+
+def _until(check, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    """Poll `check` from Python: the page's CSP forbids the eval behind Playwright's wait_for_function."""
+    end = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > end:
+            raise AssertionError("the page never reached the expected state")
+        time.sleep(0.05)
 
 
 def _control(page, pointer: str):  # type: ignore[no-untyped-def]
@@ -128,11 +139,7 @@ def test_amount_corrected_is_kept_before_and_after_saving(signin, live: Any) -> 
         new = old + 1_000_000
         _control(page, pointer).fill(str(new))
         _control(page, pointer).press("Tab")
-        page.wait_for_function(
-            f"document.querySelector('input[data-pointer=\"{pointer}\"]').value === '{new:,}'".replace(
-                ",", "."
-            )
-        )
+        expect(_control(page, pointer)).to_have_value(f"{new:,}".replace(",", "."))
         # unsaved edits survive a reload
         page.reload()
         page.wait_for_selector("body[data-ready='1']")
@@ -214,7 +221,7 @@ def test_two_reviewers_same_field_conflict_loses_nothing(signin, live: Any) -> N
         # unsaved edits left in B's browser while A saves: the reload shows the conflict view too
         _control(b, pointer).fill("777.000.000")
         _control(b, pointer).press("Tab")
-        b.wait_for_function(f"localStorage.getItem('docproc-review:{doc_id}')?.includes('777000000')")
+        _until(lambda: "777000000" in (b.evaluate(f"localStorage.getItem('docproc-review:{doc_id}')") or ""))
         a.reload()
         a.wait_for_selector("body[data-ready='1']")
         _control(a, "/case/subject").fill("Tranh chấp hợp đồng vay tài sản")
@@ -252,7 +259,7 @@ def test_add_and_remove_items_and_links_in_one_save(signin, live: Any) -> None:
         new_party = f"P{len(ex['parties']) + 1}"
         name = _control(page, f"/parties/{len(ex['parties'])}/name")
         name.wait_for()
-        page.wait_for_function("document.activeElement.dataset.pointer?.endsWith('/name')")
+        _until(lambda: (page.evaluate("document.activeElement.dataset.pointer") or "").endswith("/name"))
         page.keyboard.type("Nguyễn Văn Thêm")
         page.keyboard.press("Tab")
         page.locator("#add-obligations").click()

@@ -343,3 +343,14 @@ def _score_fold(name: str) -> str:
         if text.startswith(h):
             text = text[len(h) :]
     return text
+
+
+def test_typed_text_keeps_a_rare_surname_as_written() -> None:
+    # "Hạ" is one tone mark from the listed "Hà": on OCR text that is a slip to repair, on typed text a
+    # surname the list lacks
+    parties, _, _ = _parties(
+        "1. Nguyên đơn: Ông Hạ Văn Tư, sinh năm 1960; địa chỉ: thôn Bến, xã Yên, huyện An Lạc.\n"
+        "2. Bị đơn: Bà Mạc Thị Chín, sinh năm 1975; trú tại: thôn Bến, xã Yên, huyện An Lạc.\n"
+        "Ông Hạ Văn Tư trình bày.\n"
+    )
+    assert [p.name for p in parties] == ["Hạ Văn Tư", "Mạc Thị Chín"]

@@ -189,12 +189,15 @@ def test_page_with_other_content_is_rendered(scan_pdf: Path, tmp_path: Path, set
     )
 
 
-def test_blank_page_still_becomes_a_task(tmp_path: Path, settings: Settings) -> None:
+def test_page_with_nothing_drawn_is_blank_without_ocr(tmp_path: Path, settings: Settings) -> None:
+    """A page with no objects and no annotations is blank at load time: 1,000 of them cost no OCR."""
     path = _blank_pdf(tmp_path / "blank.pdf", 1, (595, 842))
     loaded = load(path, settings=settings)
-    [task] = loaded.pages
-    assert isinstance(task, ImagePageTask)
-    low = ImagePageTask(**{**task.__dict__, "dpi": 72})
+    [page] = loaded.pages
+    assert isinstance(page, Page) and not page.lines and page.warnings == ["blank page"]
+    assert (page.width, page.height) == (595, 842)
+    # rendering such a page (a task made by hand, as the service's page view does) still works
+    low = ImagePageTask(path=str(path), kind="pdf", index=0, number=1, width_pt=595, height_pt=842, dpi=72)
     image = load_page_image(low, settings=settings)
     assert image.size == (595, 842)
     assert image.convert("L").getextrema() == (255, 255)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from docproc.cli import app
+from cli import app
 from docproc.config import get_settings
 
 from .conftest import make_doc

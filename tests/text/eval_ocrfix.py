@@ -1,10 +1,10 @@
 """Measure correct_ocr_text on Tesseract output against its ground truth (word errors before/after).
 
-    .venv/bin/python tests/text/eval_ocrfix.py OCR_DIR [--held-out]
+    .venv/bin/python tests/text/eval_ocrfix.py OCR_DIR
 OCR_DIR holds NAME.txt (Tesseract output) next to NAME.gt.json (make_scans.py) or NAME.gt.txt.
 Words are aligned with difflib; a "fix" is a changed word now equal to the truth, a "harm" a word
-that was right and no longer is. With --held-out the vocabulary is rebuilt without the documents
-being scored (their names are the OCR files' stems), so the figure is not flattered by them.
+that was right and no longer is. The corrector's resources come from dictionaries and law texts
+(docproc/text/data/build_vocab.py), not from any corpus, so every scored document is unseen.
 """
 
 from __future__ import annotations
@@ -54,22 +54,8 @@ def _errors(truth: list[str], hyp: list[str]) -> tuple[int, dict[int, str]]:
     return _distance(truth, hyp), aligned
 
 
-def _hold_out(root: Path) -> None:
-    import docproc.text.ocrfix as ocrfix
-    from docproc.text.data.build_vocab import count
-
-    scored = {p.name.rpartition("-p")[0] or p.stem for p in root.rglob("*.txt")}
-    dev = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev" / "txt"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(dev.glob("*.txt")) if p.stem not in scored]
-    lexicon = ocrfix._Lexicon(count(texts))
-    ocrfix._lexicon = lambda: lexicon  # type: ignore[assignment]
-    print(f"vocabulary from {len(texts)} dev texts, without {sorted(scored)}")
-
-
 def main(argv: list[str]) -> int:
     root = Path(argv[0])
-    if "--held-out" in argv:
-        _hold_out(root)
     tot_words = tot_before = tot_after = fixes = harms = 0
     for ocr in sorted(root.rglob("*.txt")):
         if ocr.name.endswith(".gt.txt"):

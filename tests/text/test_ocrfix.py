@@ -92,13 +92,23 @@ def test_clean_dev_texts_unchanged(dev_texts: dict[str, str]) -> None:
 
 
 def test_clean_unseen_texts_unchanged(corpus: Path, read_nfc: Callable[[Path], str]) -> None:
-    """Real published openings (not in the vocabulary) come back unchanged too."""
+    """Real published openings come back unchanged, except their own typos: a word changed must be
+    one that neither the dictionaries nor the law texts know ("sinh nãm", "cổ phẩn" as printed)."""
+    from docproc.text.ocrfix import _lexicon
+
     paths = sorted((corpus / "openings-dev" / "txt").glob("*.txt"))
     if not paths:
         pytest.skip("openings-dev not available")
+    lex = _lexicon()
     for path in paths:
         text = read_nfc(path)
-        assert correct_ocr_text(text) == text, path.name
+        fixed = correct_ocr_text(text)
+        before, after = text.split(), fixed.split()
+        assert len(before) == len(after), path.name
+        for was, now in zip(before, after, strict=True):
+            if was != now:
+                core = was.strip(".,;:()\"“”'")
+                assert lex.words.get(core.lower(), 0) <= 2, (path.name, was, now)
 
 
 def _page(*texts: str) -> Page:

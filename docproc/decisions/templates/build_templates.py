@@ -14,7 +14,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -68,6 +68,7 @@ def build(kind: str, path: Path) -> None:
     style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
 
     C, J = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
+    _para(doc, "{{ draft_mark }}", align=C, bold=True, size=12, space_after=6)
     header = doc.add_table(rows=1, cols=2)
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(header)
@@ -112,17 +113,8 @@ def build(kind: str, path: Path) -> None:
     _cell_para(right, "{{ signature_title }}", align=C, bold=True, size=13, space_after=48)
     _cell_para(right, "{{ signer_name }}", align=C, bold=True, size=13)
 
-    brk = doc.add_paragraph()
-    brk.add_run().add_break(WD_BREAK.PAGE)
-    _para(
-        doc,
-        "GHI CHÚ CHO CÁN BỘ (phần này không thuộc quyết định; xóa trước khi ban hành)",
-        bold=True,
-        size=12,
-    )
-    _para(doc, "{{ officer_notes }}", align=J, size=11)
     doc.core_properties.title = f"Mẫu dự thảo quyết định thi hành án ({kind})"
-    doc.core_properties.author = "docproc"
+    doc.core_properties.author = ""
     doc.save(path)
 
 

@@ -1,4 +1,4 @@
-"""The `docproc` command line.
+"""The `docproc` command line (moved out of the library: see cli/__init__.py).
 
     docproc process FILE_OR_DIR... --out DIR     extraction JSON per document
     docproc text FILE                             the text extraction reads, page by page
@@ -14,13 +14,14 @@ import json
 import logging
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from docproc.errors import DocprocError
-from pipelines._io import write_atomic
+from docproc._io import fit_name, printable, write_atomic
+from docproc.errors import DocprocError, EmptyDocument
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Digitise Vietnamese court judgments.")
 log = logging.getLogger("docproc")
@@ -28,21 +29,44 @@ log = logging.getLogger("docproc")
 INPUT_SUFFIXES = {".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg", ".txt", ".docx"}
 
 
-def _expand(inputs: list[Path]) -> list[Path]:
-    files: list[Path] = []
+def _expand(inputs: list[Path]) -> list[Path | DocprocError]:
+    """Files to process, in order; a directory argument that holds none is an error of its own (a
+    directory named like a file is not silently skipped)."""
+    files: list[Path | DocprocError] = []
     for item in inputs:
         if item.is_dir():
-            files.extend(
-                p for p in sorted(item.rglob("*")) if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-            )
+            try:
+                found = [
+                    p for p in sorted(item.rglob("*")) if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()
+                ]
+            except OSError as exc:
+                found = []
+                log.debug("listing %s failed: %s", printable(item), type(exc).__name__)
+            if found:
+                files.extend(found)
+            else:
+                files.append(
+                    EmptyDocument("a directory with no PDF, image, DOCX or text file in it", source=str(item))
+                )
         else:
             files.append(item)
     return files
 
 
+def _say(console: object, style: str, label: str, where: object, message: str) -> None:
+    """One line on stderr: `label where: message`, the name and message shown as plain text (a path
+    may hold `[/]`, rich markup, or a terminal escape sequence: none is interpreted)."""
+    from rich.text import Text
+
+    line = Text()
+    line.append(label, style=style)
+    line.append(f" {printable(where)}: {printable(message)}")
+    console.print(line, highlight=False)  # type: ignore[attr-defined]
+
+
 @app.command()
 def process(
-    inputs: Annotated[list[Path], typer.Argument(help="files or directories", exists=True)],
+    inputs: Annotated[list[Path], typer.Argument(help="files or directories")],
     out: Annotated[Path, typer.Option("--out", "-o", help="output directory")] = Path("out"),
     drafts: Annotated[bool, typer.Option(help="also write enforcement-decision drafts")] = False,
 ) -> None:
@@ -64,39 +88,55 @@ def process(
     with Progress(*columns, console=console, disable=not show, transient=True) as bar:
         task = bar.add_task("documents", total=len(files))
         for path in files:
+            if isinstance(path, DocprocError):
+                first_error = first_error or path
+                _say(bar.console, "red", "error", path.source, path.message)
+                bar.advance(task)
+                continue
             try:
                 result = process_file(path)
                 data = result.extraction.to_json_dict()
-                write_atomic(out / f"{path.stem}.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+                name = fit_name(f"{path.stem}.json")
+                write_atomic(out / name, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
                 if drafts:
-                    _write_drafts(data, out / f"{path.stem}.drafts")
+                    _write_drafts(data, out / fit_name(f"{path.stem}.drafts"))
                 n_ok += 1
                 for w in result.extraction.document.warnings:
-                    bar.console.print(f"[yellow]warning[/] {path.name}: {w}", highlight=False)
+                    _say(bar.console, "yellow", "warning", path.name, w)
             except DocprocError as exc:
                 first_error = first_error or exc
-                bar.console.print(f"[red]error[/] {path}: {exc.message}", highlight=False)
+                _say(bar.console, "red", "error", path, exc.message)
+            except OSError as exc:  # the output cannot be written (disk full, permissions)
+                first_error = first_error or DocprocError(type(exc).__name__)
+                _say(
+                    bar.console,
+                    "red",
+                    "error",
+                    path,
+                    f"cannot write the output ({exc.strerror or type(exc).__name__})",
+                )
             except Exception as exc:  # a bug must not stop a run over many files
                 first_error = first_error or DocprocError(type(exc).__name__)
                 log.debug("unexpected failure", exc_info=True)
-                bar.console.print(
-                    f"[red]error[/] {path}: internal error ({type(exc).__name__})", highlight=False
-                )
+                _say(bar.console, "red", "error", path, f"internal error ({type(exc).__name__})")
             bar.advance(task)
-    typer.echo(f"{n_ok} of {len(files)} documents written to {out}", err=True)
+    typer.echo(f"{n_ok} of {len(files)} documents written to {printable(out)}", err=True)
     if first_error is not None:
         raise typer.Exit(first_error.exit_code)
 
 
 @app.command()
-def text(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
+def text(file: Annotated[Path, typer.Argument()]) -> None:
     """Print the document text that extraction reads, page by page."""
     from pipelines.process import read_document
 
     try:
         doc = read_document(file)
     except DocprocError as exc:
-        _fail(str(exc), exc.exit_code)
+        _fail(printable(exc), exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+        log.debug("unexpected failure", exc_info=True)
+        _fail(f"{printable(file)}: internal error ({type(exc).__name__})", 1)
     if not doc.pages:
         typer.echo(doc.text)
         return
@@ -111,7 +151,7 @@ def text(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> 
 
 @app.command()
 def validate(files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False)]) -> None:
-    """Check extraction JSON files against the output contract (the shared JSON Schema)."""
+    """Check extraction JSON files against the output contract (judgment or enforcement decision)."""
     from docproc.validation import validate_extraction
 
     bad = 0
@@ -156,6 +196,9 @@ def draft(
     received_date: Annotated[str | None, typer.Option(help="date the judgment was received")] = None,
     request_date: Annotated[str | None, typer.Option(help="date of the enforcement request")] = None,
     effective_date: Annotated[str | None, typer.Option(help="date the judgment took legal effect")] = None,
+    number: Annotated[str | None, typer.Option(help="decision number, e.g. 46 (→ Số: 46/QĐ-THADS)")] = None,
+    executor: Annotated[str | None, typer.Option(help="Chấp hành viên assigned (full name)")] = None,
+    requester: Annotated[str | None, typer.Option(help="party id of who filed the request, e.g. P1")] = None,
     combined: Annotated[bool, typer.Option(help="one ex officio draft + one per obligee")] = False,
     pdf: Annotated[bool, typer.Option(help="also write the PDF preview")] = True,
 ) -> None:
@@ -174,6 +217,9 @@ def draft(
             judgment_received_date=received_date,
             request_date=request_date,
             judgment_effective_date=effective_date,
+            decision_number=number,
+            executor=executor,
+            requester_id=requester,
             grouping="combined" if combined else "law",
         )
         paths = write_drafts(data, out, settings, options, pdf=pdf)
@@ -210,6 +256,7 @@ def batch(
         str | None,
         typer.Option(help="at the end, import the done documents into this office of the service"),
     ] = None,
+    cases: Annotated[bool, typer.Option("--cases", help="at the end, audits and the cases table")] = False,
 ) -> None:
     """Digitise an archive on Dask: resumable, one JSON per document plus DEST/documents.csv."""
     from pipelines.batch_cli import batch_command
@@ -232,7 +279,28 @@ def batch(
     )
     if office and not status and code != 2:
         _import_batch(out, office, None)
+    if cases and not status and code != 2:
+        from pipelines.cases import write_cases
+
+        typer.echo(write_cases(out).lines()[-1], err=True)
     raise typer.Exit(code)
+
+
+@app.command("cases")
+def cases(
+    inputs: Annotated[list[Path], typer.Argument(metavar="SRC...", help="files or directories", exists=True)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="output directory (rerun to resume)")],
+) -> None:
+    """Judgments and enforcement decisions → NAME.json, NAME.audit.json, cases.csv/.parquet, stats."""
+    from pipelines.cases import run_cases
+
+    summary = run_cases(inputs, out)
+    for name, message in summary.failed:
+        typer.echo(f"error {name}: {message}", err=True)
+    for line in summary.lines():
+        typer.echo(line, err=True)
+    if summary.first_error is not None:
+        raise typer.Exit(summary.first_error.exit_code)
 
 
 @app.command("batch-status")
@@ -257,6 +325,9 @@ def serve(
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
 ) -> None:
     """Run the web service (API, processing jobs) with everything under DOCPROC_DATA_DIR."""
+    # The service writes scrubbed JSON lines only (api.logging_config): main()'s plain basicConfig
+    # handler goes before the imports below log anything through it.
+    logging.getLogger().handlers.clear()
     import uvicorn
 
     from api import create_app
@@ -264,6 +335,7 @@ def serve(
     from docproc.config import get_settings
 
     settings = get_settings()
+    os.umask(0o077)  # the database, blobs and caches it creates are readable by this user only
     configure_logging(settings.log_level)
     # Keep-alive longer than clients' (httpx: 5 s), so a client never reuses a connection being closed.
     uvicorn.run(
@@ -346,6 +418,13 @@ def _import_batch(out: Path, office: str, user: str | None) -> None:
 # --- learned models (models/): train a backend, learn from reviewers' corrections -----------------
 
 
+def _read_text(path: Path) -> str:
+    """models/ takes text: a scan named in a corrections file is read here, as the pipeline reads it."""
+    from pipelines.process import read_document
+
+    return read_document(path).text
+
+
 @app.command("train")
 def train(
     backend: Annotated[
@@ -368,7 +447,8 @@ def train(
         _fail(f"unknown backend {backend!r}: spacy, transformers or data")
     from models.learn import train_command
 
-    raise typer.Exit(train_command(backend, data, out, epochs=epochs, log=lambda m: typer.echo(m, err=True)))
+    log = lambda m: typer.echo(m, err=True)  # noqa: E731
+    raise typer.Exit(train_command(backend, data, out, epochs=epochs, log=log, read_text=_read_text))
 
 
 @app.command("learn")
@@ -416,6 +496,7 @@ def learn(
             epochs=epochs,
             dry_run=dry_run,
             log=lambda m: typer.echo(m, err=True),
+            read_text=_read_text,
         )
     except (OSError, ValueError, KeyError) as exc:
         _fail(str(exc))
@@ -424,6 +505,13 @@ def learn(
 
 def main() -> None:
     logging.basicConfig(level=os.environ.get("DOCPROC_LOG_LEVEL", "WARNING"))
+    # One line per bad file: the parsers' own complaints about it (pdfminer's and Pillow's log records
+    # and warnings) are not repeated on stderr; DOCPROC_LOG_LEVEL=DEBUG shows them.
+    if logging.getLogger().level > logging.DEBUG:
+        for name in ("pdfminer", "pdfplumber", "PIL", "pypdfium2", "docx"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+        logging.getLogger("docproc.ingest").setLevel(logging.ERROR)
+        warnings.simplefilter("ignore")
     app()
 
 

@@ -1,0 +1,299 @@
+"""`docproc cases`: an archive of judgments and enforcement decisions → extractions, audits, cases.
+
+    run_cases(sources, out) -> CasesSummary
+
+Every input is read and extracted once (pipelines.process.process_file) into OUT/NAME.json; a
+document whose OUT/NAME.json already carries the input's sha256 is not redone, so a killed run is
+resumed by running it again. Extraction JSON files given as inputs are taken as they are. Then
+`write_cases(out)` derives everything else from the per-document JSON files alone: OUT/NAME.audit.json
+for every enforcement decision, OUT/cases.csv and OUT/cases.parquet (one row per case) and
+OUT/cases_stats.json / .csv (cases and money by status and decision type). `docproc batch --cases`
+calls `write_cases` on the batch's output.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docproc.audit import CASE_COLUMNS, audit_archive, build_cases
+from docproc.audit.sentences import sides
+from docproc.errors import DocprocError
+from pipelines._io import remove_stale_temps, write_atomic
+
+__all__ = [
+    "CasesSummary",
+    "cases_of",
+    "discrepancy_key",
+    "expand_inputs",
+    "load_extractions",
+    "run_cases",
+    "write_cases",
+    "OUTPUT_FILES",
+]
+
+log = logging.getLogger(__name__)
+
+INPUT_SUFFIXES = {".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg", ".txt", ".docx", ".json"}
+OUTPUT_FILES = ("cases.csv", "cases.parquet", "cases_stats.json", "cases_stats.csv")
+AUDIT_SUFFIX = ".audit.json"
+
+
+@dataclass
+class CasesSummary:
+    processed: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file name, message)
+    first_error: DocprocError | None = None
+    documents: int = 0
+    decisions: int = 0
+    cases: int = 0
+    linked: int = 0
+    discrepancies: int = 0
+
+    def lines(self) -> list[str]:
+        return [
+            f"{self.processed} documents processed, {self.skipped} already done, {len(self.failed)} failed",
+            f"{self.documents} documents, {self.decisions} enforcement decisions ({self.linked} linked to "
+            f"their judgment), {self.cases} cases, {self.discrepancies} discrepancies",
+        ]
+
+
+def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            files += [
+                p for p in sorted(item.rglob("*")) if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+            ]
+        else:
+            files.append(item)
+    return [f for f in files if not f.name.endswith(AUDIT_SUFFIX)]
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _is_extraction(data: Any) -> bool:
+    return isinstance(data, dict) and "schema_version" in data and isinstance(data.get("document"), dict)
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+
+
+def _names(files: list[Path]) -> list[str]:
+    """Output name per input: its stem; a stem seen before gets the parent folder's name too."""
+    seen: set[str] = set()
+    out = []
+    for f in files:
+        name = f.stem
+        if name in seen:
+            name = f"{f.parent.name}__{f.stem}"
+        k = 2
+        base = name
+        while name in seen:
+            name, k = f"{base}__{k}", k + 1
+        seen.add(name)
+        out.append(name)
+    return out
+
+
+def run_cases(
+    sources: list[Path],
+    out: Path,
+    *,
+    on_file: Callable[[Path, str], None] | None = None,
+) -> CasesSummary:
+    """Process the inputs not done yet, then derive audits and the cases table from OUT."""
+    from pipelines.process import process_file
+
+    out.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(out)  # what a killed run was writing
+    files = expand_inputs(sources)
+    summary = CasesSummary()
+    for path, name in zip(files, _names(files), strict=True):
+        target = out / f"{name}.json"
+        try:
+            if path.suffix.lower() == ".json":
+                data = _read_json(path)
+                if not _is_extraction(data):
+                    raise DocprocError("not an extraction JSON file")
+                text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+                if target.exists() and target.read_text(encoding="utf-8") == text:
+                    summary.skipped += 1
+                    continue
+                write_atomic(target, text)
+            else:
+                sha = _sha256(path)
+                done = _read_json(target) if target.exists() else None
+                if _is_extraction(done) and done["document"].get("sha256") == sha:
+                    summary.skipped += 1
+                    continue
+                data = process_file(path).extraction.to_json_dict()
+                write_atomic(target, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            summary.processed += 1
+            if on_file:
+                on_file(path, "done")
+        except DocprocError as exc:
+            summary.first_error = summary.first_error or exc
+            summary.failed.append((path.name, exc.message))
+        except Exception as exc:  # a bug must not stop a run over an archive
+            log.debug("unexpected failure", exc_info=True)
+            summary.first_error = summary.first_error or DocprocError(type(exc).__name__)
+            summary.failed.append((path.name, f"internal error ({type(exc).__name__})"))
+    write_cases(out, summary)
+    return summary
+
+
+def load_extractions(out: Path) -> dict[str, dict[str, Any]]:
+    """Every extraction JSON under `out` by name (relative path without .json), audits excluded."""
+    docs = {}
+    for p in sorted(out.rglob("*.json")):
+        if p.name.endswith(AUDIT_SUFFIX) or p.name in OUTPUT_FILES or p.name.startswith("."):
+            continue
+        data = _read_json(p)
+        if _is_extraction(data):
+            docs[p.relative_to(out).with_suffix("").as_posix()] = data
+    return docs
+
+
+def write_cases(out: Path, summary: CasesSummary | None = None) -> CasesSummary:
+    """Audits, cases table and statistics from the per-document JSON files in `out`."""
+    summary = summary or CasesSummary()
+    docs = load_extractions(out)
+    audits, links, _ = audit_archive(docs)
+    for name, audit in audits.items():
+        write_atomic(out / f"{name}{AUDIT_SUFFIX}", json.dumps(audit, ensure_ascii=False, indent=2) + "\n")
+    for p in out.rglob(f"*{AUDIT_SUFFIX}"):  # an audit of a document that is no longer a decision
+        if p.relative_to(out).as_posix()[: -len(AUDIT_SUFFIX)] not in audits:
+            p.unlink()
+    rows, stats = build_cases(docs, audits)
+    _write_csv(out / "cases.csv", rows, CASE_COLUMNS)
+    _write_parquet(out / "cases.parquet", rows)
+    write_atomic(out / "cases_stats.json", json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
+    _write_csv(
+        out / "cases_stats.csv",
+        _stats_rows(stats),
+        ("dimension", "key", "count", "amount_vnd", "amount_covered_vnd"),
+    )
+    summary.documents, summary.decisions, summary.cases = len(docs), len(audits), len(rows)
+    summary.linked = sum(link.target is not None for link in links.values())
+    summary.discrepancies = sum(len(a["discrepancies"]) for a in audits.values())
+    return summary
+
+
+def discrepancy_key(discrepancy: dict[str, Any]) -> str:
+    """A short stable id of one discrepancy of a decision's audit (kind, obligation and detail): a
+    reviewer's verdict holds while the audit finds the same thing, and not once it finds another."""
+    raw = "\x1f".join(str(discrepancy.get(k) or "") for k in ("kind", "obligation", "detail"))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _decision_view(
+    name: str, doc: dict[str, Any], audit: dict[str, Any], judgment: dict[str, Any] | None
+) -> dict[str, Any]:
+    enf = doc.get("enforcement") or {}
+    discrepancies = []
+    for d in audit.get("discrepancies") or []:
+        discrepancies.append({"key": discrepancy_key(d), **d, **sides(d, doc, judgment)})
+    return {
+        "id": name,
+        "number": enf.get("number"),
+        "date": enf.get("date"),
+        "decision_type": enf.get("decision_type"),
+        "agency": enf.get("agency"),
+        "judgment_reference": enf.get("judgment"),
+        "link": audit.get("link"),
+        "prior_decision": audit.get("prior_decision"),
+        "discrepancies": discrepancies,
+    }
+
+
+def cases_of(extractions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The enforcement cases of a set of extractions keyed by id (a service's documents, an archive's
+    files): per case the judgment, its decisions in date order with their link and audit, and every
+    discrepancy with the decision's and the judgment's sentence that disagree."""
+    audits, _, _ = audit_archive(extractions)
+    rows, _ = build_cases(extractions, audits)
+    out = []
+    for row in rows:
+        judgment = extractions.get(row["judgment"]) if row["judgment"] else None
+        out.append(
+            {
+                **{k: row[k] for k in CASE_COLUMNS if k not in ("decisions", "decision_types")},
+                "decisions": [
+                    _decision_view(n, extractions[n], audits[n], judgment) for n in row["decision_ids"]
+                ],
+            }
+        )
+    return out
+
+
+def _stats_rows(stats: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = [
+        {
+            "dimension": "status",
+            "key": k,
+            "count": v["cases"],
+            "amount_vnd": v["amount_ordered_vnd"],
+            "amount_covered_vnd": v["amount_covered_vnd"],
+        }
+        for k, v in stats["by_status"].items()
+    ]
+    rows += [
+        {
+            "dimension": "decision_type",
+            "key": k,
+            "count": v["decisions"],
+            "amount_vnd": v["amount_vnd"],
+            "amount_covered_vnd": None,
+        }
+        for k, v in stats["by_decision_type"].items()
+    ]
+    rows.append(
+        {
+            "dimension": "total",
+            "key": "cases",
+            "count": stats["cases"],
+            "amount_vnd": stats["amount_ordered_vnd"],
+            "amount_covered_vnd": stats["amount_covered_vnd"],
+        }
+    )
+    return rows
+
+
+def _write_csv(path: Path, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in columns})
+    write_atomic(path, buf.getvalue())
+
+
+def _write_parquet(path: Path, rows: list[dict[str, Any]]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    ints = {"n_decisions", "n_obligations", "amount_ordered_vnd", "amount_covered_vnd", "open_discrepancies"}
+    schema = pa.schema([(c, pa.int64() if c in ints else pa.string()) for c in CASE_COLUMNS])
+    table = pa.Table.from_pylist([{c: r.get(c) for c in CASE_COLUMNS} for r in rows], schema=schema)
+    tmp = path.with_name(f".{path.name}.tmp")
+    pq.write_table(table, tmp)
+    tmp.replace(path)
