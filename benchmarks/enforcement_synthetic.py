@@ -24,7 +24,9 @@ SHARED = ROOT.parent / "shared"
 
 
 def _load_synthetic():
-    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "tests" / "enforcement" / "synthetic.py")
+    spec = importlib.util.spec_from_file_location(
+        "synthetic", ROOT / "tests" / "enforcement" / "synthetic.py"
+    )
     mod = importlib.util.module_from_spec(spec)
     sys.modules["synthetic"] = mod
     spec.loader.exec_module(mod)
@@ -93,9 +95,19 @@ def main() -> int:
             txt = out / f"s{seed}.txt"
             txt.write_text(s.text, encoding="utf-8")
             subprocess.run(
-                [sys.executable, str(SHARED / "eval" / "make_scans.py"), str(txt), "--out", str(out),
-                 "--format", "pdf", "--level", "photocopy"],
-                check=True, capture_output=True,
+                [
+                    sys.executable,
+                    str(SHARED / "eval" / "make_scans.py"),
+                    str(txt),
+                    "--out",
+                    str(out),
+                    "--format",
+                    "pdf",
+                    "--level",
+                    "photocopy",
+                ],
+                check=True,
+                capture_output=True,
             )
             from pipelines.process import process_file
 
@@ -122,7 +134,9 @@ def main() -> int:
             c[1] += sum(p.values()) - tp
             c[2] += sum(g.values()) - tp
             if g != p:
-                errors[name].append(f"seed {seed} ({s.enforcement['decision_type']}): missed {dict(g - p)} extra {dict(p - g)}")
+                errors[name].append(
+                    f"seed {seed} ({s.enforcement['decision_type']}): missed {dict(g - p)} extra {dict(p - g)}"
+                )
     for key, (ok, n) in hits.items():
         print(f"{key:24s} {ok / n:.3f}  ({ok}/{n})")
     for name, (tp, fp, fn) in counts.items():

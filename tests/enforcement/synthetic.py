@@ -29,7 +29,11 @@ PLACES = [  # (province, district, commune, kind of district)
     ("Kiên Giang", "Châu Thành", "Minh Lương", "huyện"),
     ("Thái Bình", "Vũ Thư", "Tân Lập", "huyện"),
 ]
-COMPANIES = ["Công ty TNHH Thương mại Hải Đăng", "Công ty cổ phần Xây dựng Phú An", "Công ty TNHH MTV Vận tải Tân Hòa"]
+COMPANIES = [
+    "Công ty TNHH Thương mại Hải Đăng",
+    "Công ty cổ phần Xây dựng Phú An",
+    "Công ty TNHH MTV Vận tải Tân Hòa",
+]
 BANKS = ["Ngân hàng Thương mại cổ phần Kỹ Nghệ", "Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam"]
 UNITS = ["", "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 TYPES = [
@@ -121,7 +125,9 @@ def words(n: int) -> str:
 def money(r: random.Random, n: int) -> str:
     """An amount as a real archive writes it."""
     dotted = f"{n:,}".replace(",", ".")
-    style = r.choice(["đồng", "đồng_words", "đ", "đồng_words"])
+    style = r.choice(["đồng", "đồng_words", "đ", "đồng_words", "triệu"])
+    if style == "triệu" and n % 1_000_000 == 0:
+        return f"{n // 1_000_000} triệu đồng"
     if style == "đ":
         return f"{dotted}đ"
     if style == "đồng":
@@ -132,7 +138,11 @@ def money(r: random.Random, n: int) -> str:
 def person(r: random.Random, role: str, place: tuple, year: int) -> Party:
     female = r.random() < 0.5
     name = " ".join(
-        [r.choice(SURNAMES), r.choice(MIDDLE_F if female else MIDDLE_M), r.choice(GIVEN_F if female else GIVEN_M)]
+        [
+            r.choice(SURNAMES),
+            r.choice(MIDDLE_F if female else MIDDLE_M),
+            r.choice(GIVEN_F if female else GIVEN_M),
+        ]
     )
     hon = r.choice(["Bà", "Chị"] if female else ["Ông", "Anh"])
     idn = r.choice([None, "0" + "".join(r.choice("0123456789") for _ in range(11)), None])
@@ -159,7 +169,9 @@ def describe(r: random.Random, p: Party, label: str, year_kw: bool = True) -> st
         if p.birth_year and year_kw:
             bits.append(f"sinh năm {p.birth_year}")
         if p.id_number:
-            bits.append(f"{r.choice(['CCCD số', 'Căn cước công dân số', 'số định danh cá nhân'])} {p.id_number}")
+            bits.append(
+                f"{r.choice(['CCCD số', 'Căn cước công dân số', 'số định danh cá nhân'])} {p.id_number}"
+            )
         if r.random() < 0.3:
             bits.append(f"địa chỉ theo bản án: xóm {r.randint(1, 9)}, xã Cũ, huyện Cũ")
             bits.append(f"địa chỉ hiện nay: {p.address}")
@@ -177,7 +189,9 @@ def iso(d: tuple[int, int, int]) -> str:
 
 
 def slash(r: random.Random, d: tuple[int, int, int]) -> str:
-    return r.choice([f"{d[2]:02d}/{d[1]:02d}/{d[0]}", f"{d[2]}/{d[1]}/{d[0]}", f"{d[2]:02d}-{d[1]:02d}-{d[0]}"])
+    return r.choice(
+        [f"{d[2]:02d}/{d[1]:02d}/{d[0]}", f"{d[2]}/{d[1]}/{d[0]}", f"{d[2]:02d}-{d[1]:02d}-{d[0]}"]
+    )
 
 
 def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one decision, written top to bottom
@@ -237,10 +251,14 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
         court = f"Tòa án nhân dân {dkind} {dist}, tỉnh {prov}"
     # parties and items
     obligor = (
-        company(r, "obligor", r.choice(COMPANIES), place) if r.random() < 0.25 else person(r, "obligor", place, jyear)
+        company(r, "obligor", r.choice(COMPANIES), place)
+        if r.random() < 0.25
+        else person(r, "obligor", place, jyear)
     )
     obligee = (
-        company(r, "obligee", r.choice(BANKS), place) if r.random() < 0.25 else person(r, "obligee", place, jyear)
+        company(r, "obligee", r.choice(BANKS), place)
+        if r.random() < 0.25
+        else person(r, "obligee", place, jyear)
     )
     if dtype == "execute_ex_officio":
         field_ = r.choice(["HS", "DS"])
@@ -279,7 +297,12 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
     else:
         amt = r.choice([45_000_000, 120_500_000, 7_800_000, 350_000_000, 1_250_000_000])
         items.append(Item("pay_money", amt, [obligor.name], [obligee.name], "trả"))
-    parties = [p for p in (obligor, obligee) if p is not None]
+    co_obligor = None
+    if dtype == "execute_on_request" and not obligor.org and r.random() < 0.4:
+        co_obligor = person(r, "obligor", place, jyear)
+        items[0].obligors.append(co_obligor.name)
+    parties = [p for p in (obligor, co_obligor, obligee) if p is not None]
+    table = dtype == "execute_ex_officio" and r.random() < 0.4
 
     def item_line(it: Item, bullet: str) -> str:
         if it.kind == "court_fee":
@@ -293,6 +316,8 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
             return f"{bullet}Phạt tiền {money(r, it.amount)} để sung vào ngân sách Nhà nước"
         ob = next(p for p in parties if p.name == it.obligees[0])
         verb = r.choice(["Trả cho", "Phải trả cho", "Thanh toán cho"])
+        if co_obligor is not None:
+            verb = f"{obligor.cite()} và {co_obligor.cite()} có nghĩa vụ liên đới trả cho"
         return f"{bullet}{verb} {ob.cite()} số tiền {money(r, it.amount)}"
 
     bullet = r.choice(["- ", "+ ", "a) ", "", "1. "])
@@ -305,6 +330,13 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
             b = f"{i + 1}. "
         lines.append(item_line(it, b) + ".")
     items_block = "\n".join(lines)
+    if table:  # a table as its text reaches the reader: one row a line, cells apart
+        rows = [
+            f"{i + 1}{' ' * r.randint(1, 6)}{it.text if it.kind == 'court_fee' else 'Tiền phạt'}"
+            f"{' ' * r.randint(1, 12)}{money(r, it.amount).split(' (')[0]}"
+            for i, it in enumerate(items)
+        ]
+        items_block = "STT   Khoản phải thi hành          Số tiền\n" + "\n".join(rows)
 
     art = r.choice(["Điều {}.", "Điều {}:", "Điều {}."])
     law_cite = (
@@ -357,7 +389,11 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
     else:
         pnum_ = r.randint(10, 900)
         suffix = number.split("/", 1)[1]
-        pd = _date(r, date[0] if date[1] > 1 else date[0] - 1, 1, max(1, date[1] - 1)) if dtype != "execute_ex_officio" else None
+        pd = (
+            _date(r, date[0] if date[1] > 1 else date[0] - 1, 1, max(1, date[1] - 1))
+            if dtype != "execute_ex_officio"
+            else None
+        )
         if pd:
             prior = {"number": f"{pnum_}/{suffix}", "date": iso(pd)}
             basis.append(
@@ -373,7 +409,9 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
         "terminate": "Về việc đình chỉ thi hành án",
         "not_enforceable": "Về việc chưa có điều kiện thi hành án",
         "entrust": "Về việc ủy thác thi hành án",
-        "revoke_or_amend": r.choice(["Về việc sửa đổi, bổ sung quyết định về thi hành án", "Về việc thu hồi quyết định thi hành án"]),
+        "revoke_or_amend": r.choice(
+            ["Về việc sửa đổi, bổ sung quyết định về thi hành án", "Về việc thu hồi quyết định thi hành án"]
+        ),
     }
     coercion = None
     assets: list[tuple[str, str]] = []
@@ -392,10 +430,15 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
     if dtype in ("execute_on_request", "execute_ex_officio"):
         deadline = 10
         body = (
-            f"{d1} Cho thi hành án đối với: {obligor.cite() if not obligor.org else obligor.name}.\n"
+            f"{d1} Cho thi hành án đối với: {obligor.cite() if not obligor.org else obligor.name}"
+            + (f" và {co_obligor.cite()}" if co_obligor else "")
+            + ".\n"
             + ob_line
             + "\n"
-            + r.choice(["Khoản phải thi hành:", "Các khoản phải thi hành như sau:", "Nội dung phải thi hành:"])
+            + (describe(r, co_obligor, "Người phải thi hành án") + "\n" if co_obligor else "")
+            + r.choice(
+                ["Khoản phải thi hành:", "Các khoản phải thi hành như sau:", "Nội dung phải thi hành:"]
+            )
             + "\n"
             + items_block
             + ("\n" + oe_line if oe_line else "")
@@ -455,7 +498,8 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
             else f"{it.text}: {money(r, it.amount)}"
         )
         body = (
-            f"{d1} {verb}: {what}.\n{ob_line}\n" + (oe_line + "\n" if oe_line else "")
+            f"{d1} {verb}: {what}.\n{ob_line}\n"
+            + (oe_line + "\n" if oe_line else "")
             + f"{art.format(2)} Quyết định này có hiệu lực kể từ ngày ký."
         )
     closing = (
@@ -463,11 +507,15 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
         "tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./."
     )
     if era in ("province25", "province26") and r.random() < 0.5:
-        closing = closing.replace(f"{executor},", f"{executor} (Phòng Thi hành án dân sự khu vực {r.randint(1, 9)}),")
+        closing = closing.replace(
+            f"{executor},", f"{executor} (Phòng Thi hành án dân sự khu vực {r.randint(1, 9)}),"
+        )
     date_line = f"{town}, ngày {date[2]:02d} tháng {date[1]} năm {date[0]}"
     head_lines = head.split("\n")
     nat = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", ""]
-    header = "\n".join(f"{h:<48}{n}".rstrip() for h, n in zip(head_lines + [""] * 3, nat + [""] * 3) if h or n)
+    header = "\n".join(
+        f"{h:<48}{n}".rstrip() for h, n in zip(head_lines + [""] * 3, nat + [""] * 3, strict=False) if h or n
+    )
     sig_lines = sig.split("\n")
     text = (
         f"{header}\n\nSố: {number}{' ' * 20}{date_line}\n\n{' ' * 37}QUYẾT ĐỊNH\n"

@@ -41,8 +41,17 @@ _ITEM_HEAD = re.compile(r"\s*(?:[-–+•]\s*|\d{1,2}[.)]\s*|[a-zđ]\)\s*)?(?:[^
 # the lead of Điều 1 of a decision that acts on items: "Đình chỉ thi hành án đối với khoản: ..."
 _LEAD = re.compile(
     r"\s*(?:[-–]\s*)?(?:Hoãn|Tạm\s+đình\s+chỉ|Đình\s+chỉ|Tiếp\s+tục|Ủy\s+thác|Uỷ\s+thác|Thu\s+hồi|Sửa\s+đổi|"
-    r"Bổ\s+sung|Hủy|Huỷ|Chưa\s+có\s+điều\s+kiện|Xác\s+định|Cho\s+thi\s+hành|Để\s+(?:bảo|đảm)\s+đảm|"
+    r"Bổ\s+sung|Hủy|Huỷ|Chưa\s+có\s+điều\s+kiện|Xác\s+định|Cho\s+thi\s+hành|Để\s+(?:bảo\s+đảm|đảm\s+bảo)|"
+    r"Biện\s+pháp\s+cưỡng\s+chế|"
     r"Nghĩa\s+vụ|Khoản|Các\s+khoản)[^:]{0,300}?:\s*(?=\S)",
+    _I,
+)
+# a table row as text: a new line opening with the row number, then a capitalised cell
+_TABLE_ROW = re.compile(r"\n(?=[ \t]*\d{1,2}[ \t]+\S)[ \t]*\d{1,2}[ \t]+")
+# the item a coercion measure serves, stated in the measure's own sentence
+_PURPOSE = re.compile(
+    r"[,;]?\s*(?P<lead>để\s+(?:bảo\s+đảm|đảm\s+bảo)\s+(?:việc\s+)?thi\s+hành\s+(?:án\s+)?(?:đối\s+với\s+)?"
+    r"(?:khoản|nghĩa\s+vụ|các\s+khoản)[^:]{0,80}:)",
     _I,
 )
 # decision phrasing of security: "... thì (kê biên,) xử lý các tài sản bảo đảm (sau đây): ..."
@@ -67,12 +76,15 @@ _NOT_ASSET_LINE = re.compile(
     _I,
 )
 # a fee or fine stated as a label: "Án phí hình sự sơ thẩm: 200.000 đồng" (decision-forms.md, Form 2)
+# ... or as a row of a table of items, cells apart: "1   Án phí hình sự sơ thẩm   200.000 đồng"
+_ROW_MARK = r"\s*(?:[-–+•]\s*|\d{1,2}[.)]\s*|\d{1,2}\s+|[a-zđ]\)\s*)?"
+_LABEL_END = r"(?::|\blà\b|\s+(?=\d))\s*"
 _FEE_NOUN = re.compile(
-    r"\s*(?:[-–+•]\s*|\d{1,2}[.)]\s*|[a-zđ]\)\s*)?(?:tiền\s+)?(?P<fee>án\s+phí|lệ\s+phí)\b[^:;\d]{0,100}?(?::|\blà\b)\s*",
+    _ROW_MARK + r"(?:tiền\s+)?(?P<fee>án\s+phí|lệ\s+phí)\b[^:;\d]{0,100}?" + _LABEL_END,
     _I,
 )
 _FINE_NOUN = re.compile(
-    r"\s*(?:[-–+•]\s*|\d{1,2}[.)]\s*|[a-zđ]\)\s*)?(?:tiền\s+phạt|phạt\s+tiền|hình\s+phạt\s+tiền)\b[^:;\d]{0,80}?(?::|\blà\b)\s*",
+    _ROW_MARK + r"(?:tiền\s+phạt|phạt\s+tiền|hình\s+phạt\s+tiền)\b[^:;\d]{0,80}?" + _LABEL_END,
     _I,
 )
 _NOP_FINE = re.compile(r"\bnộp\s+(?:tiền\s+)?phạt\b|\bnộp\s+(?:số\s+)?tiền\s+(?:hình\s+)?phạt\b", _I)
@@ -110,6 +122,17 @@ class DecisionReader(Reader):
 
     def clause(self, i: int, c: Clause) -> None:
         t = self.text[c.start : c.end]
+        rows = [m.start() + 1 for m in _TABLE_ROW.finditer(t) if t[m.end()].isupper()]
+        if rows:  # rows of a table of items, joined to the line above (no full stop between them)
+            for a, b in zip([0, *rows], [*rows, len(t)], strict=True):
+                if t[a:b].strip():
+                    self.clause(i, dataclasses.replace(c, start=c.start + a, end=c.start + b))
+            return
+        purpose = _PURPOSE.search(t)
+        if purpose and purpose.start() > 0:  # "Kê biên ..., để bảo đảm thi hành khoản: ...": two statements
+            self.clause(i, dataclasses.replace(c, end=c.start + purpose.start()))
+            self.clause(i, dataclasses.replace(c, start=c.start + purpose.start("lead")))
+            return
         if _ASSETS_FOLLOW.search(t):  # "Ủy thác ... xử lý tài sản sau đây:" with the assets below
             found = self._listed_assets(i, c)
             if found:
