@@ -124,6 +124,21 @@ def main() -> int:
             hits[key][1] += 1
             if not ok:
                 errors[key].append(f"seed {seed} ({s.enforcement['decision_type']}): {got!r} != {want!r}")
+        got_p = {fold(p["name"]): p for p in data["parties"]}
+        for p in s.parties:
+            g = got_p.get(fold(p.name))
+            if g is None:
+                continue
+            for key, want in (
+                ("address", p.address),
+                ("id_number", p.id_number),
+                ("birth_year", p.birth_year),
+            ):
+                ok = fold(g.get(key)) == fold(want)
+                hits[f"party.{key}"][0] += ok
+                hits[f"party.{key}"][1] += 1
+                if not ok:
+                    errors[f"party.{key}"].append(f"seed {seed}: {g.get(key)!r} != {want!r}")
         gp = Counter((p.role, fold(p.name)) for p in s.parties)
         pp = Counter((p["role"], fold(p["name"])) for p in data["parties"])
         go, po = _expected_obligations(s), _obligations(data)

@@ -36,6 +36,7 @@ COMPANIES = [
 ]
 BANKS = ["Ngân hàng Thương mại cổ phần Kỹ Nghệ", "Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam"]
 UNITS = ["", "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+ROW_LABEL = {"fine": "Tiền phạt", "confiscation": "Tịch thu sung ngân sách Nhà nước"}
 TYPES = [
     "execute_on_request",
     "execute_ex_officio",
@@ -145,7 +146,9 @@ def person(r: random.Random, role: str, place: tuple, year: int) -> Party:
         ]
     )
     hon = r.choice(["Bà", "Chị"] if female else ["Ông", "Anh"])
-    idn = r.choice([None, "0" + "".join(r.choice("0123456789") for _ in range(11)), None])
+    idn = r.choice([None, "0" + "".join(r.choice("0123456789") for _ in range(11)), None, None])
+    if idn is None and r.random() < 0.2:
+        idn = "".join(r.choice("0123456789") for _ in range(9))  # an old CMND
     addr = f"thôn {r.randint(1, 9)}, xã {place[2]}, {place[3]} {place[1]}, tỉnh {place[0]}"
     return Party(name, role, hon, r.randint(1960, 1998), idn, addr)
 
@@ -169,9 +172,12 @@ def describe(r: random.Random, p: Party, label: str, year_kw: bool = True) -> st
         if p.birth_year and year_kw:
             bits.append(f"sinh năm {p.birth_year}")
         if p.id_number:
-            bits.append(
-                f"{r.choice(['CCCD số', 'Căn cước công dân số', 'số định danh cá nhân'])} {p.id_number}"
+            lab = (
+                ["CMND số"]
+                if len(p.id_number) == 9
+                else ["CCCD số", "Căn cước công dân số", "số định danh cá nhân"]
             )
+            bits.append(f"{r.choice(lab)} {p.id_number}")
         if r.random() < 0.3:
             bits.append(f"địa chỉ theo bản án: xóm {r.randint(1, 9)}, xã Cũ, huyện Cũ")
             bits.append(f"địa chỉ hiện nay: {p.address}")
@@ -293,16 +299,33 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
         if field_ == "HS" and r.random() < 0.6:
             fine = r.choice([5_000_000, 10_000_000, 20_000_000])
             items.append(Item("fine", fine, [obligor.name], [], "Phạt tiền"))
+        if field_ == "HS" and r.random() < 0.3:
+            items.append(
+                Item("confiscation", r.choice([3_000_000, 8_500_000]), [obligor.name], [], "Tịch thu")
+            )
+        if field_ == "DS" and r.random() < 0.4:
+            items.append(
+                Item(
+                    "court_fee", r.choice([300_000, 1_000_000]), [obligor.name], [], "Án phí dân sự phúc thẩm"
+                )
+            )
+        if field_ == "DS" and r.random() < 0.3:  # the advance the party paid, returned by the State
+            items.append(Item("refund", r.choice([300_000, 625_000]), ["STATE"], [obligor.name], "Trả lại"))
         obligee = None
     else:
         amt = r.choice([45_000_000, 120_500_000, 7_800_000, 350_000_000, 1_250_000_000])
         items.append(Item("pay_money", amt, [obligor.name], [obligee.name], "trả"))
+        if dtype == "execute_on_request" and r.random() < 0.3:
+            items.append(
+                Item("pay_money", r.choice([2_000_000, 3_500_000]), [obligor.name], [obligee.name], "chi phí")
+            )
     co_obligor = None
     if dtype == "execute_on_request" and not obligor.org and r.random() < 0.4:
         co_obligor = person(r, "obligor", place, jyear)
-        items[0].obligors.append(co_obligor.name)
+        for it in items:
+            it.obligors.append(co_obligor.name)
     parties = [p for p in (obligor, co_obligor, obligee) if p is not None]
-    table = dtype == "execute_ex_officio" and r.random() < 0.4
+    table = dtype == "execute_ex_officio" and r.random() < 0.4 and all(it.kind != "refund" for it in items)
 
     def item_line(it: Item, bullet: str) -> str:
         if it.kind == "court_fee":
@@ -314,7 +337,16 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
             return f"{bullet}Nộp {it.text[0].lower() + it.text[1:]} {money(r, it.amount)}"
         if it.kind == "fine":
             return f"{bullet}Phạt tiền {money(r, it.amount)} để sung vào ngân sách Nhà nước"
+        if it.kind == "confiscation":
+            return f"{bullet}Tịch thu sung vào ngân sách Nhà nước số tiền {money(r, it.amount)} do phạm tội mà có"
+        if it.kind == "refund":
+            return (
+                f"{bullet}Trả lại cho {obligor.cite() if not obligor.org else obligor.name} số tiền tạm ứng án phí "
+                f"{money(r, it.amount)} đã nộp theo biên lai thu số {r.randint(1000, 9999):07d}"
+            )
         ob = next(p for p in parties if p.name == it.obligees[0])
+        if it.text == "chi phí":
+            return f"{bullet}Trả cho {ob.cite()} chi phí xem xét, thẩm định tại chỗ {money(r, it.amount)}"
         verb = r.choice(["Trả cho", "Phải trả cho", "Thanh toán cho"])
         if co_obligor is not None:
             verb = f"{obligor.cite()} và {co_obligor.cite()} có nghĩa vụ liên đới trả cho"
@@ -332,7 +364,7 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
     items_block = "\n".join(lines)
     if table:  # a table as its text reaches the reader: one row a line, cells apart
         rows = [
-            f"{i + 1}{' ' * r.randint(1, 6)}{it.text if it.kind == 'court_fee' else 'Tiền phạt'}"
+            f"{i + 1}{' ' * r.randint(1, 6)}{ROW_LABEL.get(it.kind, it.text)}"
             f"{' ' * r.randint(1, 12)}{money(r, it.amount).split(' (')[0]}"
             for i, it in enumerate(items)
         ]
@@ -455,6 +487,11 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
                 f"tại xã {place[2]}, {dkind} {dist}, tỉnh {prov}, theo Giấy chứng nhận quyền sử dụng đất số {cert} "
                 f"mang tên {obligor.cite() if not obligor.org else obligor.name}"
             )
+            if not obligor.org and r.random() < 0.5:
+                spouse = person(r, "related_party", place, jyear)
+                parties.append(spouse)
+                action += f" và {spouse.cite()}"
+                oe_line += "\n" + describe(r, spouse, "Người có quyền lợi, nghĩa vụ liên quan")
         elif coercion == "khấu trừ":
             acct = "".join(r.choice("0123456789") for _ in range(13))
             assets.append(("deposit", obligor.name))

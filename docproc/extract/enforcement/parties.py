@@ -89,7 +89,10 @@ def _entries_at(text: str, asc: str, s: int, e: int, role: str, role_span: tuple
         if b < e:  # the piece stops before the joining "và" / ";"
             m = list(_NEXT_PERSON.finditer(text, a, b + 1))
             piece_end = m[-1].start() if m else b
-        drafts.extend(P._entries(text, asc, a, piece_end, role, role_span, in_label=True))
+        got = P._entries(text, asc, a, piece_end, role, role_span, in_label=True)
+        if len(got) == 1:
+            _decision_fields(text, asc, a, piece_end, got[0])
+        drafts.extend(got)
     shared = _SHARED_ADDR.search(asc, seg_start, e)
     if shared and len(drafts) > 1:
         tmp = P._Draft(role, "person", "", (shared.start(), shared.start()), role_span)
@@ -105,6 +108,37 @@ def _entries_at(text: str, asc: str, s: int, e: int, role: str, role_span: tuple
             d.address = _clean_address(d.address)
         out.append(d)
     return out
+
+
+# the current address beside the judgment's ("địa chỉ theo bản án: ...; địa chỉ hiện nay: ...")
+_CURRENT_ADDR = re.compile(
+    r"(?:dia\s+chi|noi\s+o|noi\s+cu\s+tru|cho\s+o)\s+hien\s+(?:nay|tai)(?:\s+tai)?\s*:?\s*"
+    r"|hien\s+(?:nay\s+)?(?:dang\s+)?(?:cu\s+tru|tru|sinh\s+song|o)\s+tai\s*:?\s*"
+)
+_JUDGMENT_ADDR = re.compile(
+    r"\s*(?:ghi\s+)?(?:theo|trong|tai)\s+(?:ban\s+an|quyet\s+dinh)(?:\s+neu\s+tren)?\s*:?\s*"
+)
+# a company's id: "mã số doanh nghiệp 0101234567" (GUIDELINES: id_number)
+_COMPANY_ID = re.compile(r"ma\s+so\s+(?:doanh\s+nghiep|dn)\s*(?:so)?\s*:?\s*(?P<id>\d[\d .\-]{7,14}\d)")
+
+
+def _decision_fields(text: str, asc: str, s: int, e: int, d: P._Draft) -> None:
+    """What a decision's entry adds to the judgment entry reader: the current address wins over
+    the judgment's, and a company's "mã số doanh nghiệp" is its id."""
+    cur = _CURRENT_ADDR.search(asc, s, e)
+    if cur:
+        val = P._address_value(text, cur.end(), e)
+        if val is not None:
+            d.address = val
+    elif d.address is not None:
+        val, a, _b = d.address
+        m = _JUDGMENT_ADDR.match(fold(val))
+        if m and m.end() < len(val):
+            d.address = (val[m.end() :], a + m.end(), a + len(val))
+    if d.id_ is None:
+        m = _COMPANY_ID.search(asc, s, e)
+        if m:
+            d.id_ = P._id_value(text, m.start("id"), m.end("id"))
 
 
 def _clean_address(addr: tuple[str, int, int]) -> tuple[str, int, int] | None:
