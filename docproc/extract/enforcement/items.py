@@ -17,7 +17,7 @@ import re
 
 from docproc.extract import assets as A
 from docproc.extract._clauses import Clause, segment_clauses
-from docproc.extract._patterns import FEE_GAP_RE, FEE_WORD_RE
+from docproc.extract._patterns import CONFISCATE_RE, FEE_GAP_RE, FEE_WORD_RE
 from docproc.extract._reader_base import STATE, Draft, Statement
 from docproc.extract.enforcement.basis import Body
 from docproc.extract.enforcement.tables import fold
@@ -122,9 +122,10 @@ class DecisionReader(Reader):
 
     def clause(self, i: int, c: Clause) -> None:
         t = self.text[c.start : c.end]
-        rows = [m.start() + 1 for m in _TABLE_ROW.finditer(t) if t[m.end()].isupper()]
+        rows = [m for m in _TABLE_ROW.finditer(t) if t[m.end()].isupper()]
         if rows:  # rows of a table of items, joined to the line above (no full stop between them)
-            for a, b in zip([0, *rows], [*rows, len(t)], strict=True):
+            starts, ends = [0, *[m.end() for m in rows]], [*[m.start() for m in rows], len(t)]
+            for a, b in zip(starts, ends, strict=True):  # each row without its number
                 if t[a:b].strip():
                     self.clause(i, dataclasses.replace(c, start=c.start + a, end=c.start + b))
             return
@@ -228,6 +229,20 @@ class DecisionReader(Reader):
                     d.party_conf = min(d.party_conf, 0.75)
             # a party named as payer who is the payee too (a resolver slip) keeps only one role
             d.obligees = [p for p in d.obligees if p not in d.obligors] or d.obligees
+
+    def _confiscation(self, i: int, c: Clause, t: str) -> bool:
+        """A sum confiscated as a label and its amount ("Tịch thu sung ngân sách Nhà nước: 3.000.000
+        đồng", a table row): the payer is the decision's obligor."""
+        m = CONFISCATE_RE.match(t)
+        if m:
+            a = c.start + m.end()
+            ams = self.amounts_in(a, c.end)
+            if ams and not self.text[a : ams[0].start].strip(" :\t"):
+                d = Draft("confiscation", (c.start, c.end), c.item, obligees=[STATE])
+                self._set_amount(d, ams[0])
+                self.obs.append(d)
+                return True
+        return super()._confiscation(i, c, t)
 
     def _fines(self, c: Clause, t: str) -> bool:
         """ "Nộp phạt 10.000.000 đồng", "nộp tiền phạt ...": a fine for the State budget."""

@@ -259,12 +259,19 @@ def _payees(body: Body, asc: str) -> list[P._Draft]:
             d.birth = None
             d.id_ = None
             # the name stops before the amount: "Ngân hàng Q số tiền 698.051.500đ"
-            cut = re.search(r"\s+(?:số\s+tiền|tổng\s+số|tiền|số|giá\s+trị|khoản)\b", d.name)
+            cut = re.search(_PAID_NOUN, d.name)
             if cut:
                 d.name = d.name[: cut.start()]
                 d.name_span = (d.name_span[0], d.name_span[0] + len(d.name))
         out.extend(found)
     return out
+
+
+# what is paid, after the payee's name (lower case: "Ngân hàng Tiền Phong" keeps its name)
+_PAID_NOUN = re.compile(
+    r"\s+(?:số\s+tiền|tổng\s+số|tiền|số|giá\s+trị|khoản|các\s+khoản|chi\s+phí|án\s+phí|lệ\s+phí|phí|lãi"
+    r"|toàn\s+bộ)\b"
+)
 
 
 _PAYER_CUE = re.compile(
