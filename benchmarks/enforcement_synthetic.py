@@ -111,7 +111,10 @@ def main() -> int:
             )
             from pipelines.process import process_file
 
-            data = process_file(out / f"s{seed}.pdf").to_json_dict()
+            pdf = next(out.rglob(f"s{seed}.pdf"))  # make_scans.py writes OUT/LEVEL/NAME.pdf
+            res = process_file(pdf, source=pdf.name)
+            data = res.extraction.to_json_dict()
+            (out / f"s{seed}.ocr.txt").write_text(res.document.text, encoding="utf-8")
         else:
             data = extract(Document.from_text(s.text, source=f"s{seed}.txt")).to_json_dict()
         enf = data.get("enforcement") or {}
@@ -139,6 +142,19 @@ def main() -> int:
                 hits[f"party.{key}"][1] += 1
                 if not ok:
                     errors[f"party.{key}"].append(f"seed {seed}: {g.get(key)!r} != {want!r}")
+        ga = Counter(s.assets)
+        pa: Counter = Counter()
+        names = {p["id"]: p["name"] for p in data["parties"]}
+        for a in data["assets"]:
+            ident = a.get("certificate") or a.get("plate") or "|".join(names.get(i, i) for i in a["owners"])
+            pa[(a["kind"], ident)] += 1
+        counts.setdefault("assets", [0, 0, 0])
+        tp = sum((ga & pa).values())
+        counts["assets"][0] += tp
+        counts["assets"][1] += sum(pa.values()) - tp
+        counts["assets"][2] += sum(ga.values()) - tp
+        if ga != pa:
+            errors["assets"].append(f"seed {seed}: missed {dict(ga - pa)} extra {dict(pa - ga)}")
         gp = Counter((p.role, fold(p.name)) for p in s.parties)
         pp = Counter((p["role"], fold(p["name"])) for p in data["parties"])
         go, po = _expected_obligations(s), _obligations(data)

@@ -170,7 +170,10 @@ def describe(r: random.Random, p: Party, label: str, year_kw: bool = True) -> st
         bits.append(f"người đại diện theo pháp luật: ông {p.rep} - Giám đốc")
     else:
         if p.birth_year and year_kw:
-            bits.append(f"sinh năm {p.birth_year}")
+            if r.random() < 0.25:
+                bits.append(f"sinh ngày {r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{p.birth_year}")
+            else:
+                bits.append(f"sinh năm {p.birth_year}")
         if p.id_number:
             lab = (
                 ["CMND số"]
@@ -217,7 +220,12 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
     if era == "chi_cuc":
         agency = f"Chi cục Thi hành án dân sự {dkind} {dist}"
         parent = f"Cục Thi hành án dân sự tỉnh {prov}"
-        head = f"CỤC THI HÀNH ÁN DÂN SỰ TỈNH {prov.upper()}\nCHI CỤC THI HÀNH ÁN DÂN SỰ\n{dkind.upper()} {dist.upper()}"
+        head = r.choice(
+            [
+                f"CỤC THI HÀNH ÁN DÂN SỰ TỈNH {prov.upper()}\nCHI CỤC THI HÀNH ÁN DÂN SỰ\n{dkind.upper()} {dist.upper()}",
+                f"CỤC THADS TỈNH {prov.upper()}\nCHI CỤC THADS {dkind.upper()} {dist.upper()}",
+            ]
+        )
         number, chief = f"{num}/QĐ-CCTHADS", "Chi cục trưởng"
         authority = f"CHI CỤC TRƯỞNG CHI CỤC THI HÀNH ÁN DÂN SỰ {dkind.upper()} {dist.upper()}"
         town = dist
@@ -292,6 +300,7 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
         judgment = {"number": pnum, "date": iso(pdate), "court": pcourt}
 
     items: list[Item] = []
+    assets: list[tuple[str, str]] = []
     if dtype == "execute_ex_officio":
         fee = r.choice([200_000, 300_000, 150_000, 2_500_000])
         kind_label = "Án phí hình sự sơ thẩm" if field_ == "HS" else "Án phí dân sự sơ thẩm"
@@ -361,6 +370,20 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
         elif bullet == "1. ":
             b = f"{i + 1}. "
         lines.append(item_line(it, b) + ".")
+    if dtype == "execute_on_request" and r.random() < 0.4:
+        plate = f"{r.randint(11, 99)}{r.choice('ABCDEH')}-{r.randint(100, 999)}.{r.randint(10, 99)}"
+        assets.append(("vehicle", plate))
+        lines.append(
+            "Trường hợp người phải thi hành án không trả hoặc trả không đủ thì xử lý tài sản bảo đảm là "
+            f"xe ô tô nhãn hiệu TOYOTA, biển kiểm soát {plate}, thuộc sở hữu của "
+            f"{obligor.cite() if not obligor.org else obligor.name} để thi hành án."
+        )
+    if dtype == "execute_on_request" and r.random() < 0.4:
+        lines.append(
+            "Kể từ ngày có đơn yêu cầu thi hành án, nếu người phải thi hành án chậm trả thì còn phải chịu "
+            "khoản tiền lãi của số tiền còn phải thi hành án theo mức lãi suất quy định tại khoản 2 Điều 468 "
+            "Bộ luật Dân sự năm 2015."
+        )
     items_block = "\n".join(lines)
     if table:  # a table as its text reaches the reader: one row a line, cells apart
         rows = [
@@ -446,7 +469,6 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
         ),
     }
     coercion = None
-    assets: list[tuple[str, str]] = []
     if dtype == "coercion":
         coercion = r.choice(["kê biên", "khấu trừ", "thu nhập"])
         subjects["coercion"] = {
@@ -508,7 +530,9 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
         body = (
             f"{d1} Cưỡng chế thi hành án đối với: {obligor.cite() if not obligor.org else obligor.name}.\n{ob_line}\n"
             f"Biện pháp cưỡng chế: {action}, để đảm bảo thi hành khoản: trả cho {obligee.cite()} số tiền {money(r, it.amount)}.\n"
-            f"{oe_line}\n{art.format(2)} Chấp hành viên {executor} tổ chức thực hiện việc cưỡng chế theo quy định của pháp luật."
+            f"{oe_line}\n{art.format(2)} {r.choice(['Giao', 'Phân công', ''])} Chấp hành viên {executor} tổ chức thực hiện việc cưỡng chế theo quy định của pháp luật.".replace(
+                "  ", " "
+            )
         )
     else:
         verb = {
@@ -555,7 +579,7 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
     )
     sig_lines = sig.split("\n")
     text = (
-        f"{header}\n\nSố: {number}{' ' * 20}{date_line}\n\n{' ' * 37}QUYẾT ĐỊNH\n"
+        f"{header}\n\nSố:{r.choice([' ', '   '])}{number.replace('/', r.choice(['/', ' /', '  /']))}{' ' * 20}{date_line}\n\n{' ' * 37}QUYẾT ĐỊNH\n"
         + (f"{' ' * 26}{subject}\n" if subject else f"{' ' * 26}Về việc cưỡng chế thi hành án\n")
         + f"\n{' ' * 13}{authority}\n\n"
         + "\n".join(basis)

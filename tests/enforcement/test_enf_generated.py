@@ -35,7 +35,10 @@ SEEDS = range(60)
 
 
 def _fold(v: object) -> object:
-    return " ".join(unicodedata.normalize("NFC", v).lower().split()) if isinstance(v, str) else v
+    """As the scorer compares: NFC, lower case, spaces; "THADS" read as the words it stands for."""
+    if not isinstance(v, str):
+        return v
+    return " ".join(unicodedata.normalize("NFC", v).lower().replace("thads", "thi hành án dân sự").split())
 
 
 def _get(enf: dict, path: str) -> object:

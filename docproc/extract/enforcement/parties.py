@@ -135,8 +135,9 @@ def _decision_fields(text: str, asc: str, s: int, e: int, d: P._Draft) -> None:
         m = _JUDGMENT_ADDR.match(fold(val))
         if m and m.end() < len(val):
             d.address = (val[m.end() :], a + m.end(), a + len(val))
-    if d.id_ is None:
-        m = _COMPANY_ID.search(asc, s, e)
+    if d.id_ is None and d.kind == "organization":
+        le = text.find("\n", d.name_span[1], e)
+        m = _COMPANY_ID.search(asc, s, le if le >= 0 else e)  # on the entry's own line
         if m:
             d.id_ = P._id_value(text, m.start("id"), m.end("id"))
 
@@ -209,6 +210,10 @@ def _labelled(body: Body, asc: str, primary: set[int]) -> list[P._Draft]:
     return drafts
 
 
+# a lower-case word that opens a clause, never part of an organisation's name
+_CLAUSE_WORD = re.compile(r"\s+(?:để|theo|đã|được|nêu|làm|mà|thì|nếu)\b")
+
+
 def _owners(body: Body, asc: str, known: list[P._Draft]) -> list[P._Draft]:
     """Owners of assets named after "mang tên", "thuộc sở hữu của" ...: related parties unless
     already parties; "(người có quyền lợi, nghĩa vụ liên quan)" after them says so explicitly."""
@@ -220,6 +225,10 @@ def _owners(body: Body, asc: str, known: list[P._Draft]) -> list[P._Draft]:
         found = _entries_at(text, asc, m.end(), le, "related_party", (m.start(), m.end()))
         for d in found:
             d.conf = 0.7
+            cut = _CLAUSE_WORD.search(d.name) if d.kind == "organization" else None
+            if cut:  # "thuộc sở hữu của Công ty X để thi hành án": the name stops before the clause
+                d.name = d.name[: cut.start()]
+                d.name_span = (d.name_span[0], d.name_span[0] + len(d.name))
             d.address = (
                 None if not re.match(r"\s*[,;(]\s*(?:nguoi|cung)", asc[d.name_span[1] : le]) else d.address
             )
