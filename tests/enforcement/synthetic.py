@@ -69,7 +69,7 @@ class Party:
 @dataclass
 class Item:
     kind: str
-    amount: int
+    amount: int | None
     obligors: list[str]
     obligees: list[str]
     text: str
@@ -298,7 +298,12 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
         pjd = f"ngày {slash(r, pdate)}"
         jcite = f"Bản án phúc thẩm số {pnum} {pjd} của {pcourt} và Bản án sơ thẩm số {jnum} {jd} của {court}"
         judgment = {"number": pnum, "date": iso(pdate), "court": pcourt}
-
+    if dtype == "terminate" and jdate < (2025, 1, 1) and r.random() < 0.4:
+        gnum = f"{r.randint(3, 90)}/{date[0]}/DS-GĐT"
+        gdate = _date(r, date[0], 1, max(1, date[1] - 1))
+        gcourt = r.choice(["Tòa án nhân dân cấp cao tại Hà Nội", "Tòa án nhân dân cấp cao tại Đà Nẵng"])
+        jcite += f"; Căn cứ Quyết định giám đốc thẩm số {gnum} ngày {slash(r, gdate)} của {gcourt} hủy bản án nêu trên"
+        judgment = {"number": gnum, "date": iso(gdate), "court": gcourt}
     items: list[Item] = []
     assets: list[tuple[str, str]] = []
     if dtype == "execute_ex_officio":
@@ -321,6 +326,18 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
         if field_ == "DS" and r.random() < 0.3:  # the advance the party paid, returned by the State
             items.append(Item("refund", r.choice([300_000, 625_000]), ["STATE"], [obligor.name], "Trả lại"))
         obligee = None
+    elif field_ == "HNGĐ" and not obligor.org and not obligee.org and r.random() < 0.6:
+        items.append(
+            Item(
+                "pay_money",
+                r.choice([1_500_000, 2_000_000, 3_000_000]),
+                [obligor.name],
+                [obligee.name],
+                "cấp dưỡng",
+            )
+        )
+    elif dtype == "execute_on_request" and field_ == "DS" and not obligee.org and r.random() < 0.3:
+        items.append(Item("deliver_asset", None, [obligor.name], [obligee.name], "giao xe"))
     else:
         amt = r.choice([45_000_000, 120_500_000, 7_800_000, 350_000_000, 1_250_000_000])
         items.append(Item("pay_money", amt, [obligor.name], [obligee.name], "trả"))
@@ -354,6 +371,16 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
                 f"{money(r, it.amount)} đã nộp theo biên lai thu số {r.randint(1000, 9999):07d}"
             )
         ob = next(p for p in parties if p.name == it.obligees[0])
+        if it.text == "cấp dưỡng":
+            return (
+                f"{bullet}Cấp dưỡng nuôi con chung cho {ob.cite()} mỗi tháng {money(r, it.amount)}, kể từ tháng "
+                f"{jdate[1]}/{jdate[0]} cho đến khi con chung đủ 18 tuổi"
+            )
+        if it.text == "giao xe":
+            return (
+                f"{bullet}Giao trả cho {ob.cite()} 01 xe mô tô nhãn hiệu Honda Wave, biển số "
+                f"{r.randint(11, 99)}{r.choice('BDFGK')}1-{r.randint(100, 999)}.{r.randint(10, 99)}"
+            )
         if it.text == "chi phí":
             return f"{bullet}Trả cho {ob.cite()} chi phí xem xét, thẩm định tại chỗ {money(r, it.amount)}"
         verb = r.choice(["Trả cho", "Phải trả cho", "Thanh toán cho"])

@@ -154,6 +154,9 @@ _ISSUER = re.compile(r"\s*,?\s*cua\s+")
 _COURT_STOP = re.compile(
     r";|\n|\s+va\s+(?=ban\s+an|quyet\s+dinh)|\s*\(|\.\s|\.$|,(?!\s*(?:tinh|thanh\s+pho|tp|quan|huyen|thi\s+xa)\b)"
     r"|\s+(?:ve|nay|neu\s+tren|da\s+co|co\s+hieu|doi\s+voi|thi(?!\s+(?:xa|tran|hanh))|cho|theo)\b"
+    # what the court did, after its name: "... cấp cao tại Hà Nội hủy bản án nêu trên"
+    r"|\s+(?:huy|sua)\s+(?:ban\s+an|quyet\s+dinh|toan\s+bo|mot\s+phan|phan)\b"
+    r"|\s+(?:giu\s+nguyen|xet\s+xu|da\s+xu|tuyen|chap\s+nhan|khong\s+chap\s+nhan)\b"
 )
 
 
