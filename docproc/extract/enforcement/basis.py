@@ -156,7 +156,7 @@ _COURT_STOP = re.compile(
     r"|\s+(?:ve|nay|neu\s+tren|da\s+co|co\s+hieu|doi\s+voi|thi(?!\s+(?:xa|tran|hanh))|cho|theo)\b"
     # what the court did, after its name: "... cấp cao tại Hà Nội hủy bản án nêu trên"
     r"|\s+(?:huy|sua)\s+(?:ban\s+an|quyet\s+dinh|toan\s+bo|mot\s+phan|phan)\b"
-    r"|\s+(?:giu\s+nguyen|xet\s+xu|da\s+xu|tuyen|chap\s+nhan|khong\s+chap\s+nhan)\b"
+    r"|\s+(?:giu\s+nguyen|xet\s+xu|da\s+xu|tuyen\s+(?:bo|xu|an)|chap\s+nhan|khong\s+chap\s+nhan)\b"
 )
 
 
