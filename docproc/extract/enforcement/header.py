@@ -52,6 +52,8 @@ def fix_symbol(number: str) -> str:
     if len(parts) < 2:
         return number
     k = 2 if len(parts) >= 3 and re.fullmatch(r"\d{4}", parts[1]) else 1
+    # a decision's code opens with "QĐ": OCR reads the Q as a/o/0/G or loses the stroke of the Đ
+    parts[k] = re.sub(r"^(?:[aAoO0GQq][ĐđD]|Q[Dd])(?=[-–]|ST|PT|$)", "QĐ", parts[k])
     fixed = []
     for p in parts[k:]:
         segs = re.split(r"([-–.])", p)

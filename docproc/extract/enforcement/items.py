@@ -49,10 +49,15 @@ _LEAD = re.compile(
 # a table row as text: a new line opening with the row number, then a capitalised cell
 _TABLE_ROW = re.compile(r"\n(?=[ \t]*\d{1,2}[ \t]+\S)[ \t]*\d{1,2}[ \t]+")
 # the item a coercion measure serves, stated in the measure's own sentence
-_PURPOSE = re.compile(
-    r"[,;]?\s*(?P<lead>để\s+(?:bảo\s+đảm|đảm\s+bảo)\s+(?:việc\s+)?thi\s+hành\s+(?:án\s+)?(?:đối\s+với\s+)?"
-    r"(?:khoản|nghĩa\s+vụ|các\s+khoản)[^:]{0,80}:)",
-    _I,
+_PURPOSE = re.compile(  # on folded text: OCR's "đế đảm bảo" still reads
+    r"[,;]?\s*(?P<lead>de\s+(?:bao\s+dam|dam\s+bao)\s+(?:viec\s+)?thi\s+hanh\s+(?:an\s+)?(?:doi\s+voi\s+)?"
+    r"(?:khoan|nghia\s+vu|cac\s+khoan)[^:]{0,80}:)"
+)
+# the lead of Điều 1 on folded text, for a lead whose marks OCR misread ("Sửa đối", "Đinh chỉ")
+_LEAD_FOLDED = re.compile(
+    r"\s*(?:[-–]\s*)?(?:hoan|tam\s+dinh\s+chi|dinh\s+chi|tiep\s+tuc|uy\s+thac|thu\s+hoi|sua\s+doi|bo\s+sung"
+    r"|chua\s+co\s+dieu\s+kien|xac\s+dinh|cho\s+thi\s+hanh|de\s+(?:bao\s+dam|dam\s+bao)|bien\s+phap\s+cuong\s+che"
+    r"|nghia\s+vu|khoan|cac\s+khoan)\b[^:]{0,300}?:\s*(?=\S)"
 )
 # decision phrasing of security: "... thì (kê biên,) xử lý các tài sản bảo đảm (sau đây): ..."
 _SEC_THEN = re.compile(
@@ -129,7 +134,7 @@ class DecisionReader(Reader):
                 if t[a:b].strip():
                     self.clause(i, dataclasses.replace(c, start=c.start + a, end=c.start + b))
             return
-        purpose = _PURPOSE.search(t)
+        purpose = _PURPOSE.search(fold(t))
         if purpose and purpose.start() > 0:  # "Kê biên ..., để bảo đảm thi hành khoản: ...": two statements
             self.clause(i, dataclasses.replace(c, end=c.start + purpose.start()))
             self.clause(i, dataclasses.replace(c, start=c.start + purpose.start("lead")))
@@ -141,7 +146,7 @@ class DecisionReader(Reader):
                 st.assets = found
                 self.statements.append(st)
                 return
-        lead = _LEAD.match(t)
+        lead = _LEAD.match(t) or _LEAD_FOLDED.match(fold(t))
         if lead and lead.end() < len(t):
             c = dataclasses.replace(c, start=c.start + lead.end())
             t = t[lead.end() :]
