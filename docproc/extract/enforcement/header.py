@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from docproc.extract.enforcement.tables import fold, tables
 from docproc.text import find_dates
+from docproc.text.places import fix_province_names
 
 __all__ = ["Span", "HeaderFields", "read_header", "read_signature", "agency_case", "title_start"]
 
@@ -146,7 +147,33 @@ def vote_places(value: str, text: str) -> str:
             flush()
         i += 1
     flush()
-    return re.sub(r"\s+", " ", " ".join(x for x in out if x)).strip()
+    return fix_province_names(_head_words(re.sub(r"\s+", " ", " ".join(x for x in out if x)).strip()))
+
+
+# the words before an agency's or court's head, as published ("Tống cục" read by OCR → "Tổng cục")
+_HEAD_WORDS = {
+    "tong cuc": "Tổng cục",
+    "chi cuc": "Chi cục",
+    "cuc": "Cục",
+    "cuc quan ly": "Cục Quản lý",
+    "phong": "Phòng",
+}
+_HEAD_RE = re.compile(
+    r"^(?P<pre>(?:tong\s+cuc|chi\s+cuc|cuc\s+quan\s+ly|cuc|phong)\s+)?(?P<head>thi\s+hanh\s+an\s+dan\s+su|toa\s+an\s+nhan\s+dan)\b"
+)
+
+
+def _head_words(value: str) -> str:
+    """ "Tống cục Thi hành án dân sự" → "Tổng cục Thi hành án dân sự": the fixed words of a head
+    spelled as published, whatever marks OCR gave them (a place after them is left to the vote)."""
+    m = _HEAD_RE.match(fold(value))
+    if not m:
+        return value
+    pre = _HEAD_WORDS[" ".join(m.group("pre").split())] + " " if m.group("pre") else ""
+    head = "Thi hành án dân sự" if m.group("head").startswith("thi") else "Tòa án nhân dân"
+    if pre == "Cục Quản lý ":
+        head = head.lower()  # "Cục Quản lý thi hành án dân sự", as the Ministry writes it
+    return pre + head + value[m.end() :]
 
 
 def agency_case(upper: str) -> str:
