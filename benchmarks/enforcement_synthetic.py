@@ -93,22 +93,26 @@ def main() -> int:
             out = Path(args.scans)
             out.mkdir(parents=True, exist_ok=True)
             txt = out / f"s{seed}.txt"
-            txt.write_text(s.text, encoding="utf-8")
-            subprocess.run(
-                [
-                    sys.executable,
-                    str(SHARED / "eval" / "make_scans.py"),
-                    str(txt),
-                    "--out",
-                    str(out),
-                    "--format",
-                    "pdf",
-                    "--level",
-                    "photocopy",
-                ],
-                check=True,
-                capture_output=True,
+            same = (
+                txt.exists() and txt.read_text(encoding="utf-8") == s.text and any(out.rglob(f"s{seed}.pdf"))
             )
+            txt.write_text(s.text, encoding="utf-8")
+            if not same:  # a scan of this very text is reused (before/after runs read the same images)
+                subprocess.run(
+                    [
+                        sys.executable,
+                        str(SHARED / "eval" / "make_scans.py"),
+                        str(txt),
+                        "--out",
+                        str(out),
+                        "--format",
+                        "pdf",
+                        "--level",
+                        "photocopy",
+                    ],
+                    check=True,
+                    capture_output=True,
+                )
             from pipelines.process import process_file
 
             pdf = next(out.rglob(f"s{seed}.pdf"))  # make_scans.py writes OUT/LEVEL/NAME.pdf
