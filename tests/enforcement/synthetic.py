@@ -345,12 +345,18 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
             items.append(
                 Item("pay_money", r.choice([2_000_000, 3_500_000]), [obligor.name], [obligee.name], "chi phí")
             )
+    obligee2 = None
+    if dtype == "execute_on_request" and not obligee.org and r.random() < 0.25:
+        obligee2 = person(r, "obligee", place, jyear)
+        items.append(
+            Item("pay_money", r.choice([15_000_000, 60_000_000]), [obligor.name], [obligee2.name], "trả")
+        )
     co_obligor = None
     if dtype == "execute_on_request" and not obligor.org and r.random() < 0.4:
         co_obligor = person(r, "obligor", place, jyear)
         for it in items:
             it.obligors.append(co_obligor.name)
-    parties = [p for p in (obligor, co_obligor, obligee) if p is not None]
+    parties = [p for p in (obligor, co_obligor, obligee, obligee2) if p is not None]
     table = dtype == "execute_ex_officio" and r.random() < 0.4 and all(it.kind != "refund" for it in items)
 
     def item_line(it: Item, bullet: str) -> str:
@@ -507,6 +513,8 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
     d1 = art.format(1)
     ob_line = describe(r, obligor, "Người phải thi hành án")
     oe_line = describe(r, obligee, "Người được thi hành án") if obligee else ""
+    if obligee2 is not None:
+        oe_line += "\n" + describe(r, obligee2, "Người được thi hành án")
     words_days = r.choice(["10 (mười) ngày", "10 ngày", "mười ngày"])
     if dtype in ("execute_on_request", "execute_ex_officio"):
         deadline = 10
@@ -590,6 +598,15 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
             + (oe_line + "\n" if oe_line else "")
             + f"{art.format(2)} Quyết định này có hiệu lực kể từ ngày ký."
         )
+        if dtype in ("postpone", "revoke_or_amend") and r.random() < 0.3:  # the decision acted on, no item
+            act = "Hoãn thi hành" if dtype == "postpone" else "Thu hồi"
+            body = (
+                f"{d1} {act} Quyết định thi hành án số {prior['number']} ngày {slash(r, tuple(map(int, prior['date'].split('-'))))} "
+                f"của {chief} {agency} đối với {obligor.cite() if not obligor.org else obligor.name}.\n{ob_line}\n"
+                + (oe_line + "\n" if oe_line else "")
+                + f"{art.format(2)} Quyết định này có hiệu lực kể từ ngày ký."
+            )
+            items.clear()
     closing = (
         f"{art.format(3)} Chấp hành viên {executor}, người phải thi hành án, người được thi hành án và các cơ quan, "
         "tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./."

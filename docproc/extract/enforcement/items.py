@@ -25,6 +25,7 @@ from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.obligations import Reader
 from docproc.extract.parties import PartyResolver
 from docproc.schema import Asset, Obligation, Party
+from docproc.text.numbers import AmountMatch
 
 __all__ = ["extract_items", "item_span"]
 
@@ -45,6 +46,10 @@ _LEAD = re.compile(
     r"Biện\s+pháp\s+cưỡng\s+chế|"
     r"Nghĩa\s+vụ|Khoản|Các\s+khoản)[^:]{0,300}?:\s*(?=\S)",
     _I,
+)
+# "số tiền 1.250.000.000." with its unit lost: a sum of a million or more still
+_BARE_SUM = re.compile(
+    r"\bsố\s+tiền\s+(?:là\s+)?(?P<n>[1-9]\d{0,2}(?:\.\d{3}){2,})(?=\s*[.,;)]|\s*$)", re.I | re.M
 )
 # a table row as text: a new line opening with the row number, then a capitalised cell
 _TABLE_ROW = re.compile(r"\n(?=[ \t]*\d{1,2}[ \t]+\S)[ \t]*\d{1,2}[ \t]+")
@@ -356,6 +361,11 @@ def extract_items(
     reader = DecisionReader(text, start, end, clauses, parties, resolver)
     reader.default_obligors = primary_obligors or [p.id for p in parties if p.role == "obligor"]
     reader.default_obligees = [p.id for p in parties if p.role == "obligee"]
+    have = {a.start for a in reader.amounts}
+    for m in _BARE_SUM.finditer(text, start, end):  # OCR lost the "đ" glued to the digits
+        if m.start("n") not in have:
+            reader.amounts.append(AmountMatch(m.start("n"), m.end("n"), int(m.group("n").replace(".", ""))))
+    reader.amounts.sort(key=lambda a: a.start)
     reader.run()
     obligations, assets = reader.build(ev)
     for ob in obligations:
