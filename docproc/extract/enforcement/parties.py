@@ -212,6 +212,7 @@ def _labelled(body: Body, asc: str, primary: set[int]) -> list[P._Draft]:
 
 # a lower-case word that opens a clause, never part of an organisation's name
 _CLAUSE_WORD = re.compile(r"\s+(?:để|theo|đã|được|nêu|làm|mà|thì|nếu)\b")
+_CLAUSE_WORD_FOLDED = re.compile(r"\s+(?P<w>de|theo|duoc|neu|lam)\b")  # OCR's "đế thi hành án"
 
 
 def _owners(body: Body, asc: str, known: list[P._Draft]) -> list[P._Draft]:
@@ -225,7 +226,12 @@ def _owners(body: Body, asc: str, known: list[P._Draft]) -> list[P._Draft]:
         found = _entries_at(text, asc, m.end(), le, "related_party", (m.start(), m.end()))
         for d in found:
             d.conf = 0.7
-            cut = _CLAUSE_WORD.search(d.name) if d.kind == "organization" else None
+            cut = None
+            if d.kind == "organization":
+                cut = _CLAUSE_WORD.search(d.name) or next(
+                    (c for c in _CLAUSE_WORD_FOLDED.finditer(fold(d.name)) if d.name[c.start("w")].islower()),
+                    None,
+                )
             if cut:  # "thuộc sở hữu của Công ty X để thi hành án": the name stops before the clause
                 d.name = d.name[: cut.start()]
                 d.name_span = (d.name_span[0], d.name_span[0] + len(d.name))
@@ -268,7 +274,8 @@ def _payees(body: Body, asc: str) -> list[P._Draft]:
             d.birth = None
             d.id_ = None
             # the name stops before the amount: "Ngân hàng Q số tiền 698.051.500đ"
-            cut = re.search(_PAID_NOUN, d.name)
+            # (on folded text, the word in lower case: OCR's "chỉ phí" is still "chi phí")
+            cut = next((c for c in _PAID_NOUN.finditer(fold(d.name)) if d.name[c.start("w")].islower()), None)
             if cut:
                 d.name = d.name[: cut.start()]
                 d.name_span = (d.name_span[0], d.name_span[0] + len(d.name))
@@ -278,8 +285,8 @@ def _payees(body: Body, asc: str) -> list[P._Draft]:
 
 # what is paid, after the payee's name (lower case: "Ngân hàng Tiền Phong" keeps its name)
 _PAID_NOUN = re.compile(
-    r"\s+(?:số\s+tiền|tổng\s+số|tiền|số|giá\s+trị|khoản|các\s+khoản|chi\s+phí|án\s+phí|lệ\s+phí|phí|lãi"
-    r"|toàn\s+bộ)\b"
+    r"\s+(?P<w>so\s+tien|tong\s+so|tien|so|gia\s+tri|khoan|cac\s+khoan|chi\s+phi|an\s+phi|le\s+phi|phi|lai"
+    r"|toan\s+bo)\b"
 )
 
 
