@@ -324,7 +324,10 @@ def read_signature(text: str) -> tuple[Span | None, Span | None]:
         piece = text[s:e]
         pf = fold(piece)
         m = _TITLE_AT_END.search(pf)
-        if m and _upper(piece[m.start("t") :]):
+        if not (m and _upper(piece[m.start("t") :])):
+            m = _TITLE_BEFORE_RECIPIENT.search(pf)  # "Nơi nhận: CHẤP HÀNH VIÊN - Như Điều 3;"
+            m = m if m and _upper(piece[m.start("t") : m.end("t")]) else None
+        if m:
             key = re.sub(r"\s+", " ", m.group("t")).strip()
             label = dict(tables().signer_titles)[key]
             prefix = m.group("p").upper() if m.group("p") else None
@@ -358,6 +361,9 @@ _TITLE_AT_END = re.compile(
     + "|".join(r"\s+".join(k.split()) for k, _ in sorted(tables().signer_titles, key=lambda x: -len(x[0])))
     + r")\s*$"
 )
+
+# OCR may join the title into the recipients' line before a recipient's dash
+_TITLE_BEFORE_RECIPIENT = re.compile(_TITLE_AT_END.pattern[: -len(r"\s*$")] + r"(?=\s+[-–+]\s)")
 
 
 def _upper(s: str) -> bool:
