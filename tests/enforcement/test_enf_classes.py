@@ -138,3 +138,32 @@ def test_agency_words_and_provinces_as_published() -> None:
 
 def test_letters_read_for_digits_in_an_amount() -> None:
     assert correct_ocr_text("số tiền 7.B00.000đ") == "số tiền 7.800.000đ"
+
+
+def test_ocr_lost_unit_and_misread_marks_after_a_payee() -> None:
+    d = _run(
+        "Về việc thi hành án theo yêu cầu",
+        "Điều 1. Cho thi hành án đối với: bà Đinh Thị Hảo.\n"
+        "Người phải thi hành án: bà Đinh Thị Hảo; sinh năm 1984; địa chỉ: xóm 9, xã Kim Tân, huyện Kim Sơn, tỉnh Ninh Bình.\n"
+        "Nội dung phải thi hành:\n"
+        "a) Trả cho Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam số tiền 1.250.000.000.\n"
+        "b) Trả cho Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam chỉ phí thấm định 2 triệu đồng.\n"
+        "Người được thi hành án: Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam; địa chỉ trụ sở: số 2 Láng Hạ, "
+        "quận Ba Đình, thành phố Hà Nội.",
+    )
+    bank = "Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam"
+    assert [p["name"] for p in d["parties"] if p["role"] == "obligee"] == [bank]
+    assert _items(d) == {
+        ("pay_money", ("Đinh Thị Hảo",), (bank,), 1_250_000_000),
+        ("pay_money", ("Đinh Thị Hảo",), (bank,), 2_000_000),
+    }
+
+
+def test_signer_title_joined_into_the_recipients_line() -> None:
+    from docproc.extract.enforcement.header import read_signature
+
+    signer, title = read_signature(
+        "Điều 3. Chấp hành viên Tạ Thị Ngân chịu trách nhiệm thi hành Quyết định này./.\n\n"
+        "Nơi nhận: CHẤP HÀNH VIÊN - Như Điều 3;\n- Lưu: VT, HSTHA. (Đã ký)\nTạ Thị Ngân\n"
+    )
+    assert (signer.value, title.value) == ("Tạ Thị Ngân", "Chấp hành viên")
