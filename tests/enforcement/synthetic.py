@@ -274,6 +274,8 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
         if r.random() < 0.25
         else person(r, "obligee", place, jyear)
     )
+    while obligee.name == obligor.name:  # two people, two names
+        obligee = person(r, "obligee", place, jyear)
     if dtype == "execute_ex_officio":
         field_ = r.choice(["HS", "DS"])
         code = {"HS": "HS-ST", "DS": "DS-ST"}[field_]
@@ -382,11 +384,10 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
                 f"{bullet}Cấp dưỡng nuôi con chung cho {ob.cite()} mỗi tháng {money(r, it.amount)}, kể từ tháng "
                 f"{jdate[1]}/{jdate[0]} cho đến khi con chung đủ 18 tuổi"
             )
-        if it.text == "giao xe":
-            return (
-                f"{bullet}Giao trả cho {ob.cite()} 01 xe mô tô nhãn hiệu Honda Wave, biển số "
-                f"{r.randint(11, 99)}{r.choice('BDFGK')}1-{r.randint(100, 999)}.{r.randint(10, 99)}"
-            )
+        if it.text == "giao xe":  # a delivered asset is an asset too (GUIDELINES: assets_delivered)
+            plate = f"{r.randint(11, 99)}{r.choice('BDFGK')}1-{r.randint(100, 999)}.{r.randint(10, 99)}"
+            assets.append(("vehicle", plate))
+            return f"{bullet}Giao trả cho {ob.cite()} 01 xe mô tô nhãn hiệu Honda Wave, biển số {plate}"
         if it.text == "chi phí":
             return f"{bullet}Trả cho {ob.cite()} chi phí xem xét, thẩm định tại chỗ {money(r, it.amount)}"
         verb = r.choice(["Trả cho", "Phải trả cho", "Thanh toán cho"])
@@ -428,13 +429,15 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
 
     art = r.choice(["Điều {}.", "Điều {}:", "Điều {}."])
     law_cite = (
-        "Luật Thi hành án dân sự số 106/2025/QH15"
+        r.choice(["Luật Thi hành án dân sự số 106/2025/QH15", "Luật Thi hành án dân sự năm 2025"])
         if new_law
         else r.choice(
             [
                 "Luật Thi hành án dân sự năm 2008 (được sửa đổi, bổ sung năm 2014, năm 2022)",
                 "Luật Thi hành án dân sự năm 2008, được sửa đổi, bổ sung năm 2014",
                 "Luật Thi hành án dân sự số 26/2008/QH12 được sửa đổi, bổ sung năm 2014",
+                "Luật Thi hành án dân sự ngày 14 tháng 11 năm 2008, được sửa đổi, bổ sung năm 2014, năm 2022",
+                "Luật Thi hành án dân sự (sửa đổi, bổ sung năm 2014)",
             ]
         )
     )
@@ -473,7 +476,14 @@ def make(seed: int, dtype: str | None = None) -> Sample:  # noqa: C901 - one dec
         rq = _date(r, date[0], 1, date[1]) if date[1] > 1 else date
         rq = min(rq, date)
         request_date = iso(rq)
-        basis.append(f"Xét đơn yêu cầu thi hành án ngày {slash(r, rq)} của {obligee.cite()},")
+        basis.append(
+            r.choice(
+                [
+                    f"Xét đơn yêu cầu thi hành án ngày {slash(r, rq)} của {obligee.cite()},",
+                    f"Căn cứ đơn yêu cầu thi hành án của {obligee.cite()} đề ngày {rq[2]} tháng {rq[1]} năm {rq[0]},",
+                ]
+            )
+        )
     else:
         pnum_ = r.randint(10, 900)
         suffix = number.split("/", 1)[1]

@@ -129,6 +129,7 @@ class DecisionReader(Reader):
 
     default_obligors: list[str] = []
     default_obligees: list[str] = []
+    between_parties = False  # a decision on request: no item is the State's
 
     def clause(self, i: int, c: Clause) -> None:
         t = self.text[c.start : c.end]
@@ -185,9 +186,32 @@ class DecisionReader(Reader):
             return False
         return _ITEM_HEAD.fullmatch(self.text[c.start : start + m.start()]) is not None
 
+    def _non_money(
+        self,
+        i: int,
+        c: Clause,
+        start: int,
+        m: re.Match[str],
+        verb: str,
+        subj: list[tuple[str, tuple[int, int]]],
+        ve: int,
+        limit: int,
+    ) -> int:
+        """An item opening with its verb ("+ Giao trả cho bà X 01 xe mô tô ...") is the obligor's."""
+        if (
+            not subj
+            and self.default_obligors
+            and _ITEM_HEAD.fullmatch(self.text[c.start : start + m.start()])
+        ):
+            subj = [(p, (c.start, c.start)) for p in self.default_obligors]
+        return super()._non_money(i, c, start, m, verb, subj, ve, limit)
+
     def _state_return(self, c: Clause, t: str) -> bool:
         """ "Trả cho X số tiền ..." opens an item the obligor owes, not an exhibit the State hands
-        back; without a sum of money it is read as in a judgment."""
+        back; without a sum of money it is read as in a judgment, except in a decision on request,
+        whose items the obligor owes the requester ("Giao trả cho bà X 01 xe mô tô ...")."""
+        if self.between_parties:
+            return False
         if re.match(r"\s*(?:[-–+]\s*)?(?:Trả|Hoàn\s+trả|Thanh\s+toán)\b", t, _I) and self.amounts_in(
             c.start, c.end
         ):
@@ -207,6 +231,14 @@ class DecisionReader(Reader):
             bank = re.search(r"\s+(?:mo\s+)?tai\s+(?:ngan\s+hang|kho\s+bac|quy\s+tin\s+dung)", ft)
             b = c.start + bank.start() if bank else b
         found = self._assets_from(a, b, "security", c.item, default_kind=kind)
+        if kind:  # the account holder, named in the clause ("tài khoản số ... của Công ty X")
+            seg = fold(self.text[a:b])
+            for k in found:
+                ad = self.assets[k]
+                if not ad.owners:
+                    named = [p.id for p in self.parties if len(p.name) > 3 and fold(p.name) in seg]
+                    ad.owners = named or list(self.default_obligors)
+                    ad.owner_conf = 0.8 if named else 0.6
         if not found:
             return bool(re.search(r":\s*$", t))  # "... tài sản của người phải thi hành án:" (parties follow)
         st = Statement("security", (c.start, c.end), c.item, pos=c.start)
@@ -361,6 +393,7 @@ def extract_items(
     reader = DecisionReader(text, start, end, clauses, parties, resolver)
     reader.default_obligors = primary_obligors or [p.id for p in parties if p.role == "obligor"]
     reader.default_obligees = [p.id for p in parties if p.role == "obligee"]
+    reader.between_parties = decision_type == "execute_on_request"
     have = {a.start for a in reader.amounts}
     for m in _BARE_SUM.finditer(text, start, end):  # OCR lost the "đ" glued to the digits
         if m.start("n") not in have:

@@ -238,6 +238,11 @@ def _owners(body: Body, asc: str, known: list[P._Draft]) -> list[P._Draft]:
             d.address = (
                 None if not re.match(r"\s*[,;(]\s*(?:nguoi|cung)", asc[d.name_span[1] : le]) else d.address
             )
+            # a birth year or id on a later line is the next entry's ("... để thi hành án.\nNgười được ...")
+            if d.id_ and "\n" in text[d.name_span[1] : d.id_[1]]:
+                d.id_ = None
+            if d.birth and "\n" in text[d.name_span[1] : d.birth[1]]:
+                d.birth = None
             out.append(d)
     return out
 
