@@ -167,3 +167,35 @@ def test_signer_title_joined_into_the_recipients_line() -> None:
         "Nơi nhận: CHẤP HÀNH VIÊN - Như Điều 3;\n- Lưu: VT, HSTHA. (Đã ký)\nTạ Thị Ngân\n"
     )
     assert (signer.value, title.value) == ("Tạ Thị Ngân", "Chấp hành viên")
+
+
+@pytest.mark.parametrize(
+    "cite",
+    [
+        "Luật Thi hành án dân sự ngày 14 tháng 11 năm 2008, được sửa đổi, bổ sung năm 2014, năm 2022",
+        "Luật Thi hành án dân sự (sửa đổi, bổ sung năm 2014)",
+    ],
+)
+def test_the_2008_law_by_its_date_or_as_amended(cite: str) -> None:
+    text = HEAD.replace("Luật Thi hành án dân sự năm 2008 (được sửa đổi, bổ sung năm 2014)", cite).format(
+        subject="Về việc thi hành án theo yêu cầu",
+        body="Điều 1. Cho thi hành án đối với: ông Vi Văn Chiến.",
+        extra="",
+    )
+    law, _decree = B.legal_basis(B.split_body(text))
+    assert law.value == "26/2008/QH12"
+
+
+def test_delivery_on_request_is_the_obligors() -> None:
+    d = _run(
+        "Về việc thi hành án theo yêu cầu",
+        "Điều 1. Cho thi hành án đối với: Công ty TNHH Cơ khí Tam Điệp.\n"
+        "Người phải thi hành án: Công ty TNHH Cơ khí Tam Điệp; địa chỉ trụ sở: số 3 đường Quang Trung, thành phố Tam "
+        "Điệp, tỉnh Ninh Bình.\n"
+        "Nội dung phải thi hành:\n"
+        "+ Giao trả cho bà Lò Thị Dung 01 xe mô tô nhãn hiệu Honda Wave, biển số 35B1-123.45.\n"
+        "Người được thi hành án: bà Lò Thị Dung; địa chỉ: xóm 5, xã Kim Chính, huyện Kim Sơn, tỉnh Ninh Bình.",
+        extra="Xét đơn yêu cầu thi hành án ngày 02/5/2024 của bà Lò Thị Dung,",
+    )
+    assert _items(d) == {("deliver_asset", ("Công ty TNHH Cơ khí Tam Điệp",), ("Lò Thị Dung",), None)}
+    assert [a["plate"] for a in d["assets"]] == ["35B1-123.45"]
