@@ -199,3 +199,10 @@ def test_delivery_on_request_is_the_obligors() -> None:
     )
     assert _items(d) == {("deliver_asset", ("Công ty TNHH Cơ khí Tam Điệp",), ("Lò Thị Dung",), None)}
     assert [a["plate"] for a in d["assets"]] == ["35B1-123.45"]
+
+
+def test_decision_number_after_an_ocr_speck() -> None:
+    from docproc.extract.enforcement.header import read_header
+
+    text = HEAD.format(subject="Về việc hoãn thi hành án", body="Điều 1. Hoãn thi hành án.", extra="")
+    assert read_header(text.replace("Số: 311", "'Số: 311")).number.value == "311/QĐ-CCTHADS"

@@ -42,7 +42,10 @@ _AGENCY_HEAD = re.compile(
 _RIGHT_COLUMN = re.compile(
     r"cong\s+hoa|xa\s+hoi\s+chu\s+nghia|doc\s+lap|tu\s+do|hanh\s+phuc|^\s*[-_=.~*]{3,}\s*$|ngay\s+\d|\bso\s*:"
 )
-_NUMBER_RE = re.compile(r"(?:^|\s)so\s*[:;.]?\s*([0-9oli][0-9oli ]{0,8}\s*/\s*[^\s,;]{2,30})", re.M)
+# "Số:" also after an OCR speck at the line's start ("'Số: 849/QĐ-THADS")
+_NUMBER_RE = re.compile(
+    r"(?:^[^\w\n]{0,2}|\s)so\s*[:;.]?\s*([0-9oli][0-9oli ]{0,8}\s*/\s*[^\s,;]{2,30})", re.M
+)
 _DIGIT_AS_LETTER = str.maketrans({"5": "S", "0": "O", "1": "I", "8": "B"})
 
 
