@@ -35,7 +35,8 @@ __all__ = ["correct_ocr_text", "correct_page", "correct_words"]
 _DATA = Path(__file__).parent / "data"
 _CORE_RE = re.compile(r"^(?P<pre>\W*)(?P<core>.*?)(?P<post>\W*)$", re.DOTALL)
 _GROUPED_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?")
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "B": "8", "Q": "0", "D": "0", "S": "5"})
+_CURRENCY_TAIL_RE = re.compile(r"(?P<num>.*?)(?P<unit>đ|đồng|VNĐ|VND|vnđ)?")
 # Letters Vietnamese never writes, which Tesseract's vie model still emits ("Võ Thị NÑ", "ñn"): a tilde
 # or diaeresis over a speck. Doubled with their base letter they are one letter.
 _FOREIGN = str.maketrans("ñÑïÏöÖüÜëËäÄçÇåÅ", "nNiIoOuUeEaAcCaA")
@@ -341,9 +342,11 @@ def correct_words(words: list[str]) -> list[str]:
     # Digits read as letters inside a grouped number: "1.25O.000".
     for i, c in enumerate(core):
         if any(ch.isdigit() for ch in c) and not c.isdigit() and sum(ch.isdigit() for ch in c) >= 4:
-            fixed = c.translate(_OCR_DIGITS)
-            if fixed != c and _GROUPED_RE.fullmatch(fixed):
-                out[i] = fixed
+            parts = _CURRENCY_TAIL_RE.fullmatch(c)  # "7.B00.000đ": the unit stays as written
+            num, unit = (parts.group("num"), parts.group("unit") or "") if parts else (c, "")
+            fixed = num.translate(_OCR_DIGITS)
+            if fixed != num and _GROUPED_RE.fullmatch(fixed):
+                out[i] = fixed + unit
 
     # Phrases: legal terms and frequent bigrams, longest first.
     fixed_at = [False] * n

@@ -23,6 +23,9 @@ from docproc.text import correct_ocr_text, correct_page, find_amounts
         ("trả 5.600.000.000 đông (Năm tỷ)", "trả 5.600.000.000 đồng (Năm tỷ)"),
         ("trả 1.250.000.000 dồng", "trả 1.250.000.000 đồng"),
         ("số tiền 1.25O.000 đồng", "số tiền 1.250.000 đồng"),
+        ("số tiền 7.B00.000 đồng", "số tiền 7.800.000 đồng"),
+        ("350.000.00Q đồng", "350.000.000 đồng"),
+        ("án phí 45.0O0.000đ", "án phí 45.000.000đ"),
         ("câp giấy chứng nhận", "cấp giấy chứng nhận"),
     ],
 )

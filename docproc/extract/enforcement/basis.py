@@ -154,6 +154,9 @@ _ISSUER = re.compile(r"\s*,?\s*cua\s+")
 _COURT_STOP = re.compile(
     r";|\n|\s+va\s+(?=ban\s+an|quyet\s+dinh)|\s*\(|\.\s|\.$|,(?!\s*(?:tinh|thanh\s+pho|tp|quan|huyen|thi\s+xa)\b)"
     r"|\s+(?:ve|nay|neu\s+tren|da\s+co|co\s+hieu|doi\s+voi|thi(?!\s+(?:xa|tran|hanh))|cho|theo)\b"
+    # what the court did, after its name: "... cấp cao tại Hà Nội hủy bản án nêu trên"
+    r"|\s+(?:huy|sua)\s+(?:ban\s+an|quyet\s+dinh|toan\s+bo|mot\s+phan|phan)\b"
+    r"|\s+(?:giu\s+nguyen|xet\s+xu|da\s+xu|tuyen\s+(?:bo|xu|an)|chap\s+nhan|khong\s+chap\s+nhan)\b"
 )
 
 
@@ -315,9 +318,16 @@ def request_date(body: Body) -> Span | None:
     return None
 
 
+# the period in digits ("10 (mười) ngày") or in words only ("mười ngày", "mười lăm ngày"), folded
+_DAY_WORDS = {"muoi": 10, "muoi lam": 15, "nam": 5, "ba": 3, "bay": 7, "hai muoi": 20, "ba muoi": 30}
 _DEADLINE = re.compile(
-    r"thoi\s+han\s+(?:tu\s+nguyen\s+thi\s+hanh\s+an\s+)?(?:la\s+)?(\d{1,3})\s*(?:\([^)]{0,20}\)\s*)?ngay\b(?!\s+lam\s+viec)"
+    r"thoi\s+han\s+(?:tu\s+nguyen\s+thi\s+hanh\s+an\s+)?(?:la\s+)?"
+    r"(\d{1,3}|(?:hai\s+|ba\s+)?muoi(?:\s+lam)?|nam|ba|bay)\s*(?:\([^)]{0,20}\)\s*)?ngay\b(?!\s+lam\s+viec)"
 )
+
+
+def _days(token: str) -> int:
+    return int(token) if token.isdigit() else _DAY_WORDS[" ".join(token.split())]
 
 
 def deadline_days(body: Body) -> Span | None:
@@ -329,7 +339,7 @@ def deadline_days(body: Body) -> Span | None:
             or [e]
         )
         if "tu nguyen" in re.sub(r"\s+", " ", body.folded[sent_s:sent_e]):
-            return Span(int(m.group(1)), m.start(1), m.end(1), 0.95)
+            return Span(_days(m.group(1)), m.start(1), m.end(1), 0.95)
     return None
 
 

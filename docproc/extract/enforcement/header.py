@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from docproc.extract.enforcement.tables import fold, tables
 from docproc.text import find_dates
+from docproc.text.places import fix_province_names
 
 __all__ = ["Span", "HeaderFields", "read_header", "read_signature", "agency_case", "title_start"]
 
@@ -41,7 +42,10 @@ _AGENCY_HEAD = re.compile(
 _RIGHT_COLUMN = re.compile(
     r"cong\s+hoa|xa\s+hoi\s+chu\s+nghia|doc\s+lap|tu\s+do|hanh\s+phuc|^\s*[-_=.~*]{3,}\s*$|ngay\s+\d|\bso\s*:"
 )
-_NUMBER_RE = re.compile(r"(?:^|\s)so\s*[:;.]?\s*([0-9oli][0-9oli ]{0,8}\s*/\s*[^\s,;]{2,30})", re.M)
+# "Số:" also after an OCR speck at the line's start ("'Số: 849/QĐ-THADS")
+_NUMBER_RE = re.compile(
+    r"(?:^[^\w\n]{0,2}|\s)so\s*[:;.]?\s*([0-9oli][0-9oli ]{0,8}\s*/\s*[^\s,;]{2,30})", re.M
+)
 _DIGIT_AS_LETTER = str.maketrans({"5": "S", "0": "O", "1": "I", "8": "B"})
 
 
@@ -52,6 +56,8 @@ def fix_symbol(number: str) -> str:
     if len(parts) < 2:
         return number
     k = 2 if len(parts) >= 3 and re.fullmatch(r"\d{4}", parts[1]) else 1
+    # a decision's code opens with "QĐ": OCR reads the Q as a/o/0/G or loses the stroke of the Đ
+    parts[k] = re.sub(r"^(?:[aAoO0GQq][ĐđD]|Q[Dd])(?=[-–]|ST|PT|$)", "QĐ", parts[k])
     fixed = []
     for p in parts[k:]:
         segs = re.split(r"([-–.])", p)
@@ -144,7 +150,33 @@ def vote_places(value: str, text: str) -> str:
             flush()
         i += 1
     flush()
-    return re.sub(r"\s+", " ", " ".join(x for x in out if x)).strip()
+    return fix_province_names(_head_words(re.sub(r"\s+", " ", " ".join(x for x in out if x)).strip()))
+
+
+# the words before an agency's or court's head, as published ("Tống cục" read by OCR → "Tổng cục")
+_HEAD_WORDS = {
+    "tong cuc": "Tổng cục",
+    "chi cuc": "Chi cục",
+    "cuc": "Cục",
+    "cuc quan ly": "Cục Quản lý",
+    "phong": "Phòng",
+}
+_HEAD_RE = re.compile(
+    r"^(?P<pre>(?:tong\s+cuc|chi\s+cuc|cuc\s+quan\s+ly|cuc|phong)\s+)?(?P<head>thi\s+hanh\s+an\s+dan\s+su|toa\s+an\s+nhan\s+dan)\b"
+)
+
+
+def _head_words(value: str) -> str:
+    """ "Tống cục Thi hành án dân sự" → "Tổng cục Thi hành án dân sự": the fixed words of a head
+    spelled as published, whatever marks OCR gave them (a place after them is left to the vote)."""
+    m = _HEAD_RE.match(fold(value))
+    if not m:
+        return value
+    pre = _HEAD_WORDS[" ".join(m.group("pre").split())] + " " if m.group("pre") else ""
+    head = "Thi hành án dân sự" if m.group("head").startswith("thi") else "Tòa án nhân dân"
+    if pre == "Cục Quản lý ":
+        head = head.lower()  # "Cục Quản lý thi hành án dân sự", as the Ministry writes it
+    return pre + head + value[m.end() :]
 
 
 def agency_case(upper: str) -> str:
@@ -295,7 +327,10 @@ def read_signature(text: str) -> tuple[Span | None, Span | None]:
         piece = text[s:e]
         pf = fold(piece)
         m = _TITLE_AT_END.search(pf)
-        if m and _upper(piece[m.start("t") :]):
+        if not (m and _upper(piece[m.start("t") :])):
+            m = _TITLE_BEFORE_RECIPIENT.search(pf)  # "Nơi nhận: CHẤP HÀNH VIÊN - Như Điều 3;"
+            m = m if m and _upper(piece[m.start("t") : m.end("t")]) else None
+        if m:
             key = re.sub(r"\s+", " ", m.group("t")).strip()
             label = dict(tables().signer_titles)[key]
             prefix = m.group("p").upper() if m.group("p") else None
@@ -329,6 +364,9 @@ _TITLE_AT_END = re.compile(
     + "|".join(r"\s+".join(k.split()) for k, _ in sorted(tables().signer_titles, key=lambda x: -len(x[0])))
     + r")\s*$"
 )
+
+# OCR may join the title into the recipients' line before a recipient's dash
+_TITLE_BEFORE_RECIPIENT = re.compile(_TITLE_AT_END.pattern[: -len(r"\s*$")] + r"(?=\s+[-–+]\s)")
 
 
 def _upper(s: str) -> bool:

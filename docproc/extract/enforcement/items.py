@@ -17,7 +17,7 @@ import re
 
 from docproc.extract import assets as A
 from docproc.extract._clauses import Clause, segment_clauses
-from docproc.extract._patterns import FEE_GAP_RE, FEE_WORD_RE
+from docproc.extract._patterns import CONFISCATE_RE, FEE_GAP_RE, FEE_WORD_RE
 from docproc.extract._reader_base import STATE, Draft, Statement
 from docproc.extract.enforcement.basis import Body
 from docproc.extract.enforcement.tables import fold
@@ -25,6 +25,7 @@ from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.obligations import Reader
 from docproc.extract.parties import PartyResolver
 from docproc.schema import Asset, Obligation, Party
+from docproc.text.numbers import AmountMatch
 
 __all__ = ["extract_items", "item_span"]
 
@@ -41,9 +42,27 @@ _ITEM_HEAD = re.compile(r"\s*(?:[-–+•]\s*|\d{1,2}[.)]\s*|[a-zđ]\)\s*)?(?:[^
 # the lead of Điều 1 of a decision that acts on items: "Đình chỉ thi hành án đối với khoản: ..."
 _LEAD = re.compile(
     r"\s*(?:[-–]\s*)?(?:Hoãn|Tạm\s+đình\s+chỉ|Đình\s+chỉ|Tiếp\s+tục|Ủy\s+thác|Uỷ\s+thác|Thu\s+hồi|Sửa\s+đổi|"
-    r"Bổ\s+sung|Hủy|Huỷ|Chưa\s+có\s+điều\s+kiện|Xác\s+định|Cho\s+thi\s+hành|Để\s+(?:bảo|đảm)\s+đảm|"
+    r"Bổ\s+sung|Hủy|Huỷ|Chưa\s+có\s+điều\s+kiện|Xác\s+định|Cho\s+thi\s+hành|Để\s+(?:bảo\s+đảm|đảm\s+bảo)|"
+    r"Biện\s+pháp\s+cưỡng\s+chế|"
     r"Nghĩa\s+vụ|Khoản|Các\s+khoản)[^:]{0,300}?:\s*(?=\S)",
     _I,
+)
+# "số tiền 1.250.000.000." with its unit lost: a sum of a million or more still
+_BARE_SUM = re.compile(
+    r"\bsố\s+tiền\s+(?:là\s+)?(?P<n>[1-9]\d{0,2}(?:\.\d{3}){2,})(?=\s*[.,;)]|\s*$)", re.I | re.M
+)
+# a table row as text: a new line opening with the row number, then a capitalised cell
+_TABLE_ROW = re.compile(r"\n(?=[ \t]*\d{1,2}[ \t]+\S)[ \t]*\d{1,2}[ \t]+")
+# the item a coercion measure serves, stated in the measure's own sentence
+_PURPOSE = re.compile(  # on folded text: OCR's "đế đảm bảo" still reads
+    r"[,;]?\s*(?P<lead>de\s+(?:bao\s+dam|dam\s+bao)\s+(?:viec\s+)?thi\s+hanh\s+(?:an\s+)?(?:doi\s+voi\s+)?"
+    r"(?:khoan|nghia\s+vu|cac\s+khoan)[^:]{0,80}:)"
+)
+# the lead of Điều 1 on folded text, for a lead whose marks OCR misread ("Sửa đối", "Đinh chỉ")
+_LEAD_FOLDED = re.compile(
+    r"\s*(?:[-–]\s*)?(?:hoan|tam\s+dinh\s+chi|dinh\s+chi|tiep\s+tuc|uy\s+thac|thu\s+hoi|sua\s+doi|bo\s+sung"
+    r"|chua\s+co\s+dieu\s+kien|xac\s+dinh|cho\s+thi\s+hanh|de\s+(?:bao\s+dam|dam\s+bao)|bien\s+phap\s+cuong\s+che"
+    r"|nghia\s+vu|khoan|cac\s+khoan)\b[^:]{0,300}?:\s*(?=\S)"
 )
 # decision phrasing of security: "... thì (kê biên,) xử lý các tài sản bảo đảm (sau đây): ..."
 _SEC_THEN = re.compile(
@@ -67,12 +86,15 @@ _NOT_ASSET_LINE = re.compile(
     _I,
 )
 # a fee or fine stated as a label: "Án phí hình sự sơ thẩm: 200.000 đồng" (decision-forms.md, Form 2)
+# ... or as a row of a table of items, cells apart: "1   Án phí hình sự sơ thẩm   200.000 đồng"
+_ROW_MARK = r"\s*(?:[-–+•]\s*|\d{1,2}[.)]\s*|\d{1,2}\s+|[a-zđ]\)\s*)?"
+_LABEL_END = r"(?::|\blà\b|\s+(?=\d))\s*"
 _FEE_NOUN = re.compile(
-    r"\s*(?:[-–+•]\s*|\d{1,2}[.)]\s*|[a-zđ]\)\s*)?(?:tiền\s+)?(?P<fee>án\s+phí|lệ\s+phí)\b[^:;\d]{0,100}?(?::|\blà\b)\s*",
+    _ROW_MARK + r"(?:tiền\s+)?(?P<fee>án\s+phí|lệ\s+phí)\b[^:;\d]{0,100}?" + _LABEL_END,
     _I,
 )
 _FINE_NOUN = re.compile(
-    r"\s*(?:[-–+•]\s*|\d{1,2}[.)]\s*|[a-zđ]\)\s*)?(?:tiền\s+phạt|phạt\s+tiền|hình\s+phạt\s+tiền)\b[^:;\d]{0,80}?(?::|\blà\b)\s*",
+    _ROW_MARK + r"(?:tiền\s+phạt|phạt\s+tiền|hình\s+phạt\s+tiền)\b[^:;\d]{0,80}?" + _LABEL_END,
     _I,
 )
 _NOP_FINE = re.compile(r"\bnộp\s+(?:tiền\s+)?phạt\b|\bnộp\s+(?:số\s+)?tiền\s+(?:hình\s+)?phạt\b", _I)
@@ -107,9 +129,22 @@ class DecisionReader(Reader):
 
     default_obligors: list[str] = []
     default_obligees: list[str] = []
+    between_parties = False  # a decision on request: no item is the State's
 
     def clause(self, i: int, c: Clause) -> None:
         t = self.text[c.start : c.end]
+        rows = [m for m in _TABLE_ROW.finditer(t) if t[m.end()].isupper()]
+        if rows:  # rows of a table of items, joined to the line above (no full stop between them)
+            starts, ends = [0, *[m.end() for m in rows]], [*[m.start() for m in rows], len(t)]
+            for a, b in zip(starts, ends, strict=True):  # each row without its number
+                if t[a:b].strip():
+                    self.clause(i, dataclasses.replace(c, start=c.start + a, end=c.start + b))
+            return
+        purpose = _PURPOSE.search(fold(t))
+        if purpose and purpose.start() > 0:  # "Kê biên ..., để bảo đảm thi hành khoản: ...": two statements
+            self.clause(i, dataclasses.replace(c, end=c.start + purpose.start()))
+            self.clause(i, dataclasses.replace(c, start=c.start + purpose.start("lead")))
+            return
         if _ASSETS_FOLLOW.search(t):  # "Ủy thác ... xử lý tài sản sau đây:" with the assets below
             found = self._listed_assets(i, c)
             if found:
@@ -117,7 +152,7 @@ class DecisionReader(Reader):
                 st.assets = found
                 self.statements.append(st)
                 return
-        lead = _LEAD.match(t)
+        lead = _LEAD.match(t) or _LEAD_FOLDED.match(fold(t))
         if lead and lead.end() < len(t):
             c = dataclasses.replace(c, start=c.start + lead.end())
             t = t[lead.end() :]
@@ -151,9 +186,32 @@ class DecisionReader(Reader):
             return False
         return _ITEM_HEAD.fullmatch(self.text[c.start : start + m.start()]) is not None
 
+    def _non_money(
+        self,
+        i: int,
+        c: Clause,
+        start: int,
+        m: re.Match[str],
+        verb: str,
+        subj: list[tuple[str, tuple[int, int]]],
+        ve: int,
+        limit: int,
+    ) -> int:
+        """An item opening with its verb ("+ Giao trả cho bà X 01 xe mô tô ...") is the obligor's."""
+        if (
+            not subj
+            and self.default_obligors
+            and _ITEM_HEAD.fullmatch(self.text[c.start : start + m.start()])
+        ):
+            subj = [(p, (c.start, c.start)) for p in self.default_obligors]
+        return super()._non_money(i, c, start, m, verb, subj, ve, limit)
+
     def _state_return(self, c: Clause, t: str) -> bool:
         """ "Trả cho X số tiền ..." opens an item the obligor owes, not an exhibit the State hands
-        back; without a sum of money it is read as in a judgment."""
+        back; without a sum of money it is read as in a judgment, except in a decision on request,
+        whose items the obligor owes the requester ("Giao trả cho bà X 01 xe mô tô ...")."""
+        if self.between_parties:
+            return False
         if re.match(r"\s*(?:[-–+]\s*)?(?:Trả|Hoàn\s+trả|Thanh\s+toán)\b", t, _I) and self.amounts_in(
             c.start, c.end
         ):
@@ -173,6 +231,14 @@ class DecisionReader(Reader):
             bank = re.search(r"\s+(?:mo\s+)?tai\s+(?:ngan\s+hang|kho\s+bac|quy\s+tin\s+dung)", ft)
             b = c.start + bank.start() if bank else b
         found = self._assets_from(a, b, "security", c.item, default_kind=kind)
+        if kind:  # the account holder, named in the clause ("tài khoản số ... của Công ty X")
+            seg = fold(self.text[a:b])
+            for k in found:
+                ad = self.assets[k]
+                if not ad.owners:
+                    named = [p.id for p in self.parties if len(p.name) > 3 and fold(p.name) in seg]
+                    ad.owners = named or list(self.default_obligors)
+                    ad.owner_conf = 0.8 if named else 0.6
         if not found:
             return bool(re.search(r":\s*$", t))  # "... tài sản của người phải thi hành án:" (parties follow)
         st = Statement("security", (c.start, c.end), c.item, pos=c.start)
@@ -205,6 +271,20 @@ class DecisionReader(Reader):
                     d.party_conf = min(d.party_conf, 0.75)
             # a party named as payer who is the payee too (a resolver slip) keeps only one role
             d.obligees = [p for p in d.obligees if p not in d.obligors] or d.obligees
+
+    def _confiscation(self, i: int, c: Clause, t: str) -> bool:
+        """A sum confiscated as a label and its amount ("Tịch thu sung ngân sách Nhà nước: 3.000.000
+        đồng", a table row): the payer is the decision's obligor."""
+        m = CONFISCATE_RE.match(t)
+        if m:
+            a = c.start + m.end()
+            ams = self.amounts_in(a, c.end)
+            if ams and not self.text[a : ams[0].start].strip(" :\t"):
+                d = Draft("confiscation", (c.start, c.end), c.item, obligees=[STATE])
+                self._set_amount(d, ams[0])
+                self.obs.append(d)
+                return True
+        return super()._confiscation(i, c, t)
 
     def _fines(self, c: Clause, t: str) -> bool:
         """ "Nộp phạt 10.000.000 đồng", "nộp tiền phạt ...": a fine for the State budget."""
@@ -313,6 +393,12 @@ def extract_items(
     reader = DecisionReader(text, start, end, clauses, parties, resolver)
     reader.default_obligors = primary_obligors or [p.id for p in parties if p.role == "obligor"]
     reader.default_obligees = [p.id for p in parties if p.role == "obligee"]
+    reader.between_parties = decision_type == "execute_on_request"
+    have = {a.start for a in reader.amounts}
+    for m in _BARE_SUM.finditer(text, start, end):  # OCR lost the "đ" glued to the digits
+        if m.start("n") not in have:
+            reader.amounts.append(AmountMatch(m.start("n"), m.end("n"), int(m.group("n").replace(".", ""))))
+    reader.amounts.sort(key=lambda a: a.start)
     reader.run()
     obligations, assets = reader.build(ev)
     for ob in obligations:

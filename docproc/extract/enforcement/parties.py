@@ -89,7 +89,10 @@ def _entries_at(text: str, asc: str, s: int, e: int, role: str, role_span: tuple
         if b < e:  # the piece stops before the joining "và" / ";"
             m = list(_NEXT_PERSON.finditer(text, a, b + 1))
             piece_end = m[-1].start() if m else b
-        drafts.extend(P._entries(text, asc, a, piece_end, role, role_span, in_label=True))
+        got = P._entries(text, asc, a, piece_end, role, role_span, in_label=True)
+        if len(got) == 1:
+            _decision_fields(text, asc, a, piece_end, got[0])
+        drafts.extend(got)
     shared = _SHARED_ADDR.search(asc, seg_start, e)
     if shared and len(drafts) > 1:
         tmp = P._Draft(role, "person", "", (shared.start(), shared.start()), role_span)
@@ -105,6 +108,38 @@ def _entries_at(text: str, asc: str, s: int, e: int, role: str, role_span: tuple
             d.address = _clean_address(d.address)
         out.append(d)
     return out
+
+
+# the current address beside the judgment's ("địa chỉ theo bản án: ...; địa chỉ hiện nay: ...")
+_CURRENT_ADDR = re.compile(
+    r"(?:dia\s+chi|noi\s+o|noi\s+cu\s+tru|cho\s+o)\s+hien\s+(?:nay|tai)(?:\s+tai)?\s*:?\s*"
+    r"|hien\s+(?:nay\s+)?(?:dang\s+)?(?:cu\s+tru|tru|sinh\s+song|o)\s+tai\s*:?\s*"
+)
+_JUDGMENT_ADDR = re.compile(
+    r"\s*(?:ghi\s+)?(?:theo|trong|tai)\s+(?:ban\s+an|quyet\s+dinh)(?:\s+neu\s+tren)?\s*:?\s*"
+)
+# a company's id: "mã số doanh nghiệp 0101234567" (GUIDELINES: id_number)
+_COMPANY_ID = re.compile(r"ma\s+so\s+(?:doanh\s+nghiep|dn)\s*(?:so)?\s*:?\s*(?P<id>\d[\d .\-]{7,14}\d)")
+
+
+def _decision_fields(text: str, asc: str, s: int, e: int, d: P._Draft) -> None:
+    """What a decision's entry adds to the judgment entry reader: the current address wins over
+    the judgment's, and a company's "mã số doanh nghiệp" is its id."""
+    cur = _CURRENT_ADDR.search(asc, s, e)
+    if cur:
+        val = P._address_value(text, cur.end(), e)
+        if val is not None:
+            d.address = val
+    elif d.address is not None:
+        val, a, _b = d.address
+        m = _JUDGMENT_ADDR.match(fold(val))
+        if m and m.end() < len(val):
+            d.address = (val[m.end() :], a + m.end(), a + len(val))
+    if d.id_ is None and d.kind == "organization":
+        le = text.find("\n", d.name_span[1], e)
+        m = _COMPANY_ID.search(asc, s, le if le >= 0 else e)  # on the entry's own line
+        if m:
+            d.id_ = P._id_value(text, m.start("id"), m.end("id"))
 
 
 def _clean_address(addr: tuple[str, int, int]) -> tuple[str, int, int] | None:
@@ -175,6 +210,11 @@ def _labelled(body: Body, asc: str, primary: set[int]) -> list[P._Draft]:
     return drafts
 
 
+# a lower-case word that opens a clause, never part of an organisation's name
+_CLAUSE_WORD = re.compile(r"\s+(?:để|theo|đã|được|nêu|làm|mà|thì|nếu)\b")
+_CLAUSE_WORD_FOLDED = re.compile(r"\s+(?P<w>de|theo|duoc|neu|lam)\b")  # OCR's "đế thi hành án"
+
+
 def _owners(body: Body, asc: str, known: list[P._Draft]) -> list[P._Draft]:
     """Owners of assets named after "mang tên", "thuộc sở hữu của" ...: related parties unless
     already parties; "(người có quyền lợi, nghĩa vụ liên quan)" after them says so explicitly."""
@@ -186,9 +226,23 @@ def _owners(body: Body, asc: str, known: list[P._Draft]) -> list[P._Draft]:
         found = _entries_at(text, asc, m.end(), le, "related_party", (m.start(), m.end()))
         for d in found:
             d.conf = 0.7
+            cut = None
+            if d.kind == "organization":
+                cut = _CLAUSE_WORD.search(d.name) or next(
+                    (c for c in _CLAUSE_WORD_FOLDED.finditer(fold(d.name)) if d.name[c.start("w")].islower()),
+                    None,
+                )
+            if cut:  # "thuộc sở hữu của Công ty X để thi hành án": the name stops before the clause
+                d.name = d.name[: cut.start()]
+                d.name_span = (d.name_span[0], d.name_span[0] + len(d.name))
             d.address = (
                 None if not re.match(r"\s*[,;(]\s*(?:nguoi|cung)", asc[d.name_span[1] : le]) else d.address
             )
+            # a birth year or id on a later line is the next entry's ("... để thi hành án.\nNgười được ...")
+            if d.id_ and "\n" in text[d.name_span[1] : d.id_[1]]:
+                d.id_ = None
+            if d.birth and "\n" in text[d.name_span[1] : d.birth[1]]:
+                d.birth = None
             out.append(d)
     return out
 
@@ -225,12 +279,20 @@ def _payees(body: Body, asc: str) -> list[P._Draft]:
             d.birth = None
             d.id_ = None
             # the name stops before the amount: "Ngân hàng Q số tiền 698.051.500đ"
-            cut = re.search(r"\s+(?:số\s+tiền|tổng\s+số|tiền|số|giá\s+trị|khoản)\b", d.name)
+            # (on folded text, the word in lower case: OCR's "chỉ phí" is still "chi phí")
+            cut = next((c for c in _PAID_NOUN.finditer(fold(d.name)) if d.name[c.start("w")].islower()), None)
             if cut:
                 d.name = d.name[: cut.start()]
                 d.name_span = (d.name_span[0], d.name_span[0] + len(d.name))
         out.extend(found)
     return out
+
+
+# what is paid, after the payee's name (lower case: "Ngân hàng Tiền Phong" keeps its name)
+_PAID_NOUN = re.compile(
+    r"\s+(?P<w>so\s+tien|tong\s+so|tien|so|gia\s+tri|khoan|cac\s+khoan|chi\s+phi|an\s+phi|le\s+phi|phi|lai"
+    r"|toan\s+bo)\b"
+)
 
 
 _PAYER_CUE = re.compile(
