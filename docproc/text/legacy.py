@@ -282,16 +282,28 @@ def _label(token: str, encoding: str) -> str:
     return "A"
 
 
-def _votes(s: str) -> dict[str, int]:
+# Legacy words must be at least this share of the words that read as Unicode Vietnamese: two stray
+# symbols in a long Unicode judgment ("¹", which is "ạ" in TCVN3) do not make it a TCVN3 file.
+MIN_LEGACY_SHARE = 0.05
+
+
+def _votes(s: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Per encoding, how many non-ASCII words read as that legacy encoding, and how many as Unicode."""
     tokens = [t for t in _TOKEN_RE.findall(s.translate(_C1_TO_CP1252)) if not t.isascii()]
-    return {enc: sum(_label(t, enc) == "L" for t in tokens) for enc in _CONVERTERS}
+    labels = {enc: [_label(t, enc) for t in tokens] for enc in _CONVERTERS}
+    return (
+        {enc: labs.count("L") for enc, labs in labels.items()},
+        {enc: labs.count("U") for enc, labs in labels.items()},
+    )
 
 
 def detect_legacy(s: str) -> LegacyEncoding | None:
     """ "tcvn3" or "vni" when `s` (bytes read as cp1252/Latin-1) holds words in that encoding."""
-    votes = _votes(s)
+    votes, unicode = _votes(s)
     enc = max(votes, key=lambda k: votes[k])
     if votes[enc] < 2 or votes[enc] <= 2 * min(votes.values()):
+        return None
+    if votes[enc] < MIN_LEGACY_SHARE * unicode[enc]:
         return None
     return enc  # type: ignore[return-value]
 

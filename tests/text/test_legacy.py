@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 
 from docproc.text import convert_legacy, convert_legacy_font_text, decode_bytes, detect_legacy, encode_legacy
+from docproc.text.legacy import _TCVN3_DECODE
+from docproc.text.legacy import _TONED_LOWER as _TONED
 
 FILES = [("tcvn3", "c1-01"), ("tcvn3", "c2-03"), ("vni", "c1-12"), ("vni", "c3-05")]
 
@@ -40,15 +42,19 @@ def test_encode_is_the_legacy_file(corpus: Path, dev_texts: dict[str, str], enc:
 
 
 def test_round_trip_all_dev_texts(dev_texts: dict[str, str]) -> None:
-    lowered = 0
+    lowered = capitals = 0
     for text in dev_texts.values():
         assert convert_legacy(encode_legacy(text, "vni"), "vni") == text
         back = convert_legacy(encode_legacy(text, "tcvn3"), "tcvn3")
         assert len(back) == len(text)
         diff = [(a, b) for a, b in zip(back, text, strict=True) if a != b]
-        assert all(a.lower() == b.lower() for a, b in diff)
-        lowered += len(diff)
-    assert lowered <= 20  # measured 12 of 1,399 toned capitals: "Áp dụng" after a colon, "Ánh" in a name
+        # a character that is itself a TCVN3 code ("¹" is "ạ") cannot be written in TCVN3
+        assert all(a.lower() == b.lower() or b in _TCVN3_DECODE for a, b in diff)
+        lowered += sum(a.lower() == b.lower() for a, b in diff)
+        capitals += sum(c.isupper() and c.lower() in _TONED for c in text)
+    # TCVN3 has no codes for toned capitals; the converter restores those it can tell from context.
+    # Measured: 12 of 1,399 on the 27 older dev texts, 23 of 2,153 with the 16 newest.
+    assert lowered <= 0.015 * capitals
 
 
 def test_unicode_text_is_left_alone(dev_texts: dict[str, str]) -> None:
@@ -137,3 +143,10 @@ def test_utf8_with_a_damaged_byte_stays_utf8(dev_texts: dict[str, str]) -> None:
     text, found = decode_bytes(cut)
     assert found is None
     assert text.count("\ufffd") <= 2 and len(text) >= len(dev_texts["c1-01"])
+
+
+def test_a_few_legacy_looking_symbols_do_not_make_a_unicode_text_legacy() -> None:
+    # "¹" is "ạ" in TCVN3: two footnote marks in a long Unicode judgment are not a TCVN3 file
+    text = "Tòa án nhân dân tỉnh Bắc Sơn xét xử vụ án tranh chấp hợp đồng vay tài sản¹. " * 20 + "Ghi chú¹"
+    assert detect_legacy(text) is None
+    assert decode_bytes(text.encode("utf-8")) == (text, None)
