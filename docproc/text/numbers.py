@@ -398,10 +398,34 @@ def find_amounts(text: str) -> list[AmountMatch]:
 
 
 def _with_words(text: str, start: int, end: int, value: int) -> AmountMatch:
-    w = _words_after(text, end)
+    w = _words_after(text, end) or _words_before(text, start, end, value)
     if w is None:
         return AmountMatch(start, end, value)
     return AmountMatch(start, end, value, w[0], w[1])
+
+
+_OPEN_BEFORE_RE = re.compile(r"\(\s*$")
+_CLOSE_AFTER_RE = re.compile(r"\s*\)")
+_WORD_RUN_RE = re.compile(r"[^\W\d_]+")
+MAX_AMOUNT_WORDS = 16  # "Một tỷ năm trăm ba mươi lăm triệu bốn trăm hai mươi nghìn đồng" has 13
+
+
+def _words_before(text: str, start: int, end: int, value: int) -> tuple[str, tuple[int, int]] | None:
+    """The other order: the words first, the digits in parentheses ("mỗi tháng Ba triệu đồng (3.000.000
+    đồng)"). The longest run of words just before the parenthesis that spells exactly `value`."""
+    lead = _OPEN_BEFORE_RE.search(text, max(0, start - 4), start)
+    per = _PER_UNIT_RE.match(text, end)
+    if lead is None or _CLOSE_AFTER_RE.match(text, per.end() if per else end) is None:
+        return None
+    window_start = max(0, lead.start() - 160)
+    window = text[window_start : lead.start()]
+    cut = max(window.rfind(c) for c in ".;:\n(")  # the words stay within their clause
+    words = list(_WORD_RUN_RE.finditer(window, cut + 1))[-MAX_AMOUNT_WORDS:]
+    for k in range(len(words)):
+        span = (window_start + words[k].start(), window_start + words[-1].end())
+        if words_to_amount(text[span[0] : span[1]]) == value:
+            return text[span[0] : span[1]], span
+    return None
 
 
 def _bare_operands(text: str, found: list[AmountMatch]) -> list[AmountMatch]:

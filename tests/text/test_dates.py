@@ -66,7 +66,9 @@ def test_find_dates_in_dev(dev_texts: dict[str, str]) -> None:
     for text in dev_texts.values():
         for d in find_dates(text):
             total += 1
-            assert 1950 <= d.value.year <= 2030
+            # the end of a periodic payment ("đến ngày 14/02/2032", when a child turns 18) may lie
+            # two decades after the judgment; a year past that is a number misread as a date
+            assert 1950 <= d.value.year <= 2050
             assert text[d.end : d.end + 1] != "/"
     assert total > 300
 

@@ -254,3 +254,28 @@ def test_find_amounts_words_after_a_per_unit() -> None:
         (2_500_000, "Hai triệu năm trăm nghìn đồng"),
         (1_000_000, "Một triệu đồng"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "words"),
+    [
+        ("cấp dưỡng mỗi tháng Hai triệu đồng (2.000.000 đồng), từ tháng", 2_000_000, "Hai triệu đồng"),
+        (
+            "giá trị chênh lệch là Bảy trăm linh năm triệu đồng (705.000.000 đồng).",
+            705_000_000,
+            "Bảy trăm linh năm triệu đồng",
+        ),
+        (
+            "tiền cấp dưỡng là Một triệu năm trăm nghìn đồng (1.500.000 đồng/tháng)",
+            1_500_000,
+            "Một triệu năm trăm nghìn đồng",
+        ),
+        ("phải trả Hai triệu đồng (3.000.000 đồng)", 3_000_000, None),  # the words spell another sum
+        ("phải trả số tiền (4.000.000 đồng)", 4_000_000, None),
+    ],
+)
+def test_words_before_the_digits_in_parentheses(text: str, value: int, words: str | None) -> None:
+    (a,) = find_amounts(text)
+    assert (a.value, a.words) == (value, words)
+    if words:
+        assert text[a.words_span[0] : a.words_span[1]] == words
