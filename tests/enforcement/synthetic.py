@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import get_args
+
+from docproc.schema import DecisionType
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
 MIDDLE_M = ["Văn", "Hữu", "Đức", "Minh", "Quang", "Công", "Thanh"]
@@ -37,18 +40,8 @@ COMPANIES = [
 BANKS = ["Ngân hàng Thương mại cổ phần Kỹ Nghệ", "Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam"]
 UNITS = ["", "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 ROW_LABEL = {"fine": "Tiền phạt", "confiscation": "Tịch thu sung ngân sách Nhà nước"}
-TYPES = [
-    "execute_on_request",
-    "execute_ex_officio",
-    "coercion",
-    "postpone",
-    "suspend",
-    "resume",
-    "terminate",
-    "not_enforceable",
-    "entrust",
-    "revoke_or_amend",
-]
+# every decision type of the contract but the catch-all
+TYPES = [t for t in get_args(DecisionType) if t != "other"]
 
 
 @dataclass
