@@ -5,9 +5,10 @@ Stages emit notices, never sentences, so that the service, the review page and t
 thing in their own language and nobody parses text back. Params carry amounts, page numbers, party
 ids ("P3"), codes and JSON pointers only, never names or ID numbers: notices end up in logs.
 
-Templates are `str.format` strings over the params. Two format specs of our own: `{x:vnd}` writes an
-amount with the language's thousands separator (vi "1.000.000", en "1,000,000"), `{x:parties}` a list
-of party ids ("P1,P2") with the names a caller passes to `render` (the review page) or as ids (logs).
+Templates are `str.format` strings over the params, with specs of our own: `{x:vnd}` an amount with the
+language's thousands separator (vi "1.000.000", en "1,000,000"), `{x:money}` the same with its unit,
+`{x:date}` an ISO date (vi "05/02/2026"), `{x:enforcement}` "ex_officio"/"on_request" in words. Party
+ids ("P1,P2") stay ids in logs; the review page passes their names to `render` as `shown`.
 In English a notice with a pointer reads "/obligations/2: ..." (the contract's `document.warnings`); in
 Vietnamese the pointer is left to the review page, which labels the field. A notice whose params hold `page` is about one page of the document: it reads "page 3: ..." /
 "Trang 3: ..."; the same notice without `page` is what the page itself says ("blank page").
@@ -64,31 +65,57 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+_ENFORCEMENT = {
+    "vi": {"ex_officio": "chủ động", "on_request": "theo yêu cầu"},
+    "en": {"ex_officio": "ex officio", "on_request": "on request"},
+}
+
+
+@dataclass(frozen=True)
+class _Shown:
+    text: str
+
+
 class _Formatter(string.Formatter):
-    def __init__(self, lang: Lang, names: Mapping[str, str] | None) -> None:
-        self.lang, self.names = lang, names
+    """str.format with the catalogue's specs, and `shown` texts standing in for params."""
+
+    def __init__(self, lang: Lang, shown: Mapping[str, str] | None) -> None:
+        self.lang, self.shown = lang, shown or {}
+
+    def get_value(self, key: int | str, args: Any, kwargs: Mapping[str, Any]) -> Any:
+        if isinstance(key, str) and key in self.shown:
+            return _Shown(self.shown[key])
+        return super().get_value(key, args, kwargs)
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, _Shown):
+            return value.text
+        sep = _THOUSANDS[self.lang]
         if format_spec == "vnd":
-            return f"{int(value):,}".replace(",", _THOUSANDS[self.lang])
-        if format_spec == "parties":
-            ids = [p for p in str(value).split(",") if p]
-            return ", ".join((self.names or {}).get(p, p) for p in ids)
+            return f"{int(value):,}".replace(",", sep)
+        if format_spec == "money":
+            return f"{int(value):,}".replace(",", sep) + (" đồng" if self.lang == "vi" else " đ")
+        if format_spec == "date":  # ISO in params; dd/mm/yyyy in Vietnamese
+            y, m, d = str(value).split("-")
+            return f"{d}/{m}/{y}" if self.lang == "vi" else str(value)
+        if format_spec == "enforcement":
+            return _ENFORCEMENT[self.lang].get(str(value), str(value))
         return super().format_field(value, format_spec)
 
 
 def render(
-    notice: Notice | Mapping[str, Any] | str, lang: Lang = "vi", names: Mapping[str, str] | None = None
+    notice: Notice | Mapping[str, Any] | str, lang: Lang = "vi", shown: Mapping[str, str] | None = None
 ) -> str:
-    """The notice's sentence in `lang`. `names` (party id -> name) is for the review page only: logs
-    get the ids. A plain string (a warning stored before notices existed) is returned as it is."""
+    """The notice's sentence in `lang`. `shown` (param -> text) is for the review page only: the names
+    of the parties a param holds by id, an amount in words; logs get the params themselves. A plain
+    string (a warning stored before notices existed) is returned as it is."""
     if isinstance(notice, str):
         return notice
     notice = as_notice(notice)
     entry = catalogue().get(notice.code)
     if entry is None:  # a code from a newer version: say it rather than fail
         return f"{notice.code} {dict(notice.params)}" if notice.params else notice.code
-    fmt = _Formatter(lang, names)
+    fmt = _Formatter(lang, shown)
     text = fmt.vformat(entry[lang], (), dict(notice.params))
     if "page" in notice.params:
         text = fmt.vformat(_PAGE_PREFIX[lang], (), dict(notice.params)) + text
