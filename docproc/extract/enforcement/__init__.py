@@ -130,14 +130,12 @@ def _judgment_ref(r: B.Ref, ptr: str, ev: EvidenceBuilder, text: str) -> Judgmen
 def _warnings(enf: Enforcement, parties: list, obligations: list) -> list[Notice]:
     """What a reviewer should look at: the fields every decision has that were not found."""
     out = []
-    header = {
-        "agency": "enforcement.no_agency",
-        "number": "enforcement.no_number",
-        "date": "enforcement.no_date",
-    }
-    for name, code in header.items():
-        if getattr(enf, name) is None:
-            out.append(Notice(code))
+    if enf.agency is None:
+        out.append(Notice("enforcement.no_agency"))
+    if enf.number is None:
+        out.append(Notice("enforcement.no_number"))
+    if enf.date is None:
+        out.append(Notice("enforcement.no_date"))
     if enf.judgment.number is None:
         out.append(Notice("enforcement.no_judgment"))
     if enf.decision_type == "other":
