@@ -199,6 +199,7 @@ def summarize(
         "status": status,
         "status_vi": STATUS_VI.get(status, status),
         "warnings": len(doc.warnings or []),
+        "warning_texts": [warning_out(w)["text"] for w in (doc.warnings or [])],
         "lowest": low,
         "low": low is not None and low < LOW_CONFIDENCE,
         "number": (ext.get("case") or {}).get("number"),

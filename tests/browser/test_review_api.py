@@ -112,6 +112,7 @@ def test_list_puts_warnings_and_low_confidence_first_and_filters(client: TestCli
     order = [page.index(f'data-id="{d}"') for d in (warn, low, plain)]
     assert order == sorted(order)
     assert "Chờ duyệt" in page and "50%" in page
+    assert 'title="Không tìm thấy người được thi hành"' in page  # the count says what it counts
     only = client.post("/review", data={"q": "low"}).text
     assert f'data-id="{low}"' in only and f'data-id="{plain}"' not in only
     assert f'data-id="{plain}"' not in client.get("/review", params={"status": "approved"}).text
