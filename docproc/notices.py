@@ -10,8 +10,9 @@ language's thousands separator (vi "1.000.000", en "1,000,000"), `{x:money}` the
 `{x:date}` an ISO date (vi "05/02/2026"), `{x:enforcement}` "ex_officio"/"on_request" in words. Party
 ids ("P1,P2") stay ids in logs; the review page passes their names to `render` as `shown`.
 In English a notice with a pointer reads "/obligations/2: ..." (the contract's `document.warnings`); in
-Vietnamese the pointer is left to the review page, which labels the field. A notice whose params hold `page` is about one page of the document: it reads "page 3: ..." /
-"Trang 3: ..."; the same notice without `page` is what the page itself says ("blank page").
+Vietnamese the pointer is left to the review page, which labels the field. A notice whose params hold
+`page` is about one page of the document: it reads "page 3: ..." / "Trang 3: ..."; the same notice
+without `page` is what the page itself says ("blank page").
 """
 
 from __future__ import annotations
