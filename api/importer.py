@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api.db import session_scope
 from api.models import Document, Job, Office, User, utcnow
+from api.review_text import stored_warnings
 from api.storage import BlobStore
 from api.uploads import clean_filename
 from docproc.config import Settings, get_settings
@@ -167,7 +168,7 @@ def _import_one(
             sha256=sha,
             status="done",
             pages=row.get("pages"),
-            warnings=list(data["document"].get("warnings") or []),
+            warnings=stored_warnings(data["document"]),
             original_extraction=data,
             extraction=data,
             version=0,

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api.db import session_scope
 from api.models import Document, Job, utcnow
+from api.review_text import stored_warnings
 from docproc.config import Settings
 
 __all__ = ["JobRunner", "enqueue", "JobSpec"]
@@ -90,7 +91,7 @@ def _result(outcome: Any) -> dict[str, Any]:
     return {
         "ok": True,
         "extraction": data,
-        "warnings": list(data["document"].get("warnings") or []),
+        "warnings": stored_warnings(data["document"]),
         "pages": outcome.pages,
         "layout": outcome.layout,
     }

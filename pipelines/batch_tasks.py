@@ -22,6 +22,7 @@ from docproc.config import Settings
 from docproc.document import Page
 from docproc.errors import DocprocError, OcrFailed
 from docproc.ingest.types import ImagePageTask, LoadedFile
+from docproc.notices import Notice
 
 __all__ = [
     "Prepared",
@@ -140,12 +141,12 @@ def finish(prepared: Prepared, *outcomes: PageOutcome) -> Finished | Failed:
                     width=task.width_pt,
                     height=task.height_pt,
                     source="ocr",
-                    warnings=[f"OCR failed ({o.error})"],
+                    warnings=[Notice("page.ocr_failed", params={"reason": o.error or ""})],
                 )
         ocred = list(done.values())
         text_pages = [p for p in loaded.pages if isinstance(p, Page) and p.lines]
         if not text_pages and all(not p.lines and p.warnings for p in ocred):  # as read_document does
-            reasons = "; ".join(sorted({w for p in ocred for w in p.warnings}))
+            reasons = "; ".join(sorted({str(w) for p in ocred for w in p.warnings}))
             raise OcrFailed(f"no page could be read ({reasons})", source=loaded.source)
         pages = [p if isinstance(p, Page) else done[p.number] for p in loaded.pages]
         seconds = prepared.seconds + ocr_seconds + time.perf_counter() - t0

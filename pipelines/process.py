@@ -22,6 +22,7 @@ from docproc.document import Document, Page
 from docproc.errors import DocprocError, EmptyDocument, ExtractionFailed, OcrFailed, TimedOut, TooLarge
 from docproc.extract import extract
 from docproc.ingest.types import ImagePageTask, LoadedFile
+from docproc.notices import Notice
 from docproc.schema import Extraction
 
 __all__ = [
@@ -62,7 +63,7 @@ def ocr_task(task: ImagePageTask, settings: Settings | None = None, deadline: De
                 width=task.width_pt,
                 height=task.height_pt,
                 source="ocr",
-                warnings=["blank page"],
+                warnings=[Notice("page.blank")],
             )
         page = ocr.ocr_image(
             image, number=task.number, width_pt=task.width_pt, height_pt=task.height_pt, settings=settings
@@ -106,7 +107,7 @@ def _page_or_warning(task: ImagePageTask, settings: Settings, deadline: Deadline
             width=task.width_pt,
             height=task.height_pt,
             source="ocr",
-            warnings=[f"OCR failed ({why})"],
+            warnings=[Notice("page.ocr_failed", params={"reason": why})],
         )
 
 
@@ -120,7 +121,7 @@ def assemble(loaded: LoadedFile, pages: Sequence[Page] | None, settings: Setting
         pages = list(pages or [])
         doc = Document.from_pages(pages, source=loaded.source, sha256=loaded.sha256, encoding=loaded.encoding)
         for p in pages:
-            doc.warnings.extend(f"page {p.number}: {w}" for w in p.warnings)
+            doc.warnings.extend(w.on_page(p.number) for w in p.warnings)
     doc.warnings[:0] = loaded.warnings
     limit = (settings or get_settings()).max_text_chars
     if len(doc.text) > limit:  # the pages of a long scan or text-layer PDF, not only a text file
@@ -171,7 +172,7 @@ def read_document(
             raise
         done = {p.number: p for p in results}
         if all(not p.lines for p in results) and all(p.warnings for p in results):
-            reasons = "; ".join(sorted({w for p in results for w in p.warnings}))
+            reasons = "; ".join(sorted({str(w) for p in results for w in p.warnings}))
             if reasons != "blank page" and not any(isinstance(p, Page) and p.lines for p in loaded.pages):
                 raise OcrFailed(f"no page could be read ({reasons})", source=loaded.source)
     pages = [p if isinstance(p, Page) else done[p.number] for p in loaded.pages]

@@ -22,6 +22,7 @@ from api.corrections import PatchRejected, apply_patch
 from api.db import session_scope
 from api.deps import CurrentUser, Reviewer, SessionDep, SettingsDep, StoreDep, Uploader, WriteSessionDep
 from api.models import Correction, Document, Job, User, utcnow
+from api.review_text import warning_out
 from api.schemas import (
     ConflictOut,
     CorrectionOut,
@@ -79,7 +80,7 @@ def _latest_job(session: Session, doc_id: str) -> Job | None:
 def _out(doc: Document, job: Job | None, *, duplicate: bool = False) -> DocumentOut:
     return DocumentOut(
         **DocumentSummary.model_validate(doc, from_attributes=True).model_dump(),
-        warnings=list(doc.warnings or []),
+        warnings=[warning_out(w) for w in (doc.warnings or [])],
         error={"code": doc.error_code, "message": doc.error_message or ""} if doc.error_code else None,
         extraction=doc.extraction,
         job=JobOut.model_validate(job, from_attributes=True) if job is not None else None,

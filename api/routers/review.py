@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from api.deps import CurrentUser, Principal, Reviewer, SessionDep, SettingsDep, StoreDep, WriteSessionDep
 from api.deps import get_current_user as _user_from_request
 from api.models import Approval, Correction, Document, Office, User, utcnow
-from api.review_text import LABELS, LOW_CONFIDENCE, STATUS_VI, sort_rows, summarize, warning_vi
+from api.review_text import LABELS, LOW_CONFIDENCE, STATUS_VI, sort_rows, summarize, warning_out
 from api.schemas import ErrorOut
 
 __all__ = ["pages", "router"]
@@ -186,7 +186,7 @@ def review_document(request: Request, doc_id: str, session: SessionDep) -> Respo
         "user": user.username,
         "labels": LABELS,
         "low": LOW_CONFIDENCE,
-        "warnings": [warning_vi(w) for w in (doc.warnings or [])],
+        "warnings": [warning_out(w) for w in (doc.warnings or [])],
     }
     return templates.TemplateResponse(
         request, "review.html", {"user": user, "doc": doc, "boot": boot, "status_vi": STATUS_VI}

@@ -374,7 +374,7 @@ function liveWarnings(doc) {
     if (comps.length && o.amount_vnd !== null && o.amount_vnd !== undefined) {
       const total = comps.reduce((a, b) => a + b, 0);
       if (total !== o.amount_vnd)
-        out.push({ pointer: `/obligations/${i}/amount_vnd`, message: `Các khoản cộng lại ${formatVnd(total)} đ, khác tổng ${formatVnd(o.amount_vnd)} đ (đang sửa)` });
+        out.push({ pointer: `/obligations/${i}/amount_vnd`, text: `Các khoản cộng lại ${formatVnd(total)} đ, khác tổng ${formatVnd(o.amount_vnd)} đ (đang sửa)` });
     }
   });
   return out;
@@ -421,7 +421,7 @@ function fieldRow(ptr, label, control, { hint = null } = {}) {
     el("label", { for: id }, label),
     el("div", { class: "ctl" }, control, confBadge(ev), S.accepted.has(ptr) ? el("span", { class: "ok", title: "Đã xác nhận", text: "✓" }) : null),
     err ? el("p", { class: "error", id: errId, text: err }) : null,
-    ...warns.map((w) => el("p", { class: "warnline", text: `⚠ ${w.message}` })),
+    ...warns.map((w) => el("p", { class: "warnline", text: `⚠ ${w.text}` })),
     hint ? el("p", { class: "hint", text: hint }) : null,
   );
 }
@@ -691,8 +691,8 @@ function render() {
           el("h2", { id: "g-warn", text: `Cảnh báo (${warns.length})` }),
           el("ul", {}, warns.map((w) =>
             el("li", {}, w.pointer
-              ? el("button", { type: "button", class: "linkish", onclick: () => focusField(w.pointer, true), text: `${pointerLabel(w.pointer)}: ${w.message}` })
-              : w.message))))
+              ? el("button", { type: "button", class: "linkish", onclick: () => focusField(w.pointer, true), text: `${pointerLabel(w.pointer)}: ${w.text}` })
+              : w.text))))
       : null,
     section("case", "Vụ án", null, null, null),
     section("parties", "Đương sự", S.draft.parties || [], renderParty, "Thêm đương sự"),

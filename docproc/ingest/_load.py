@@ -15,6 +15,7 @@ from docproc.errors import CorruptFile, DocprocError, EmptyDocument, TooLarge, U
 from docproc.ingest import _docs, _images, _pdf
 from docproc.ingest._sniff import HEAD_BYTES, sniff
 from docproc.ingest.types import ImagePageTask, LoadedFile
+from docproc.notices import Notice
 
 __all__ = ["load", "load_page_image"]
 
@@ -33,13 +34,13 @@ _KIND_BY_SUFFIX = {
 }
 
 
-def name_warning(source: str, kind: str) -> str | None:
+def name_warning(source: str, kind: str) -> Notice | None:
     """A warning when the file's name says one kind and its bytes another: the bytes win (a scan saved
     as .txt is still read as a scan), and the reviewer learns that the archive's name is wrong."""
     named = _KIND_BY_SUFFIX.get(Path(source).suffix.lower())
     if named is None or named == kind:
         return None
-    return f"the file is named as {named.upper()} but its bytes are {kind.upper()}: it was read as {kind.upper()}"
+    return Notice("ingest.misnamed", params={"named": named.upper(), "kind": kind.upper()})
 
 
 def load(
@@ -113,7 +114,7 @@ def _load(path: Path, settings: Settings, source: str, deadline: Deadline) -> Lo
             )
         loaded.text, encoding = _docs.read_text_file(path.read_bytes(), settings)
         if encoding == "cp1252":  # 8-bit text in no Vietnamese encoding docproc.text knows
-            loaded.warnings.append("the text is in an unrecognised 8-bit encoding, read as Windows-1252")
+            loaded.warnings.append(Notice("ingest.unknown_8bit"))
             encoding = None
         loaded.encoding = encoding
     elif kind == "docx":
