@@ -16,7 +16,6 @@ layering: pipelines never imports api).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -32,6 +31,7 @@ from api.db import session_scope
 from api.models import Document, Job, Office, User, utcnow
 from api.storage import BlobStore
 from api.uploads import clean_filename
+from docproc._io import sha256_file
 from docproc.config import Settings, get_settings
 
 __all__ = ["ImportReport", "BatchImportError", "import_batch", "resolve_target"]
@@ -202,13 +202,10 @@ def _present(s: Session, office_id: int, sha: str) -> bool:
 def _store_file(store: BlobStore, path: Path, sha: str) -> bool:
     """Copy the input into the store under its hash, if it still has the bytes the batch read."""
     fd, tmp = store.temp_file()
-    h = hashlib.sha256()
     try:
-        with os.fdopen(fd, "wb") as dst, open(path, "rb") as src:
-            while block := src.read(1 << 20):
-                h.update(block)
-                dst.write(block)
-        if h.hexdigest() != sha:
+        with os.fdopen(fd, "wb") as dst:
+            got = sha256_file(path, each=dst.write)
+        if got != sha:
             tmp.unlink(missing_ok=True)
             return False
         store.put_file(tmp, sha)
