@@ -29,10 +29,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api.db import session_scope
 from api.models import Document, Job, Office, User, utcnow
+from api.settings import ServiceSettings, get_service_settings
 from api.storage import BlobStore
 from api.uploads import clean_filename
 from docproc._io import sha256_file
-from docproc.config import Settings, get_settings
 
 __all__ = ["ImportReport", "BatchImportError", "import_batch", "resolve_target"]
 
@@ -85,7 +85,7 @@ def import_batch(
     *,
     office: str,
     user: str | None = None,
-    settings: Settings | None = None,
+    settings: ServiceSettings | None = None,
     sessions: sessionmaker[Session] | None = None,
 ) -> ImportReport:
     """Import the done documents of the batch writing to `out` into `office` (see the module
@@ -93,7 +93,7 @@ def import_batch(
     `settings`, migrated. The batch's manifest is read from `settings.db_url`."""
     from pipelines.manifest import Manifest
 
-    settings = settings or get_settings()
+    settings = settings or get_service_settings()
     out = Path(out)
     owned = None
     if sessions is None:

@@ -112,7 +112,9 @@ def new_hash() -> hashlib._Hash:
     return hashlib.sha256()
 
 
-def sha256_file(path: Path, *, limit: int | None = None, each: Callable[[bytes], object] | None = None) -> str:
+def sha256_file(
+    path: Path, *, limit: int | None = None, each: Callable[[bytes], object] | None = None
+) -> str:
     """The sha256 (hex) of a file read in `BLOCK`s; `each(block)` sees every block (to copy the file
     or keep its first bytes in the same read). Raises OverLimit past `limit` bytes, OSError."""
     h = new_hash()
