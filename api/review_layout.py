@@ -12,11 +12,11 @@ has no pages: its layout is the document text, whose character offsets are the e
 from __future__ import annotations
 
 import json
-import os
 import threading
 from pathlib import Path
 from typing import Any
 
+from docproc._io import write_atomic
 from docproc.config import Settings
 
 __all__ = ["document_layout", "page_words", "save_layout", "NoSuchPage"]
@@ -47,11 +47,7 @@ def _cached(cache_dir: Path, sha256: str) -> Path:
 
 def save_layout(cache_dir: Path, sha256: str, data: dict[str, Any]) -> None:
     """Store a file's layout (atomically: a reader never sees half of it)."""
-    cached = _cached(cache_dir, sha256)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, cached)
+    write_atomic(_cached(cache_dir, sha256), json.dumps(data, ensure_ascii=False))
 
 
 def document_layout(

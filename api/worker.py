@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from api.db import session_scope
 from api.models import Document, Job, utcnow
 from api.review_text import stored_warnings
+from api.settings import ServiceSettings
 from docproc.config import Settings
 
 __all__ = ["JobRunner", "enqueue", "JobSpec"]
@@ -124,7 +125,7 @@ class _DaskExecutor:
     """The batch's executor (pipelines.batch.open_client): DOCPROC_SCHEDULER's cluster, or a
     LocalCluster of `api_workers` processes. Used when `api_executor` is "dask"."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: ServiceSettings) -> None:
         from pipelines.batch import open_client
 
         self._cm = open_client(workers=max(1, settings.api_workers), settings=settings)
@@ -156,7 +157,7 @@ class JobRunner:
 
     def __init__(
         self,
-        settings: Settings,
+        settings: ServiceSettings,
         sessions: sessionmaker[Session],
         db_url: str,
         blobs_root: Path,

@@ -197,19 +197,16 @@ def _sha256_or_none(path: Path, settings: Settings) -> str | None:
     """The hash of a file that failed to load (ingest hashes first, but its error carries no hash),
     so that copies of a bad file are skipped as duplicates too. None over the size limit or when
     the file cannot be read."""
-    import hashlib
     import stat
+
+    from docproc._io import OverLimit, sha256_file
 
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode) or st.st_size > settings.max_file_bytes:
             return None  # a FIFO would block the read forever
-        h = hashlib.sha256()
-        with open(path, "rb") as fh:
-            while block := fh.read(1 << 20):
-                h.update(block)
-        return h.hexdigest()
-    except OSError:
+        return sha256_file(path, limit=settings.max_file_bytes)
+    except (OSError, OverLimit):
         return None
 
 

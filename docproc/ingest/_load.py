@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import stat
 from pathlib import Path
 
 from PIL import Image
 
+from docproc._io import OverLimit, sha256_file
 from docproc.budget import NO_DEADLINE, Deadline
 from docproc.config import Settings
 from docproc.errors import CorruptFile, DocprocError, EmptyDocument, TooLarge, UnsupportedFile
@@ -92,17 +92,19 @@ def _load(path: Path, settings: Settings, source: str, deadline: Deadline) -> Lo
         raise EmptyDocument("the file is empty (0 bytes)")
     if size > settings.max_file_bytes:
         raise TooLarge(f"the file is {size:,} bytes, over the limit of {settings.max_file_bytes:,}")
-    digest = hashlib.sha256()
-    head = b""
+    head = bytearray()
+
+    def keep_head(block: bytes) -> None:
+        if len(head) < _IMAGE_HEAD:
+            head.extend(block[: _IMAGE_HEAD - len(head)])
+
     try:
-        with open(path, "rb") as f:
-            while chunk := f.read(1 << 20):
-                if len(head) < _IMAGE_HEAD:
-                    head += chunk[: _IMAGE_HEAD - len(head)]
-                digest.update(chunk)
+        sha256 = sha256_file(path, limit=settings.max_file_bytes, each=keep_head)
+    except OverLimit as e:  # it grew after stat
+        raise TooLarge(f"the file is over the limit of {settings.max_file_bytes:,} bytes") from e
     except OSError as e:
         raise DocprocError(f"the file cannot be read ({e.strerror or type(e).__name__})") from e
-    sha256 = digest.hexdigest()
+    head = bytes(head)
     kind = sniff(path.read_bytes() if head.startswith(b"PK") else head[:HEAD_BYTES])
     loaded = LoadedFile(source=source, path=path, kind=kind, sha256=sha256)
     deadline.check()

@@ -52,7 +52,7 @@ def test_one_page_failing_leaves_a_warning_and_the_rest_is_read() -> None:
 def test_prepare_turns_errors_into_records(tmp_path: Path) -> None:
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(b"")
-    got = prepare(str(empty), "empty.pdf", Settings(data_dir=tmp_path))
+    got = prepare(str(empty), "empty.pdf", Settings())
     assert isinstance(got, Failed) and got.reason == "empty_document"
-    missing = prepare(str(tmp_path / "nope.pdf"), "nope.pdf", Settings(data_dir=tmp_path))
+    missing = prepare(str(tmp_path / "nope.pdf"), "nope.pdf", Settings())
     assert isinstance(missing, Failed) and missing.reason and missing.message

@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from docproc.config import Settings
+from api.settings import ServiceSettings
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 if not SHARED.exists():
@@ -107,7 +107,7 @@ def start_server(data_dir: Path) -> tuple[Any, Any, threading.Thread, str]:
 
     from api import create_app
 
-    settings = Settings(
+    settings = ServiceSettings(
         data_dir=data_dir,
         database_url=f"sqlite:///{data_dir / 'review.sqlite3'}",
         secret_key="browser-test-secret",

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from api import create_app
 from api.admin import create_office, create_user
 from api.review_text import attention_key, sort_rows, stored_warnings, vnd, warning_out
-from docproc.config import Settings
+from api.settings import ServiceSettings
 
 PASSWORD = "correct horse battery"
 
@@ -38,7 +38,7 @@ def _extraction(source: str, confidence: float) -> dict[str, Any]:
     ).to_json_dict()
 
 
-def _fake(spec: Any, settings: Settings) -> dict[str, Any]:
+def _fake(spec: Any, settings: ServiceSettings) -> dict[str, Any]:
     """A stand-in pipeline: the file's first word says what to return (WARN, LOW or anything)."""
     data = Path(spec.blob).read_bytes()
     no_obligee = {"code": "obligation.no_obligee", "pointer": "/obligations/0", "params": {}}
@@ -54,7 +54,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
     import api.auth
 
     saved, api.auth.hasher = api.auth.hasher, PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    settings = Settings(
+    settings = ServiceSettings(
         data_dir=tmp_path / "data",
         database_url=f"sqlite:///{tmp_path / 't.sqlite3'}",
         secret_key="k",
