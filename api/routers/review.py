@@ -80,7 +80,10 @@ def _latest_approvals(session: Session, doc_ids: list[str]) -> dict[str, int]:
 @pages.get("/review/static/{name:path}")
 def static_file(name: str) -> FileResponse:
     """The pages' scripts and styles; the review page's ES modules are under review/."""
-    if not re.fullmatch(r"(?:review/(?:render/)?)?[a-z0-9_-]{1,40}\.(js|css)", name) or not (STATIC / name).is_file():
+    if (
+        not re.fullmatch(r"(?:review/(?:render/)?)?[a-z0-9_-]{1,40}\.(js|css)", name)
+        or not (STATIC / name).is_file()
+    ):
         raise HTTPException(404, "no such file")
     media = "text/javascript" if name.endswith(".js") else "text/css"
     return FileResponse(STATIC / name, media_type=media, headers={"Cache-Control": "no-cache"})
