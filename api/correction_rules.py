@@ -129,18 +129,18 @@ def _list(item: Mapping[str, Any], field: str) -> list[Any]:
 
 
 def _references(doc: Mapping[str, Any]) -> Iterator[Problem]:
-    parties = {p.get("id") for _, p in _items(doc, "parties")}
-    assets = {a.get("id") for _, a in _items(doc, "assets")}
+    parties = {p.get("id") for _, p in _items(doc, "parties") if isinstance(p.get("id"), str)}
+    assets = {a.get("id") for _, a in _items(doc, "assets") if isinstance(a.get("id"), str)}
     for i, ob in _items(doc, "obligations"):
         base = f"/obligations/{i}"
         for field in ("obligors", "obligees"):
             for j, pid in enumerate(_list(ob, field)):
-                if pid != STATE and pid not in parties:
+                if pid != STATE and not (isinstance(pid, str) and pid in parties):
                     msg = f"{_ref(pid)} không phải là đương sự trong văn bản"
                     yield Problem(f"{base}/{field}/{j}", "unknown_party", msg, ("party", field, str(pid)))
         for field in ("secured_by", "assets_delivered"):
             for j, aid in enumerate(_list(ob, field)):
-                if aid not in assets:
+                if not (isinstance(aid, str) and aid in assets):
                     msg = f"{_ref(aid)} không phải là tài sản trong văn bản"
                     yield Problem(f"{base}/{field}/{j}", "unknown_asset", msg, ("asset", field, str(aid)))
         shares = ob.get("shares")
@@ -151,7 +151,7 @@ def _references(doc: Mapping[str, Any]) -> Iterator[Problem]:
                 yield Problem(path, "unknown_party", msg, ("party", "shares", pid))
     for i, a in _items(doc, "assets"):
         for j, pid in enumerate(_list(a, "owners")):
-            if pid not in parties:
+            if not (isinstance(pid, str) and pid in parties):
                 msg = f"{_ref(pid)} không phải là đương sự trong văn bản"
                 yield Problem(f"/assets/{i}/owners/{j}", "unknown_party", msg, ("party", "owners", str(pid)))
 
@@ -161,6 +161,8 @@ def _duplicates(doc: Mapping[str, Any]) -> Iterator[Problem]:
         seen: set[Any] = set()
         for i, item in _items(doc, group):
             ident = item.get("id")
+            if not isinstance(ident, str):
+                continue
             if ident in seen:
                 msg = f"mã {_ref(ident) if _ID.match(str(ident)) else 'này'} đã dùng cho một mục khác"
                 yield Problem(f"/{group}/{i}/id", "duplicate_id", msg, ("dup", group, str(ident)))

@@ -1,7 +1,8 @@
-"""The review page: server-rendered HTML (Jinja2) with one small JavaScript module that calls the
-API the rest of the service uses (GET /documents/{id}, PATCH .../extraction with If-Match, page
-images, corrections, drafts). Added here, for the page only: the words of a page (re-read from the
-stored file, api.review_layout) and approval of a version.
+"""The review page: server-rendered HTML (Jinja2) with ES modules (static/review.js and
+static/review/, no build step) that call the API the rest of the service uses (GET /documents/{id},
+PATCH .../extraction with If-Match, page images, corrections, drafts). Added here, for the page
+only: the words of a page (re-read from the stored file, api.review_layout), the warnings in
+Vietnamese (the server's checks, run again after each correction) and approval of a version.
 
 Pages are behind the same login as the API (the session cookie set by POST /auth/login); a document
 of another office answers 404, exactly as one that does not exist.

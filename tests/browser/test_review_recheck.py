@@ -33,17 +33,19 @@ def test_a_correction_shows_the_servers_rerun_warning(signin, live: Any) -> None
         pointer = f"/obligations/{i}/amount_words"
         assert amount != 1
 
+        said = [w["message"] for w in live.get("reviewer_a", f"/documents/{doc_id}/warnings").json()]
         words = _control(page, pointer)
         words.fill("Một đồng")  # 1 đ: the digits say otherwise
         words.press("Tab")
         time.sleep(0.3)  # a redraw would have shown a check of the page's own by now
         warnings = page.locator("#fields .warnings li")
-        before = warnings.all_inner_texts()
-        assert not any("bằng chữ" in w for w in before), before
+        shown = warnings.all_inner_texts()
+        assert len(shown) == len(said) and all(m in t for m, t in zip(said, shown, strict=True)), shown
+        assert not any("(1 đ)" in t for t in shown)
 
         _save(page)
         server = live.get("reviewer_a", f"/documents/{doc_id}/warnings").json()
-        mine = [w for w in server if w["pointer"] == f"/obligations/{i}" and "bằng chữ" in w["message"]]
+        mine = [w for w in server if w["pointer"] == f"/obligations/{i}" and "(1 đ)" in w["message"]]
         assert len(mine) == 1, server
         expect(warnings).to_have_count(len(server))
         expect(page.locator("#fields .warnings li", has_text=mine[0]["message"])).to_have_count(1)
