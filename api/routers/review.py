@@ -1,7 +1,8 @@
-"""The review page: server-rendered HTML (Jinja2) with one small JavaScript module that calls the
-API the rest of the service uses (GET /documents/{id}, PATCH .../extraction with If-Match, page
-images, corrections, drafts). Added here, for the page only: the words of a page (re-read from the
-stored file, api.review_layout) and approval of a version.
+"""The review page: server-rendered HTML (Jinja2) with ES modules (static/review.js and
+static/review/, no build step) that call the API the rest of the service uses (GET /documents/{id},
+PATCH .../extraction with If-Match, page images, corrections, drafts). Added here, for the page
+only: the words of a page (re-read from the stored file, api.review_layout), the warnings in
+Vietnamese (the server's checks, run again after each correction) and approval of a version.
 
 Pages are behind the same login as the API (the session cookie set by POST /auth/login); a document
 of another office answers 404, exactly as one that does not exist.
@@ -77,9 +78,13 @@ def _latest_approvals(session: Session, doc_ids: list[str]) -> dict[str, int]:
 # --- pages -----------------------------------------------------------------------------------------
 
 
-@pages.get("/review/static/{name}")
+@pages.get("/review/static/{name:path}")
 def static_file(name: str) -> FileResponse:
-    if not re.fullmatch(r"[a-z0-9_-]{1,40}\.(js|css)", name) or not (STATIC / name).is_file():
+    """The pages' scripts and styles; the review page's ES modules are under review/."""
+    if (
+        not re.fullmatch(r"(?:review/(?:render/)?)?[a-z0-9_-]{1,40}\.(js|css)", name)
+        or not (STATIC / name).is_file()
+    ):
         raise HTTPException(404, "no such file")
     media = "text/javascript" if name.endswith(".js") else "text/css"
     return FileResponse(STATIC / name, media_type=media, headers={"Cache-Control": "no-cache"})
@@ -276,6 +281,22 @@ def get_page_words(
         return PageWordsOut(**page_words(_layout(doc, settings, store), number))
     except NoSuchPage as exc:
         raise HTTPException(404, str(exc)) from None
+
+
+class WarningOut(BaseModel):
+    pointer: str | None = Field(description="the JSON Pointer of the value concerned, if any")
+    message: str = Field(description="Vietnamese, as the review page shows it")
+    raw: Any = Field(description="the warning as stored")
+
+
+@router.get("/{doc_id}/warnings", response_model=list[WarningOut], responses=_NOT_FOUND)
+def list_warnings(doc_id: str, session: SessionDep, user: CurrentUser) -> list[dict[str, Any]]:
+    """The document's warnings in Vietnamese: after a correction the review page shows these, the
+    server's re-run of the checks (PATCH .../extraction), never checks of its own."""
+    doc = _find(session, doc_id, user.office_id)
+    if doc is None:
+        raise HTTPException(404, "no such document")
+    return [warning_vi(w) for w in (doc.warnings or [])]
 
 
 class ApprovalOut(BaseModel):

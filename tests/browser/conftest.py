@@ -177,13 +177,21 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="session")
-def browser(live: LiveServer) -> Iterator[Any]:
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium through Playwright, for every browser test (with or without the server)."""
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium not installed at /usr/bin/chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def browser(live: LiveServer, chromium: Any) -> Any:
+    return chromium
 
 
 @pytest.fixture

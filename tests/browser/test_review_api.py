@@ -100,6 +100,11 @@ def test_pages_need_a_session_and_redirect_to_the_login_form(client: TestClient)
     assert '<label for="username">Tên đăng nhập</label>' in page.text
     assert client.get("/review/static/review.js").headers["content-type"].startswith("text/javascript")
     assert client.get("/review/static/..%2Fapp.py").status_code == 404
+    # the page's ES modules, one and two folders down, and nothing beside them
+    assert client.get("/review/static/review/patch.js").headers["content-type"].startswith("text/javascript")
+    assert client.get("/review/static/review/render/fields.js").status_code == 200
+    for bad in ("review/..%2Freview.js", "review/render/..%2F..%2Fapp.py", "other/patch.js", "review/x.py"):
+        assert client.get(f"/review/static/{bad}").status_code == 404, bad
 
 
 def test_list_puts_warnings_and_low_confidence_first_and_filters(client: TestClient) -> None:
