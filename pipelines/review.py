@@ -13,20 +13,31 @@ from typing import Any
 
 from docproc.document import Document
 from docproc.extract import checks
+from docproc.notices import as_notice, notice_dict, render
 from docproc.schema import Extraction
 
 __all__ = ["recheck", "rewarn"]
 
 
-def recheck(extraction: Mapping[str, Any], text: str = "") -> list[Any]:
-    """The checks' warnings for an extraction (a dict as stored). `text` is the document text where
-    the caller has it: one check (court fees) stays silent when the text mentions a counterclaim."""
+def recheck(extraction: Mapping[str, Any], text: str = "") -> list[dict[str, Any]]:
+    """The checks' warnings for an extraction (a dict as stored), as stored notices {code, pointer,
+    params}. `text` is the document text where the caller has it: one check (court fees) stays silent
+    when the text mentions a counterclaim."""
     ex = Extraction.model_validate(dict(extraction))
-    return list(checks.check(ex, Document(source=ex.document.source, text=text)))
+    return [
+        notice_dict(as_notice(n)) for n in checks.check(ex, Document(source=ex.document.source, text=text))
+    ]
 
 
 def _key(warning: Any) -> str:
-    return json.dumps(warning, ensure_ascii=False, sort_keys=True)
+    """A stored warning's identity. One stored before warnings were data is its English sentence,
+    which is what a notice renders to in English: the two compare equal."""
+    if isinstance(warning, str):
+        return warning
+    try:
+        return render(as_notice(warning), "en")
+    except (KeyError, TypeError, ValueError):
+        return json.dumps(warning, ensure_ascii=False, sort_keys=True)
 
 
 def rewarn(stored: Iterable[Any], before: Mapping[str, Any], after: Mapping[str, Any]) -> list[Any]:

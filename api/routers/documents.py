@@ -344,7 +344,12 @@ def patch_extraction(
     # could return a colleague's save committed in between (their ETag and body under our "saved").
     out = _out(doc, _latest_job(session, doc.id))
     out = out.model_copy(
-        update={"extraction": corrected, "version": expected + 1, "updated_at": now, "warnings": warnings}
+        update={
+            "extraction": corrected,
+            "version": expected + 1,
+            "updated_at": now,
+            "warnings": [warning_out(w) for w in warnings],
+        }
     )
     session.commit()
     log.info(

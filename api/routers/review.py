@@ -28,7 +28,7 @@ from api.deps import CurrentUser, Principal, Reviewer, SessionDep, SettingsDep, 
 from api.deps import get_current_user as _user_from_request
 from api.models import Approval, Correction, Document, Office, User, utcnow
 from api.review_text import LABELS, LOW_CONFIDENCE, STATUS_VI, sort_rows, summarize, warning_out
-from api.schemas import ErrorOut
+from api.schemas import ErrorOut, WarningOut
 
 __all__ = ["pages", "router"]
 
@@ -283,12 +283,6 @@ def get_page_words(
         raise HTTPException(404, str(exc)) from None
 
 
-class WarningOut(BaseModel):
-    pointer: str | None = Field(description="the JSON Pointer of the value concerned, if any")
-    message: str = Field(description="Vietnamese, as the review page shows it")
-    raw: Any = Field(description="the warning as stored")
-
-
 @router.get("/{doc_id}/warnings", response_model=list[WarningOut], responses=_NOT_FOUND)
 def list_warnings(doc_id: str, session: SessionDep, user: CurrentUser) -> list[dict[str, Any]]:
     """The document's warnings in Vietnamese: after a correction the review page shows these, the
@@ -296,7 +290,7 @@ def list_warnings(doc_id: str, session: SessionDep, user: CurrentUser) -> list[d
     doc = _find(session, doc_id, user.office_id)
     if doc is None:
         raise HTTPException(404, "no such document")
-    return [warning_vi(w) for w in (doc.warnings or [])]
+    return [warning_out(w) for w in (doc.warnings or [])]
 
 
 class ApprovalOut(BaseModel):

@@ -33,7 +33,7 @@ def test_a_correction_shows_the_servers_rerun_warning(signin, live: Any) -> None
         pointer = f"/obligations/{i}/amount_words"
         assert amount != 1
 
-        said = [w["message"] for w in live.get("reviewer_a", f"/documents/{doc_id}/warnings").json()]
+        said = [w["text"] for w in live.get("reviewer_a", f"/documents/{doc_id}/warnings").json()]
         words = _control(page, pointer)
         words.fill("Một đồng")  # 1 đ: the digits say otherwise
         words.press("Tab")
@@ -45,10 +45,10 @@ def test_a_correction_shows_the_servers_rerun_warning(signin, live: Any) -> None
 
         _save(page)
         server = live.get("reviewer_a", f"/documents/{doc_id}/warnings").json()
-        mine = [w for w in server if w["pointer"] == f"/obligations/{i}" and "(1 đ)" in w["message"]]
+        mine = [w for w in server if w["pointer"] == f"/obligations/{i}" and "(1 đ)" in w["text"]]
         assert len(mine) == 1, server
         expect(warnings).to_have_count(len(server))
-        expect(page.locator("#fields .warnings li", has_text=mine[0]["message"])).to_have_count(1)
+        expect(page.locator("#fields .warnings li", has_text=mine[0]["text"])).to_have_count(1)
         assert page.locator("#g-warn").inner_text() == f"Cảnh báo ({len(server)})"
 
         # corrected again: the server's warning goes, and the page says so
@@ -56,7 +56,7 @@ def test_a_correction_shows_the_servers_rerun_warning(signin, live: Any) -> None
         words.fill("")
         words.press("Tab")
         _save(page)
-        expect(page.locator("#fields .warnings li", has_text=mine[0]["message"])).to_have_count(0)
+        expect(page.locator("#fields .warnings li", has_text=mine[0]["text"])).to_have_count(0)
         assert all(
             w["raw"] != mine[0]["raw"] for w in live.get("reviewer_a", f"/documents/{doc_id}/warnings").json()
         )
