@@ -69,6 +69,14 @@ def _names(decision: dict[str, Any], ids: list[str]) -> str:
     return ", ".join(names)
 
 
+def _inline(line: str) -> str:
+    """An item's sentence continued after a colon: 'Bà Lê Thị C …' → 'bà Lê Thị C …' (a name keeps
+    its capitals)."""
+    if line.startswith(("Ông ", "Bà ", "Anh ", "Chị ", "Cháu ", "Cụ ")):
+        return line[:1].lower() + line[1:]
+    return line
+
+
 def _body(item: DraftItem) -> list[str]:
     """The item's lines as the amended decision will read, the judgment's quotation last."""
     return list(item.lines)
@@ -122,9 +130,15 @@ def draft_amend(
                 a = (was_item or {}).get("amount_vnd")
                 was = f"{digits_vi(a)} đồng" if isinstance(a, int) else None
                 head = f"Sửa đổi số tiền của khoản {label}" + (f": đã ghi {was}" if was else "")
-                lines = [f"{head}; nay sửa lại theo bản án như sau: {item.lines[0]}", *_body(item)[1:]]
+                lines = [
+                    f"{head}; nay sửa lại theo bản án như sau: {_inline(item.lines[0])}",
+                    *_body(item)[1:],
+                ]
             elif kind == "missing_obligation":
-                lines = [f"Bổ sung khoản phải thi hành theo bản án: {item.lines[0]}", *_body(item)[1:]]
+                lines = [
+                    f"Bổ sung khoản phải thi hành theo bản án: {_inline(item.lines[0])}",
+                    *_body(item)[1:],
+                ]
             elif kind == "party_mismatch":
                 was = None
                 if was_item:
@@ -133,14 +147,17 @@ def draft_amend(
                         f"người được thi hành án {_names(decision, was_item.get('obligees') or [])}"
                     )
                 head = f"Sửa đổi đương sự của khoản {label}" + (f": đã ghi {was}" if was else "")
-                lines = [f"{head}; nay sửa lại theo bản án như sau: {item.lines[0]}", *_body(item)[1:]]
+                lines = [
+                    f"{head}; nay sửa lại theo bản án như sau: {_inline(item.lines[0])}",
+                    *_body(item)[1:],
+                ]
                 was = was or was_text
             else:
                 execute_as = EXECUTE_TYPES.get(dtype)
                 want = _TYPE_VI.get(enforcement, enforcement)
                 said = _TYPE_VI.get(execute_as or "", "")
                 lines = [
-                    f"Bỏ khoản {label} sau đây khỏi nội dung phải thi hành của quyết định: {item.lines[0]}",
+                    f"Bỏ khoản {label} sau đây khỏi nội dung phải thi hành của quyết định: {_inline(item.lines[0])}",
                     f"Khoản này thuộc diện thi hành án {want}, không thuộc quyết định thi hành án {said}; việc "
                     f"thi hành khoản này theo quyết định thi hành án {want} riêng.",
                     *[ln for ln in item.lines[1:] if ln.startswith("(Trích bản án")],
@@ -190,6 +207,11 @@ def draft_amend(
             )
     if not corrections:
         return None
+    # the "Căn cứ" first (law, judgment), then the items in the judgment's order
+    order = {ob.id: k for k, ob in enumerate(ctx.ex.obligations)}
+    first = {"wrong_law_for_date": 0, "wrong_judgment_reference": 1}
+    corrections.sort(key=lambda c: (first.get(c.kind, 2), order.get(c.obligation or "", -1)))
+    items.sort(key=lambda i: order.get(i.obligation_id, 0))
 
     # parties: the obligors and obligees of the items concerned, as the judgment names them
     pmap = party_map(decision, judgment)

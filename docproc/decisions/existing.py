@@ -52,12 +52,17 @@ def party_map(decision: dict[str, Any], judgment: dict[str, Any]) -> dict[str, s
     from docproc.audit import map_parties  # docproc.audit reads this package's rules: import late
 
     out = map_parties(decision, judgment)
-    by_id = {_digits(p.get("id_number")): p["id"] for p in judgment.get("parties") or [] if p.get("id")}
-    by_id.pop("", None)
+    jparties = [p for p in judgment.get("parties") or [] if p.get("id")]
+    by_id = {_digits(p.get("id_number")): p["id"] for p in jparties if len(_digits(p.get("id_number"))) >= 9}
+    id_of = {p["id"]: _digits(p.get("id_number")) for p in jparties}
     for p in decision.get("parties") or []:
         num = _digits(p.get("id_number"))
-        if len(num) >= 9 and num in by_id:
+        if len(num) < 9:
+            continue
+        if num in by_id:
             out[p["id"]] = by_id[num]
+        elif len(id_of.get(out.get(p["id"], ""), "")) >= 9:
+            out.pop(p["id"], None)  # the same name, another ID number: another person
     return out
 
 
@@ -108,9 +113,14 @@ def issued_decisions(judgment: dict[str, Any], decisions: dict[str, dict[str, An
         covered: set[str] = set()
         items = dec.get("obligations") or []
         for item, jo in match_items(dec, judgment, pmap):
-            obligors |= {pmap[i] for i in item.get("obligors") or [] if i in pmap}
-            obligees |= {pmap[i] for i in item.get("obligees") or [] if i in pmap}
-            if jo is not None and jo.get("id"):
+            io = {pmap[i] for i in item.get("obligors") or [] if i in pmap}
+            ie = {pmap[i] for i in item.get("obligees") or [] if i in pmap}
+            obligors |= io
+            obligees |= ie
+            if jo is None or not jo.get("id"):
+                continue
+            # the item stands for the obligation only for someone of the judgment's side of it
+            if _group(io, ie) & _group(set(jo.get("obligors") or []), set(jo.get("obligees") or [])):
                 covered.add(jo["id"])
         for p in dec.get("parties") or []:
             if p.get("id") in pmap and p.get("role") == "obligor":
