@@ -92,7 +92,7 @@ export async function showDrafts(ctx, force = null) {
 
 function issuedView(ctx, d) {
   if (!d.already_issued.length) return null;
-  const refs = d.already_issued.map((r, i) => [i ? "; " : "", el("a", { href: r.link, text: r.text })]);
+  const refs = d.already_issued.flatMap((r, i) => [i ? "; " : "", el("a", { href: r.link, text: r.text })]);
   if (d.forced)
     return el("p", { class: "draft-issued forced" }, "Đã có ", refs, ": bản nháp này được lập mới theo yêu cầu. ",
       el("button", { type: "button", class: "btn small", text: "Thôi, không lập mới", onclick: () => showDrafts(ctx) }));
