@@ -266,9 +266,13 @@ def _write_case_drafts(
         decisions = {n: docs[n] for n in row["decision_ids"]}
         for name in row["decision_ids"]:
             found = (audits.get(name) or {}).get("discrepancies") or []
-            draft = make_amend_draft(
-                docs[name], docs[judgment], found, settings.office, settings.options, decision_name=name
-            )
+            try:
+                draft = make_amend_draft(
+                    docs[name], docs[judgment], found, settings.office, settings.options, decision_name=name
+                )
+            except Exception:  # one decision's draft must not stop the archive's
+                log.debug("amend draft failed", exc_info=True)
+                continue
             if draft is None:
                 continue
             written |= set(write_draft(draft, target, pdf=settings.pdf))
