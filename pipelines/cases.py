@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docproc.audit import CASE_COLUMNS, audit_archive, build_cases
+from docproc.audit import CASE_COLUMNS, audit_archive, build_cases, is_decision, link_judgments
 from docproc.audit.sentences import sides
 from docproc.errors import DocprocError
 from pipelines._io import remove_stale_temps, write_atomic
@@ -324,14 +324,15 @@ def _safe_dir(name: str) -> str:
 
 
 def decisions_of(extractions: dict[str, dict[str, Any]], judgment: str) -> dict[str, dict[str, Any]]:
-    """The enforcement decisions among `extractions` that belong to the case of `judgment` (linked to
-    it, or acting on a decision that is)."""
-    audits, _, _ = audit_archive(extractions)
-    rows, _ = build_cases(extractions, audits)
-    for row in rows:
-        if row["judgment"] == judgment:
-            return {n: extractions[n] for n in row["decision_ids"]}
-    return {}
+    """The enforcement decisions among `extractions` that cite `judgment` (linked to it by number,
+    court, date, parties and amounts): those an already-issued check needs. Linking only, no audit,
+    so a judgment's draft list stays fast in a large office."""
+    decisions = {n: d for n, d in extractions.items() if is_decision(d)}
+    judgments = {n: d for n, d in extractions.items() if n not in decisions}
+    if judgment not in judgments or not decisions:
+        return {}
+    links = link_judgments(decisions, judgments)
+    return {n: decisions[n] for n in sorted(decisions) if links[n].target == judgment}
 
 
 def amend_draft(
