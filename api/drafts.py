@@ -19,7 +19,11 @@ __all__ = [
     "DecisionInputs",
     "DecisionQuery",
     "DraftNotFound",
+    "FORCE_PATTERN",
+    "existing_decisions",
+    "make_amend",
     "make_drafts",
+    "ref_out",
     "render",
     "summary",
     "content_disposition",
@@ -68,10 +72,58 @@ class DecisionInputs(DecisionQuery):
         )
 
 
-def make_drafts(extraction: dict[str, Any], office: Any, inputs: DecisionInputs) -> list[Any]:
+FORCE_PATTERN = r"^(\*|[\w.+-]{1,100})$"
+
+
+def make_drafts(
+    extraction: dict[str, Any],
+    office: Any,
+    inputs: DecisionInputs,
+    *,
+    existing: dict[str, dict[str, Any]] | None = None,
+    force: str | None = None,
+) -> list[Any]:
+    """The drafts made now; those a decision in `existing` already issues are marked so, unless the
+    officer asked for them anew (`force`: a draft's name, or "*")."""
     from pipelines.drafts import make_drafts as drafts_now
 
-    return drafts_now(extraction, office, inputs.options())
+    options = inputs.options()
+    if force:
+        options = options.model_copy(update={"force_new": [force]})
+    return drafts_now(extraction, office, options, existing=existing)
+
+
+def make_amend(
+    extractions: dict[str, dict[str, Any]],
+    decision_id: str,
+    office: Any,
+    inputs: DecisionInputs,
+    dismissed: set[str],
+) -> tuple[Any, bool]:
+    """(the sửa đổi, bổ sung draft of decision `decision_id` or None, whether it is linked to a
+    judgment), from its audit now, the dismissed discrepancies left out."""
+    from pipelines.cases import amend_draft
+
+    return amend_draft(extractions, decision_id, office, inputs.options(), dismissed=dismissed)
+
+
+def existing_decisions(extractions: dict[str, dict[str, Any]], judgment_id: str) -> dict[str, dict[str, Any]]:
+    """The enforcement decisions of the office on this judgment's case (pipelines.cases)."""
+    from pipelines.cases import decisions_of
+
+    return decisions_of(extractions, judgment_id)
+
+
+def ref_out(ref: Any) -> dict[str, Any]:
+    """An issued decision as the review page links it (ids only in the URL)."""
+    return {
+        "decision": ref.decision,
+        "number": ref.number,
+        "date": ref.date,
+        "agency": ref.agency,
+        "text": ref.text,
+        "link": f"/review/{ref.decision}",
+    }
 
 
 def render(draft: Any, fmt: str, *, approved: bool) -> bytes:
@@ -118,9 +170,19 @@ def summary(draft: Any, extraction: dict[str, Any]) -> dict[str, Any]:
         for b in draft.obligors + draft.obligees
         if b.id in pindex and b.name.startswith("ông (bà) ")
     ]
+    uncovered = set(draft.uncovered)
     return {
         "name": draft.name,
         "title": draft.title,
+        "already_issued": [ref_out(r) for r in draft.already_issued],
+        "issued": draft.issued,
+        "forced": draft.forced,
+        "uncovered": [k for k, item in enumerate(draft.items) if item.obligation_id in uncovered],
+        "amends": ref_out(draft.amends) if draft.amends else None,
+        "corrections": [
+            {"kind": c.kind, "obligation": c.obligation, "detail": c.detail, "was": c.was, "lines": c.lines}
+            for c in draft.corrections
+        ],
         "honorific_unknown": unknown,
         "kind": draft.kind,
         "law": draft.law_title,

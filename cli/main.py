@@ -290,11 +290,37 @@ def batch(
 def cases(
     inputs: Annotated[list[Path], typer.Argument(metavar="SRC...", help="files or directories", exists=True)],
     out: Annotated[Path, typer.Option("--out", "-o", help="output directory (rerun to resume)")],
+    drafts: Annotated[
+        bool,
+        typer.Option(
+            "--drafts",
+            help="also OUT/drafts/: amend drafts for audited errors, each judgment's decisions (issued ones marked)",
+        ),
+    ] = False,
+    office: Annotated[Path | None, typer.Option(help="office settings JSON (else DOCPROC_OFFICE_*)")] = None,
+    issue_date: Annotated[
+        str | None, typer.Option(help="date of the drafted decisions YYYY-MM-DD (picks the law)")
+    ] = None,
+    pdf: Annotated[bool, typer.Option(help="with --drafts, also the PDF previews")] = True,
 ) -> None:
     """Judgments and enforcement decisions → NAME.json, NAME.audit.json, cases.csv/.parquet, stats."""
-    from pipelines.cases import run_cases
+    from pydantic import ValidationError
 
-    summary = run_cases(inputs, out)
+    from pipelines.cases import CaseDrafts, run_cases
+
+    settings = None
+    if drafts:
+        from pipelines.drafts import DraftOptions, OfficeSettings
+
+        try:
+            settings = CaseDrafts(
+                office=OfficeSettings.from_file(office) if office else OfficeSettings(),
+                options=DraftOptions(issue_date=issue_date),
+                pdf=pdf,
+            )
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValidationError) as exc:
+            _fail(str(exc))
+    summary = run_cases(inputs, out, drafts=settings)
     for name, message in summary.failed:
         typer.echo(f"error {name}: {message}", err=True)
     for line in summary.lines():

@@ -9,6 +9,13 @@ resumed by running it again. Extraction JSON files given as inputs are taken as 
 for every enforcement decision, OUT/cases.csv and OUT/cases.parquet (one row per case) and
 OUT/cases_stats.json / .csv (cases and money by status and decision type). `docproc batch --cases`
 calls `write_cases` on the batch's output.
+
+With `drafts=CaseDrafts(...)` (`docproc cases --drafts`), OUT/drafts/ gets, from the same JSON files:
+NAME.amend.docx/.pdf/.json for every decision whose audit found an error a decision is amended for
+(quyết định sửa đổi, bổ sung), JUDGMENT/DRAFT.docx/.pdf/.json for the decisions each judgment calls
+for, those already issued in the archive marked so ("ĐÃ CÓ QUYẾT ĐỊNH ..."), and drafts.csv listing
+them all. Drafts are an officer's starting point, never issued by a run, so they are made only when
+asked.
 """
 
 from __future__ import annotations
@@ -23,13 +30,25 @@ from pathlib import Path
 from typing import Any
 
 from docproc._io import sha256_file, sha256_text
-from docproc.audit import CASE_COLUMNS, audit_archive, build_cases
+from docproc.audit import CASE_COLUMNS, audit_archive, build_cases, is_decision, link_judgments
 from docproc.audit.sentences import sides
 from docproc.errors import DocprocError
 from pipelines._io import remove_stale_temps, write_atomic, write_with
+from pipelines.drafts import (
+    AMENDABLE,
+    DraftOptions,
+    OfficeSettings,
+    make_amend_draft,
+    make_drafts,
+    write_draft,
+)
 
 __all__ = [
+    "AMENDABLE",
+    "CaseDrafts",
     "CasesSummary",
+    "amend_draft",
+    "decisions_of",
     "cases_of",
     "discrepancy_key",
     "expand_inputs",
@@ -57,13 +76,32 @@ class CasesSummary:
     cases: int = 0
     linked: int = 0
     discrepancies: int = 0
+    amend_drafts: int = 0
+    drafts: int = 0
+    drafts_issued: int = 0
 
     def lines(self) -> list[str]:
-        return [
+        out = [
             f"{self.processed} documents processed, {self.skipped} already done, {len(self.failed)} failed",
             f"{self.documents} documents, {self.decisions} enforcement decisions ({self.linked} linked to "
             f"their judgment), {self.cases} cases, {self.discrepancies} discrepancies",
         ]
+        if self.amend_drafts or self.drafts:
+            out.append(
+                f"drafts: {self.amend_drafts} amend (sửa đổi, bổ sung), {self.drafts} decisions of which "
+                f"{self.drafts_issued} already issued"
+            )
+        return out
+
+
+@dataclass
+class CaseDrafts:
+    """What `docproc cases --drafts` needs to draft: the office and the decision inputs (the issue
+    date picks the law of the new decisions); `pdf` adds the previews."""
+
+    office: OfficeSettings | None = None
+    options: DraftOptions | None = None
+    pdf: bool = True
 
 
 def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
@@ -111,6 +149,7 @@ def run_cases(
     out: Path,
     *,
     on_file: Callable[[Path, str], None] | None = None,
+    drafts: CaseDrafts | None = None,
 ) -> CasesSummary:
     """Process the inputs not done yet, then derive audits and the cases table from OUT."""
     from pipelines.process import process_file
@@ -149,7 +188,7 @@ def run_cases(
             log.debug("unexpected failure", exc_info=True)
             summary.first_error = summary.first_error or DocprocError(type(exc).__name__)
             summary.failed.append((path.name, f"internal error ({type(exc).__name__})"))
-    write_cases(out, summary)
+    write_cases(out, summary, drafts=drafts)
     return summary
 
 
@@ -165,10 +204,13 @@ def load_extractions(out: Path) -> dict[str, dict[str, Any]]:
     return docs
 
 
-def write_cases(out: Path, summary: CasesSummary | None = None) -> CasesSummary:
-    """Audits, cases table and statistics from the per-document JSON files in `out`."""
+def write_cases(
+    out: Path, summary: CasesSummary | None = None, *, drafts: CaseDrafts | None = None
+) -> CasesSummary:
+    """Audits, cases table and statistics (and drafts, when asked) from the per-document JSON files
+    in `out`."""
     summary = summary or CasesSummary()
-    docs = load_extractions(out)
+    docs = {n: d for n, d in load_extractions(out).items() if not n.startswith(f"{DRAFTS_DIR}/")}
     audits, links, _ = audit_archive(docs)
     for name, audit in audits.items():
         write_atomic(out / f"{name}{AUDIT_SUFFIX}", json.dumps(audit, ensure_ascii=False, indent=2) + "\n")
@@ -187,7 +229,129 @@ def write_cases(out: Path, summary: CasesSummary | None = None) -> CasesSummary:
     summary.documents, summary.decisions, summary.cases = len(docs), len(audits), len(rows)
     summary.linked = sum(link.target is not None for link in links.values())
     summary.discrepancies = sum(len(a["discrepancies"]) for a in audits.values())
+    if drafts is not None:
+        _write_case_drafts(out, docs, audits, rows, drafts, summary)
     return summary
+
+
+DRAFTS_DIR = "drafts"
+DRAFT_COLUMNS = ("draft", "kind", "judgment", "decision", "status", "already_issued", "corrections")
+
+
+def _write_case_drafts(
+    out: Path,
+    docs: dict[str, dict[str, Any]],
+    audits: dict[str, dict[str, Any]],
+    rows: list[dict[str, Any]],
+    settings: CaseDrafts,
+    summary: CasesSummary,
+) -> None:
+    """OUT/drafts/: the amend draft of every decision with an amendable discrepancy, the decisions
+    each judgment calls for (already issued ones marked), drafts.csv; stale files of earlier runs go."""
+    target = out / DRAFTS_DIR
+    written: set[Path] = set()
+    listed: list[dict[str, Any]] = []
+    for row in rows:
+        judgment = row["judgment"]
+        if judgment is None:
+            continue
+        decisions = {n: docs[n] for n in row["decision_ids"]}
+        for name in row["decision_ids"]:
+            found = (audits.get(name) or {}).get("discrepancies") or []
+            try:
+                draft = make_amend_draft(
+                    docs[name], docs[judgment], found, settings.office, settings.options, decision_name=name
+                )
+            except Exception:  # one decision's draft must not stop the archive's
+                log.debug("amend draft failed", exc_info=True)
+                continue
+            if draft is None:
+                continue
+            written |= set(write_draft(draft, target, pdf=settings.pdf))
+            summary.amend_drafts += 1
+            listed.append(
+                {
+                    "draft": f"{draft.name}.docx",
+                    "kind": "amend",
+                    "judgment": judgment,
+                    "decision": name,
+                    "status": "amend",
+                    "already_issued": "",
+                    "corrections": "; ".join(c.kind for c in draft.corrections),
+                }
+            )
+        try:
+            made = make_drafts(docs[judgment], settings.office, settings.options, existing=decisions)
+        except Exception:  # one judgment's draft must not stop the archive's
+            log.debug("drafts failed", exc_info=True)
+            continue
+        for draft in made:
+            folder = target / _safe_dir(judgment)
+            written |= set(write_draft(draft, folder, pdf=settings.pdf))
+            summary.drafts += 1
+            summary.drafts_issued += draft.issued
+            listed.append(
+                {
+                    "draft": f"{_safe_dir(judgment)}/{draft.name}.docx",
+                    "kind": draft.kind,
+                    "judgment": judgment,
+                    "decision": "",
+                    "status": "already_issued" if draft.issued else ("forced" if draft.forced else "new"),
+                    "already_issued": "; ".join(r.decision for r in draft.already_issued),
+                    "corrections": "",
+                }
+            )
+    table = target / "drafts.csv"
+    _write_csv(table, listed, DRAFT_COLUMNS)
+    written.add(table)
+    for p in sorted(target.rglob("*"), reverse=True):  # what an earlier run drafted and this one did not
+        if p.is_file() and p not in written:
+            p.unlink()
+        elif p.is_dir() and not any(p.iterdir()):
+            p.rmdir()
+
+
+def _safe_dir(name: str) -> str:
+    return name.replace("/", "__")
+
+
+def decisions_of(extractions: dict[str, dict[str, Any]], judgment: str) -> dict[str, dict[str, Any]]:
+    """The enforcement decisions among `extractions` that cite `judgment` (linked to it by number,
+    court, date, parties and amounts): those an already-issued check needs. Linking only, no audit,
+    so a judgment's draft list stays fast in a large office."""
+    decisions = {n: d for n, d in extractions.items() if is_decision(d)}
+    judgments = {n: d for n, d in extractions.items() if n not in decisions}
+    if judgment not in judgments or not decisions:
+        return {}
+    links = link_judgments(decisions, judgments)
+    return {n: decisions[n] for n in sorted(decisions) if links[n].target == judgment}
+
+
+def amend_draft(
+    extractions: dict[str, dict[str, Any]],
+    decision: str,
+    office: OfficeSettings | None,
+    options: DraftOptions | None,
+    *,
+    dismissed: set[str] | frozenset[str] = frozenset(),
+    name: str | None = None,
+) -> tuple[Any, bool]:
+    """(the amend draft of `decision` or None, whether the decision is linked to a judgment): its
+    audit against the judgment it enforces, leaving out the discrepancies whose key is `dismissed`."""
+    audits, _, _ = audit_archive(extractions)
+    audit = audits.get(decision)
+    if audit is None or not audit.get("judgment"):
+        return None, False
+    found = [d for d in audit["discrepancies"] if discrepancy_key(d) not in dismissed]
+    draft = make_amend_draft(
+        extractions[decision],
+        extractions[audit["judgment"]],
+        found,
+        office,
+        options,
+        decision_name=name or decision,
+    )
+    return draft, True
 
 
 def discrepancy_key(discrepancy: dict[str, Any]) -> str:
@@ -203,7 +367,9 @@ def _decision_view(
     enf = doc.get("enforcement") or {}
     discrepancies = []
     for d in audit.get("discrepancies") or []:
-        discrepancies.append({"key": discrepancy_key(d), **d, **sides(d, doc, judgment)})
+        discrepancies.append(
+            {"key": discrepancy_key(d), **d, **sides(d, doc, judgment), "amendable": d["kind"] in AMENDABLE}
+        )
     return {
         "id": name,
         "number": enf.get("number"),

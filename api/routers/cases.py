@@ -6,6 +6,8 @@ each discrepancy.
     GET  /cases/{doc_id}                                the case of one judgment or decision
     POST /cases/decisions/{doc_id}/discrepancies/{key}  confirm or dismiss one discrepancy
     GET  /cases/decisions/{doc_id}/reviews              every verdict given on a decision (audit trail)
+    GET  /cases/decisions/{doc_id}/amend                the sửa đổi, bổ sung draft of a decision (JSON)
+    GET  /cases/decisions/{doc_id}/amend.docx|.pdf      the same as DOCX to sign / PDF to preview
     GET  /review/cases                                  the page
 
 Cases are derived on request from the documents' current extractions (corrections included), so a
@@ -14,6 +16,11 @@ decision version); the latest per discrepancy counts, and it is shown as long as
 that discrepancy (pipelines.cases.discrepancy_key). Only documents of the user's office are read; a
 document of another office answers 404 as one that does not exist. URLs and log lines carry document
 ids and discrepancy keys only.
+
+The amend draft corrects what the decision's audit finds now, except the discrepancies a reviewer
+dismissed (their latest verdict); it is made through pipelines.cases.amend_draft on every request,
+with the office profile and the decision inputs saved for the decision (date, number, executor), and
+is marked "bản nháp – chưa duyệt" until the decision's current version is approved.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from __future__ import annotations
 import logging
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
@@ -29,7 +36,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.deps import CurrentUser, Reviewer, SessionDep, WriteSessionDep
-from api.models import CaseReview, Document, Office, User, utcnow
+from api.drafts import DecisionInputs, DecisionQuery, content_disposition, make_amend, render, summary
+from api.models import Approval, CaseReview, Document, Office, User, utcnow
+from api.models import DecisionInputs as SavedInputs
+from api.office import office_settings
 from api.routers.review import _page_user, _to_login, templates
 from api.schemas import ErrorOut
 from pipelines.cases import cases_of
@@ -103,6 +113,7 @@ class DiscrepancyOut(BaseModel):
     obligation: str | None = None
     decision: Sentence | None = Field(default=None, description="what the decision says")
     judgment: Sentence | None = Field(default=None, description="what the judgment says")
+    amendable: bool = Field(default=False, description="a sửa đổi, bổ sung decision corrects this kind")
     review: VerdictOut | None = None
 
 
@@ -116,6 +127,10 @@ class DecisionOut(BaseModel):
     link: dict[str, Any] | None = Field(default=None, description="score and reason of the judgment link")
     prior_decision: dict[str, Any] | None = None
     discrepancies: list[DiscrepancyOut]
+    amend_available: bool = Field(
+        default=False,
+        description="an amend draft corrects at least one of its discrepancies not dismissed (GET .../amend)",
+    )
 
 
 class CaseOut(BaseModel):
@@ -203,6 +218,8 @@ def _case_out(
                 filename=doc.filename,
                 version=doc.version,
                 discrepancies=found,
+                amend_available=bool(case["judgment"])
+                and any(x.amendable and not (x.review and x.review.verdict == "dismissed") for x in found),
             )
         )
     judgment = docs.get(case["judgment"]) if case["judgment"] else None
@@ -314,6 +331,84 @@ def list_reviews(doc_id: DocId, session: SessionDep, user: CurrentUser) -> list[
         .order_by(CaseReview.id)
     ).all()
     return [ReviewOut(key=r.key, kind=r.kind, detail=r.detail, **_verdict(r, name)) for r, name in rows]
+
+
+_MEDIA = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def _amend(session: Session, doc_id: str, office_id: int, query: DecisionQuery) -> tuple[Any, bool, dict]:
+    """(the amend draft of decision `doc_id`, whether its version is approved, its extraction)."""
+    cases, docs = _office_cases(session, office_id)
+    doc = docs.get(doc_id)
+    if doc is None or not any(d["id"] == doc_id for c in cases for d in c["decisions"]):
+        raise HTTPException(404, "no such enforcement decision in your office")
+    reviews = _latest_reviews(session, [doc_id])
+    dismissed = {key for (_, key), (r, _) in reviews.items() if r.verdict == "dismissed"}
+    row = session.get(SavedInputs, doc_id)
+    inputs = DecisionInputs.model_validate(row.data if row is not None else {}).merged(query)
+    office = session.get(Office, office_id)
+    settings = office_settings(session, office_id, office.name if office else None)
+    last = session.scalars(
+        select(Approval.version).where(Approval.document_id == doc_id).order_by(Approval.id.desc()).limit(1)
+    ).first()
+    approved = last is not None and last == doc.version
+    extractions = {i: d.extraction for i, d in docs.items()}
+    session.close()
+    draft, linked = make_amend(extractions, doc_id, settings, inputs, dismissed)
+    if not linked:
+        raise HTTPException(
+            409, "the decision is not linked to a judgment of your office: nothing to amend from"
+        )
+    if draft is None:
+        raise HTTPException(
+            404, "the decision's audit finds nothing an amend decision corrects (or all dismissed)"
+        )
+    return draft, approved, extractions[doc_id]
+
+
+_AMEND_ERRORS = {
+    **_NOT_FOUND,
+    409: {"model": ErrorOut, "description": "the decision is not linked to a judgment of the office"},
+}
+
+
+@router.get("/decisions/{doc_id}/amend", responses=_AMEND_ERRORS)
+def amend_summary(
+    doc_id: DocId, session: SessionDep, user: CurrentUser, query: Annotated[DecisionQuery, Depends()]
+) -> dict[str, Any]:
+    """The sửa đổi, bổ sung draft of decision `doc_id`: what it corrects (each open discrepancy of an
+    amendable kind, dismissed ones left out), its lines, warnings and notes."""
+    draft, approved, _ = _amend(session, doc_id, user.office_id, query)
+    return {**summary(draft, {}), "approved": approved}
+
+
+@router.get(
+    "/decisions/{doc_id}/amend.{fmt}",
+    response_class=Response,
+    responses={
+        **_AMEND_ERRORS,
+        200: {"content": {m: {} for m in _MEDIA.values()}, "description": "the draft"},
+    },
+)
+def amend_file(
+    doc_id: DocId,
+    fmt: Literal["docx", "pdf"],
+    session: SessionDep,
+    user: CurrentUser,
+    query: Annotated[DecisionQuery, Depends()],
+) -> Response:
+    """The sửa đổi, bổ sung draft as DOCX (to edit and sign) or PDF (preview)."""
+    draft, approved, _ = _amend(session, doc_id, user.office_id, query)
+    data = render(draft, fmt, approved=approved)
+    log.info("amend draft made", extra={"document_id": doc_id, "user_id": user.id, "approved": approved})
+    return Response(
+        data,
+        media_type=_MEDIA[fmt],
+        headers={"Content-Disposition": content_disposition(draft.title, fmt), "Cache-Control": "no-store"},
+    )
 
 
 @pages.get("/review/cases", response_class=HTMLResponse)

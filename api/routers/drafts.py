@@ -1,7 +1,11 @@
 """Draft decisions of a document, made on request (api.drafts): the list with each draft's lines,
 warnings and notes for the review page, and the DOCX / PDF of one draft. The decision inputs
 (date, number, request, executor) are saved per document (PUT decision-inputs; query parameters may
-override those without personal data for one request); the office profile comes from the database."""
+override those without personal data for one request); the office profile comes from the database.
+
+A judgment's draft that an enforcement decision of the office already issues (same obligor, same
+items, same type: pipelines.cases.decisions_of) is listed as "already issued" with a link to that
+decision, and its DOCX carries "ĐÃ CÓ QUYẾT ĐỊNH …"; `?force=NAME` makes it anew on purpose."""
 
 from __future__ import annotations
 
@@ -9,13 +13,22 @@ import logging
 import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from api.deps import CurrentUser, SessionDep, Uploader, WriteSessionDep
-from api.drafts import DecisionInputs, DecisionQuery, content_disposition, make_drafts, render, summary
+from api.drafts import (
+    FORCE_PATTERN,
+    DecisionInputs,
+    DecisionQuery,
+    content_disposition,
+    existing_decisions,
+    make_drafts,
+    render,
+    summary,
+)
 from api.models import Approval, Document, Office
 from api.models import DecisionInputs as SavedInputs
 from api.office import office_settings
@@ -42,6 +55,29 @@ def _doc(session: Session, doc_id: str, office_id: int) -> Document:
     if doc is None:
         raise HTTPException(404, "no such document")
     return doc
+
+
+MAX_DOCUMENTS = 20_000
+Force = Annotated[
+    str | None,
+    Query(pattern=FORCE_PATTERN, description="a draft's name (or *) to make anew although already issued"),
+]
+
+
+def _existing(session: Session, doc: Document) -> dict[str, dict[str, Any]]:
+    """The office's enforcement decisions in this judgment's case (none for a decision itself)."""
+    if ((doc.extraction or {}).get("document") or {}).get("kind") == "enforcement_decision":
+        return {}
+    rows = session.execute(
+        select(Document.id, Document.extraction)
+        .where(Document.office_id == doc.office_id, Document.status == "done")
+        .order_by(Document.created_at)
+        .limit(MAX_DOCUMENTS)
+    ).all()
+    docs = {i: ex for i, ex in rows if isinstance(ex, dict)}
+    if not any(((ex.get("document") or {}).get("kind")) == "enforcement_decision" for ex in docs.values()):
+        return {}
+    return existing_decisions(docs, doc.id)
 
 
 def _saved(session: Session, doc_id: str) -> DecisionInputs:
@@ -94,14 +130,19 @@ class DraftList(BaseModel):
 
 @router.get("/{doc_id}/drafts", response_model=DraftList, responses=_ERRORS)
 def list_drafts(
-    doc_id: str, session: SessionDep, user: CurrentUser, query: Annotated[DecisionQuery, Depends()]
+    doc_id: str,
+    session: SessionDep,
+    user: CurrentUser,
+    query: Annotated[DecisionQuery, Depends()],
+    force: Force = None,
 ) -> DraftList:
     """The draft decisions the current extraction calls for, made now with the office profile and the
-    decision inputs given."""
+    decision inputs given; those already issued by a decision of the office are marked so."""
     doc, extraction, office, approved, inputs = _source(session, doc_id, user.office_id, query)
     version = doc.version
+    existing = _existing(session, doc)
     session.close()
-    drafts = make_drafts(extraction, office, inputs)
+    drafts = make_drafts(extraction, office, inputs, existing=existing, force=force)
     return DraftList(
         version=version,
         approved=approved,
@@ -124,15 +165,19 @@ def get_draft(
     session: SessionDep,
     user: CurrentUser,
     query: Annotated[DecisionQuery, Depends()],
+    force: Force = None,
 ) -> Response:
     """One draft decision made now from the current (corrected) extraction: `{kind}.docx` to edit and
-    sign, `{kind}.pdf` to preview. Marked "bản nháp – chưa duyệt" until the version is approved."""
+    sign, `{kind}.pdf` to preview. Marked "bản nháp – chưa duyệt" until the version is approved, and
+    "đã có quyết định …" when a decision already issues it (unless `force` names it)."""
     m = re.fullmatch(r"([\w.+-]{1,100})\.(docx|pdf)", name)
     if not m:
         raise HTTPException(404, "drafts are named {kind}.docx or {kind}.pdf")
     doc, extraction, office, approved, inputs = _source(session, doc_id, user.office_id, query)
+    existing = _existing(session, doc)
     session.close()
-    drafts = {d.name: d for d in make_drafts(extraction, office, inputs)}
+    made = make_drafts(extraction, office, inputs, existing=existing, force=force)
+    drafts = {d.name: d for d in made}
     draft = drafts.get(m.group(1))
     if draft is None:
         raise HTTPException(404, f"no draft {name} for this document; drafts: {', '.join(drafts) or 'none'}")

@@ -37,12 +37,14 @@ const PERIOD = { "": "Không định kỳ", monthly: "Hằng tháng", quarterly:
 const ENFORCEMENT = { ex_officio: "Chủ động", on_request: "Theo yêu cầu" };
 
 // ctx: { id, panel, version(), unsaved(), canEdit, extraction(), onSaved(doc), say(text, kind) }
-export async function showDrafts(ctx) {
+// force: the name of a draft the officer asked to make anew although a decision already issues it
+export async function showDrafts(ctx, force = null) {
   ctx.panel.replaceChildren(el("p", { text: "Đang lập bản nháp…" }));
   // the inputs are kept with the document, never in a URL (the executor is a person's name)
   const ir = await fetch(`/documents/${ctx.id}/decision-inputs`, { credentials: "same-origin" });
   const inputs = ir.ok ? await ir.json() : {};
-  const r = await fetch(`/documents/${ctx.id}/drafts`, { credentials: "same-origin" });
+  const q = force ? `?force=${encodeURIComponent(force)}` : "";
+  const r = await fetch(`/documents/${ctx.id}/drafts${q}`, { credentials: "same-origin" });
   if (!r.ok) {
     ctx.panel.replaceChildren(el("p", { class: "error", text: `Không lập được bản nháp (lỗi ${r.status}).` }));
     return;
@@ -79,7 +81,6 @@ export async function showDrafts(ctx) {
     if (!saved.ok) ctx.say(`Không lưu được thông tin quyết định (lỗi ${saved.status}).`, "error");
     showDrafts(ctx);
   });
-  const q = "";
   ctx.panel.replaceChildren(
     el("h2", { text: `Bản nháp quyết định (phiên bản ${data.version}, ${data.approved ? "đã duyệt" : "chưa duyệt: tệp tải về ghi “bản nháp – chưa duyệt”"}${ctx.unsaved() ? "; chưa gồm thay đổi chưa lưu" : ""})` }),
     form,
@@ -89,12 +90,25 @@ export async function showDrafts(ctx) {
   );
 }
 
+function issuedView(ctx, d) {
+  if (!d.already_issued.length) return null;
+  const refs = d.already_issued.flatMap((r, i) => [i ? "; " : "", el("a", { href: r.link, text: r.text })]);
+  if (d.forced)
+    return el("p", { class: "draft-issued forced" }, "Đã có ", refs, ": bản nháp này được lập mới theo yêu cầu. ",
+      el("button", { type: "button", class: "btn small", text: "Thôi, không lập mới", onclick: () => showDrafts(ctx) }));
+  return el("p", { class: "draft-issued", role: "status" }, "Đã ban hành: ", refs,
+    ". Tệp tải về ghi “đã có quyết định – không ban hành trùng”. ",
+    el("button", { type: "button", class: "btn small", "aria-label": `Lập mới dù đã có quyết định: ${d.title}`, text: "Lập mới dù đã có quyết định",
+      onclick: () => showDrafts(ctx, d.name) }));
+}
+
 function draftView(ctx, d, di, q) {
-  return el("article", { class: "draft", "aria-label": d.title },
+  return el("article", { class: `draft${d.issued ? " issued" : ""}`, "aria-label": d.title, "data-draft": d.name },
     el("h3", {}, d.title, " ",
       el("a", { href: `/documents/${ctx.id}/drafts/${d.name}.docx${q}`, download: "", class: "btn small", "aria-label": `Tải DOCX: ${d.title}`, text: "Tải DOCX" }), " ",
       el("a", { href: `/documents/${ctx.id}/drafts/${d.name}.pdf${q}`, target: "_blank", rel: "noopener", class: "btn small", "aria-label": `Xem PDF: ${d.title}`, text: "Xem PDF" })),
     el("p", { class: "muted", text: `${d.law} · ngày ra quyết định ${d.issue_date.split("-").reverse().join("/")}` }),
+    issuedView(ctx, d),
     d.warnings.length
       ? el("ul", { class: "draft-warnings", "aria-label": "Cần kiểm tra trước khi tải" }, d.warnings.map((w) => el("li", { text: `⚠ ${w}` })))
       : null,

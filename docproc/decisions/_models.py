@@ -30,9 +30,11 @@ __all__ = [
     "Draft",
     "DraftKind",
     "PLACEHOLDER_PREFIX",
+    "DecisionRef",
+    "Correction",
 ]
 
-DraftKind = Literal["ex_officio", "on_request"]
+DraftKind = Literal["ex_officio", "on_request", "amend"]
 PLACEHOLDER_PREFIX = "[cần kiểm tra: "
 
 
@@ -82,6 +84,10 @@ class DraftOptions(BaseModel):
         description="law: one decision per obligor as the law's data says; combined: one per kind",
     )
     min_confidence: float = 0.8
+    force_new: list[str] = Field(
+        default_factory=list,
+        description="drafts (by name, '*' for all) to make anew although a decision already covers them",
+    )
 
 
 class Placeholder(BaseModel):
@@ -155,6 +161,30 @@ class VoluntaryPeriod(BaseModel):
     text: str
 
 
+class DecisionRef(BaseModel):
+    """An enforcement decision already issued (from an archive or the service's documents)."""
+
+    decision: str = Field(description="the decision document's id or file stem (a link target)")
+    number: str | None = None
+    date: str | None = Field(default=None, description="ISO")
+    agency: str | None = None
+    decision_type: str | None = None
+    obligations: list[str] = Field(
+        default_factory=list, description="ids of the judgment's obligations it states"
+    )
+    text: str = Field(description="'Quyết định số 12/QĐ-THADS ngày 05 tháng 3 năm 2026 của ...'")
+
+
+class Correction(BaseModel):
+    """One change an amend draft makes to the decision it amends, from one audit discrepancy."""
+
+    kind: str = Field(description="the audit discrepancy kind it corrects")
+    obligation: str | None = Field(default=None, description="the judgment's obligation id")
+    detail: str = Field(description="the audit's finding, for the review page")
+    was: str | None = Field(default=None, description="what the decision says (quoted)")
+    lines: list[str] = Field(description="the correction as worded in Điều 1")
+
+
 class Draft(BaseModel):
     """One enforcement-decision draft: every field of the form, worded, plus its data."""
 
@@ -204,6 +234,23 @@ class Draft(BaseModel):
         default_factory=list,
         description="the same checks as data (docproc.notices): codes, party ids, amounts",
     )
+    already_issued: list[DecisionRef] = Field(
+        default_factory=list,
+        description="decisions already issued for these obligors and items: the draft is not a new decision",
+    )
+    forced: bool = Field(
+        default=False, description="made anew on the officer's request despite already_issued"
+    )
+    uncovered: list[str] = Field(
+        default_factory=list, description="the draft's obligation ids that no issued decision states"
+    )
+    amends: DecisionRef | None = Field(default=None, description="amend drafts: the decision amended")
+    corrections: list[Correction] = Field(default_factory=list, description="amend drafts: what changes")
+
+    @property
+    def issued(self) -> bool:
+        """Already issued and not forced: the officer should not issue it again."""
+        return bool(self.already_issued) and not self.forced
 
     def deadline(self, name: str) -> Deadline | None:
         return next((d for d in self.deadlines if d.name == name), None)

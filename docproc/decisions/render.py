@@ -25,6 +25,9 @@ from docproc.text import nfc
 
 __all__ = [
     "TEMPLATES_DIR",
+    "DRAFT_MARK",
+    "ISSUED_MARK",
+    "issued_mark",
     "FontNotFound",
     "template_context",
     "render_docx",
@@ -77,6 +80,8 @@ def find_fonts(extra_dirs: list[Path] | None = None) -> dict[str, Path]:
 
 
 DRAFT_MARK = "BẢN NHÁP – CHƯA DUYỆT"
+ISSUED_MARK = "ĐÃ CÓ QUYẾT ĐỊNH"
+TEMPLATES = {"ex_officio": "ex-officio.docx", "on_request": "on-request.docx", "amend": "amend.docx"}
 
 
 def template_context(draft: Draft, *, approved: bool = False) -> dict[str, str | list[str]]:
@@ -84,10 +89,14 @@ def template_context(draft: Draft, *, approved: bool = False) -> dict[str, str |
     the officer's notes and warnings belong on the review page (Draft.notes, Draft.warnings), not in
     the document; until approved the document is marked as a draft."""
     items: list[str] = []
-    for k, item in enumerate(draft.items, start=1):
+    if draft.kind == "amend":
+        for k, c in enumerate(draft.corrections, start=1):
+            items.append(f"{k}. {c.lines[0]}")
+            items.extend(c.lines[1:])
+    for k, item in enumerate(draft.items if draft.kind != "amend" else [], start=1):
         items.append(f"{k}. {item.lines[0]}")
         items.extend(item.lines[1:])
-    if not draft.items:
+    if not items:
         items.append(
             next((p.text for p in draft.placeholders if p.field == "items"), "[cần kiểm tra: không có khoản]")
         )
@@ -112,9 +121,18 @@ def template_context(draft: Draft, *, approved: bool = False) -> dict[str, str |
         "recipients": draft.recipients,
         "signature_title": draft.signature_title,
         "signer_name": draft.signer_name,
-        "draft_mark": [] if approved else [DRAFT_MARK],
+        "draft_mark": ([] if approved else [DRAFT_MARK]) + issued_mark(draft),
         "officer_notes": [],  # templates made before notes moved to the review page
     }
+
+
+def issued_mark(draft: Draft) -> list[str]:
+    """The banner of a draft whose decision is already issued (kept after approval: not to be signed
+    twice); empty for a new decision or one the officer had made anew."""
+    if not draft.issued:
+        return []
+    refs = "; ".join(r.text for r in draft.already_issued)
+    return [nfc(f"{ISSUED_MARK}: {refs} – không ban hành trùng")]
 
 
 def _paragraphs(doc: DocxDocument) -> Iterator[Paragraph]:
@@ -160,9 +178,7 @@ def _fill(p: Paragraph, ctx: dict[str, str | list[str]], template: str) -> None:
 
 def render_docx(draft: Draft, path: Path, *, template: Path | None = None, approved: bool = False) -> Path:
     """Fill the draft's template and save it at `path` (marked "bản nháp – chưa duyệt" unless approved)."""
-    template = template or TEMPLATES_DIR / (
-        "ex-officio.docx" if draft.kind == "ex_officio" else "on-request.docx"
-    )
+    template = template or TEMPLATES_DIR / TEMPLATES[draft.kind]
     doc = open_docx(str(template))
     ctx = template_context(draft, approved=approved)
     for p in _paragraphs(doc):

@@ -88,6 +88,17 @@ def build(kind: str, path: Path) -> None:
     _para(doc, "{{ form_subject }}", align=C, bold=True, size=14, space_after=12)
     _para(doc, "{{ signer_title }}", align=C, bold=True, size=13, space_after=6)
     _para(doc, "{{ legal_bases }}", align=J, italic=True, indent=True)
+    if kind == "amend":
+        # Căn cứ ..., Xét thấy ...; Điều 1 lists the corrections, then the parties as the judgment names them
+        _para(doc, "{{ request_ref }}", align=J, italic=True, indent=True)
+        _para(doc, "QUYẾT ĐỊNH:", align=C, bold=True, size=14, space_after=6)
+        _para(doc, "{{ article_1 }}", align=J, bold=True, indent=True)
+        _para(doc, "{{ items }}", align=J, indent=True)
+        _para(doc, "{{ parties }}", align=J, indent=True)
+        _para(doc, "{{ article_2 }}", align=J, indent=True)
+        _para(doc, "{{ article_3 }}", align=J, indent=True)
+        _footer(doc, kind, C, path)
+        return
     if kind == "on_request":
         _para(doc, "{{ request_ref }}", align=J, italic=True, indent=True)
     _para(doc, "QUYẾT ĐỊNH:", align=C, bold=True, size=14, space_after=6)
@@ -100,7 +111,10 @@ def build(kind: str, path: Path) -> None:
     _para(doc, "{{ article_2 }}", align=J, indent=True)
     _para(doc, "{{ payment }}", align=J, indent=True)
     _para(doc, "{{ article_3 }}", align=J, indent=True)
+    _footer(doc, kind, C, path)
 
+
+def _footer(doc, kind: str, C, path: Path) -> None:
     _para(doc, "", space_after=6)
     footer = doc.add_table(rows=1, cols=2)
     _no_borders(footer)
@@ -121,6 +135,7 @@ def build(kind: str, path: Path) -> None:
 def main() -> None:
     build("ex_officio", HERE / "ex-officio.docx")
     build("on_request", HERE / "on-request.docx")
+    build("amend", HERE / "amend.docx")
 
 
 if __name__ == "__main__":
