@@ -9,7 +9,9 @@ is fastest that way) or an existing scheduler (`scheduler=` or DOCPROC_SCHEDULER
 must see the input paths. The worker that loads a file hashes it; the client records the sha256 and
 skips a byte-identical copy of an input hashed before it, before any OCR. Scanned pages are separate
 tasks, so the pages of one document spread over workers. Each finished extraction comes back to the
-client, which writes `out/NAME.json` atomically and only then marks the document done; at the end
+client, which writes the layout of its pages (words with boxes, for the service's review page) under
+`out/layout/` by sha256 and `out/NAME.json`, atomically, and only then marks the document done (a
+document whose pages could not all be read is done with reason `partial`, the pages named); at the end
 it writes `out/documents.csv`, one row per input, for statistics. A watchdog fails (as `timeout`) a
 document whose task runs past its limit (settings `batch_doc_timeout`, `batch_page_timeout`) and
 has the worker stuck with it restarted by its nanny (pipelines/watchdog.py).
