@@ -1,7 +1,7 @@
 """The FastAPI app factory.
 
     app = create_app()                       # settings from the environment (DOCPROC_*)
-    app = create_app(Settings(data_dir=...)) # explicit, e.g. in tests
+    app = create_app(ServiceSettings(data_dir=...)) # explicit, e.g. in tests
 
 Starting the app migrates the database to the latest schema, opens the blob store under
 `data_dir` and starts the job runner; stopping it hands running jobs back to the queue.
@@ -32,11 +32,13 @@ from api.middleware import BodySizeLimit, SecurityHeaders
 from api.migrate import upgrade
 from api.revocation import TokenRevocations
 from api.routers import auth, cases, documents, drafts, jobs, review
+from api.settings import ServiceSettings, get_service_settings
 from api.storage import BlobStore
 from api.throttle import LoginThrottle
 from api.worker import JobRunner, JobSpec
-from docproc.config import Settings, get_settings
+from docproc.config import Settings
 from docproc.errors import DocprocError
+from pipelines.settings import BatchSettings
 
 __all__ = ["create_app", "open_database", "Database"]
 
@@ -50,7 +52,7 @@ class Database:
     url: str
 
 
-def open_database(settings: Settings) -> Database:
+def open_database(settings: BatchSettings) -> Database:
     """Engine and sessions for the configured database, migrated to the latest schema."""
     private_data_dir(settings.data_dir)
     url = settings.db_url
@@ -69,7 +71,7 @@ def _slug(status: int) -> str:
 
 
 def create_app(
-    settings: Settings | None = None,
+    settings: ServiceSettings | None = None,
     *,
     run_jobs: bool = True,
     process: Callable[[JobSpec, Settings], dict[str, Any]] | None = None,
@@ -77,7 +79,7 @@ def create_app(
 ) -> FastAPI:
     """The app. `run_jobs=False` starts no job runner (jobs wait in the queue); `process` replaces the
     pipeline call of each job (tests inject faults with it); `limits` default to the environment's."""
-    settings = settings or get_settings()
+    settings = settings or get_service_settings()
     limits = limits or ServiceLimits()
 
     @asynccontextmanager

@@ -19,7 +19,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from docproc.config import Settings
+from api.settings import ServiceSettings
 
 __all__ = [
     "hash_password",
@@ -65,7 +65,7 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return False
 
 
-def secret_key(settings: Settings) -> bytes:
+def secret_key(settings: ServiceSettings) -> bytes:
     """The signing key: the setting, else a random key created once in the data directory."""
     if settings.secret_key:
         return settings.secret_key.encode()

@@ -1,7 +1,8 @@
 """Corrections as JSON Patch (RFC 6902), pure functions. A patch is applied as a whole or not at all,
-and the result must still be a valid Extraction (docproc.schema); each operation becomes one audit
-record `{op, pointer, from, old, new}`. Replaying the records on the original extraction gives the
-current one (`replay`)."""
+and the result must still be a valid Extraction (docproc.schema) that brings no new problem
+(api.correction_rules: a reference to nothing, an amount or date of the wrong kind); each operation
+becomes one audit record `{op, pointer, from, old, new}`. Replaying the records on the original
+extraction gives the current one (`replay`). Refusals are worded in Vietnamese, field by field."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import jsonpatch
 import jsonpointer
 from pydantic import ValidationError
 
+from api.correction_rules import field_label, new_problems, schema_problem
 from docproc.schema import Extraction
 
 __all__ = ["PatchRejected", "apply_patch", "replay", "OPS"]
@@ -23,7 +25,8 @@ _MISSING = object()
 
 class PatchRejected(ValueError):
     """The patch cannot be applied (bad operation, missing pointer, failed test) or its result is not
-    a valid extraction. `errors` says where, for the 422 answer."""
+    a valid extraction. The message is Vietnamese; `errors` says where, for the 422 answer: one
+    `{path, type, field, msg}` per problem (`field` the field's Vietnamese label)."""
 
     def __init__(self, message: str, errors: list[dict[str, Any]] | None = None) -> None:
         super().__init__(message)
@@ -46,14 +49,14 @@ def _new(doc: Any, op: Mapping[str, Any]) -> Any:
 
 def _check_ops(ops: Any) -> list[dict[str, Any]]:
     if not isinstance(ops, list) or not ops:
-        raise PatchRejected("a JSON Patch is a non-empty array of operations")
+        raise PatchRejected("Bản sửa (JSON Patch) phải là một danh sách thay đổi, không rỗng")
     for k, op in enumerate(ops):
         if not isinstance(op, Mapping) or op.get("op") not in OPS or not isinstance(op.get("path"), str):
-            raise PatchRejected(f"operation {k} is not a JSON Patch operation (op, path)")
+            raise PatchRejected(f"Thay đổi thứ {k + 1} không phải là một thao tác JSON Patch (op, path)")
         if op["op"] in ("add", "replace", "test") and "value" not in op:
-            raise PatchRejected(f"operation {k} ({op['op']}) needs a value")
+            raise PatchRejected(f"Thay đổi thứ {k + 1} ({op['op']}) thiếu giá trị (value)")
         if op["op"] in ("move", "copy") and not isinstance(op.get("from"), str):
-            raise PatchRejected(f"operation {k} ({op['op']}) needs from")
+            raise PatchRejected(f"Thay đổi thứ {k + 1} ({op['op']}) thiếu nguồn (from)")
     return [dict(op) for op in ops]
 
 
@@ -68,14 +71,14 @@ def apply_patch(extraction: dict[str, Any], ops: Any) -> tuple[dict[str, Any], l
     for k, op in enumerate(ops):
         old = _resolve(doc, op["path"])
         if op["op"] in ("replace", "remove") and old is _MISSING:
-            raise PatchRejected(
-                f"operation {k}: {op['path']} does not exist", [{"op": k, "path": op["path"]}]
-            )
+            raise _refused(k, op, doc, "trường này không có trong văn bản", "no_such_field")
         try:
             doc = jsonpatch.JsonPatch([op]).apply(doc, in_place=False)
-        except (jsonpatch.JsonPatchException, jsonpointer.JsonPointerException, TypeError, ValueError) as exc:
-            raise PatchRejected(
-                f"operation {k} on {op['path']}: {exc}", [{"op": k, "path": op["path"]}]
+        except jsonpatch.JsonPatchTestFailed:
+            raise _refused(k, op, doc, "giá trị đã khác khi lưu", "test_failed") from None
+        except (jsonpatch.JsonPatchException, jsonpointer.JsonPointerException, TypeError, ValueError):
+            raise _refused(
+                k, op, doc, "không áp dụng được thay đổi vào trường này", "bad_operation"
             ) from None
         records.append(
             {
@@ -89,12 +92,29 @@ def apply_patch(extraction: dict[str, Any], ops: Any) -> tuple[dict[str, Any], l
     try:
         Extraction.model_validate(doc)
     except ValidationError as exc:
-        errors = [
-            {"path": "/" + "/".join(str(p) for p in e["loc"]), "msg": e["msg"], "type": e["type"]}
-            for e in exc.errors(include_url=False, include_input=False)
-        ]
-        raise PatchRejected("the corrected extraction does not fit the schema", errors) from None
+        errors = []
+        for e in exc.errors(include_url=False, include_input=False):
+            path, msg = schema_problem(e["loc"], e["type"])
+            errors.append({"path": path, "type": e["type"], "field": field_label(path, doc), "msg": msg})
+        raise PatchRejected(_sentence(errors), errors) from None
+    found = new_problems(extraction, doc)
+    if found:
+        errors = [p.out(doc) for p in found]
+        raise PatchRejected(_sentence(errors), errors)
     return doc, records
+
+
+def _refused(k: int, op: Mapping[str, Any], doc: Any, msg: str, code: str) -> PatchRejected:
+    path = op["path"]
+    error = {"op": k, "path": path, "type": code, "field": field_label(path, doc), "msg": msg}
+    return PatchRejected(f"Thay đổi thứ {k + 1}: " + _sentence([error]), [error])
+
+
+def _sentence(errors: list[dict[str, Any]]) -> str:
+    """ "Nghĩa vụ O1 › Số tiền (đồng): không được âm" (+ how many more)."""
+    first = errors[0]
+    more = f" (và {len(errors) - 1} lỗi khác)" if len(errors) > 1 else ""
+    return f"{first['field']}: {first['msg']}{more}"
 
 
 def replay(original: dict[str, Any], records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:

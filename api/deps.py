@@ -1,6 +1,6 @@
 """Dependencies: settings, database sessions, the storage and the current user.
 
-SettingsDep      the app's Settings (create_app(settings) or the cached get_settings())
+SettingsDep      the app's ServiceSettings (create_app(settings) or the cached get_service_settings())
 SessionDep       a read session per request
 WriteSessionDep  a session whose transaction is a writer (BEGIN IMMEDIATE on SQLite)
 CurrentUser      the signed-in user, from a bearer token or the session cookie (401 otherwise)
@@ -20,8 +20,8 @@ from api.auth import SESSION_COOKIE, read_token
 from api.db import begin_write
 from api.models import User
 from api.revocation import TokenRevocations
+from api.settings import ServiceSettings
 from api.storage import BlobStore
-from docproc.config import Settings
 
 __all__ = [
     "SettingsDep",
@@ -38,7 +38,7 @@ __all__ = [
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/auth/token", auto_error=False)
 
 
-def get_app_settings(request: Request) -> Settings:
+def get_app_settings(request: Request) -> ServiceSettings:
     return request.app.state.settings
 
 
@@ -61,7 +61,7 @@ def get_store(request: Request) -> BlobStore:
     return request.app.state.store
 
 
-SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+SettingsDep = Annotated[ServiceSettings, Depends(get_app_settings)]
 SessionDep = Annotated[Session, Depends(get_db)]
 WriteSessionDep = Annotated[Session, Depends(get_write_db)]
 StoreDep = Annotated[BlobStore, Depends(get_store)]

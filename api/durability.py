@@ -11,7 +11,6 @@ database file's mode) 0600, so judgments, drafts and caches are not readable by 
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import logging
 import os
@@ -20,6 +19,8 @@ import time
 from pathlib import Path
 
 from sqlalchemy import Engine
+
+from docproc._io import fsync_dir, fsync_file
 
 __all__ = [
     "private_data_dir",
@@ -62,20 +63,6 @@ def private_sqlite_file(url: str) -> None:
     for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         if p.exists():
             _chmod(p, 0o600)
-
-
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename or a new entry in `path` durable."""
-    with contextlib.suppress(OSError):  # some filesystems cannot fsync a directory
-        fsync_file(path)
 
 
 def _in_use(path: Path) -> bool:

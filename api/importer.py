@@ -17,7 +17,6 @@ layering: pipelines never imports api).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -31,9 +30,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api.db import session_scope
 from api.models import Document, Job, Office, User, utcnow
+from api.review_text import stored_warnings
+from api.settings import ServiceSettings, get_service_settings
 from api.storage import BlobStore
 from api.uploads import clean_filename
-from docproc.config import Settings, get_settings
+from docproc._io import sha256_file
 
 __all__ = ["ImportReport", "BatchImportError", "import_batch", "resolve_target"]
 
@@ -86,7 +87,7 @@ def import_batch(
     *,
     office: str,
     user: str | None = None,
-    settings: Settings | None = None,
+    settings: ServiceSettings | None = None,
     sessions: sessionmaker[Session] | None = None,
 ) -> ImportReport:
     """Import the done documents of the batch writing to `out` into `office` (see the module
@@ -94,7 +95,7 @@ def import_batch(
     `settings`, migrated. The batch's manifest is read from `settings.db_url`."""
     from pipelines.manifest import Manifest
 
-    settings = settings or get_settings()
+    settings = settings or get_service_settings()
     out = Path(out)
     owned = None
     if sessions is None:
@@ -168,7 +169,7 @@ def _import_one(
             sha256=sha,
             status="done",
             pages=row.get("pages"),
-            warnings=list(data["document"].get("warnings") or []),
+            warnings=stored_warnings(data["document"]),
             original_extraction=data,
             extraction=data,
             version=0,
@@ -219,13 +220,10 @@ def _present(s: Session, office_id: int, sha: str) -> bool:
 def _store_file(store: BlobStore, path: Path, sha: str) -> bool:
     """Copy the input into the store under its hash, if it still has the bytes the batch read."""
     fd, tmp = store.temp_file()
-    h = hashlib.sha256()
     try:
-        with os.fdopen(fd, "wb") as dst, open(path, "rb") as src:
-            while block := src.read(1 << 20):
-                h.update(block)
-                dst.write(block)
-        if h.hexdigest() != sha:
+        with os.fdopen(fd, "wb") as dst:
+            got = sha256_file(path, each=dst.write)
+        if got != sha:
             tmp.unlink(missing_ok=True)
             return False
         store.put_file(tmp, sha)

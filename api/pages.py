@@ -4,9 +4,9 @@ and cached as PNG next to the blobs."""
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
+from docproc._io import write_atomic
 from docproc.config import Settings
 from pipelines.pages import NoPageImage, page_image
 
@@ -29,8 +29,5 @@ def page_png(blob: Path, sha256: str, kind: str, number: int, cache_dir: Path, s
     finally:
         image.close()
     data = buf.getvalue()
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, cached)
+    write_atomic(cached, data)
     return data

@@ -1,19 +1,21 @@
-"""Vietnamese wording for the review page: labels of the schema's codes, warnings translated from
-the checks' English (docproc.extract.checks), amounts with thousands dots, and the list's summary
-of a document (warnings, lowest confidence) used to put what needs a reviewer first.
+"""Vietnamese wording for the review page: labels of the schema's codes, warnings worded by the
+notices' catalogue (docproc.notices), amounts with thousands dots, and the list's summary of a
+document (warnings, lowest confidence) used to put what needs a reviewer first.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
+
+from docproc.notices import as_notice, notice_dict, render
 
 __all__ = [
     "LABELS",
     "LOW_CONFIDENCE",
     "vnd",
-    "warning_vi",
+    "warning_out",
+    "stored_warnings",
     "summarize",
     "attention_key",
     "STATUS_VI",
@@ -134,60 +136,23 @@ def vnd(amount: int | None) -> str:
     return f"{amount:,}".replace(",", ".")
 
 
-def _dots(text: str) -> str:
-    return re.sub(r"\d{1,3}(?:,\d{3})+", lambda m: m.group(0).replace(",", "."), text)
+def warning_out(warning: Any, names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """One stored warning as the API and the review page show it: {code, pointer, params, text}, the
+    text in Vietnamese from the catalogue (docproc.notices), so that the page and the API say the same.
+    A warning stored before notices existed (a plain string) keeps its text, with no code."""
+    if isinstance(warning, str):
+        return {"code": None, "pointer": None, "params": {}, "text": warning}
+    notice = as_notice(warning)
+    return {**notice_dict(notice), "text": render(notice, "vi", names)}
 
 
-_WARNINGS: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"amount in words could not be read; check it against the digits"),
-        "Không đọc được số tiền bằng chữ; hãy đối chiếu với số tiền bằng số",
-    ),
-    (
-        re.compile(r"amount in digits \((?P<a>[\d,]+) đ\) and in words \((?P<b>[\d,]+) đ\) disagree"),
-        "Số tiền bằng số ({a} đ) và bằng chữ ({b} đ) không khớp",
-    ),
-    (
-        re.compile(r"components add up to (?P<a>[\d,]+) đ but the total ordered is (?P<b>[\d,]+) đ"),
-        "Các khoản thành phần cộng lại {a} đ nhưng tổng số tiền phải thi hành là {b} đ",
-    ),
-    (re.compile(r"(?P<a>\S+) is not one of the parties"), "{a} không phải là đương sự nào trong bản án"),
-    (re.compile(r"no obligor was found for this order"), "Không tìm thấy người phải thi hành"),
-    (re.compile(r"no obligee was found for this payment"), "Không tìm thấy người được thi hành"),
-    (
-        re.compile(
-            r"court fee (?P<a>[\d,]+) đ differs from the Nghị quyết (?P<r>\S+) schedule for the "
-            r"(?P<b>[\d,]+) đ ordered against the same party \((?P<c>[\d,]+) đ, or half for a settlement\)"
-        ),
-        "Án phí {a} đ khác mức theo Nghị quyết {r} cho số tiền {b} đ phải trả "
-        "({c} đ, hoặc một nửa nếu hòa giải thành); hãy kiểm tra giá trị tranh chấp Tòa án đã dùng",
-    ),
-    (
-        re.compile(r"secured by a contract but linked to no obligation"),
-        "Tài sản có hợp đồng bảo đảm nhưng chưa gắn với nghĩa vụ nào",
-    ),
-    (
-        re.compile(r"page (?P<a>\d+): text layer unreadable, read by OCR"),
-        "Trang {a}: lớp chữ hỏng, đã nhận dạng OCR",
-    ),
-    (re.compile(r"page (?P<a>\d+): .*unreadable page"), "Trang {a}: trang khó đọc (độ tin cậy OCR thấp)"),
-    (re.compile(r"page (?P<a>\d+): rotated (?P<b>\d+)°"), "Trang {a}: bản quét bị xoay {b}°"),
-]
-
-
-def warning_vi(warning: str) -> dict[str, Any]:
-    """{"pointer": the JSON Pointer it concerns or None, "message": Vietnamese, "raw": the original}."""
-    pointer = None
-    rest = warning
-    m = re.match(r"(/(?:case|parties|obligations|assets)(?:/[^\s:]+)?): (.*)", warning, re.S)
-    if m:
-        pointer, rest = m.group(1), m.group(2)
-    for pattern, template in _WARNINGS:
-        found = pattern.search(rest if pointer else warning)
-        if found:
-            values = {k: _dots(v) for k, v in found.groupdict().items()}
-            return {"pointer": pointer, "message": template.format(**values), "raw": warning}
-    return {"pointer": pointer, "message": "Cảnh báo: " + _dots(rest), "raw": warning}
+def stored_warnings(document: Mapping[str, Any]) -> list[Any]:
+    """What the database keeps of an extraction's `document` block: its notices as data when it has
+    them (the JSON of a run before notices has only the English strings: kept as they are)."""
+    notices = document.get("notices")
+    if notices:
+        return [notice_dict(as_notice(n)) for n in notices]
+    return list(document.get("warnings") or [])
 
 
 def _corrected(pointer: str, corrected: frozenset[str]) -> bool:
@@ -234,6 +199,7 @@ def summarize(
         "status": status,
         "status_vi": STATUS_VI.get(status, status),
         "warnings": len(doc.warnings or []),
+        "warning_texts": [warning_out(w)["text"] for w in (doc.warnings or [])],
         "lowest": low,
         "low": low is not None and low < LOW_CONFIDENCE,
         "number": (ext.get("case") or {}).get("number"),

@@ -48,6 +48,16 @@ class UserOut(_Out):
     role: Literal["officer", "reviewer", "admin"]
 
 
+class WarningOut(BaseModel):
+    """One warning: the notice as data (docproc.notices) and its Vietnamese text from the catalogue;
+    a warning stored before notices existed has only its text."""
+
+    code: str | None = None
+    pointer: str | None = None
+    params: dict[str, str | int | float] = Field(default_factory=dict)
+    text: str
+
+
 class ErrorInfo(BaseModel):
     code: str
     message: str
@@ -80,7 +90,7 @@ class DocumentSummary(_Out):
 
 
 class DocumentOut(DocumentSummary):
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[WarningOut] = Field(default_factory=list)
     error: ErrorInfo | None = None
     extraction: dict[str, Any] | None = Field(
         default=None, description="the corrected extraction (schema v1)"

@@ -9,11 +9,10 @@ Every directory is created 0700: the blobs, page images, layouts and drafts are 
 from __future__ import annotations
 
 import fcntl
-import os
 import tempfile
 from pathlib import Path
 
-from api.durability import fsync_dir, fsync_file
+from docproc._io import put_in_place
 
 __all__ = ["BlobStore"]
 
@@ -47,8 +46,5 @@ class BlobStore:
             tmp.unlink(missing_ok=True)
             return dest
         dest.parent.mkdir(exist_ok=True, mode=0o700)
-        fsync_file(tmp)
-        os.replace(tmp, dest)
-        fsync_dir(dest.parent)
-        fsync_dir(self.blobs)
+        put_in_place(tmp, dest, sync_dirs=(dest.parent, self.blobs))
         return dest

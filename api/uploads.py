@@ -5,7 +5,6 @@ behind, and the whole body is never held in memory."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import unicodedata
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from python_multipart.multipart import parse_options_header
 from starlette.requests import ClientDisconnect
 
 from api.storage import BlobStore
+from docproc._io import new_hash
 from docproc.errors import TooLarge
 
 __all__ = ["Upload", "receive_upload", "clean_filename", "HEAD_BYTES"]
@@ -45,7 +45,7 @@ class _State:
     def __init__(self, fd: int, max_bytes: int) -> None:
         self.fd = fd
         self.max_bytes = max_bytes
-        self.sha = hashlib.sha256()
+        self.sha = new_hash()
         self.size = 0
         self.head = bytearray()
         self.header_field = b""

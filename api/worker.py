@@ -31,6 +31,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api.db import session_scope
 from api.models import Document, Job, utcnow
+from api.review_text import stored_warnings
+from api.settings import ServiceSettings
 from docproc.config import Settings
 
 __all__ = ["JobRunner", "enqueue", "JobSpec"]
@@ -87,7 +89,7 @@ def _result(outcome: Any) -> dict[str, Any]:
         "ok": True,
         "status": outcome.status,
         "extraction": data,
-        "warnings": list(data["document"].get("warnings") or []),
+        "warnings": stored_warnings(data["document"]),
         "pages": outcome.pages,
         "layout": outcome.layout,
     }
@@ -120,7 +122,7 @@ class _DaskExecutor:
     """The batch's executor (pipelines.batch.open_client): DOCPROC_SCHEDULER's cluster, or a
     LocalCluster of `api_workers` processes. Used when `api_executor` is "dask"."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: ServiceSettings) -> None:
         from pipelines.batch import open_client
 
         self._cm = open_client(workers=max(1, settings.api_workers), settings=settings)
@@ -152,7 +154,7 @@ class JobRunner:
 
     def __init__(
         self,
-        settings: Settings,
+        settings: ServiceSettings,
         sessions: sessionmaker[Session],
         db_url: str,
         blobs_root: Path,

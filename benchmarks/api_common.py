@@ -51,7 +51,7 @@ def _free_port() -> int:
 def running_server(workdir: Path, *, env: dict[str, str] | None = None) -> Iterator[Server]:
     from api import open_database
     from api.admin import create_office, create_user
-    from docproc.config import Settings
+    from api.settings import ServiceSettings
 
     data = workdir / "data"
     full_env = {
@@ -61,7 +61,7 @@ def running_server(workdir: Path, *, env: dict[str, str] | None = None) -> Itera
         "DOCPROC_LOG_LEVEL": "WARNING",
         **(env or {}),
     }
-    settings = Settings(data_dir=data, database_url=full_env.get("DOCPROC_DATABASE_URL"))
+    settings = ServiceSettings(data_dir=data, database_url=full_env.get("DOCPROC_DATABASE_URL"))
     db = open_database(settings)
     create_office(db.sessions, "Benchmark office")
     create_user(db.sessions, "bench", office="Benchmark office", password=PASSWORD, role="reviewer")

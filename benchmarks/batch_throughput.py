@@ -158,11 +158,11 @@ def _maxrss_mib() -> float:
 
 
 def run_docproc(client: Any, src: Path, out: Path, data: Path) -> tuple[float, Any]:
-    from docproc.config import Settings
     from pipelines.batch import run_batch
+    from pipelines.settings import BatchSettings
 
     t0 = time.perf_counter()
-    summary = run_batch([str(src)], out, settings=Settings(data_dir=data), client=client)
+    summary = run_batch([str(src)], out, settings=BatchSettings(data_dir=data), client=client)
     return time.perf_counter() - t0, summary
 
 

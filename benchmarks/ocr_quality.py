@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
                 row["bare"] = score(pairs)
                 row["bare"]["s_per_page"] = sum(b[1] for b in bare) / max(len(bare), 1)
                 row["bare"]["wall_s"] = time.perf_counter() - t
-            warns = sorted({w for c in ours for w in c[3]})
+            warns = sorted({str(w) for c in ours for w in c[3]})
             results[level] = row
             print(f"[{level}] {len(jobs)} pages; warnings: {warns[:6]}", file=sys.stderr, flush=True)
 

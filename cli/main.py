@@ -341,9 +341,9 @@ def serve(
 
     from api import create_app
     from api.logging_config import configure_logging
-    from docproc.config import get_settings
+    from api.settings import get_service_settings
 
-    settings = get_settings()
+    settings = get_service_settings()
     os.umask(0o077)  # the database, blobs and caches it creates are readable by this user only
     configure_logging(settings.log_level)
     # Keep-alive longer than clients' (httpx: 5 s), so a client never reuses a connection being closed.
@@ -359,9 +359,9 @@ def serve(
 
 def _admin_db():  # type: ignore[no-untyped-def]
     from api import open_database
-    from docproc.config import get_settings
+    from api.settings import get_service_settings
 
-    return open_database(get_settings())
+    return open_database(get_service_settings())
 
 
 @admin_app.command("create-office")

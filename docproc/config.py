@@ -1,6 +1,9 @@
-"""All settings in one place, read from the environment with the DOCPROC_ prefix.
+"""The library's settings (input limits, timeouts, OCR, extraction), read from the environment with
+the DOCPROC_ prefix.
 
-Defaults give the embedded set-up: everything under one data directory, SQLite, a local cluster.
+The batch's settings (pipelines.settings.BatchSettings: the data directory, the database, the Dask
+scheduler, the watchdog) and the service's (api.settings.ServiceSettings: auth, jobs, its pool) extend
+these under the same prefix, so one environment configures every layer; the library never sees them.
 """
 
 from __future__ import annotations
@@ -17,11 +20,9 @@ __all__ = ["Settings", "get_settings"]
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="DOCPROC_", env_ignore_empty=True, extra="ignore")
-
-    data_dir: Path = Field(default=Path("./docproc-data"), description="root of all embedded state")
-    database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite in data_dir")
-    scheduler: str | None = Field(default=None, description="Dask scheduler address; default LocalCluster")
+    # Other layers' DOCPROC_ variables in the environment are not read here (only fields are); a
+    # keyword that is not a field is an error, so `Settings(data_dir=...)` cannot pass unnoticed.
+    model_config = SettingsConfigDict(env_prefix="DOCPROC_", env_ignore_empty=True, extra="forbid")
 
     # Input limits: a bad file must fail fast and clearly, never exhaust memory.
     max_file_bytes: int = 200 * 1024 * 1024
@@ -79,55 +80,10 @@ class Settings(BaseSettings):
     backend: Literal["rules", "spacy", "transformers"] = "rules"
     models_dir: Path = Field(default=Path(__file__).resolve().parent.parent / "models")
 
-    # Batch (pipelines/batch.py): the watchdog that keeps one stuck document from stalling a batch
-    batch_doc_timeout: float = Field(
-        default=900.0,
-        ge=0,
-        description="seconds a batch task may run to load or to extract one document (queue time not "
-        "counted); longer: the document fails as `timeout` and its worker is restarted. 0: no limit",
-    )
-    batch_page_timeout: float = Field(
-        default=300.0,
-        ge=0,
-        description="the same limit for the OCR of one scanned page (a document's pages are separate "
-        "tasks, so its allowance grows with its page count). 0: no limit",
-    )
-
     log_level: str = "INFO"
-
-    # Service (api/): auth, uploads, background processing
-    secret_key: str | None = Field(
-        default=None, description="token signing key; default: a random key kept in data_dir"
-    )
-    token_ttl_minutes: int = Field(
-        default=480, ge=1, description="lifetime of bearer tokens and session cookies"
-    )
-    api_workers: int = Field(
-        default_factory=lambda: max(1, os.cpu_count() or 1),
-        ge=0,
-        description="processes of the service's processing pool; 0 = a thread of the API process",
-    )
-    api_executor: Literal["pool", "dask"] = Field(
-        default="pool",
-        description="pool: a local process pool; dask: the batch's Dask cluster (scheduler, else a LocalCluster)",
-    )
-    job_lease_seconds: float = Field(
-        default=60.0,
-        gt=0,
-        description="a running job not renewed for this long is taken over (its worker died)",
-    )
-    job_max_attempts: int = Field(default=3, ge=1)
-    job_poll_seconds: float = Field(default=0.5, gt=0)
-
-    @property
-    def sqlite_url(self) -> str:
-        return f"sqlite:///{(self.data_dir / 'docproc.sqlite3').resolve()}"
-
-    @property
-    def db_url(self) -> str:
-        return self.database_url or self.sqlite_url
 
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
+    """The library's settings from the environment, read once."""
     return Settings()

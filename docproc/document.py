@@ -15,6 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from docproc.notices import Notice
+
 __all__ = ["BBox", "Word", "Line", "Page", "Document", "union_bbox"]
 
 BBox = tuple[float, float, float, float]
@@ -61,7 +63,9 @@ class Page(BaseModel):
     source: Literal["text_layer", "ocr"]
     lines: list[Line] = Field(default_factory=list)
     rotation: int = 0  # degrees the scan was turned to read it upright
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[Notice] = Field(
+        default_factory=list, description="what the page says of itself (no page number)"
+    )
 
     @property
     def words(self) -> list[Word]:
@@ -93,7 +97,7 @@ class Document(BaseModel):
     word_spans: list[tuple[int, int]] = Field(default_factory=list)
     page_spans: list[tuple[int, int]] = Field(default_factory=list)
     encoding: str | None = Field(default=None, description="legacy encoding converted from, if any")
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[Notice] = Field(default_factory=list)
 
     # Lookup caches: evidence asks for many spans of one finished document.
     _starts: list[int] | None = PrivateAttr(default=None)

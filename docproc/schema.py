@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from docproc.notices import Notice, render
+
 __all__ = [
     "SCHEMA_VERSION",
     "Evidence",
@@ -92,7 +94,18 @@ class DocumentInfo(_Model):
     kind: DocumentKind = "other"
     text_source: Literal["text_layer", "ocr", "mixed"] | None = None
     ocr_mean_confidence: float | None = Field(default=None, ge=0, le=1)
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list, description="the notices in English (the contract's)")
+    notices: list[Notice] = Field(
+        default_factory=list,
+        description="added property: each warning as data {code, pointer, params} (docproc.notices)",
+    )
+
+    def warn(self, *notices: Notice, first: bool = False) -> None:
+        """Add notices, and their English wording to `warnings`, which stays the contract's list."""
+        at = 0 if first else len(self.notices)
+        self.notices[at:at] = notices
+        at = 0 if first else len(self.warnings)
+        self.warnings[at:at] = [render(n, "en") for n in notices]
 
 
 class Case(_Model):

@@ -10,15 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from docproc.text.fold import fold_tones
+
 __all__ = ["WORD_RE", "words", "fold", "decode_bio"]
 
 WORD_RE = re.compile(r"\d+(?:[.,]\d+)*(?!\w)|\w+|[^\w\s]")
-
-_OLD_TONES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
-    "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}  # fmt: skip
-_OLD_TONE_RE = re.compile(r"(?<!q)(" + "|".join(_OLD_TONES) + r")(?!\w)")
 
 
 def words(text: str) -> list[tuple[int, int]]:
@@ -27,9 +23,9 @@ def words(text: str) -> list[tuple[int, int]]:
 
 
 def fold(text: str) -> str:
-    """Lower case, one tone placement; the same length as the input, so offsets carry over."""
-    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(1)], low)
+    """Lower case, one tone placement (docproc.text.fold.fold_tones); the same length as the input,
+    so offsets carry over."""
+    return fold_tones(text)
 
 
 def nfc(text: str) -> str:

@@ -38,11 +38,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docproc.config import Settings, get_settings
 from pipelines._io import fit_name, remove_stale_temps, write_atomic
 from pipelines.layout import write_layout
 from pipelines.manifest import HEARTBEAT_S, DocOutcome, InputFile, Manifest, Todo
 from pipelines.runner import DocResult, Prepared, finish_task, ocr_page, prepare
+from pipelines.settings import BatchSettings, get_batch_settings
 from pipelines.watchdog import Watchdog, watched
 
 __all__ = [
@@ -178,7 +178,7 @@ def collect_inputs(sources: Sequence[str]) -> list[InputFile]:
 # -- the cluster ---------------------------------------------------------------------------------
 @contextmanager
 def open_client(
-    *, workers: int | None = None, scheduler: str | None = None, settings: Settings | None = None
+    *, workers: int | None = None, scheduler: str | None = None, settings: BatchSettings | None = None
 ) -> Iterator[Any]:
     """A Dask client: on `scheduler` (or settings.scheduler) if given, else on a LocalCluster of
     `workers` processes (default: one per core), one thread each, memory shared out evenly. Every
@@ -188,7 +188,7 @@ def open_client(
 
     from pipelines.batch_plugin import WarmUp
 
-    settings = settings or get_settings()
+    settings = settings or get_batch_settings()
     address = scheduler or settings.scheduler
     if address:
         with Client(address) as client:
@@ -272,9 +272,9 @@ class BatchSummary:
         return out
 
 
-def batch_status(out: Path, *, settings: Settings | None = None) -> BatchSummary | None:
+def batch_status(out: Path, *, settings: BatchSettings | None = None) -> BatchSummary | None:
     """The state of the batch writing to `out`, from the manifest (None if there is none)."""
-    settings = settings or get_settings()
+    settings = settings or get_batch_settings()
     manifest = Manifest.find(settings.db_url, out)
     if manifest is None:
         return None
@@ -294,7 +294,7 @@ def run_batch(
     workers: int | None = None,
     scheduler: str | None = None,
     retry_failed: bool = False,
-    settings: Settings | None = None,
+    settings: BatchSettings | None = None,
     client: Any = None,
     progress: bool = False,
     on_event: OnEvent | None = None,
@@ -302,7 +302,7 @@ def run_batch(
     """Register `sources`, run what is not done yet on the cluster, write the table; see the module
     docstring. `client` reuses an existing Dask client; `on_event(kind, info)` is called in this
     thread as documents finish (kind "done", "failed" or "skipped"), for tests and tools."""
-    settings = settings or get_settings()
+    settings = settings or get_batch_settings()
     out = Path(out)
     files = collect_inputs(sources)
     out.mkdir(parents=True, exist_ok=True)
@@ -361,7 +361,7 @@ def _drive(
     client: Any,
     manifest: Manifest,
     out: Path,
-    settings: Settings,
+    settings: BatchSettings,
     stats: _RunStats,
     total: int,
     progress: bool,

@@ -14,7 +14,6 @@ calls `write_cases` on the batch's output.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import logging
@@ -23,10 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from docproc._io import sha256_file, sha256_text
 from docproc.audit import CASE_COLUMNS, audit_archive, build_cases
 from docproc.audit.sentences import sides
 from docproc.errors import DocprocError
-from pipelines._io import remove_stale_temps, write_atomic
+from pipelines._io import remove_stale_temps, write_atomic, write_with
 
 __all__ = [
     "CasesSummary",
@@ -76,14 +76,6 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
         else:
             files.append(item)
     return [f for f in files if not f.name.endswith(AUDIT_SUFFIX)]
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _is_extraction(data: Any) -> bool:
@@ -141,7 +133,7 @@ def run_cases(
                     continue
                 write_atomic(target, text)
             else:
-                sha = _sha256(path)
+                sha = sha256_file(path)
                 done = _read_json(target) if target.exists() else None
                 if _is_extraction(done) and done["document"].get("sha256") == sha:
                     summary.skipped += 1
@@ -207,7 +199,7 @@ def discrepancy_key(discrepancy: dict[str, Any]) -> str:
     """A short stable id of one discrepancy of a decision's audit (kind, obligation and detail): a
     reviewer's verdict holds while the audit finds the same thing, and not once it finds another."""
     raw = "\x1f".join(str(discrepancy.get(k) or "") for k in ("kind", "obligation", "detail"))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+    return sha256_text(raw)[:16]
 
 
 def _decision_view(
@@ -299,6 +291,4 @@ def _write_parquet(path: Path, rows: list[dict[str, Any]]) -> None:
     ints = {"n_decisions", "n_obligations", "amount_ordered_vnd", "amount_covered_vnd", "open_discrepancies"}
     schema = pa.schema([(c, pa.int64() if c in ints else pa.string()) for c in CASE_COLUMNS])
     table = pa.Table.from_pylist([{c: r.get(c) for c in CASE_COLUMNS} for r in rows], schema=schema)
-    tmp = path.with_name(f".{path.name}.tmp")
-    pq.write_table(table, tmp)
-    tmp.replace(path)
+    write_with(path, lambda tmp: pq.write_table(table, tmp))

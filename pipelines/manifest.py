@@ -23,7 +23,6 @@ the batch client is the only writer of its run's rows.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import socket
 from collections.abc import Iterable, Iterator, Sequence
@@ -53,6 +52,8 @@ from sqlalchemy import (
     select,
     update,
 )
+
+from docproc._io import sha256_file, sha256_text
 
 __all__ = [
     "metadata",
@@ -123,14 +124,6 @@ batch_documents = Table(
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while block := fh.read(chunk):
-            h.update(block)
-    return h.hexdigest()
 
 
 def make_engine(url: str) -> Engine:
@@ -450,7 +443,7 @@ class Manifest:
 
 def _path_tag(path: str) -> str:
     """A short tag that makes an output name unique, stable for the path (nothing read)."""
-    return hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    return sha256_text(path)[:12]
 
 
 def _reset_rows(conn: Any, ids: Sequence[int], stats: Sequence[dict[str, Any]]) -> None:

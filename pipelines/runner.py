@@ -35,6 +35,7 @@ from docproc.config import Settings, get_settings
 from docproc.document import Document, Page
 from docproc.errors import DocprocError, TimedOut, TooLarge
 from docproc.ingest.types import ImagePageTask, LoadedFile
+from docproc.notices import Notice
 
 __all__ = [
     "BLANK_PAGE",
@@ -61,8 +62,8 @@ __all__ = [
 log = logging.getLogger("docproc.runner")
 
 Status = Literal["ok", "partial", "failed"]
-BLANK_PAGE = "blank page"
-NO_TEXT_WARNING = "no readable text on any page: not a judgment or decision"
+BLANK_PAGE = Notice("page.blank")
+NO_TEXT_WARNING = Notice("document.no_text")  # "no readable text on any page: not a judgment or decision"
 
 _WARM_UP_TEXT = (
     "TÒA ÁN NHÂN DÂN TỈNH A\nBản án số: 1/2026/DS-PT\nNgày 02-01-2026\n"
@@ -138,10 +139,10 @@ PageMapper = Callable[
 # -- the failure rule, in one place ----------------------------------------------------------------
 
 
-def page_warning(error: PageError) -> str:
-    """The warning an unreadable page leaves on its (empty) page; the document shows it as
-    "page N: ..." like every page warning."""
-    return f"OCR failed ({error.code}: {error.message})"
+def page_warning(error: PageError) -> Notice:
+    """The notice an unreadable page leaves on its (empty) page; the document shows it as
+    "page N: OCR failed (code: message)" like every page notice."""
+    return Notice("page.ocr_failed", params={"reason": f"{error.code}: {error.message}"})
 
 
 def _unreadable(task: ImagePageTask, error: PageError) -> Page:
@@ -208,7 +209,7 @@ def _assemble(loaded: LoadedFile, pages: Sequence[Page] | None, settings: Settin
         pages = list(pages or [])
         doc = Document.from_pages(pages, source=loaded.source, sha256=loaded.sha256, encoding=loaded.encoding)
         for p in pages:
-            doc.warnings.extend(f"page {p.number}: {w}" for w in p.warnings)
+            doc.warnings.extend(w.on_page(p.number) for w in p.warnings)
     doc.warnings[:0] = loaded.warnings
     limit = settings.max_text_chars
     if len(doc.text) > limit:  # the pages of a long scan or text-layer PDF, not only a text file
@@ -498,19 +499,16 @@ def _sha256_or_none(path: Path, settings: Settings) -> str | None:
     """The hash of a file that failed to load (ingest hashes first, but its error carries no hash),
     so that copies of a bad file are skipped as duplicates too. None over the size limit or when
     the file cannot be read."""
-    import hashlib
     import stat
+
+    from docproc._io import OverLimit, sha256_file
 
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode) or st.st_size > settings.max_file_bytes:
             return None  # a FIFO would block the read forever
-        h = hashlib.sha256()
-        with open(path, "rb") as fh:
-            while block := fh.read(1 << 20):
-                h.update(block)
-        return h.hexdigest()
-    except OSError:
+        return sha256_file(path, limit=settings.max_file_bytes)
+    except (OSError, OverLimit):
         return None
 
 

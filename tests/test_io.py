@@ -1,13 +1,27 @@
-"""docproc._io: atomic writes with short temp names, output names that fit, names safe to print."""
+"""docproc._io: atomic writes with short temp names, output names that fit, names safe to print, file
+hashes read in bounded blocks."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
 import pytest
 
-from docproc._io import fit_name, printable, remove_stale_temps, write_atomic
+import docproc._io as io_mod
+from docproc._io import (
+    BLOCK,
+    OverLimit,
+    fit_name,
+    printable,
+    put_in_place,
+    remove_stale_temps,
+    sha256_file,
+    sha256_text,
+    write_atomic,
+    write_with,
+)
 from docproc.budget import Deadline
 from docproc.errors import TimedOut
 
@@ -20,6 +34,57 @@ def test_write_atomic_to_a_255_byte_name(tmp_path: Path) -> None:
     write_atomic(tmp_path / name, "{}")
     assert (tmp_path / name).read_text() == "{}"
     assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_an_atomic_write_is_fsynced_before_the_rename_and_its_directory_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[tuple[str, Path]] = []
+    real_replace = os.replace
+
+    def replace(a: Path, b: Path) -> None:
+        events.append(("rename", Path(b)))
+        real_replace(a, b)
+
+    monkeypatch.setattr(io_mod, "fsync_file", lambda p: events.append(("file", Path(p))))
+    monkeypatch.setattr(io_mod, "fsync_dir", lambda p: events.append(("dir", Path(p))))
+    monkeypatch.setattr(io_mod.os, "replace", replace)
+    write_atomic(tmp_path / "a.json", "{}", sync_dir=True)
+    assert [k for k, _ in events] == ["file", "rename", "dir"] and events[2][1] == tmp_path
+    assert (tmp_path / "a.json").read_text() == "{}"
+    events.clear()
+    src = tmp_path / "upload-1"
+    src.write_bytes(b"x")
+    put_in_place(src, tmp_path / "blob", sync_dirs=(tmp_path, tmp_path.parent))
+    assert [k for k, _ in events] == ["file", "rename", "dir", "dir"]
+    assert (tmp_path / "blob").read_bytes() == b"x" and not src.exists()
+
+
+def test_a_failed_atomic_write_leaves_the_old_file(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("old")
+
+    def broken(tmp: Path) -> None:
+        tmp.write_text("half")
+        raise RuntimeError("renderer died")
+
+    with pytest.raises(RuntimeError):
+        write_with(tmp_path / "a.txt", broken)
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+    assert (tmp_path / "a.txt").read_text() == "old"
+
+
+def test_sha256_file_reads_in_blocks_and_sees_each_one(tmp_path: Path) -> None:
+    data = os.urandom(2 * BLOCK + 17)
+    f = tmp_path / "f.bin"
+    f.write_bytes(data)
+    blocks: list[bytes] = []
+    assert sha256_file(f, each=blocks.append) == hashlib.sha256(data).hexdigest()
+    assert [len(b) for b in blocks] == [BLOCK, BLOCK, 17] and b"".join(blocks) == data
+    assert sha256_file(f, limit=len(data)) == hashlib.sha256(data).hexdigest()
+    with pytest.raises(OverLimit):
+        sha256_file(f, limit=BLOCK)  # a file that grew past the size checked before reading
+    assert sha256_text("bản án") == hashlib.sha256("bản án".encode()).hexdigest()
+    assert sha256_text("\udcff")  # an undecodable byte of a file name does not raise
 
 
 def test_fit_name_keeps_short_names_and_separates_long_ones() -> None:

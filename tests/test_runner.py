@@ -112,7 +112,7 @@ def test_blank_and_unreadable_page_is_partial_not_failed() -> None:
     loaded, tasks = scan(2)
     got = finish(Prepared(loaded, tasks, 0.0), PageOutcome(blank(1), 0.1), unreadable(2))
     assert got.status == "partial" and [e.number for e in got.page_errors] == [2]
-    assert NO_TEXT_WARNING in got.extraction["document"]["warnings"]
+    assert str(NO_TEXT_WARNING) in got.extraction["document"]["warnings"]
 
 
 def test_blank_scan_is_kept_with_a_warning_not_an_error() -> None:
@@ -120,7 +120,7 @@ def test_blank_scan_is_kept_with_a_warning_not_an_error() -> None:
     got = finish(Prepared(loaded, tasks, 0.0), PageOutcome(blank(1), 0.1), PageOutcome(blank(2), 0.1))
     assert got.status == "ok"
     info = got.extraction["document"]
-    assert NO_TEXT_WARNING in info["warnings"]
+    assert str(NO_TEXT_WARNING) in info["warnings"]
     assert info["kind"] == "other"  # the extractor's own "not a judgment or decision"
     assert any("does not look like a court judgment" in w for w in info["warnings"])
 
@@ -149,10 +149,10 @@ def test_ocr_page_returns_errors_as_records(monkeypatch: pytest.MonkeyPatch) -> 
 def test_prepare_turns_errors_into_records(tmp_path: Path) -> None:
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(b"")
-    got = prepare(str(empty), "empty.pdf", Settings(data_dir=tmp_path))
+    got = prepare(str(empty), "empty.pdf", Settings())
     assert isinstance(got, DocResult) and (got.status, got.code) == ("failed", "empty_document")
     assert got.sha256 is not None  # copies of a bad file are still found as duplicates
-    missing = prepare(str(tmp_path / "nope.pdf"), "nope.pdf", Settings(data_dir=tmp_path))
+    missing = prepare(str(tmp_path / "nope.pdf"), "nope.pdf", Settings())
     assert isinstance(missing, DocResult) and missing.status == "failed" and missing.code and missing.message
 
 

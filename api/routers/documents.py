@@ -22,6 +22,7 @@ from api.corrections import PatchRejected, apply_patch
 from api.db import session_scope
 from api.deps import CurrentUser, Reviewer, SessionDep, SettingsDep, StoreDep, Uploader, WriteSessionDep
 from api.models import Correction, Document, Job, User, utcnow
+from api.review_text import warning_out
 from api.schemas import (
     ConflictOut,
     CorrectionOut,
@@ -79,7 +80,7 @@ def _latest_job(session: Session, doc_id: str) -> Job | None:
 def _out(doc: Document, job: Job | None, *, duplicate: bool = False) -> DocumentOut:
     return DocumentOut(
         **DocumentSummary.model_validate(doc, from_attributes=True).model_dump(),
-        warnings=list(doc.warnings or []),
+        warnings=[warning_out(w) for w in (doc.warnings or [])],
         error={"code": doc.error_code, "message": doc.error_message or ""} if doc.error_code else None,
         extraction=doc.extraction,
         job=JobOut.model_validate(job, from_attributes=True) if job is not None else None,
@@ -285,7 +286,8 @@ def _parse_if_match(value: str | None) -> int:
         412: {"model": ErrorOut, "description": "If-Match is not a version"},
         422: {
             "model": ErrorOut,
-            "description": "a pointer that does not exist, or a value of the wrong type",
+            "description": "a pointer that does not exist, a value of the wrong type, a reference to a "
+            "party or asset that is not there: {message, errors: [{path, type, field, msg}]} in Vietnamese",
         },
         428: {"model": ErrorOut, "description": "If-Match missing"},
     },
@@ -301,7 +303,12 @@ def patch_extraction(
     if_match: Annotated[str | None, Header()] = None,
 ) -> Any:
     """Correct the extraction with a JSON Patch (RFC 6902). The patch applies whole or not at all;
-    the result must fit the extraction schema. Each operation is kept in the audit trail."""
+    the result must fit the extraction schema and bring no reference to a party or asset that is
+    not there, no amount or date of the wrong kind (422, in Vietnamese, naming the field; nothing
+    is kept). Each operation is kept in the audit trail. The consistency checks run again on the
+    result: `warnings` in the answer (and in GET) are theirs, with the other stages' warnings kept."""
+    from pipelines.review import rewarn
+
     expected = _parse_if_match(if_match)
     doc = _find(session, doc_id, user.office_id, lock=True)
     if doc.status != "done" or doc.extraction is None:
@@ -320,11 +327,12 @@ def patch_extraction(
         corrected, records = apply_patch(doc.extraction, raw)
     except PatchRejected as exc:
         raise HTTPException(422, {"message": str(exc), "errors": exc.errors}) from None
+    warnings = rewarn(doc.warnings or [], doc.extraction, corrected)
     now = utcnow()
     done = session.execute(
         update(Document)
         .where(Document.id == doc.id, Document.version == expected)
-        .values(extraction=corrected, version=expected + 1, updated_at=now)
+        .values(extraction=corrected, version=expected + 1, updated_at=now, warnings=warnings)
         .execution_options(synchronize_session=False)
     )
     if done.rowcount != 1:  # cannot happen under the row lock / write transaction; be safe anyway
@@ -335,7 +343,9 @@ def patch_extraction(
     # The answer is what this request wrote, built before the commit: reloading the row after it
     # could return a colleague's save committed in between (their ETag and body under our "saved").
     out = _out(doc, _latest_job(session, doc.id))
-    out = out.model_copy(update={"extraction": corrected, "version": expected + 1, "updated_at": now})
+    out = out.model_copy(
+        update={"extraction": corrected, "version": expected + 1, "updated_at": now, "warnings": warnings}
+    )
     session.commit()
     log.info(
         "extraction corrected", extra={"document_id": doc.id, "user_id": user.id, "version": out.version}

@@ -1,7 +1,9 @@
-"""The review page: server-rendered HTML (Jinja2) with one small JavaScript module that calls the
-API the rest of the service uses (GET /documents/{id}, PATCH .../extraction with If-Match, page
-images, corrections, drafts). Added here, for the page only: the words of a page (what the job or the
-imported batch kept, api.review_layout: never OCR in a request) and approval of a version.
+"""The review page: server-rendered HTML (Jinja2) with ES modules (static/review.js and
+static/review/, no build step) that call the API the rest of the service uses (GET /documents/{id},
+PATCH .../extraction with If-Match, page images, corrections, drafts). Added here, for the page
+only: the words of a page (what the job or the imported batch kept, api.review_layout: never OCR in a
+request), the warnings in Vietnamese (the server's checks, run again after each correction) and
+approval of a version.
 
 Pages are behind the same login as the API (the session cookie set by POST /auth/login); a document
 of another office answers 404, exactly as one that does not exist.
@@ -19,14 +21,14 @@ from fastapi import APIRouter, Form, Header, HTTPException, Request
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.deps import CurrentUser, Principal, Reviewer, SessionDep, SettingsDep, StoreDep, WriteSessionDep
 from api.deps import get_current_user as _user_from_request
 from api.models import Approval, Correction, Document, Office, User, utcnow
-from api.review_text import LABELS, LOW_CONFIDENCE, STATUS_VI, sort_rows, summarize, warning_vi
+from api.review_text import LABELS, LOW_CONFIDENCE, STATUS_VI, sort_rows, summarize, warning_out
 from api.schemas import ErrorOut, LayoutOut, PageInfo, PageWordsOut
 
 __all__ = ["pages", "router"]
@@ -77,9 +79,13 @@ def _latest_approvals(session: Session, doc_ids: list[str]) -> dict[str, int]:
 # --- pages -----------------------------------------------------------------------------------------
 
 
-@pages.get("/review/static/{name}")
+@pages.get("/review/static/{name:path}")
 def static_file(name: str) -> FileResponse:
-    if not re.fullmatch(r"[a-z0-9_-]{1,40}\.(js|css)", name) or not (STATIC / name).is_file():
+    """The pages' scripts and styles; the review page's ES modules are under review/."""
+    if (
+        not re.fullmatch(r"(?:review/(?:render/)?)?[a-z0-9_-]{1,40}\.(js|css)", name)
+        or not (STATIC / name).is_file()
+    ):
         raise HTTPException(404, "no such file")
     media = "text/javascript" if name.endswith(".js") else "text/css"
     return FileResponse(STATIC / name, media_type=media, headers={"Cache-Control": "no-cache"})
@@ -186,7 +192,7 @@ def review_document(request: Request, doc_id: str, session: SessionDep) -> Respo
         "user": user.username,
         "labels": LABELS,
         "low": LOW_CONFIDENCE,
-        "warnings": [warning_vi(w) for w in (doc.warnings or [])],
+        "warnings": [warning_out(w) for w in (doc.warnings or [])],
     }
     return templates.TemplateResponse(
         request, "review.html", {"user": user, "doc": doc, "boot": boot, "status_vi": STATUS_VI}
@@ -253,6 +259,22 @@ def get_page_words(
         return PageWordsOut(**page_words(_layout(doc, settings, store), number))
     except NoSuchPage as exc:
         raise HTTPException(404, str(exc)) from None
+
+
+class WarningOut(BaseModel):
+    pointer: str | None = Field(description="the JSON Pointer of the value concerned, if any")
+    message: str = Field(description="Vietnamese, as the review page shows it")
+    raw: Any = Field(description="the warning as stored")
+
+
+@router.get("/{doc_id}/warnings", response_model=list[WarningOut], responses=_NOT_FOUND)
+def list_warnings(doc_id: str, session: SessionDep, user: CurrentUser) -> list[dict[str, Any]]:
+    """The document's warnings in Vietnamese: after a correction the review page shows these, the
+    server's re-run of the checks (PATCH .../extraction), never checks of its own."""
+    doc = _find(session, doc_id, user.office_id)
+    if doc is None:
+        raise HTTPException(404, "no such document")
+    return [warning_vi(w) for w in (doc.warnings or [])]
 
 
 class ApprovalOut(BaseModel):

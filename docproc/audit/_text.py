@@ -7,6 +7,8 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from docproc.text.fold import fold
+
 __all__ = [
     "fold_name",
     "fold_plain",
@@ -45,8 +47,7 @@ _DIGIT_LOOKALIKES = str.maketrans(
 @lru_cache(maxsize=1 << 16)
 def fold_plain(text: str | None) -> str:
     """Lower case, no diacritics (đ→d), single spaces, no punctuation at the ends."""
-    t = unicodedata.normalize("NFD", text or "").replace("đ", "d").replace("Đ", "D")
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = fold(text or "")
     t = re.sub(r"[^\w]+", " ", t)
     return re.sub(r"\s+", " ", t).strip()
 

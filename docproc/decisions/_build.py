@@ -32,6 +32,7 @@ from docproc.decisions._models import (
 )
 from docproc.decisions._rules import Law, classify, common, compute_deadline, law_by_id, law_for
 from docproc.decisions._vi import date_vi, digits_vi, join_vi, judgment_kind_word, money_vi
+from docproc.notices import Notice, render
 from docproc.schema import Asset, Extraction, Obligation
 from docproc.text import amount_to_words, nfc, words_to_amount
 
@@ -79,6 +80,7 @@ class _Ctx:
     placeholders: list[Placeholder] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.parties = {p.id: (i, p) for i, p in enumerate(self.ex.parties)}
@@ -124,11 +126,14 @@ class _Ctx:
         if text not in self.notes:
             self.notes.append(text)
 
-    def warn(self, text: str) -> None:
-        """A check that matters to the officer, shown on the review page before download."""
-        text = nfc(text)
+    def warn(self, notice: Notice, **shown: str) -> None:
+        """A check that matters to the officer, shown on the review page before download: the notice
+        as data, and its Vietnamese text with what only the page shows (`shown`: names, amounts in
+        words) in place of the params (party ids, amounts)."""
+        text = nfc(render(notice, "vi", shown))
         if text not in self.warnings:
             self.warnings.append(text)
+            self.notices.append(notice)
 
     def unverified(self, what: str) -> None:
         self.note(UNVERIFIED + what)
@@ -176,12 +181,9 @@ class _Ctx:
                 f"{label}: {self.checked(f'parties.{pid}.id_number', f'/parties/{i}/id_number', p.id_number)}"
             )
         elif ids_required and p.kind == "person" and as_obligor:
-            self.warn(
-                f"Bản án không ghi số định danh cá nhân của {name}: bổ sung nếu có (điểm c khoản 1 Điều 12 "
-                "Nghị định số 152/2026/NĐ-CP)."
-            )
+            self.warn(Notice("draft.no_id_number", f"/parties/{i}/id_number", {"party": pid}), party=name)
         if not p.address:
-            self.warn(f"Thiếu địa chỉ của {name}.")
+            self.warn(Notice("draft.no_address", f"/parties/{i}/address", {"party": pid}), party=name)
         addr = self.value(
             f"parties.{pid}.address", f"/parties/{i}/address", p.address, f"địa chỉ của {p.name} trong bản án"
         )
@@ -330,10 +332,14 @@ def _item(ctx: _Ctx, ob: Obligation, point: str | None) -> DraftItem:
                 until = f" {sup.end}"
             else:
                 ctx.warn(
-                    f"Khoản cấp dưỡng ({obligors}): bản án không ghi rõ thời điểm kết thúc; kiểm tra bản án."
+                    Notice("draft.support_no_end", base, {"obligors": ",".join(ob.obligors)}),
+                    obligors=obligors,
                 )
             if not sup.child:
-                ctx.warn(f"Khoản cấp dưỡng ({obligors}): chưa xác định được tên cháu được cấp dưỡng.")
+                ctx.warn(
+                    Notice("draft.support_no_child", base, {"obligors": ",".join(ob.obligors)}),
+                    obligors=obligors,
+                )
             lines.append(
                 _cap(
                     f"{obligors} {joint}phải cấp dưỡng nuôi con{child} cho {obligees} {per} số tiền: "
@@ -458,6 +464,7 @@ def _already_paid(ctx: _Ctx, ob: Obligation, obligors: str) -> str | None:
     paid = (ob.model_extra or {}).get("already_paid")
     if not isinstance(paid, int) or paid <= 0:
         return None
+    base = f"/obligations/{ctx.ob_index[ob.id]}"
     who = facts.paid_by(ctx.ex, ob)
     own = [p for p in ob.obligors if p != STATE]
     consistent = facts.deduction_consistent(ob)
@@ -465,28 +472,48 @@ def _already_paid(ctx: _Ctx, ob: Obligation, obligors: str) -> str | None:
     if who is not None and not set(who) <= set(own) and not behalf:
         others = [p for p in who if p not in own]
         ctx.warn(
-            f"Khoản {money_vi(paid)} đã nộp trước là của {ctx.names(others, True)}, không phải của người phải "
-            f"thi hành khoản này ({obligors}): không ghi vào quyết định này."
+            Notice(
+                "draft.paid_by_others",
+                base,
+                {"paid": paid, "payers": ",".join(others), "obligors": ",".join(ob.obligors)},
+            ),
+            paid=money_vi(paid),
+            payers=ctx.names(others, True),
+            obligors=obligors,
         )
         return None
     if consistent is False:
         ctx.warn(
-            f"Kiểm tra khoản đã nộp trước {money_vi(paid)} ({obligors}): số tiền phải thi hành "
-            f"{digits_vi(ob.amount_vnd or 0)} đồng có thể chưa trừ khoản này; sửa số tiền hoặc khoản đã nộp "
-            "trước khi tải quyết định."
+            Notice(
+                "draft.paid_maybe_not_deducted",
+                base,
+                {"paid": paid, "obligors": ",".join(ob.obligors), "amount": ob.amount_vnd or 0},
+            ),
+            paid=money_vi(paid),
+            obligors=obligors,
         )
         return None
     if consistent is None:
         ctx.warn(
-            f"Không đối chiếu được khoản đã nộp trước {money_vi(paid)} ({obligors}) với số tiền phải thi hành: "
-            "kiểm tra để không trừ hai lần."
+            Notice("draft.paid_unchecked", base, {"paid": paid, "obligors": ",".join(ob.obligors)}),
+            paid=money_vi(paid),
+            obligors=obligors,
         )
     collected = next((k for k, v in ctx.law.raw["ex_officio_points"].items() if "đã thu" in v), None)
     if facts.paid_to_agency(ob) and collected:
         ctx.warn(
-            f"Khoản {money_vi(paid)} đã nộp tại cơ quan thi hành án dân sự: chi trả cho {ctx.names(ob.obligees, False)} "
-            f"theo điểm {collected} {ctx.law.raw['ex_officio_article']} Luật Thi hành án dân sự (thi hành án chủ động), "
-            "không thu lại của người phải thi hành án."
+            Notice(
+                "draft.paid_to_agency",
+                base,
+                {
+                    "paid": paid,
+                    "obligees": ",".join(ob.obligees),
+                    "point": collected,
+                    "article": ctx.law.raw["ex_officio_article"],
+                },
+            ),
+            paid=money_vi(paid),
+            obligees=ctx.names(ob.obligees, False),
         )
     payer = f" do {ctx.names(who, True)} đã nộp{' thay' if behalf else ''}" if who else " đã nộp"
     return f"Số tiền trên là số tiền còn phải thi hành, đã trừ {money_vi(paid)}{payer} theo bản án."
@@ -518,7 +545,11 @@ def _deadline(ctx: _Ctx, name: str, start: date | None, start_field: str, start_
     if due is None:
         when = f"chưa tính được (thiếu {start_label})"
         if name in ("ex_officio_issue", "on_request_issue"):
-            ctx.warn(f"Chưa có {start_label}: chưa tính được {rule['label'].lower()}.")
+            ctx.warn(
+                Notice("draft.deadline_no_start", None, {"start": start_field, "deadline": name}),
+                start=start_label,
+                deadline=rule["label"].lower(),
+            )
     else:
         when = f"đến hết {date_vi(due)}"
     text = f"{rule['label']}: {rule['wording']} ({rule['article']}) — {when}."
@@ -547,16 +578,21 @@ def _check_deadlines(ctx: _Ctx, deadlines: list[Deadline]) -> None:
     req = ctx.options.request_date
     if lim and lim.date and req and req.isoformat() > lim.date:
         ctx.warn(
-            f"Đơn yêu cầu ngày {req.strftime('%d/%m/%Y')} sau khi hết thời hiệu ({lim.article}, hết ngày "
-            f"{date.fromisoformat(lim.date).strftime('%d/%m/%Y')}): xem xét từ chối hoặc trở ngại khách quan; "
-            "nghĩa vụ định kỳ tính thời hiệu theo từng kỳ."
+            Notice(
+                "draft.request_time_barred",
+                None,
+                {"request_date": req.isoformat(), "article": lim.article, "limit_date": lim.date},
+            )
         )
     for name in ("ex_officio_issue", "on_request_issue"):
         dl = by_name.get(name)
         if dl and dl.date and ctx.issue.isoformat() > dl.date:
             ctx.warn(
-                f"Đã quá hạn: ngày ra quyết định {ctx.issue.strftime('%d/%m/%Y')} sau hạn "
-                f"{date.fromisoformat(dl.date).strftime('%d/%m/%Y')} ({dl.article})."
+                Notice(
+                    "draft.issue_overdue",
+                    None,
+                    {"issue_date": ctx.issue.isoformat(), "due_date": dl.date, "article": dl.article},
+                )
             )
 
 
@@ -632,22 +668,30 @@ def _build(ctx: _Ctx, kind: DraftKind, name: str, obligations: list[Obligation])
         state_comp, why = facts.state_compensation(ctx.ex, ob)
         if state_comp and enforcement == "ex_officio":
             ctx.warn(
-                f"Khoản bồi thường được thi hành án chủ động (khoản thu khác cho Nhà nước, {law.raw['ex_officio_article']}"
-                f" Luật Thi hành án dân sự): {why}."
+                Notice(
+                    "draft.state_compensation",
+                    f"/obligations/{ctx.ob_index[ob.id]}",
+                    {"article": law.raw["ex_officio_article"], "obligees": ",".join(ob.obligees)},
+                ),
+                obligees=why or "",
             )
         if (ob.model_extra or {}).get("enforcement_by_officer"):
             classified = classify(law, ob.kind, ob.obligors, ob.obligees).enforcement
             if classified != enforcement and not state_comp:
                 ctx.warn(
-                    f"Loại thi hành án của một khoản do cán bộ chọn ({'chủ động' if enforcement == 'ex_officio' else 'theo yêu cầu'}) "
-                    f"khác với danh mục của {law.title}: kiểm tra căn cứ pháp lý."
+                    Notice(
+                        "draft.officer_type_differs",
+                        f"/obligations/{ctx.ob_index[ob.id]}",
+                        {"chosen": enforcement, "law": law.title},
+                    )
                 )
         elif ob.enforcement and ob.enforcement != enforcement:
-            said = "chủ động" if ob.enforcement == "ex_officio" else "theo yêu cầu"
-            rule = "chủ động" if enforcement == "ex_officio" else "theo yêu cầu"
             ctx.warn(
-                f"Một khoản được đánh dấu thi hành án {said} nhưng theo {law.title} là {rule}: dự thảo theo luật, "
-                "cần kiểm tra."
+                Notice(
+                    "draft.marked_type_differs",
+                    f"/obligations/{ctx.ob_index[ob.id]}",
+                    {"marked": ob.enforcement, "law": law.title, "rule": enforcement},
+                )
             )
         if point:
             points.append(point)
@@ -867,6 +911,7 @@ def _build(ctx: _Ctx, kind: DraftKind, name: str, obligations: list[Obligation])
         placeholders=ctx.placeholders,
         notes=ctx.notes,
         warnings=ctx.warnings,
+        notices=ctx.notices,
     )
 
 

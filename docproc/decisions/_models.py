@@ -15,6 +15,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from docproc.notices import Notice
+
 __all__ = [
     "OfficeSettings",
     "DraftOptions",
@@ -197,6 +199,10 @@ class Draft(BaseModel):
     notes: list[str] = Field(default_factory=list, description="legal notes for the officer (review page)")
     warnings: list[str] = Field(
         default_factory=list, description="checks to settle before download (review page, Vietnamese)"
+    )
+    notices: list[Notice] = Field(
+        default_factory=list,
+        description="the same checks as data (docproc.notices): codes, party ids, amounts",
     )
 
     def deadline(self, name: str) -> Deadline | None:

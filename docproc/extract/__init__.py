@@ -29,7 +29,7 @@ _NOT_LEGAL_CONFIDENCE = 0.3
 
 
 def extract(document: Document, *, config: Path | None = None) -> Extraction:
-    from docproc.extract.enforcement.kind import NOT_LEGAL_WARNING, classify
+    from docproc.extract.enforcement.kind import NOT_LEGAL, classify
 
     kind = classify(document.text)
     if kind.kind == "enforcement_decision":
@@ -39,7 +39,7 @@ def extract(document: Document, *, config: Path | None = None) -> Extraction:
     extraction = _extract_judgment(document, config=config)
     if kind.kind == "other":
         extraction.document.kind = "other"
-        extraction.document.warnings.insert(0, NOT_LEGAL_WARNING)
+        extraction.document.warn(NOT_LEGAL, first=True)
         for ev in extraction.evidence.values():
             ev.confidence = min(ev.confidence if ev.confidence is not None else 1.0, _NOT_LEGAL_CONFIDENCE)
     return extraction

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from docproc.extract.sections import bare
+from docproc.text.fold import fold_aligned
 from docproc.text.names import fix_surname
 from docproc.text.syllables import is_syllable
 
@@ -98,14 +99,12 @@ def vote_words(base: str, variants: Iterable[str], *, max_marks: int = 2) -> str
 def name_occurrences(name: str, text: str, folded: str | None = None) -> list[str]:
     """Every place `text` writes `name`'s words with the same letters, marks aside, as written there.
 
-    `folded` is `text` lower-cased without marks, aligned one to one (the parties' `_ascii`)."""
-    from docproc.extract.parties import _ascii  # the one aligned folding of the parties stage
-
+    `folded` is `text` lower-cased without marks, aligned one to one (`fold_aligned`)."""
     words = name.split()
     if not words:
         return []
-    folded = folded if folded is not None else _ascii(text)
-    pat = r"(?<!\w)" + r"\s+".join(re.escape(_ascii(w)) for w in words) + r"(?!\w)"
+    folded = folded if folded is not None else fold_aligned(text)
+    pat = r"(?<!\w)" + r"\s+".join(re.escape(fold_aligned(w)) for w in words) + r"(?!\w)"
     return [" ".join(text[m.start() : m.end()].split()) for m in re.finditer(pat, folded)]
 
 
@@ -147,13 +146,11 @@ _HON_MENTION = r"(?<!\w)(?:ong|ba|anh|chi|em|chau|co|chu|bac)\s+"
 
 def _given_mentions(name: str, text: str, folded: str | None) -> list[str]:
     """For a person, the given name as "ông Thắng", "bà Hằng" write it across the document."""
-    from docproc.extract.parties import _ascii
-
     words = name.split()
     if len(words) < 2:
         return []
-    folded = folded if folded is not None else _ascii(text)
-    pat = _HON_MENTION + "(" + re.escape(_ascii(words[-1])) + r")(?!\w)"
+    folded = folded if folded is not None else fold_aligned(text)
+    pat = _HON_MENTION + "(" + re.escape(fold_aligned(words[-1])) + r")(?!\w)"
     return [text[m.start(1) : m.end(1)] for m in re.finditer(pat, folded)]
 
 

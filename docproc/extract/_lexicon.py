@@ -2,15 +2,15 @@
 number words. Each entry is the phrase as the Civil/Criminal/Administrative Procedure Codes and the
 judgment forms (Nghị quyết 01/2017/NQ-HĐTP) write it; the patterns the rule modules use are
 generated from it: accented and tone-tolerant (`accented`), or without diacritics (`ascii_pattern`,
-for text matched through `parties._ascii`, where OCR or a typist lost the marks).
+for text matched through `fold_aligned`, where OCR or a typist lost the marks).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from docproc.extract._tolerant import tone_tolerant
+from docproc.text.fold import fold
 
 # -- party roles (schema role → the labels that introduce such a party) ------------------------------
 # Longer labels first within a role; the role order matters where one label contains another
@@ -63,12 +63,6 @@ NUMBER_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def strip_marks(s: str) -> str:
-    """Lower case without diacritics ("đ" → "d"), as `parties._ascii` folds text."""
-    s = unicodedata.normalize("NFD", s.lower()).replace("đ", "d")
-    return "".join(c for c in s if unicodedata.category(c) != "Mn")
-
-
 def _spaced(words: str, conj: str = "và") -> str:
     """Spaces in a phrase match any run of spaces; where the phrase has a comma, a comma, "và" or
     nothing may be written ("quyền lợi, nghĩa vụ" / "quyền lợi và nghĩa vụ" / "quyền lợi nghĩa vụ")."""
@@ -78,7 +72,7 @@ def _spaced(words: str, conj: str = "và") -> str:
 
 def ascii_pattern(phrases: tuple[str, ...] | list[str]) -> str:
     """An alternation of the phrases without diacritics, longest first."""
-    return "|".join(_spaced(strip_marks(p), "va") for p in sorted(set(phrases), key=len, reverse=True))
+    return "|".join(_spaced(fold(p), "va") for p in sorted(set(phrases), key=len, reverse=True))
 
 
 def accented(phrases: tuple[str, ...] | list[str], *, tolerant: bool = True) -> str:
@@ -88,7 +82,7 @@ def accented(phrases: tuple[str, ...] | list[str], *, tolerant: bool = True) -> 
 
 
 def role_of_label(label_ascii: str) -> str | None:
-    """The role a label (already folded by `strip_marks`) names, longest label first."""
+    """The role a label (already folded by `fold`) names, longest label first."""
     for phrase, role in _ROLE_BY_LENGTH:
         if re.match(phrase + r"(?![a-z])", label_ascii):
             return role
@@ -96,7 +90,7 @@ def role_of_label(label_ascii: str) -> str | None:
 
 
 _ROLE_BY_LENGTH = sorted(
-    ((_spaced(strip_marks(p), "va"), role) for role, ps in ROLE_LABELS.items() for p in ps),
+    ((_spaced(fold(p), "va"), role) for role, ps in ROLE_LABELS.items() for p in ps),
     key=lambda x: len(x[0]),
     reverse=True,
 )

@@ -1,7 +1,7 @@
 """Consistency checks that become document warnings a reviewer sees.
 
-Warnings name values by JSON Pointer ("/obligations/2") and carry amounts, never names or ID
-numbers. Each check only speaks where its facts are known: the fee schedule is checked only for
+Each is a Notice (docproc.notices): a code, the JSON Pointer of the value ("/obligations/2") and
+params that are amounts or party ids, never names or ID numbers. Each check only speaks where its facts are known: the fee schedule is checked only for
 judgments under a schedule we hold (data/court_fees.json) and for the kinds of case where the fee
 follows from the amount ordered (civil and commercial money claims without counterclaims).
 """
@@ -12,6 +12,7 @@ import re
 
 from docproc.document import Document
 from docproc.extract import fees
+from docproc.notices import Notice
 from docproc.schema import Extraction, Obligation
 
 __all__ = ["check"]
@@ -21,9 +22,9 @@ STATE = "STATE"
 _COSTS_RE = re.compile(r"chi\s+phí\s+(?:tố\s+tụng|xem\s+xét|thẩm\s+định|định\s+giá|giám\s+định)", re.I)
 
 
-def check(extraction: Extraction, document: Document) -> list[str]:
+def check(extraction: Extraction, document: Document) -> list[Notice]:
     """All warnings for one extraction, in a stable order."""
-    out: list[str] = []
+    out: list[Notice] = []
     out += _words_vs_digits(extraction)
     out += _components(extraction)
     out += _parties(extraction)
@@ -32,7 +33,7 @@ def check(extraction: Extraction, document: Document) -> list[str]:
     return out
 
 
-def _words_vs_digits(ex: Extraction) -> list[str]:
+def _words_vs_digits(ex: Extraction) -> list[Notice]:
     from docproc.text import words_to_amount
 
     out = []
@@ -40,17 +41,19 @@ def _words_vs_digits(ex: Extraction) -> list[str]:
         if ob.amount_words and ob.amount_vnd is not None:
             value = words_to_amount(ob.amount_words)
             if value is None:
-                out.append(
-                    f"/obligations/{i}: amount in words could not be read; check it against the digits"
-                )
+                out.append(Notice("amount.words_unreadable", f"/obligations/{i}"))
             elif value != ob.amount_vnd:
                 out.append(
-                    f"/obligations/{i}: amount in digits ({ob.amount_vnd:,} đ) and in words ({value:,} đ) disagree"
+                    Notice(
+                        "amount.words_digits_differ",
+                        f"/obligations/{i}",
+                        {"digits": ob.amount_vnd, "words": value},
+                    )
                 )
     return out
 
 
-def _components(ex: Extraction) -> list[str]:
+def _components(ex: Extraction) -> list[Notice]:
     out = []
     for i, ob in enumerate(ex.obligations):
         if not ob.components or ob.amount_vnd is None:
@@ -59,31 +62,33 @@ def _components(ex: Extraction) -> list[str]:
         paid = _int(getattr(ob, "already_paid", None)) or 0
         if total not in (ob.amount_vnd, ob.amount_vnd + paid):
             out.append(
-                f"/obligations/{i}: components add up to {total:,} đ but the total ordered is {ob.amount_vnd:,} đ"
+                Notice(
+                    "amount.components_sum", f"/obligations/{i}", {"total": total, "ordered": ob.amount_vnd}
+                )
             )
     return out
 
 
-def _parties(ex: Extraction) -> list[str]:
+def _parties(ex: Extraction) -> list[Notice]:
     ids = {p.id for p in ex.parties}
     out = []
     for i, ob in enumerate(ex.obligations):
         for role in ("obligors", "obligees"):
             for j, pid in enumerate(getattr(ob, role)):
                 if pid != STATE and pid not in ids:
-                    out.append(f"/obligations/{i}/{role}/{j}: {pid} is not one of the parties")
+                    out.append(Notice("party.unknown", f"/obligations/{i}/{role}/{j}", {"party": pid}))
         if ob.kind in ("pay_money", "deliver_asset", "perform_act") and not ob.obligors:
-            out.append(f"/obligations/{i}: no obligor was found for this order")
+            out.append(Notice("obligation.no_obligor", f"/obligations/{i}"))
         if ob.kind == "pay_money" and not ob.obligees:
-            out.append(f"/obligations/{i}: no obligee was found for this payment")
+            out.append(Notice("obligation.no_obligee", f"/obligations/{i}"))
     for j, a in enumerate(ex.assets):
         for k, pid in enumerate(a.owners):
             if pid not in ids:
-                out.append(f"/assets/{j}/owners/{k}: {pid} is not one of the parties")
+                out.append(Notice("party.unknown", f"/assets/{j}/owners/{k}", {"party": pid}))
     return out
 
 
-def _court_fees(ex: Extraction, document: Document) -> list[str]:
+def _court_fees(ex: Extraction, document: Document) -> list[Notice]:
     case = ex.case
     schedule = fees.schedule_for(case.date)
     if schedule is None or case.type_code not in ("DS", "KDTM") or case.instance not in (None, "ST", "PT"):
@@ -120,21 +125,28 @@ def _court_fees(ex: Extraction, document: Document) -> list[str]:
             continue
         i = fee_obs[0][0]
         out.append(
-            f"/obligations/{i}: court fee {fee_obs[0][1].amount_vnd:,} đ differs from the Nghị quyết "
-            f"{schedule.resolution} schedule for the {value:,} đ ordered against the same party "
-            f"({expected:,} đ, or half for a settlement); check the claim value the court used"
+            Notice(
+                "fee.off_schedule",
+                f"/obligations/{i}",
+                {
+                    "fee": fee_obs[0][1].amount_vnd or 0,
+                    "resolution": schedule.resolution,
+                    "value": value,
+                    "expected": expected,
+                },
+            )
         )
     return out
 
 
-def _unlinked_security(ex: Extraction) -> list[str]:
+def _unlinked_security(ex: Extraction) -> list[Notice]:
     linked = {aid for ob in ex.obligations for aid in ob.secured_by}
     if not linked and not any(a.security_contract for a in ex.assets):
         return []  # no security in this judgment
     out = []
     for j, a in enumerate(ex.assets):
         if a.security_contract and a.id not in linked:
-            out.append(f"/assets/{j}: secured by a contract but linked to no obligation")
+            out.append(Notice("asset.unlinked_security", f"/assets/{j}"))
     return out
 
 

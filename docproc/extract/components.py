@@ -147,8 +147,8 @@ def checks_component(doc: Doc) -> Doc:
         kind=state.kind,
         text_source=d.text_source,
         ocr_mean_confidence=d.ocr_mean_confidence,
-        warnings=list(d.warnings),
     )
+    info.warn(*d.warnings)
     extraction = Extraction(
         document=info,
         case=state.case,
@@ -157,7 +157,7 @@ def checks_component(doc: Doc) -> Doc:
         assets=state.assets,
         evidence=state.ev.records,
     )
-    extraction.document.warnings.extend(checks.check(extraction, d))
+    extraction.document.warn(*checks.check(extraction, d))
     state.extraction = extraction
     return doc
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from docproc.extract._lexicon import FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, ROLE_LABELS
 from docproc.extract._tolerant import tone_tolerant
 from docproc.schema import Party
-from docproc.text.syllables import strip_tone
+from docproc.text.fold import fold_tones, strip_tone
 
 __all__ = ["PartyResolver", "fold"]
 
@@ -25,20 +25,10 @@ _U = "(?-i:[" + re.escape(_UP) + "])"  # upper case even under IGNORECASE
 # characters are aligned one to one with the original (so spans carry over unchanged).
 # --------------------------------------------------------------------------------------------
 
-_OLD_TONES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
-    "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}  # fmt: skip
-_OLD_TONE_RE = re.compile(r"(?<!q)(" + "|".join(_OLD_TONES) + r")(?!\w)")
-
 
 def fold(text: str) -> str:
-    """NFC, lower case, new-style tone placement; same length as the NFC input."""
-    text = unicodedata.normalize("NFC", text)
-    low = text.lower()
-    if len(low) != len(text):  # a rare character whose lower case is longer: keep it as is
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(1)], low)
+    """NFC, lower case, one tone placement (`fold_tones`); same length as the NFC input."""
+    return fold_tones(unicodedata.normalize("NFC", text))
 
 
 _HONORIFICS = HONORIFICS

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from docproc.document import Document
 from docproc.extract._consensus import clean_junk, consensus_name, trim_noise_tail
@@ -11,12 +10,13 @@ from docproc.extract._lexicon import (
     NAME_HONORIFICS,
     ROLE_LABELS,
     ascii_pattern,
-    strip_marks,
 )
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.mentions import PartyResolver, fold
 from docproc.extract.sections import Sections
 from docproc.schema import Party, Representative
+from docproc.text.fold import fold as fold_marks
+from docproc.text.fold import fold_aligned
 
 __all__ = ["extract_parties", "PartyResolver", "fold"]  # the resolver lives in `mentions`
 
@@ -51,24 +51,6 @@ def extract_parties(document: Document, sections: Sections, ev: EvidenceBuilder)
 # The parties list: clauses (lines, and items run together on one line), each a role label, a
 # representative label, an address or birth-year continuation, or a party entry.
 # --------------------------------------------------------------------------------------------
-
-
-def _ascii_char(c: str) -> str:
-    if c in "đĐ":
-        return "d"
-    base = unicodedata.normalize("NFD", c)[0]
-    low = base.lower()
-    return low if len(low) == 1 else base
-
-
-# One table for the Latin blocks Vietnamese uses; other characters are left as they are.
-_ASCII_TABLE = {cp: _ascii_char(chr(cp)) for cp in range(0x41, 0x1F00) if len(_ascii_char(chr(cp))) == 1}
-
-
-def _ascii(text: str) -> str:
-    """Lower case without diacritics, aligned one to one with `text` (labels are matched on it, so
-    OCR that lost the diacritics still matches)."""
-    return text.translate(_ASCII_TABLE)
 
 
 _NG = r"ng(?:uo|u|o)i"  # "người", also OCR/typo "ngưi"
@@ -231,11 +213,11 @@ def _match_label(asc: str, pos: int, end: int) -> tuple[str, str, int, int, int]
     return None
 
 
-_HON_WORDS_ASCII = "(?:" + "|".join(strip_marks(h) for h in NAME_HONORIFICS) + ")"
+_HON_WORDS_ASCII = "(?:" + "|".join(fold_marks(h) for h in NAME_HONORIFICS) + ")"
 
 
 def _parse_region(text: str, start: int, end: int, in_decision: bool) -> list[_Draft]:
-    asc = _ascii(text)
+    asc = fold_aligned(text)
     drafts: list[_Draft] = []
     state = "none"  # none | party | rep | skip
     role: str | None = None
@@ -716,7 +698,7 @@ def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder, *, ocr: bool =
     a known one is a slip to repair; typed text is taken as written (a rare surname stays itself)."""
     parties: list[Party] = []
     names = [clean_junk(d.name) for d in drafts]
-    folded = _ascii(text)
+    folded = fold_aligned(text)
     for k, name in enumerate(names):  # OCR damages one occurrence: the document's majority spelling
         name = trim_noise_tail(name, text, folded)
         others = names[:k] + names[k + 1 :]

@@ -15,8 +15,9 @@ the operative part is the first "QUYẾT ĐỊNH" heading after the reasoning.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from docproc.text.fold import bare
 
 __all__ = ["Sections", "segment", "bare"]
 
@@ -36,22 +37,6 @@ _PARTIES_START = re.compile(
     _FLAGS,
 )
 _LINE = re.compile(r"^[^\n]*$", re.MULTILINE)
-
-
-def _base_letter(c: str) -> str:
-    if c in "đĐ":
-        return "D"
-    b = unicodedata.normalize("NFD", c)[0]
-    return b.upper() if b.isascii() and b.isalpha() else ""
-
-
-_BARE_TABLE = {cp: _base_letter(chr(cp)) for cp in range(0x1F00)}
-
-
-def bare(text: str) -> str:
-    """Upper-case ASCII letters only: "Nhận định của Tòa án:" → "NHANDINHCUATOAAN"."""
-    out = text.translate(_BARE_TABLE)
-    return out if out.isascii() else "".join(c for c in out if c.isascii())
 
 
 def _close(a: str, b: str) -> bool:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import stat
 from pathlib import Path
 
 from PIL import Image
 
+from docproc._io import OverLimit, sha256_file
 from docproc.budget import NO_DEADLINE, Deadline
 from docproc.config import Settings
 from docproc.errors import CorruptFile, DocprocError, EmptyDocument, TooLarge, UnsupportedFile
 from docproc.ingest import _docs, _images, _pdf
 from docproc.ingest._sniff import HEAD_BYTES, sniff
 from docproc.ingest.types import ImagePageTask, LoadedFile
+from docproc.notices import Notice
 
 __all__ = ["load", "load_page_image"]
 
@@ -33,13 +34,13 @@ _KIND_BY_SUFFIX = {
 }
 
 
-def name_warning(source: str, kind: str) -> str | None:
+def name_warning(source: str, kind: str) -> Notice | None:
     """A warning when the file's name says one kind and its bytes another: the bytes win (a scan saved
     as .txt is still read as a scan), and the reviewer learns that the archive's name is wrong."""
     named = _KIND_BY_SUFFIX.get(Path(source).suffix.lower())
     if named is None or named == kind:
         return None
-    return f"the file is named as {named.upper()} but its bytes are {kind.upper()}: it was read as {kind.upper()}"
+    return Notice("ingest.misnamed", params={"named": named.upper(), "kind": kind.upper()})
 
 
 def load(
@@ -91,17 +92,19 @@ def _load(path: Path, settings: Settings, source: str, deadline: Deadline) -> Lo
         raise EmptyDocument("the file is empty (0 bytes)")
     if size > settings.max_file_bytes:
         raise TooLarge(f"the file is {size:,} bytes, over the limit of {settings.max_file_bytes:,}")
-    digest = hashlib.sha256()
-    head = b""
+    head = bytearray()
+
+    def keep_head(block: bytes) -> None:
+        if len(head) < _IMAGE_HEAD:
+            head.extend(block[: _IMAGE_HEAD - len(head)])
+
     try:
-        with open(path, "rb") as f:
-            while chunk := f.read(1 << 20):
-                if len(head) < _IMAGE_HEAD:
-                    head += chunk[: _IMAGE_HEAD - len(head)]
-                digest.update(chunk)
+        sha256 = sha256_file(path, limit=settings.max_file_bytes, each=keep_head)
+    except OverLimit as e:  # it grew after stat
+        raise TooLarge(f"the file is over the limit of {settings.max_file_bytes:,} bytes") from e
     except OSError as e:
         raise DocprocError(f"the file cannot be read ({e.strerror or type(e).__name__})") from e
-    sha256 = digest.hexdigest()
+    head = bytes(head)
     kind = sniff(path.read_bytes() if head.startswith(b"PK") else head[:HEAD_BYTES])
     loaded = LoadedFile(source=source, path=path, kind=kind, sha256=sha256)
     deadline.check()
@@ -113,7 +116,7 @@ def _load(path: Path, settings: Settings, source: str, deadline: Deadline) -> Lo
             )
         loaded.text, encoding = _docs.read_text_file(path.read_bytes(), settings)
         if encoding == "cp1252":  # 8-bit text in no Vietnamese encoding docproc.text knows
-            loaded.warnings.append("the text is in an unrecognised 8-bit encoding, read as Windows-1252")
+            loaded.warnings.append(Notice("ingest.unknown_8bit"))
             encoding = None
         loaded.encoding = encoding
     elif kind == "docx":

@@ -29,6 +29,7 @@ from docproc.ingest import _legacy, _pdfscan
 from docproc.ingest._images import check_pixels, normalise_mode
 from docproc.ingest._layout import group_lines
 from docproc.ingest.types import ImagePageTask
+from docproc.notices import Notice
 
 __all__ = ["PdfPages", "check_complete", "read_pdf", "page_image", "embedded_page_image"]
 
@@ -45,7 +46,7 @@ _VI_ONLY = frozenset("ăĂđĐơƠưƯ") | frozenset(chr(c) for c in range(0x1EA
 class PdfPages:
     pages: list[Page | ImagePageTask]
     encoding: str | None
-    warnings: list[str]
+    warnings: list[Notice]
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def read_pdf(path: Path, settings: Settings, deadline: Deadline = NO_DEADLINE) -
         pdf.close()
 
     pages: list[Page | ImagePageTask] = []
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     encodings: Counter[str] = Counter()
     if any(o.visible_text + o.invisible_text for o in objects):
         _read_text_layer(path, objects, settings, deadline, pages, warnings, encodings)
@@ -120,7 +121,11 @@ def _task_or_blank(path: Path, i: int, obj: _Objects, settings: Settings) -> Pag
     """The OCR task of a page without a text layer; a page with nothing drawn on it is blank at once."""
     if obj.images + obj.visible_text + obj.invisible_text + obj.other + obj.annotations == 0:
         return Page(
-            number=i + 1, width=obj.width, height=obj.height, source="text_layer", warnings=["blank page"]
+            number=i + 1,
+            width=obj.width,
+            height=obj.height,
+            source="text_layer",
+            warnings=[Notice("page.blank")],
         )
     return ImagePageTask(
         path=str(path),
@@ -139,7 +144,7 @@ def _read_text_layer(
     settings: Settings,
     deadline: Deadline,
     pages: list[Page | ImagePageTask],
-    warnings: list[str],
+    warnings: list[Notice],
     encodings: Counter[str],
 ) -> None:
     try:
@@ -161,12 +166,12 @@ def _read_text_layer(
                 raise
             except Exception as e:  # noqa: BLE001 - one bad page: OCR it rather than lose the document
                 log.warning("pdf page %d: text layer unreadable (%s), will OCR", i + 1, type(e).__name__)
-                warnings.append(f"page {i + 1}: text layer unreadable, read by OCR")
+                warnings.append(Notice("page.text_layer_unreadable", params={"page": i + 1}))
                 pages.append(task)
                 continue
             if page is None:
                 if why:
-                    warnings.append(f"page {i + 1}: {why}, read by OCR")
+                    warnings.append(why.on_page(i + 1))
                 pages.append(task)
             else:
                 if encoding:
@@ -228,20 +233,20 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 
 def _text_page(
     ppage: Any, number: int, obj: _Objects, settings: Settings
-) -> tuple[Page | None, str | None, str | None]:
-    """(page, legacy encoding, None) when the text layer is real; (None, None, reason) otherwise."""
+) -> tuple[Page | None, str | None, Notice | None]:
+    """(page, legacy encoding, None) when the text layer is real; (None, None, why not) otherwise."""
     chars = ppage.chars
     letters = sum(1 for c in chars if len(c["text"]) == 1 and c["text"].isalpha())
     if letters < settings.text_layer_min_chars:
         return None, None, None
     solid = sum(1 for c in chars if not c["text"].isspace())
     if letters < _MIN_LETTER_SHARE * solid:
-        return None, None, "the text layer is mostly not letters (unmapped font?)"
+        return None, None, Notice("page.text_layer_not_letters")
     if sum(1 for c in chars if not c.get("upright", True)) > len(chars) / 2:
-        return None, None, "the text layer runs sideways"
+        return None, None, Notice("page.text_layer_sideways")
     scan = obj.image_cover >= _FULL_PAGE
     if scan and obj.visible_text == 0:
-        return None, None, "ignored the scanner's invisible text layer"
+        return None, None, Notice("page.invisible_text_ignored")
     if scan and letters < 3 * settings.text_layer_min_chars:
         return None, None, None  # a scan with a stamp or a page number typed over it
 

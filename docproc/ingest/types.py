@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from docproc.document import Page
+from docproc.notices import Notice
 
 __all__ = ["FileKind", "ImagePageTask", "LoadedFile"]
 
@@ -39,4 +40,4 @@ class LoadedFile:
     text: str | None = None
     pages: list[Page | ImagePageTask] = field(default_factory=list)
     encoding: str | None = None  # legacy encoding converted from (tcvn3, vni), if any
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)

@@ -10,6 +10,7 @@ from PIL import Image
 
 from docproc.config import Settings
 from docproc.document import Line, Page
+from docproc.notices import Notice
 from docproc.ocr import preprocess
 from docproc.ocr._layout import drop_folios, reading_order
 from docproc.ocr._tsv import lines_to_points
@@ -99,13 +100,13 @@ def ocr_image(
     engine = engine or get_engine(settings)
     timeout = float(settings.ocr_timeout_s)
     deadline = time.monotonic() + timeout
-    warnings: list[str] = []
+    warnings: list[Notice] = []
 
     def left() -> float:
         return deadline - time.monotonic()
 
     def page(
-        lines: list[Line], rotation: int = 0, warn: list[str] | None = None, px: tuple[int, int] = (1, 1)
+        lines: list[Line], rotation: int = 0, warn: list[Notice] | None = None, px: tuple[int, int] = (1, 1)
     ) -> Page:
         w_pt, h_pt = (height_pt, width_pt) if rotation in (90, 270) else (width_pt, height_pt)
         pts = lines_to_points(lines, sx=w_pt / px[0], sy=h_pt / px[1]) if lines else []
@@ -128,14 +129,14 @@ def ocr_image(
         prep = preprocess.Prepared(image=gray, blank=preprocess.is_blank(preprocess.binarize(gray), dpi=dpi0))
     img = prep.image
     if prep.blank:
-        return page([], warn=["blank page"])
+        return page([], warn=[Notice("page.blank")])
     dpi = max(round(img.shape[1] / (width_pt / 72.0)), 70)
 
     rotation = 0
     try:
         lines = engine.recognize(img, page_number=number, timeout=left(), dpi=dpi)
     except OcrTimeout:
-        return page([], warn=[f"OCR timed out after {timeout:g} s"])
+        return page([], warn=[Notice("page.ocr_timeout", params={"seconds": timeout})])
     conf, n = _quality(lines)
     if conf < RECHECK_CONFIDENCE or n < 3:
         # Upside-down or sideways text reads as low-confidence garbage: ask OSD, read again if it
@@ -150,14 +151,14 @@ def ocr_image(
                 if _better(lines, again):
                     lines, rotation, img = again, angle, turned
         except OcrTimeout:
-            warnings.append(f"OCR timed out after {timeout:g} s (orientation not checked)")
+            warnings.append(Notice("page.ocr_timeout_orientation", params={"seconds": timeout}))
 
     if rotation:
-        warnings.append(f"rotated {rotation}°")
+        warnings.append(Notice("page.rotated", params={"degrees": int(rotation)}))
     conf, n = _quality(lines)
     if n == 0:
-        return page([], rotation, warn=[f"unreadable page (mean confidence {0.0:.2f})"])
+        return page([], rotation, warn=[Notice("page.unreadable", params={"confidence": 0.0})])
     if conf < UNREADABLE_CONFIDENCE:
-        warnings.append(f"unreadable page (mean confidence {conf:.2f})")
+        warnings.append(Notice("page.unreadable", params={"confidence": float(conf)}))
     lines = drop_folios(reading_order(lines))
     return page(lines, rotation, px=(img.shape[1], img.shape[0]))

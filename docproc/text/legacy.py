@@ -20,6 +20,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Literal
 
+from docproc.text.fold import tone_marks
 from docproc.text.normalize import nfc
 from docproc.text.syllables import is_syllable
 
@@ -55,11 +56,7 @@ _TCVN3_CODES: dict[int, str] = {
 _TCVN3_DECODE = {chr(b): u for b, u in _TCVN3_CODES.items()}
 _TCVN3_ENCODE = {u: chr(b) for b, u in _TCVN3_CODES.items()}
 # The 60 toned vowels that TCVN3 can only write in lower case.
-_TONED_LOWER = frozenset(
-    u
-    for u in _TCVN3_CODES.values()
-    if any(t in unicodedata.normalize("NFD", u) for t in "\u0300\u0301\u0309\u0303\u0323")
-)
+_TONED_LOWER = frozenset(u for u in _TCVN3_CODES.values() if tone_marks(u))
 
 # -- VNI-Windows ----------------------------------------------------------------------------------
 _GRAVE, _ACUTE, _HOOK, _TILDE, _DOT = "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from docproc.document import Line, Page
-from docproc.text.normalize import nfc, strip_diacritics
+from docproc.text.fold import strip_diacritics, tone_style
+from docproc.text.normalize import nfc
 from docproc.text.syllables import is_syllable, strip_tone
 
 __all__ = ["correct_ocr_text", "correct_page", "correct_words"]
@@ -77,7 +78,7 @@ class _Lexicon:
             vocab = json.loads((_DATA / "vocab.json").read_text(encoding="utf-8"))
         terms = json.loads((_DATA / "legal_terms.json").read_text(encoding="utf-8"))["phrases"]
         self.words: dict[str, int] = dict(vocab["words"])
-        self.styles = {_tone_style(w) for w in self.words}
+        self.styles = {tone_style(w) for w in self.words}
         self.by_key: dict[str, list[str]] = {}
         for w in self.words:
             if is_syllable(w):  # candidates for a replacement are real syllables ("d", "vnd" are not)
@@ -121,26 +122,7 @@ class _Lexicon:
 
     def known(self, word: str) -> bool:
         low = word.lower()
-        return low in self.words or _tone_style(low) in self.styles
-
-
-_TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
-
-
-@lru_cache(maxsize=65536)
-def _tone_style(word: str) -> str:
-    """One spelling for the old and new tone placements: "uỷ"/"ủy", "hoà"/"hòa" → tone on the
-    first vowel of a final oa, oe, uy (not after q: "quý")."""
-    d = unicodedata.normalize("NFD", word)
-    tones = [c for c in d if c in _TONE_MARKS]
-    if len(tones) != 1:
-        return word
-    base = "".join(c for c in d if c not in _TONE_MARKS)
-    base_nfc = unicodedata.normalize("NFC", base)
-    if not base_nfc.endswith(("oa", "oe", "uy")) or base_nfc.endswith("quy"):
-        return word
-    k = len(base_nfc) - 2
-    return unicodedata.normalize("NFC", base_nfc[: k + 1] + tones[0] + base_nfc[k + 1 :])
+        return low in self.words or tone_style(low) in self.styles
 
 
 @lru_cache(maxsize=1)
@@ -363,7 +345,7 @@ def correct_words(words: list[str]) -> list[str]:
             if target is None:
                 continue
             lower = tuple(w.lower() for w in window)
-            diff = [k for k in range(size) if _tone_style(lower[k]) != _tone_style(target[k])]
+            diff = [k for k in range(size) if tone_style(lower[k]) != tone_style(target[k])]
             if not diff:
                 break  # already right; its words are known, so no other phrase will change them
             if key not in lex.curated and not all(w.islower() for w in window):

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from docproc.text.normalize import strip_diacritics
+from docproc.text.fold import fold
 
 __all__ = ["provinces", "fix_province_names"]
 
@@ -52,7 +52,7 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def _key(s: str) -> str:
-    return re.sub(r"\s*-\s*", " - ", re.sub(r"\s+", " ", strip_diacritics(s).lower())).strip()
+    return re.sub(r"\s*-\s*", " - ", re.sub(r"\s+", " ", fold(s))).strip()
 
 
 _SEP = re.compile(r"(\s*[-–]\s*|\s+)")
@@ -73,7 +73,7 @@ def fix_province_names(text: str) -> str:
     """`text` with each province name whose letters match a known one but whose tone or shape marks
     differ written with the marks as published (spaces and dashes stay as printed). Only capitalised words count: "bình định" (to pacify)
     is not "Bình Định"."""
-    folded = strip_diacritics(text).lower()
+    folded = fold(text)
     if len(folded) != len(text):  # not precomposed (NFC) text: offsets would not line up
         return text
     rx, canon = _pattern()

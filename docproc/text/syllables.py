@@ -7,8 +7,9 @@ touch words that are not themselves valid syllables, so clean text is never made
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from docproc.text.fold import strip_tone, tone_marks
 
 __all__ = ["is_syllable", "tone_of", "strip_tone"]
 
@@ -48,15 +49,9 @@ _VOWELS = frozenset("aăâeêioôơuưy")
 _TONE_FREE_LAST = frozenset("iouy")  # the last letter carries no tone: nothing to check
 
 
-def strip_tone(word: str) -> str:
-    """The word without its tone mark, keeping the vowel shapes (ă â ê ô ơ ư), NFC."""
-    d = unicodedata.normalize("NFD", word)
-    return unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONES))
-
-
 def tone_of(word: str) -> int:
     """1 (level) to 6 (dot below); 0 if the word carries more than one tone mark."""
-    marks = [c for c in unicodedata.normalize("NFD", word) if c in _TONES]
+    marks = tone_marks(word)
     if len(marks) > 1:
         return 0
     return _TONES[marks[0]] if marks else 1

@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 
 from api import create_app
 from api.admin import create_office, create_user
-from docproc.config import Settings
+from api.settings import ServiceSettings
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 if not SHARED.exists():
@@ -62,8 +62,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 
 @pytest.fixture
-def settings(tmp_path: Path, database_url: str) -> Settings:
-    return Settings(
+def settings(tmp_path: Path, database_url: str) -> ServiceSettings:
+    return ServiceSettings(
         data_dir=tmp_path / "data",
         database_url=database_url,
         secret_key="test-secret-key",
@@ -75,11 +75,11 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
 
 
 @pytest.fixture
-def make_client(settings: Settings) -> Iterator[Callable[..., TestClient]]:
+def make_client(settings: ServiceSettings) -> Iterator[Callable[..., TestClient]]:
     """make_client(**create_app_kwargs) -> a started TestClient (stopped at the end of the test)."""
     opened: list[TestClient] = []
 
-    def make(settings_: Settings | None = None, **kwargs: Any) -> TestClient:
+    def make(settings_: ServiceSettings | None = None, **kwargs: Any) -> TestClient:
         client = TestClient(create_app(settings_ or settings, **kwargs))
         client.__enter__()
         opened.append(client)
@@ -186,7 +186,7 @@ def synthetic_extraction(source: str) -> dict[str, Any]:
     ).to_json_dict()
 
 
-def fake_process(spec: Any, settings: Settings) -> dict[str, Any]:
+def fake_process(spec: Any, settings: ServiceSettings) -> dict[str, Any]:
     """Stands in for the pipeline: a synthetic extraction, or a fault named by the file's first bytes."""
     data = Path(spec.blob).read_bytes()
     if data.startswith(b"CRASH"):

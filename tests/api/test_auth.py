@@ -62,11 +62,11 @@ def test_officer_cannot_correct(api) -> None:
 
 def test_admin_cli_creates_office_and_user(tmp_path, monkeypatch, settings) -> None:
     import cli
-    from docproc.config import get_settings
+    from api.settings import get_service_settings
 
     monkeypatch.setenv("DOCPROC_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("DOCPROC_DATABASE_URL", settings.db_url)
-    get_settings.cache_clear()
+    get_service_settings.cache_clear()
     try:
         runner = CliRunner()
         r = runner.invoke(cli.app, ["admin", "create-office", "Cục THADS Hà Nội"])
@@ -92,7 +92,7 @@ def test_admin_cli_creates_office_and_user(tmp_path, monkeypatch, settings) -> N
         assert r.exit_code == 1 and "no office" in r.output
         r = runner.invoke(cli.app, ["admin", "create-office", "Cục THADS Hà Nội"])
         assert r.exit_code == 1
-        client = TestClient(__import__("api").create_app(get_settings(), run_jobs=False))
+        client = TestClient(__import__("api").create_app(get_service_settings(), run_jobs=False))
         with client:
             r = client.post("/auth/token", data={"username": "chv1", "password": PASSWORD})
             assert r.status_code == 200
@@ -103,4 +103,4 @@ def test_admin_cli_creates_office_and_user(tmp_path, monkeypatch, settings) -> N
                 == "officer"
             )
     finally:
-        get_settings.cache_clear()
+        get_service_settings.cache_clear()

@@ -112,11 +112,11 @@ def test_temp_files_are_locked_while_written(tmp_path: Path) -> None:
 
 
 def test_uploads_are_fsynced_before_they_are_acknowledged(fake_api, monkeypatch) -> None:
-    import api.storage
+    import docproc._io
 
     synced: list[Path] = []
-    monkeypatch.setattr(api.storage, "fsync_file", lambda p: synced.append(Path(p)))
-    monkeypatch.setattr(api.storage, "fsync_dir", lambda p: synced.append(Path(p)))
+    monkeypatch.setattr(docproc._io, "fsync_file", lambda p: synced.append(Path(p)))
+    monkeypatch.setattr(docproc._io, "fsync_dir", lambda p: synced.append(Path(p)))
     r = fake_api.upload("officer_a", "a.txt", b"some judgment text")
     assert r.status_code == 201
     blob = fake_api.client.app.state.store.path(r.json()["sha256"])  # type: ignore[attr-defined]

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck  # noqa: E402
 from hypothesis import settings as hsettings  # noqa: E402
 
 from api import create_app  # noqa: E402
-from docproc.config import Settings  # noqa: E402
+from api.settings import ServiceSettings  # noqa: E402
 
-schema = schemathesis.openapi.from_dict(create_app(Settings(data_dir="/nonexistent")).openapi())
+schema = schemathesis.openapi.from_dict(create_app(ServiceSettings(data_dir="/nonexistent")).openapi())
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def fuzz_client(tmp_path_factory):  # type: ignore[no-untyped-def]
     from api.admin import create_office, create_user
 
     tmp = tmp_path_factory.mktemp("fuzz")
-    s = Settings(
+    s = ServiceSettings(
         data_dir=tmp / "data",
         database_url=f"sqlite:///{tmp / 'fuzz.sqlite3'}",
         secret_key="fuzz",

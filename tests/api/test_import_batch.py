@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from api.importer import BatchImportError, import_batch
+from api.settings import ServiceSettings
 from api.storage import BlobStore
-from docproc.config import Settings
 from pipelines.batch import run_batch
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -37,7 +37,7 @@ def dask() -> Iterator[Any]:
 
 
 def test_imported_batch_is_open_to_its_office_alone_and_import_is_idempotent(
-    api: Any, settings: Settings, tmp_path: Path, dask: Any
+    api: Any, settings: ServiceSettings, tmp_path: Path, dask: Any
 ) -> None:
     src = tmp_path / "in"
     src.mkdir()
@@ -93,7 +93,9 @@ def test_imported_batch_is_open_to_its_office_alone_and_import_is_idempotent(
         import_batch(tmp_path / "elsewhere", office=OFFICE_A, settings=settings, sessions=sessions)
 
 
-def test_a_changed_input_is_not_imported(api: Any, settings: Settings, tmp_path: Path, dask: Any) -> None:
+def test_a_changed_input_is_not_imported(
+    api: Any, settings: ServiceSettings, tmp_path: Path, dask: Any
+) -> None:
     src = tmp_path / "in"
     src.mkdir()
     for name in ("c1-01", "c1-02"):

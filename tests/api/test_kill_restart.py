@@ -16,7 +16,7 @@ import pytest
 
 from api import open_database
 from api.admin import create_office, create_user
-from docproc.config import Settings
+from api.settings import ServiceSettings
 
 pytestmark = [pytest.mark.ocr, pytest.mark.slow]
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -87,7 +87,7 @@ def test_api_killed_during_processing_resumes_after_restart(tmp_path: Path) -> N
         "DOCPROC_JOB_POLL_SECONDS": "0.1",
         "DOCPROC_LOG_LEVEL": "WARNING",
     }
-    settings = Settings(data_dir=data, database_url=env["DOCPROC_DATABASE_URL"])
+    settings = ServiceSettings(data_dir=data, database_url=env["DOCPROC_DATABASE_URL"])
     db = open_database(settings)
     create_office(db.sessions, "Office K")
     create_user(db.sessions, "k", office="Office K", password="kill-test-pw", role="officer")

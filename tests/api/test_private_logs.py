@@ -146,7 +146,7 @@ def test_docproc_serve_writes_one_scrubbed_json_line_per_record(tmp_path: Path) 
     access log, a processing pool process), driven over HTTP; every line of its stderr is checked."""
     from api import open_database
     from api.admin import create_office, create_user
-    from docproc.config import Settings
+    from api.settings import ServiceSettings
 
     data = tmp_path / "data"
     env = {
@@ -159,7 +159,7 @@ def test_docproc_serve_writes_one_scrubbed_json_line_per_record(tmp_path: Path) 
         "DOCPROC_LOG_LEVEL": "INFO",
     }
     env.pop("DOCPROC_DATABASE_URL", None)
-    db = open_database(Settings(data_dir=data))
+    db = open_database(ServiceSettings(data_dir=data))
     create_office(db.sessions, "Chi cục THADS A")
     create_user(db.sessions, "chv", office="Chi cục THADS A", password=PASSWORD, role="reviewer")
     db.engine.dispose()

@@ -60,7 +60,7 @@ def test_batch_with_office_imports_its_documents_at_the_end(
     from api import open_database
     from api.admin import create_office, create_user
     from api.models import Document
-    from docproc.config import Settings
+    from pipelines.settings import BatchSettings
 
     src = tmp_path / "in"
     text_variants(src, 2)
@@ -71,7 +71,7 @@ def test_batch_with_office_imports_its_documents_at_the_end(
     assert res.returncode == 2 and "no office" in res.stderr  # refused before any work
     assert not out.exists()
 
-    db = open_database(Settings(data_dir=data))
+    db = open_database(BatchSettings(data_dir=data))
     try:
         office_id = create_office(db.sessions, "Chi cục THADS X")
         create_user(db.sessions, "can_bo_x", office="Chi cục THADS X", password="mat khau dai", role="admin")

@@ -14,6 +14,7 @@ import pipelines.batch
 from docproc.config import Settings
 from pipelines.batch import run_batch
 from pipelines.runner import prepare
+from pipelines.settings import BatchSettings
 
 
 def make_killing_prepare() -> Any:
@@ -37,7 +38,7 @@ def test_a_document_that_kills_workers_fails_alone(
     docs = text_variants(src, 6)
     (src / "poison.txt").write_text("một văn bản bình thường", encoding="utf-8")
     out = tmp_path / "out"
-    settings = Settings(data_dir=tmp_path / "data")
+    settings = BatchSettings(data_dir=tmp_path / "data")
     summary = run_batch([str(src)], out, settings=settings, client=client)
     assert summary.counts == {"done": len(docs), "failed": 1}, failed_rows(settings.db_url, out)
     assert summary.failed_by_reason == {"worker_died": 1}

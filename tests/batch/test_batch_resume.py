@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from docproc.config import Settings
 from pipelines.batch import run_batch
+from pipelines.settings import BatchSettings
 
 N_DOCS = 40
 
@@ -67,7 +67,9 @@ def test_sigkill_half_way_then_rerun_equals_uninterrupted_run(
 
     # the uninterrupted reference, on the test session's cluster
     ref_out = tmp_path / "ref"
-    ref = run_batch([str(src)], ref_out, settings=Settings(data_dir=tmp_path / "ref-data"), client=client)
+    ref = run_batch(
+        [str(src)], ref_out, settings=BatchSettings(data_dir=tmp_path / "ref-data"), client=client
+    )
     assert ref.counts == {"done": N_DOCS, "failed": 1}
 
     out, data = tmp_path / "out", tmp_path / "data"

@@ -13,14 +13,14 @@ from typing import Any
 
 import pytest
 
-from docproc.config import Settings
 from docproc.validation import validate_extraction
 from pipelines.batch import TABLE_NAME, batch_status, run_batch
 from pipelines.manifest import Manifest
+from pipelines.settings import BatchSettings
 
 
-def settings_for(tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path / "data")
+def settings_for(tmp_path: Path) -> BatchSettings:
+    return BatchSettings(data_dir=tmp_path / "data")
 
 
 def table(out: Path) -> dict[str, dict[str, str]]:

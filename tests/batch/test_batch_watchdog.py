@@ -16,6 +16,7 @@ from docproc.config import Settings
 from pipelines.batch import run_batch
 from pipelines.manifest import Manifest
 from pipelines.runner import prepare
+from pipelines.settings import BatchSettings
 
 
 def make_hanging_tasks() -> tuple[Any, Any]:
@@ -66,7 +67,7 @@ def test_a_hanging_document_times_out_and_the_batch_goes_on(
     (src / "hang.txt").write_text("một văn bản bình thường", encoding="utf-8")
     scan = src / "scan.pdf"  # its page goes to OCR, which hangs
     scan.write_bytes(scans["scan"].read_bytes())
-    settings = Settings(data_dir=tmp_path / "data", batch_doc_timeout=3, batch_page_timeout=4)
+    settings = BatchSettings(data_dir=tmp_path / "data", batch_doc_timeout=3, batch_page_timeout=4)
     pids_before = set(client.run(os.getpid).values())
 
     t0 = time.monotonic()
@@ -113,7 +114,7 @@ def test_a_task_holding_the_gil_times_out_too(
     src = tmp_path / "in"
     docs = text_variants(src, 4)
     (src / "hang.txt").write_text("một văn bản bình thường", encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "data", batch_doc_timeout=3)
+    settings = BatchSettings(data_dir=tmp_path / "data", batch_doc_timeout=3)
     t0 = time.monotonic()
     summary = run_batch([str(src)], tmp_path / "out", settings=settings, client=client)
     # the worker is silent (no heartbeat, no reply): its nanny tells which task it is stuck in

@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from docproc.config import Settings
+from api.settings import ServiceSettings
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 if not SHARED.exists():
@@ -107,7 +107,7 @@ def start_server(data_dir: Path) -> tuple[Any, Any, threading.Thread, str]:
 
     from api import create_app
 
-    settings = Settings(
+    settings = ServiceSettings(
         data_dir=data_dir,
         database_url=f"sqlite:///{data_dir / 'review.sqlite3'}",
         secret_key="browser-test-secret",
@@ -177,13 +177,21 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="session")
-def browser(live: LiveServer) -> Iterator[Any]:
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium through Playwright, for every browser test (with or without the server)."""
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium not installed at /usr/bin/chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def browser(live: LiveServer, chromium: Any) -> Any:
+    return chromium
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from fastapi.testclient import TestClient
 
 from api import create_app
 from api.admin import create_office, create_user
-from api.review_text import attention_key, sort_rows, vnd, warning_vi
-from docproc.config import Settings
+from api.review_text import attention_key, sort_rows, stored_warnings, vnd, warning_out
+from api.settings import ServiceSettings
 
 PASSWORD = "correct horse battery"
 
@@ -38,10 +38,11 @@ def _extraction(source: str, confidence: float) -> dict[str, Any]:
     ).to_json_dict()
 
 
-def _fake(spec: Any, settings: Settings) -> dict[str, Any]:
+def _fake(spec: Any, settings: ServiceSettings) -> dict[str, Any]:
     """A stand-in pipeline: the file's first word says what to return (WARN, LOW or anything)."""
     data = Path(spec.blob).read_bytes()
-    warnings = ["/obligations/0: no obligee was found for this payment"] if data.startswith(b"WARN") else []
+    no_obligee = {"code": "obligation.no_obligee", "pointer": "/obligations/0", "params": {}}
+    warnings = [no_obligee] if data.startswith(b"WARN") else []  # as the worker stores a job's notices
     conf = 0.5 if data.startswith(b"LOW") else 0.95
     return {"ok": True, "extraction": _extraction(spec.filename, conf), "warnings": warnings, "pages": 0}
 
@@ -53,7 +54,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
     import api.auth
 
     saved, api.auth.hasher = api.auth.hasher, PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    settings = Settings(
+    settings = ServiceSettings(
         data_dir=tmp_path / "data",
         database_url=f"sqlite:///{tmp_path / 't.sqlite3'}",
         secret_key="k",
@@ -99,6 +100,11 @@ def test_pages_need_a_session_and_redirect_to_the_login_form(client: TestClient)
     assert '<label for="username">Tên đăng nhập</label>' in page.text
     assert client.get("/review/static/review.js").headers["content-type"].startswith("text/javascript")
     assert client.get("/review/static/..%2Fapp.py").status_code == 404
+    # the page's ES modules, one and two folders down, and nothing beside them
+    assert client.get("/review/static/review/patch.js").headers["content-type"].startswith("text/javascript")
+    assert client.get("/review/static/review/render/fields.js").status_code == 200
+    for bad in ("review/..%2Freview.js", "review/render/..%2F..%2Fapp.py", "other/patch.js", "review/x.py"):
+        assert client.get(f"/review/static/{bad}").status_code == 404, bad
 
 
 def test_list_puts_warnings_and_low_confidence_first_and_filters(client: TestClient) -> None:
@@ -111,6 +117,7 @@ def test_list_puts_warnings_and_low_confidence_first_and_filters(client: TestCli
     order = [page.index(f'data-id="{d}"') for d in (warn, low, plain)]
     assert order == sorted(order)
     assert "Chờ duyệt" in page and "50%" in page
+    assert 'title="Không tìm thấy người được thi hành"' in page  # the count says what it counts
     only = client.post("/review", data={"q": "low"}).text
     assert f'data-id="{low}"' in only and f'data-id="{plain}"' not in only
     assert f'data-id="{plain}"' not in client.get("/review", params={"status": "approved"}).text
@@ -120,11 +127,14 @@ def test_list_puts_warnings_and_low_confidence_first_and_filters(client: TestCli
     assert boot["canEdit"] is True
     assert boot["warnings"] == [
         {
+            "code": "obligation.no_obligee",
             "pointer": "/obligations/0",
-            "message": "Không tìm thấy người được thi hành",
-            "raw": "/obligations/0: no obligee was found for this payment",
+            "params": {},
+            "text": "Không tìm thấy người được thi hành",
         }
     ]
+    api_view = client.get(f"/documents/{warn}").json()  # the API says what the page says
+    assert api_view["warnings"] == boot["warnings"]
 
 
 def _boot(html: str) -> dict[str, Any]:
@@ -180,23 +190,40 @@ def test_another_office_gets_404_everywhere(client: TestClient) -> None:
 
 def test_vietnamese_amounts_and_warnings() -> None:
     assert vnd(1_250_000_000) == "1.250.000.000" and vnd(0) == "0" and vnd(None) == ""
-    w = warning_vi("/obligations/2: amount in digits (1,250,000 đ) and in words (1,205,000 đ) disagree")
-    assert w == {
+    stored = {
+        "code": "amount.words_digits_differ",
         "pointer": "/obligations/2",
-        "message": "Số tiền bằng số (1.250.000 đ) và bằng chữ (1.205.000 đ) không khớp",
-        "raw": w["raw"],
+        "params": {"digits": 1_250_000, "words": 1_205_000},
     }
-    fee = warning_vi(
-        "/obligations/1: court fee 5,000,000 đ differs from the Nghị quyết 326/2016/UBTVQH14 schedule for "
-        "the 100,000,000 đ ordered against the same party (5,000,000 đ, or half for a settlement); check "
-        "the claim value the court used"
+    assert warning_out(stored) == {
+        **stored,
+        "text": "Số tiền bằng số (1.250.000 đ) và bằng chữ (1.205.000 đ) không khớp",
+    }
+    fee = warning_out(
+        {
+            "code": "fee.off_schedule",
+            "pointer": "/obligations/1",
+            "params": {
+                "fee": 5_000_000,
+                "resolution": "326/2016/UBTVQH14",
+                "value": 100_000_000,
+                "expected": 5_000_000,
+            },
+        }
     )
-    assert fee["pointer"] == "/obligations/1" and fee["message"].startswith("Án phí 5.000.000 đ khác mức")
-    assert warning_vi("/assets/0/owners/1: P9 is not one of the parties")["message"].startswith(
-        "P9 không phải"
-    )
-    other = warning_vi("something new")
-    assert other["pointer"] is None and other["message"] == "Cảnh báo: something new"
+    assert fee["pointer"] == "/obligations/1" and fee["text"].startswith("Án phí 5.000.000 đ khác mức")
+    unknown = {"code": "party.unknown", "pointer": "/assets/0/owners/1", "params": {"party": "P9"}}
+    assert warning_out(unknown)["text"].startswith("P9 không phải")
+    old = warning_out("/obligations/0: stored before notices")  # a document processed before the change
+    assert old == {
+        "code": None,
+        "pointer": None,
+        "params": {},
+        "text": "/obligations/0: stored before notices",
+    }
+    # what the database keeps: the notices when the extraction has them, else its English strings
+    assert stored_warnings({"warnings": ["x"], "notices": [unknown]}) == [unknown]
+    assert stored_warnings({"warnings": ["x"]}) == ["x"]
 
 
 def test_attention_order() -> None:

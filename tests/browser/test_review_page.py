@@ -140,6 +140,11 @@ def test_amount_corrected_is_kept_before_and_after_saving(signin, live: Any) -> 
         _control(page, pointer).fill(str(new))
         _control(page, pointer).press("Tab")
         expect(_control(page, pointer)).to_have_value(f"{new:,}".replace(",", "."))
+        # the components no longer add up: said in the warnings panel and under the field
+        expect(page.locator("section.warnings")).to_contain_text("Các khoản cộng lại")
+        expect(page.locator(f'#fields .field[data-pointer="{pointer}"] .warnline')).to_contain_text(
+            "khác tổng"
+        )
         # unsaved edits survive a reload
         page.reload()
         page.wait_for_selector("body[data-ready='1']")

@@ -6,7 +6,8 @@ import datetime as dt
 
 from docproc.document import Document
 from docproc.extract import fees
-from docproc.extract.checks import check
+from docproc.extract.checks import check as check_notices
+from docproc.notices import texts
 from docproc.schema import Asset, Case, DocumentInfo, Extraction, Obligation, Party
 
 PARTIES = [
@@ -14,6 +15,11 @@ PARTIES = [
     Party(id="P2", role="defendant", kind="person", name="Nguyễn Văn An"),
 ]
 DOC = Document.from_text("Bản án về tranh chấp hợp đồng tín dụng.", source="t.txt")
+
+
+def check(extraction: Extraction, document: Document) -> list[str]:
+    """The checks' notices as the contract's English warnings read."""
+    return texts(check_notices(extraction, document))
 
 
 def ex(obligations, assets=(), case=None) -> Extraction:
@@ -110,3 +116,17 @@ def test_schedule_tiers():
     assert fees.valued_fee(300_000_000, "civil", s) == 15_000_000
     assert fees.valued_fee(1_250_000_000, "civil", s) == 49_500_000
     assert fees.valued_fee(6_037_817_250, "kdtm", s) == 114_037_817
+
+
+def test_checks_are_notices_with_pointer_and_amounts_only():
+    got = check_notices(ex([pay(1_250_000_000, amount_words="Một tỷ hai trăm lăm mươi nghìn đồng")]), DOC)
+    assert [(n.code, n.pointer) for n in got] == [("amount.words_digits_differ", "/obligations/0")]
+    assert got[0].params == {"digits": 1_250_000_000, "words": 1_000_250_000}
+    fee_notice = check_notices(ex([pay(3_561_623_255), fee(90_000_000)]), DOC)[0]
+    assert fee_notice.code == "fee.off_schedule"
+    assert fee_notice.params == {
+        "fee": 90_000_000,
+        "resolution": "326/2016/UBTVQH14",
+        "value": 3_561_623_255,
+        "expected": 103_232_465,
+    }

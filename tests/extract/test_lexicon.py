@@ -6,7 +6,8 @@ import re
 
 from docproc.extract import _lexicon as L
 from docproc.extract._patterns import ORDER_RE
-from docproc.extract.parties import _ROLE_LABELS, _ascii
+from docproc.extract.parties import _ROLE_LABELS
+from docproc.text.fold import fold, fold_aligned
 
 
 def test_every_role_label_matches_written_with_or_without_marks_comma_or_va():
@@ -16,16 +17,16 @@ def test_every_role_label_matches_written_with_or_without_marks_comma_or_va():
                 phrase,
                 phrase.replace(",", ""),
                 phrase.replace(",", " và"),
-                L.strip_marks(phrase),
+                fold(phrase),
             }:
-                got = next((r for rx, r in _ROLE_LABELS if rx.match(_ascii(written))), None)
+                got = next((r for rx, r in _ROLE_LABELS if rx.match(fold_aligned(written))), None)
                 assert got == role, (written, got)
 
 
 def test_longer_labels_win():
-    assert L.role_of_label(L.strip_marks("nguyên đơn dân sự: ông A")) == "civil_plaintiff"
-    assert L.role_of_label(L.strip_marks("các đồng nguyên đơn")) is None  # prefixes belong to the caller
-    assert L.role_of_label(L.strip_marks("người có quyền lợi và nghĩa vụ liên quan")) == "related_party"
+    assert L.role_of_label(fold("nguyên đơn dân sự: ông A")) == "civil_plaintiff"
+    assert L.role_of_label(fold("các đồng nguyên đơn")) is None  # prefixes belong to the caller
+    assert L.role_of_label(fold("người có quyền lợi và nghĩa vụ liên quan")) == "related_party"
 
 
 def test_order_verbs_and_modals_come_from_the_table():

@@ -80,7 +80,7 @@ def test_a_name_that_contradicts_the_bytes_is_a_warning(tmp_path, settings) -> N
     named_pdf.write_bytes(text)
     loaded = load(named_pdf, settings=settings)
     assert loaded.kind == "text"
-    assert loaded.warnings[0] == "the file is named as PDF but its bytes are TEXT: it was read as TEXT"
+    assert str(loaded.warnings[0]) == "the file is named as PDF but its bytes are TEXT: it was read as TEXT"
     plain = tmp_path / "ban-an.txt"
     plain.write_bytes(text)
     assert not load(plain, settings=settings).warnings

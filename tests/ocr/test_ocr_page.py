@@ -10,6 +10,7 @@ from PIL import Image
 from docproc.config import Settings
 from docproc.document import Line, Word
 from docproc.errors import OcrFailed
+from docproc.notices import texts
 from docproc.ocr import FakeOcrEngine, OcrEngine, OcrTimeout, TesseractEngine, ocr_image
 
 DPI = 300
@@ -31,7 +32,7 @@ def test_pixel_boxes_become_points(text_page: Image.Image) -> None:
     assert (page.width, page.height) == (pytest.approx(pt(w)), pytest.approx(pt(h)))
     assert page.lines[0].words[0].bbox == pytest.approx((72.0, 14.4, 144.0, 28.8))
     assert page.text == "Bản án"
-    assert page.warnings == []
+    assert texts(page.warnings) == []
     assert engine.calls == [2]
 
 
@@ -49,7 +50,7 @@ def test_blank_page_skips_recognition() -> None:
     engine = FakeOcrEngine({1: [[("ghost", (0, 0, 10, 10))]]})
     blank = Image.new("L", (1200, 1600), 255)
     page = ocr_image(blank, number=1, width_pt=288, height_pt=384, settings=settings(), engine=engine)
-    assert page.lines == [] and page.warnings == ["blank page"]
+    assert page.lines == [] and texts(page.warnings) == ["blank page"]
     assert engine.calls == []
 
 
@@ -57,7 +58,7 @@ def test_low_confidence_page_is_flagged(text_page: Image.Image) -> None:
     engine = FakeOcrEngine({1: [[("xq", (10, 10, 50, 50)), ("zz", (60, 10, 90, 50))]]}, confidence=0.3)
     w, h = text_page.size
     page = ocr_image(text_page, number=1, width_pt=pt(w), height_pt=pt(h), settings=settings(), engine=engine)
-    assert page.warnings == ["unreadable page (mean confidence 0.30)"]
+    assert texts(page.warnings) == ["unreadable page (mean confidence 0.30)"]
     assert page.text == "xq zz"  # what was read is kept
 
 
@@ -73,7 +74,7 @@ def test_timeout_gives_an_empty_page_with_a_warning(text_page: Image.Image) -> N
         engine=engine,
     )
     assert page.lines == []
-    assert page.warnings == ["OCR timed out after 2 s"]
+    assert texts(page.warnings) == ["OCR timed out after 2 s"]
 
 
 class UpsideDown(OcrEngine):
@@ -105,7 +106,7 @@ def test_page_read_badly_is_turned_when_osd_says_so(text_page: Image.Image) -> N
         text_page, number=1, width_pt=pt(w), height_pt=pt(h), settings=settings(), engine=UpsideDown(prepared)
     )
     assert page.rotation == 180
-    assert "rotated 180°" in page.warnings
+    assert "rotated 180°" in texts(page.warnings)
     assert page.mean_confidence == pytest.approx(0.95)
 
 
@@ -158,4 +159,4 @@ def test_timeout_during_orientation_check_keeps_the_first_reading(text_page: Ima
         engine=engine,
     )
     assert page.text == "mờ"
-    assert page.warnings == ["OCR timed out after 5 s (orientation not checked)"]
+    assert texts(page.warnings) == ["OCR timed out after 5 s (orientation not checked)"]

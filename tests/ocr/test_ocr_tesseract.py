@@ -11,6 +11,7 @@ from PIL import Image, ImageFilter
 
 from docproc.config import Settings
 from docproc.errors import OcrFailed
+from docproc.notices import texts
 from docproc.ocr import OcrTimeout, TesseractEngine, ocr_image
 
 pytestmark = pytest.mark.ocr
@@ -41,7 +42,7 @@ def page_img(render) -> Image.Image:
 
 def test_reads_vietnamese_text(page_img: Image.Image) -> None:
     page = read(page_img)
-    assert page.warnings == []
+    assert texts(page.warnings) == []
     assert similarity(page.text, "\n".join(TEXT)) > 0.97
     assert "1.250.000.000" in page.text and "300.000" in page.text
     assert "nguyên đơn" in page.text
@@ -58,14 +59,14 @@ def test_reads_vietnamese_text(page_img: Image.Image) -> None:
 def test_upside_down_page_is_read_upright(page_img: Image.Image) -> None:
     page = read(page_img.rotate(180))
     assert page.rotation == 180
-    assert "rotated 180°" in page.warnings
+    assert "rotated 180°" in texts(page.warnings)
     assert "1.250.000.000" in page.text
     assert similarity(page.text, "\n".join(TEXT)) > 0.95
 
 
 def test_blank_page_warns() -> None:
     page = read(Image.new("L", (1200, 800), 250))
-    assert page.lines == [] and page.warnings == ["blank page"]
+    assert page.lines == [] and texts(page.warnings) == ["blank page"]
 
 
 def test_noise_page_is_unreadable() -> None:
@@ -75,13 +76,13 @@ def test_noise_page_is_unreadable() -> None:
     )
     noise = noise.point(lambda v: 0 if v < 125 else 255)
     page = read(noise)
-    assert len(page.warnings) == 1 and page.warnings[0].startswith("unreadable page (mean confidence ")
+    assert len(page.warnings) == 1 and texts(page.warnings)[0].startswith("unreadable page (mean confidence ")
     assert page.mean_confidence is None or page.mean_confidence < 0.5
 
 
 def test_tiny_timeout_gives_a_warning(page_img: Image.Image) -> None:
     page = read(page_img, ocr_timeout_s=0.01)
-    assert page.lines == [] and page.warnings == ["OCR timed out after 0.01 s"]
+    assert page.lines == [] and texts(page.warnings) == ["OCR timed out after 0.01 s"]
 
 
 def test_engine_kills_tesseract_on_timeout(page_img: Image.Image) -> None:
@@ -104,4 +105,4 @@ def test_tesserocr_engine_reads_like_the_cli(page_img: Image.Image) -> None:
     assert similarity(ours, cli) > 0.97
     assert "1.250.000.000" in ours
     page = read(page_img, ocr_engine="tesserocr")
-    assert page.warnings == [] and similarity(page.text, "\n".join(TEXT)) > 0.97
+    assert texts(page.warnings) == [] and similarity(page.text, "\n".join(TEXT)) > 0.97

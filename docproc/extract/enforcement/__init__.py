@@ -23,6 +23,7 @@ from docproc.extract.enforcement.header import Span, read_header, read_signature
 from docproc.extract.enforcement.items import extract_items
 from docproc.extract.enforcement.parties import extract_parties
 from docproc.extract.evidence import EvidenceBuilder
+from docproc.notices import Notice
 from docproc.schema import Case, DecisionRef, DocumentInfo, Enforcement, Extraction, JudgmentRef
 
 __all__ = ["extract_enforcement"]
@@ -104,9 +105,8 @@ def extract_enforcement(document: Document) -> Extraction:
         kind="enforcement_decision",
         text_source=document.text_source,
         ocr_mean_confidence=document.ocr_mean_confidence,
-        warnings=list(document.warnings),
     )
-    info.warnings.extend(_warnings(enf, parties, obligations))
+    info.warn(*document.warnings, *_warnings(enf, parties, obligations))
     return Extraction(
         document=info,
         case=Case(),
@@ -127,18 +127,21 @@ def _judgment_ref(r: B.Ref, ptr: str, ev: EvidenceBuilder, text: str) -> Judgmen
     return JudgmentRef(number=r.number, date=r.date, court=vote_places(r.issuer, text) if r.issuer else None)
 
 
-def _warnings(enf: Enforcement, parties: list, obligations: list) -> list[str]:
+def _warnings(enf: Enforcement, parties: list, obligations: list) -> list[Notice]:
     """What a reviewer should look at: the fields every decision has that were not found."""
     out = []
-    for name in ("agency", "number", "date"):
-        if getattr(enf, name) is None:
-            out.append(f"enforcement decision: no {name} found in the header")
+    if enf.agency is None:
+        out.append(Notice("enforcement.no_agency"))
+    if enf.number is None:
+        out.append(Notice("enforcement.no_number"))
+    if enf.date is None:
+        out.append(Notice("enforcement.no_date"))
     if enf.judgment.number is None:
-        out.append("enforcement decision: no court judgment or decision cited")
+        out.append(Notice("enforcement.no_judgment"))
     if enf.decision_type == "other":
-        out.append("enforcement decision: the decision type was not recognised")
+        out.append(Notice("enforcement.unknown_type"))
     if not any(p.role == "obligor" for p in parties):
-        out.append("enforcement decision: no obligor (người phải thi hành án) found")
+        out.append(Notice("enforcement.no_obligor"))
     if enf.decision_type in _EXECUTE and not obligations:
-        out.append("enforcement decision: no item to enforce found in Điều 1")
+        out.append(Notice("enforcement.no_items"))
     return out

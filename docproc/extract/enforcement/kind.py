@@ -16,13 +16,12 @@ import re
 from dataclasses import dataclass
 
 from docproc.extract.sections import bare
+from docproc.notices import Notice, render
 
-__all__ = ["DocKind", "classify", "NOT_LEGAL_WARNING"]
+__all__ = ["DocKind", "classify", "NOT_LEGAL", "NOT_LEGAL_WARNING"]
 
-NOT_LEGAL_WARNING = (
-    "this document does not look like a court judgment or decision, nor like an enforcement decision: "
-    "nothing extracted from it should be trusted without review"
-)
+NOT_LEGAL = Notice("document.not_legal")
+NOT_LEGAL_WARNING = render(NOT_LEGAL, "en")
 
 # (bare key, weight); header keys count in the first lines, body keys anywhere
 _AGENCY_HEAD = (("THIHANHANDANSU", 4), ("THADS", 3), ("CHAPHANHVIEN", 2))

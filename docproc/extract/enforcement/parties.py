@@ -25,6 +25,7 @@ from docproc.extract.enforcement.tables import fold
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.mentions import _HON_RE
 from docproc.schema import Party
+from docproc.text.fold import fold_aligned
 
 __all__ = ["extract_parties"]
 
@@ -329,14 +330,14 @@ def _payers(body: Body, asc: str) -> list[P._Draft]:
 
 def _key(name: str) -> str:
     """Merge key: without honorific, case and tone marks (OCR misreads a tone in one mention)."""
-    return re.sub(r"\s+", " ", P._ascii(_HON_RE.sub("", name)).lower()).strip(" .,;")
+    return re.sub(r"\s+", " ", fold_aligned(_HON_RE.sub("", name)).lower()).strip(" .,;")
 
 
 def extract_parties(body: Body, ev: EvidenceBuilder, *, ocr: bool = True) -> tuple[list[Party], list[str]]:
     """The parties, and the ids of the obligors the decision is issued against (labelled as such,
     not the owners of secured assets who answer only within the security)."""
     text = body.text
-    asc = P._ascii(text)
+    asc = fold_aligned(text)
     primary: set[int] = set()
     labelled = _labelled(body, asc, primary)
     merged: dict[str, P._Draft] = {}
@@ -372,7 +373,7 @@ def extract_parties(body: Body, ev: EvidenceBuilder, *, ocr: bool = True) -> tup
         add(d, override=False)
     drafts = [merged[k] for k in order]
     # order of first appearance from the bases on (ids follow the text)
-    fz = P._ascii(text).lower()
+    fz = fold_aligned(text).lower()
     start = body.bases[0]
 
     def first(d: P._Draft) -> int:

@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from docproc.extract.parties import _ascii
+from docproc.text.fold import fold_aligned
 
 __all__ = ["Tables", "tables", "fold", "Rule"]
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics, same length as `text` ("Đình chỉ" → "dinh chi")."""
-    return _ascii(text).lower()
+    """Lower case without diacritics, same length as `text` ("Đình chỉ" → "dinh chi"): `fold_aligned`,
+    and lower case also outside the Latin blocks."""
+    return fold_aligned(text).lower()
 
 
 @dataclass(frozen=True)
