@@ -7,7 +7,8 @@ Each document the batch has done becomes a document of the office: its input fil
 in the blob store (as an upload is), status done, its extraction as processed (version 0, no
 corrections), and a finished job that says where it came from. A document whose bytes are in the
 office already (uploaded, or imported before) is left alone, so importing the same batch again adds
-nothing. A done document whose input file has gone or changed since the batch (its bytes no longer
+nothing. The words of its pages (the layout the batch wrote under OUT/layout/) are stored with it, for
+the review page. A done document whose input file has gone or changed since the batch (its bytes no longer
 have the recorded sha256), or whose output JSON is missing, is not imported and is counted.
 
 The batch's manifest and outputs are read through pipelines (this module is the api side of the
@@ -191,7 +192,23 @@ def _import_one(
                 finished_at=now,
             )
         )
+    _store_layout(store, out, sha)
     return "imported"
+
+
+def _store_layout(store: BlobStore, out: Path, sha: str) -> None:
+    """Keep the words the batch read with the document, so that its review page runs no OCR; a batch
+    that did not write them (an older version) leaves the page to show scans without words."""
+    from api.review_layout import save_layout
+    from pipelines.layout import read_layout
+
+    layout = read_layout(out, sha)
+    if layout is None:
+        return
+    try:
+        save_layout(store.root / "layout", sha, layout)
+    except OSError:
+        log.warning("could not store the page layout of an imported document", exc_info=True)
 
 
 def _present(s: Session, office_id: int, sha: str) -> bool:

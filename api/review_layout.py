@@ -1,12 +1,14 @@
-"""Page words for the review page, derived from the stored file.
+"""Page words for the review page, from what the job (or the imported batch) kept: never OCR.
 
 Boxes are in PDF points from the top-left of the page as read upright: a scan OCR had to turn
-(`rotation`, degrees clockwise) is shown turned the same way by the page.
+(`rotation`, degrees clockwise) is shown turned the same way by the page. Words have the one wire
+shape {text, bbox, confidence} (pipelines.layout).
 
-The job that processed the file stores its words (text, box, confidence) here as JSON beside the
-blobs (`save_layout`). A file without them (processed by an older version, imported, or its layout
-file lost) is read again with `pipelines.process.read_document`, the reader the job used, once. A text upload
-has no pages: its layout is the document text, whose character offsets are the evidence spans.
+The job that processed the file stores its layout here as JSON beside the blobs (`save_layout`), and
+so does the import of a batch that wrote it. A file without one (processed by an older version,
+imported from an older batch, or its layout file lost) gets `pipelines.layout.layout_unread`: its
+text and text-layer pages read from the file, its scanned pages without words, each flagged
+`words_missing` for the page to say so. OCR is a job's work, never a request's.
 """
 
 from __future__ import annotations
@@ -35,10 +37,10 @@ def _lock(key: str) -> threading.Lock:
 
 
 def _read(blob: Path, filename: str, settings: Settings) -> dict[str, Any]:
-    from pipelines.layout import layout_of
-    from pipelines.process import read_document
+    """The layout of a stored file without its kept words: no OCR (see the module docstring)."""
+    from pipelines.layout import layout_unread
 
-    return layout_of(read_document(blob, settings=settings, source=filename))
+    return layout_unread(blob, filename, settings)
 
 
 def _cached(cache_dir: Path, sha256: str) -> Path:
@@ -47,28 +49,30 @@ def _cached(cache_dir: Path, sha256: str) -> Path:
 
 def save_layout(cache_dir: Path, sha256: str, data: dict[str, Any]) -> None:
     """Store a file's layout (atomically: a reader never sees half of it)."""
-    write_atomic(_cached(cache_dir, sha256), json.dumps(data, ensure_ascii=False))
+    write_atomic(_cached(cache_dir, sha256), json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def document_layout(
     blob: Path, sha256: str, filename: str, cache_dir: Path, settings: Settings
 ) -> dict[str, Any]:
-    """{"pages": [{number, width, height, source, rotation, words: [[text, x0, y0, x1, y1, conf]]}],
-    "text": the document text for a text upload (no pages), else None}; cached per file."""
+    """{"pages": [{number, width, height, source, rotation, words: [{text, bbox, confidence}],
+    words_missing?}], "text": the document text for a text upload (no pages), else None}."""
     cached = _cached(cache_dir, sha256)
     with _lock(sha256):
         if cached.exists():
             return json.loads(cached.read_text(encoding="utf-8"))
         data = _read(blob, filename, settings)
-        save_layout(cache_dir, sha256, data)
+        save_layout(cache_dir, sha256, data)  # the file's text layer is read once
         return data
 
 
 def page_words(layout: dict[str, Any], number: int) -> dict[str, Any]:
-    """One page of a layout, words as objects {text, bbox, confidence}."""
+    """One page of a layout: its size, source, rotation, `words_missing`, and its words."""
+    from pipelines.layout import page_words_json
+
     for p in layout["pages"]:
         if p["number"] == number:
-            words = [{"text": w[0], "bbox": w[1:5], "confidence": w[5]} for w in p["words"]]
             info = {k: p[k] for k in ("number", "width", "height", "source")}
-            return info | {"rotation": p.get("rotation", 0), "words": words}
+            extra = {"rotation": p.get("rotation", 0), "words_missing": bool(p.get("words_missing"))}
+            return info | extra | {"words": page_words_json(p)}
     raise NoSuchPage(f"no page {number}")

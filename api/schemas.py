@@ -7,7 +7,19 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_serializer
 
-__all__ = ["TokenOut", "UserOut", "DocumentOut", "DocumentPage", "JobOut", "CorrectionOut", "ErrorOut"]
+__all__ = [
+    "TokenOut",
+    "UserOut",
+    "DocumentOut",
+    "DocumentPage",
+    "JobOut",
+    "CorrectionOut",
+    "ErrorOut",
+    "PageInfo",
+    "LayoutOut",
+    "WordOut",
+    "PageWordsOut",
+]
 
 
 class _Out(BaseModel):
@@ -113,3 +125,33 @@ class ConflictOut(BaseModel):
     detail: str
     version: int
     extraction: dict[str, Any] | None
+
+
+# --- the review page's layout: the one word shape of pipelines.layout ----------------------------------
+
+
+class PageInfo(BaseModel):
+    number: int
+    width: float = Field(description="points, as read upright")
+    height: float = Field(description="points, as read upright")
+    source: str = Field(description="text_layer or ocr")
+    rotation: int = Field(default=0, description="degrees clockwise OCR turned the scan to read it")
+    words_missing: bool = Field(
+        default=False,
+        description="a scanned page whose words were not kept (imported from an older batch): shown without them",
+    )
+
+
+class LayoutOut(BaseModel):
+    pages: list[PageInfo]
+    text: str | None = None
+
+
+class WordOut(BaseModel):
+    text: str
+    bbox: list[float] = Field(description="x0, y0, x1, y1 in PDF points from the page's top-left")
+    confidence: float
+
+
+class PageWordsOut(PageInfo):
+    words: list[WordOut]

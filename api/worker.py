@@ -4,15 +4,14 @@ write transaction on SQLite), runs them, renews a lease while they run, records 
 the result back. A job whose lease lapses (its API process was killed) is claimed again, up to
 `job_max_attempts` times; then the document fails with that reason.
 
-A job runs as the batch's own tasks (pipelines.batch_tasks: prepare → ocr_page per scanned page →
-finish), here on a local ProcessPoolExecutor of `api_workers` spawned processes (pages of one document
+A job runs as the steps of the one document runner (pipelines.runner: prepare → ocr_page per scanned
+page → finish, the batch's Dask tasks too), here on a local ProcessPoolExecutor of `api_workers` spawned processes (pages of one document
 spread over them); `api_workers=0` runs them in a thread of the API process (tests, tiny set-ups).
 The batch runs the same tasks on Dask; the service does not start a Dask cluster of its own.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import socket
@@ -65,8 +64,7 @@ def enqueue(session: Session, document_id: str) -> Job:
 
 def _warm_up() -> None:
     """Import the pipeline once in each pool process, so the first document does not pay for it."""
-    import pipelines.batch_tasks  # noqa: F401
-    import pipelines.process  # noqa: F401  (imports the extraction rules)
+    import pipelines.process  # noqa: F401  (the runner and the extraction rules)
 
 
 def _init_pool_process(level: str) -> None:
@@ -83,14 +81,13 @@ def _init_pool_process(level: str) -> None:
 
 
 def _result(outcome: Any) -> dict[str, Any]:
-    """A batch task's Finished/Failed record as the runner's result dict."""
-    from pipelines.batch_tasks import Failed
-
-    if isinstance(outcome, Failed):
-        return {"ok": False, "code": outcome.reason, "message": outcome.message}
+    """The runner's DocResult as the job's result dict (status ok, partial or failed)."""
+    if not outcome.ok:
+        return {"ok": False, "status": "failed", "code": outcome.code, "message": outcome.message}
     data = outcome.extraction
     return {
         "ok": True,
+        "status": outcome.status,
         "extraction": data,
         "warnings": stored_warnings(data["document"]),
         "pages": outcome.pages,
@@ -141,7 +138,7 @@ class _DaskExecutor:
 @dataclass
 class _Running:
     """A claimed job and the pool tasks in flight for it: prepare → ocr_page × n → finish, the
-    same tasks the batch runs on Dask (pipelines.batch_tasks), so pages of one document spread over
+    same steps the batch runs on Dask (pipelines.runner), so pages of one document spread over
     the pool's processes."""
 
     spec: JobSpec
@@ -254,11 +251,10 @@ class JobRunner:
         if self.process is not None:
             run = _Running(spec, "whole", [self._submit(self.process, spec, self.settings)])
         else:
-            from pipelines.batch_tasks import prepare
+            from pipelines.runner import prepare
 
-            # layout: the words of the pages come back too, for the review page (no second read)
-            task = functools.partial(prepare, layout=True)
-            run = _Running(spec, "prepare", [self._submit(task, spec.blob, spec.filename, self.settings)])
+            # the result carries the words of the pages too, for the review page (no second read)
+            run = _Running(spec, "prepare", [self._submit(prepare, spec.blob, spec.filename, self.settings)])
         self._running[spec.job_id] = run
         log.info("job started", extra={"job_id": spec.job_id, "document_id": spec.document_id})
 
@@ -281,7 +277,7 @@ class JobRunner:
 
     def _advance(self, run: _Running) -> dict[str, Any] | None:
         """Move a job on when its tasks are done; its result dict once it is finished."""
-        from pipelines.batch_tasks import Prepared, finish, ocr_page
+        from pipelines.runner import Prepared, finish_task, ocr_page
 
         if run.stage == "ocr":
             done = sum(f.done() for f in run.futures)
@@ -292,7 +288,10 @@ class JobRunner:
             if done < len(run.futures):
                 return None
             outcomes = [f.result() for f in run.futures]
-            run.stage, run.futures = "finish", [self._submit(finish, run.prepared, *outcomes)]
+            run.stage, run.futures = (
+                "finish",
+                [self._submit(finish_task, self.settings, run.prepared, *outcomes)],
+            )
             self._progress(run.spec, 0.9, "extracting")
             return None
         if not run.futures[0].done():
@@ -379,7 +378,9 @@ class JobRunner:
             now = utcnow()
             job.finished_at, job.lease_until, job.progress = now, None, 1.0
             if result["ok"]:
-                job.status, job.stage = "done", "done"
+                # "partial": some pages could not be read (the document's warnings name them)
+                job.status = "done"
+                job.stage = "partial" if result.get("status") == "partial" else "done"
                 doc.status = "done"
                 doc.original_extraction = result["extraction"]
                 doc.extraction = result["extraction"]

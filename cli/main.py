@@ -74,7 +74,8 @@ def process(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from pipelines.process import process_file
+    from docproc.config import get_settings
+    from pipelines.runner import LocalPool, error_of, run_document
 
     files = _expand(inputs)
     if not files:
@@ -85,7 +86,9 @@ def process(
     show = len(files) > 1 and sys.stderr.isatty()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     console = Console(stderr=True, highlight=False, soft_wrap=True)
-    with Progress(*columns, console=console, disable=not show, transient=True) as bar:
+    settings = get_settings()
+    pool = LocalPool(settings.ocr_workers)  # pages of a scan; started once for the whole run
+    with pool, Progress(*columns, console=console, disable=not show, transient=True) as bar:
         task = bar.add_task("documents", total=len(files))
         for path in files:
             if isinstance(path, DocprocError):
@@ -94,14 +97,20 @@ def process(
                 bar.advance(task)
                 continue
             try:
-                result = process_file(path)
-                data = result.extraction.to_json_dict()
+                result = run_document(path, settings=settings, mapper=pool)
+                if not result.ok:  # one rule for every caller (pipelines.runner); partial is written
+                    code, message = result.code or "internal_error", result.message or ""
+                    if code == "internal_error":
+                        log.debug("unexpected failure: %s", message)
+                        message = f"internal error ({message.split(' at ')[0]})"
+                    raise error_of(code, message, str(path))
+                data = result.extraction or {}
                 name = fit_name(f"{path.stem}.json")
                 write_atomic(out / name, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
                 if drafts:
                     _write_drafts(data, out / fit_name(f"{path.stem}.drafts"))
                 n_ok += 1
-                for w in result.extraction.document.warnings:
+                for w in data["document"].get("warnings") or []:
                     _say(bar.console, "yellow", "warning", path.name, w)
             except DocprocError as exc:
                 first_error = first_error or exc

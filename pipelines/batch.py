@@ -9,7 +9,9 @@ is fastest that way) or an existing scheduler (`scheduler=` or DOCPROC_SCHEDULER
 must see the input paths. The worker that loads a file hashes it; the client records the sha256 and
 skips a byte-identical copy of an input hashed before it, before any OCR. Scanned pages are separate
 tasks, so the pages of one document spread over workers. Each finished extraction comes back to the
-client, which writes `out/NAME.json` atomically and only then marks the document done; at the end
+client, which writes the layout of its pages (words with boxes, for the service's review page) under
+`out/layout/` by sha256 and `out/NAME.json`, atomically, and only then marks the document done (a
+document whose pages could not all be read is done with reason `partial`, the pages named); at the end
 it writes `out/documents.csv`, one row per input, for statistics. A watchdog fails (as `timeout`) a
 document whose task runs past its limit (settings `batch_doc_timeout`, `batch_page_timeout`) and
 has the worker stuck with it restarted by its nanny (pipelines/watchdog.py).
@@ -37,8 +39,9 @@ from pathlib import Path
 from typing import Any
 
 from pipelines._io import fit_name, remove_stale_temps, write_atomic
-from pipelines.batch_tasks import Failed, Finished, Prepared, finish, ocr_page, prepare
+from pipelines.layout import write_layout
 from pipelines.manifest import HEARTBEAT_S, DocOutcome, InputFile, Manifest, Todo
+from pipelines.runner import DocResult, Prepared, finish_task, ocr_page, prepare
 from pipelines.settings import BatchSettings, get_batch_settings
 from pipelines.watchdog import Watchdog, watched
 
@@ -399,7 +402,7 @@ def _drive(
             ac.add(fut)
         docs_in_flight += len(batch)
 
-    def finished(todo_: Todo, result: Finished | Failed | None, duplicate_of: int | None = None) -> None:
+    def finished(todo_: Todo, result: DocResult | None, duplicate_of: int | None = None) -> None:
         nonlocal docs_in_flight
         if duplicate_of is not None:
             _record_duplicate(out, todo_, duplicate_of, stats, on_event)
@@ -424,7 +427,7 @@ def _drive(
                     return
         if isinstance(result, Prepared):
             pages = [_submit(client, ocr_page, task, settings, priority=-item.seq) for task in result.tasks]
-            done = _submit(client, finish, fut, *pages, priority=-item.seq)
+            done = _submit(client, finish_task, settings, fut, *pages, priority=-item.seq)
             keys = {p.key: settings.batch_page_timeout for p in pages}
             keys[done.key] = settings.batch_doc_timeout
             inflight[done] = _InFlight(item.todo, item.seq, "finish", keys)
@@ -443,9 +446,7 @@ def _drive(
             log.warning("document %d: %s ran for %.0f s; failed as timeout", item.todo.id, what, ran)
             finished(
                 item.todo,
-                Failed(
-                    reason="timeout", message=f"{what} ran for more than {item.keys[key]:g} s", seconds=ran
-                ),
+                DocResult.failure("timeout", f"{what} ran for more than {item.keys[key]:g} s", ran),
             )
         if stuck_workers:
             watchdog.restart(sorted(stuck_workers))
@@ -473,7 +474,7 @@ def _submit(client: Any, fn: Callable[..., Any], *args: Any, priority: int) -> A
     return client.submit(watched, fn, *args, key=key, pure=False, priority=priority)
 
 
-def _result(fut: Any, got: Any) -> Prepared | Finished | Failed:
+def _result(fut: Any, got: Any) -> Prepared | DocResult:
     """The record of a future that as_completed has gathered (`got`: its value, or for an error the
     (type, exception, traceback) triple, or the CancelledError). Gathered in the client's event-loop
     thread, not here: a worker whose task holds the GIL cannot hand over results it kept, and waiting
@@ -482,44 +483,46 @@ def _result(fut: Any, got: Any) -> Prepared | Finished | Failed:
 
     from distributed import KilledWorker
 
-    if isinstance(got, (Prepared, Finished, Failed)):
+    if isinstance(got, (Prepared, DocResult)):
         # every batch task returns one of these: once gathered it is the result, even if the future's
         # status has moved on since (a worker holding its value died, and Dask computes it again)
         return got
     exc = got[1] if isinstance(got, tuple) and len(got) == 3 else got
     if isinstance(exc, KilledWorker):
         log.warning("a task killed the workers that ran it; its document is marked failed")
-        return Failed(reason="worker_died", message=f"worker died running it repeatedly ({exc.last_worker})")
+        return DocResult.failure("worker_died", f"worker died running it repeatedly ({exc.last_worker})")
     if fut.status == "cancelled" or isinstance(exc, CancelledError):
         raise RuntimeError("the Dask cluster went away; run the same command again to resume")
-    return Failed(reason="internal_error", message=type(exc).__name__)
+    return DocResult.failure("internal_error", type(exc).__name__)
 
 
 def _record(
     manifest: Manifest,
     out: Path,
     todo: Todo,
-    result: Finished | Failed | Prepared,
+    result: DocResult | Prepared,
     stats: _RunStats,
     on_event: OnEvent | None,
 ) -> None:
     """Output file first (atomically), then the manifest row: a kill between them redoes the
     document, with the same output."""
     target = out / todo.output
-    if isinstance(result, Finished):
+    assert isinstance(result, DocResult)
+    if result.ok:
+        if result.layout is not None and result.sha256:  # for the review page of an imported batch
+            write_layout(out, result.sha256, result.layout)
         write_atomic(target, json.dumps(result.extraction, ensure_ascii=False, indent=2) + "\n")
         manifest.finish(todo.id, _outcome(result))
         stats.docs += 1
         stats.pages += result.pages
         kind = "done"
     else:
-        assert isinstance(result, Failed)
         target.unlink(missing_ok=True)  # a stale output of an earlier version of this file
         manifest.finish(
             todo.id,
-            DocOutcome(ok=False, reason=result.reason, message=result.message, seconds=result.seconds),
+            DocOutcome(ok=False, reason=result.code, message=result.message, seconds=result.seconds),
         )
-        log.info("document %d failed: %s", todo.id, result.reason)
+        log.info("document %d failed: %s", todo.id, result.code)
         stats.docs += 1
         stats.failed += 1
         kind = "failed"
@@ -539,12 +542,16 @@ def _record_duplicate(
         on_event("skipped", {"id": todo.id, "path": todo.path, "output": todo.output})
 
 
-def _outcome(r: Finished) -> DocOutcome:
+def _outcome(r: DocResult) -> DocOutcome:
     data = r.extraction
     case = data.get("case") or {}
     amounts = [o.get("amount_vnd") for o in data.get("obligations", []) if o.get("amount_vnd") is not None]
+    unread = [e.number for e in r.page_errors]
     return DocOutcome(
         ok=True,
+        # a partial document is done, its unreadable pages named (the warnings say why)
+        reason="partial" if r.status == "partial" else None,
+        message=f"pages that could not be read: {', '.join(map(str, unread))}" if unread else None,
         file_kind=r.file_kind,
         doc_kind=(data.get("document") or {}).get("kind"),
         pages=r.pages,

@@ -11,7 +11,7 @@ from typing import Any
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from docproc.config import Settings
-from pipelines.batch_tasks import warm_up
+from pipelines.runner import warm_up
 
 __all__ = ["WarmUp"]
 

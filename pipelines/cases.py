@@ -2,7 +2,7 @@
 
     run_cases(sources, out) -> CasesSummary
 
-Every input is read and extracted once (pipelines.process.process_file) into OUT/NAME.json; a
+Every input is read and extracted once (pipelines.runner.run_document) into OUT/NAME.json; a
 document whose OUT/NAME.json already carries the input's sha256 is not redone, so a killed run is
 resumed by running it again. Extraction JSON files given as inputs are taken as they are. Then
 `write_cases(out)` derives everything else from the per-document JSON files alone: OUT/NAME.audit.json
@@ -152,7 +152,8 @@ def run_cases(
     drafts: CaseDrafts | None = None,
 ) -> CasesSummary:
     """Process the inputs not done yet, then derive audits and the cases table from OUT."""
-    from pipelines.process import process_file
+    from docproc.config import get_settings
+    from pipelines.runner import LocalPool, error_of, run_document
 
     out.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(out)  # what a killed run was writing
@@ -176,7 +177,11 @@ def run_cases(
                 if _is_extraction(done) and done["document"].get("sha256") == sha:
                     summary.skipped += 1
                     continue
-                data = process_file(path).extraction.to_json_dict()
+                with LocalPool(get_settings().ocr_workers) as pool:
+                    result = run_document(path, mapper=pool)
+                if not result.ok:
+                    raise error_of(result.code or "internal_error", result.message or "", path.name)
+                data = result.extraction
                 write_atomic(target, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
             summary.processed += 1
             if on_file:

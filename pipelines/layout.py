@@ -1,31 +1,115 @@
-"""A Document's layout for the review page: pages with their words (text, box, confidence).
+"""A Document's layout for the review page: pages with their words, in the one word shape of the
+wire, the stored layout files and the API: {"text", "bbox": [x0, y0, x1, y1], "confidence"} (box in
+PDF points from the page's top-left, as read upright).
 
-Made where the Document is made (the job's last task), so the review page never reads a file a
-second time to show where a value came from.
+Made where the Document is made (the runner's last step), so the review page never reads a file a
+second time to show where a value came from. `layout_unread` is the layout of a file whose words
+were not kept: its pages and text layer from the file, its scanned pages without words (no OCR).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from docproc.document import Document
+from docproc.config import Settings
+from docproc.document import Document, Page, Word
 
-__all__ = ["layout_of"]
+__all__ = [
+    "LAYOUT_DIR",
+    "layout_of",
+    "layout_unread",
+    "word_json",
+    "page_words_json",
+    "layout_path",
+    "write_layout",
+    "read_layout",
+]
+
+LAYOUT_DIR = "layout"  # under a batch's output directory
+
+
+def word_json(w: Word) -> dict[str, Any]:
+    return {"text": w.text, "bbox": [round(v, 2) for v in w.bbox], "confidence": round(w.confidence, 3)}
+
+
+def _page_json(p: Page, *, words_missing: bool = False) -> dict[str, Any]:
+    out = {
+        "number": p.number,
+        "width": p.width,
+        "height": p.height,
+        "source": p.source,
+        "rotation": p.rotation,
+        "words": [word_json(w) for w in p.words],
+    }
+    if words_missing:
+        out["words_missing"] = True
+    return out
 
 
 def layout_of(doc: Document) -> dict[str, Any]:
-    """{"pages": [{number, width, height, source, rotation, words: [[text, x0, y0, x1, y1, conf]]}],
-    "text": the document text for a text file (no pages), else None}. Words as short lists: a
-    scanned judgment has thousands of them."""
-    pages = [
-        {
-            "number": p.number,
-            "width": p.width,
-            "height": p.height,
-            "source": p.source,
-            "rotation": p.rotation,
-            "words": [[w.text, *(round(v, 2) for v in w.bbox), round(w.confidence, 3)] for w in p.words],
-        }
-        for p in doc.pages
-    ]
+    """{"pages": [{number, width, height, source, rotation, words: [{text, bbox, confidence}]}],
+    "text": the document text for a text file (no pages), else None}."""
+    pages = [_page_json(p) for p in doc.pages]
     return {"pages": pages, "text": doc.text if not pages else None}
+
+
+def page_words_json(page: dict[str, Any]) -> list[dict[str, Any]]:
+    """A stored page's words in the wire shape; layout files written before it hold short lists
+    [text, x0, y0, x1, y1, confidence], read here too."""
+    return [
+        w if isinstance(w, dict) else {"text": w[0], "bbox": list(w[1:5]), "confidence": w[5]}
+        for w in page.get("words") or []
+    ]
+
+
+def layout_unread(path: Path, source: str, settings: Settings) -> dict[str, Any]:
+    """The layout of a stored file without OCR: a text file's text, a PDF's text-layer pages with
+    their words, and every scanned page with its size and no words (`words_missing`). For a document
+    whose words were not kept (imported from a batch that did not write them)."""
+    from docproc.ingest import load
+    from pipelines.runner import Prepared, read
+
+    loaded = load(Path(path), settings=settings, source=source)
+    if loaded.text is not None:
+        document, _ = read(Prepared(loaded, [], 0.0), [], settings)
+        return layout_of(document)
+    pages = []
+    for p in loaded.pages:
+        if isinstance(p, Page):
+            pages.append(_page_json(p))
+        else:  # a scan: its size, no words (reading them is OCR, a job's work, not a request's)
+            blank = Page(number=p.number, width=p.width_pt, height=p.height_pt, source="ocr")
+            pages.append(_page_json(blank, words_missing=True))
+    return {"pages": pages, "text": None}
+
+
+def layout_path(out: Path, sha256: str) -> Path:
+    """Where a batch keeps a document's layout: `OUT/layout/ab/ab12….json.gz`, by the file's sha256
+    as the service stores it. Not beside `NAME.json`: an input named `X.layout.pdf` would have its
+    output overwritten by the layout of `X.pdf`, and `*.json` globs over OUT find extractions only."""
+    return Path(out) / LAYOUT_DIR / sha256[:2] / f"{sha256}.json.gz"
+
+
+def write_layout(out: Path, sha256: str, layout: dict[str, Any]) -> Path:
+    """Write a layout into a batch's output directory, atomically (a scan's words compress ~8x)."""
+    import gzip
+    import json
+
+    from docproc._io import write_atomic
+
+    path = layout_path(out, sha256)
+    raw = json.dumps(layout, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    write_atomic(path, gzip.compress(raw, compresslevel=6, mtime=0))
+    return path
+
+
+def read_layout(out: Path, sha256: str) -> dict[str, Any] | None:
+    """The layout a batch wrote for these bytes, or None (an older batch, or the file is gone)."""
+    import gzip
+    import json
+
+    try:
+        return json.loads(gzip.decompress(layout_path(out, sha256).read_bytes()))
+    except (OSError, EOFError, ValueError):
+        return None

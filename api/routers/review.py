@@ -1,8 +1,9 @@
 """The review page: server-rendered HTML (Jinja2) with ES modules (static/review.js and
 static/review/, no build step) that call the API the rest of the service uses (GET /documents/{id},
 PATCH .../extraction with If-Match, page images, corrections, drafts). Added here, for the page
-only: the words of a page (re-read from the stored file, api.review_layout), the warnings in
-Vietnamese (the server's checks, run again after each correction) and approval of a version.
+only: the words of a page (what the job or the imported batch kept, api.review_layout: never OCR in a
+request), the warnings in Vietnamese (the server's checks, run again after each correction) and
+approval of a version.
 
 Pages are behind the same login as the API (the session cookie set by POST /auth/login); a document
 of another office answers 404, exactly as one that does not exist.
@@ -20,7 +21,7 @@ from fastapi import APIRouter, Form, Header, HTTPException, Request
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -28,7 +29,7 @@ from api.deps import CurrentUser, Principal, Reviewer, SessionDep, SettingsDep, 
 from api.deps import get_current_user as _user_from_request
 from api.models import Approval, Correction, Document, Office, User, utcnow
 from api.review_text import LABELS, LOW_CONFIDENCE, STATUS_VI, sort_rows, summarize, warning_out
-from api.schemas import ErrorOut, WarningOut
+from api.schemas import ErrorOut, LayoutOut, PageInfo, PageWordsOut, WarningOut
 
 __all__ = ["pages", "router"]
 
@@ -216,29 +217,6 @@ def _layout(doc: Document, settings: Any, store: Any) -> dict[str, Any]:
     return document_layout(store.path(doc.sha256), doc.sha256, doc.filename, store.root / "layout", settings)
 
 
-class PageInfo(BaseModel):
-    number: int
-    width: float = Field(description="points, as read upright")
-    height: float = Field(description="points, as read upright")
-    source: str = Field(description="text_layer or ocr")
-    rotation: int = Field(default=0, description="degrees clockwise OCR turned the scan to read it")
-
-
-class LayoutOut(BaseModel):
-    pages: list[PageInfo]
-    text: str | None = None
-
-
-class WordOut(BaseModel):
-    text: str
-    bbox: list[float]
-    confidence: float
-
-
-class PageWordsOut(PageInfo):
-    words: list[WordOut]
-
-
 @router.get("/{doc_id}/layout", response_model=LayoutOut, responses={**_NOT_FOUND, **_NOT_DONE})
 def get_layout(
     doc_id: str,
@@ -271,8 +249,8 @@ def get_page_words(
     settings: SettingsDep,
     store: StoreDep,
 ) -> PageWordsOut:
-    """The words of page `number`: text, box (PDF points from the page's top-left), confidence —
-    read again from the stored file with the job's reader, once, then cached."""
+    """The words of page `number`: text, box (PDF points from the page's top-left), confidence, as
+    the job read them; a scanned page whose words were not kept has none and says so (words_missing)."""
     from api.review_layout import NoSuchPage, page_words
 
     doc = _done_doc(session, doc_id, user.office_id)

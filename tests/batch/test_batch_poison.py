@@ -13,7 +13,7 @@ import pytest
 import pipelines.batch
 from docproc.config import Settings
 from pipelines.batch import run_batch
-from pipelines.batch_tasks import prepare
+from pipelines.runner import prepare
 from pipelines.settings import BatchSettings
 
 

@@ -554,7 +554,8 @@ CASES: dict[str, Case] = {
     "pdf_mediabox_14400pt": _c(_lazy("mediabox.pdf", pdf_huge_mediabox(14_400)), EMPTY, OCR_FAILED, OK),
     "pdf_mediabox_200000pt": _c(_lazy("mediabox-huge.pdf", pdf_huge_mediabox(200_000)), TOO_LARGE),
     "pdf_100k_pages_declared": _c(_lazy("pages.pdf", pdf_declares_many_pages), TOO_LARGE, EMPTY, CORRUPT),
-    "pdf_blank_pages": _c(_lazy("blank.pdf", lambda: pdf_blank_pages(1000)), EMPTY),
+    # a blank scan is kept with a warning that it has no text (issue 13), not an error
+    "pdf_blank_pages": _c(_lazy("blank.pdf", lambda: pdf_blank_pages(1000)), OK),
     "pdf_pages_over_limit": _c(
         _lazy("many.pdf", lambda: pdf_blank_pages(60)), TOO_LARGE, env=(("DOCPROC_MAX_PAGES", "50"),)
     ),
@@ -572,7 +573,7 @@ CASES: dict[str, Case] = {
     "image_jpeg_60000px_declared": _c(_lazy("huge.jpg", jpeg_huge_declared), TOO_LARGE),
     "image_png_bomb_81mp": _c(_lazy("bomb.png", png_decompression_bomb), TOO_LARGE),
     "tiff_10000_frames": _c(_lazy("frames.tif", lambda: tiff_frames(10_000)), TOO_LARGE),
-    "tiff_white_frames": _c(_lazy("white.tif", lambda: tiff_white_frames(100)), EMPTY),
+    "tiff_white_frames": _c(_lazy("white.tif", lambda: tiff_white_frames(100)), OK),
     "tiff_ifd_loop": _c(_lazy("loop.tif", tiff_ifd_loop), OK, CORRUPT, OCR_FAILED, EMPTY),
     # parser exceptions mapped to the documented errors
     "pdf_encrypted": _c(_lazy("encrypted.pdf", pdf_encrypted), ENCRYPTED),

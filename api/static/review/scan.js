@@ -139,7 +139,7 @@ export async function loadPages() {
     const overlay = el("div", { class: "overlay" });
     const fig = el("figure", { class: "page", dataset: { page: p.number, width: p.width, height: p.height } },
       el("div", { class: "sheet", style: `aspect-ratio:${p.width}/${p.height}` }, img, overlay),
-      el("figcaption", { text: `Trang ${p.number}${p.source === "ocr" ? " · OCR" : ""}` }));
+      el("figcaption", { text: `Trang ${p.number}${p.source === "ocr" ? " · OCR" : ""}${p.words_missing ? " · không có vị trí chữ (văn bản nhập từ lô cũ, chưa đọc lại)" : ""}` }));
     overlay.addEventListener("click", (e) => onPageClick(e, fig));
     return fig;
   });
