@@ -52,6 +52,15 @@ def _body_certificate(text: str, f: A.AssetFields) -> str | None:
     return max(votes, key=lambda c: votes[c])
 
 
+_LETTERS = ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _next_letter(item: str, other: str) -> bool:
+    """Whether point `other` ("2.e") follows point `item` ("2.đ") in Vietnamese or Latin lettering."""
+    a, b = item.rpartition(".")[2].lower(), other.rpartition(".")[2].lower()
+    return any(a in abc and abc.index(a) + 1 < len(abc) and abc[abc.index(a) + 1] == b for abc in _LETTERS)
+
+
 class AssetRules(ReaderBase):
     def _describe_only(self, c: Clause) -> None:
         m = re.search(r"\b(?:là|gồm)\b\s*:?", self.text[c.start : c.end], _I)
@@ -65,9 +74,20 @@ class AssetRules(ReaderBase):
         """Assets listed on the lines after clause i ("a) ...", "- ...", "2.1. ..."), consumed."""
         found: list[int] = []
         line = c.line
+        lettered = ""  # the last lettered entry: "a) ...", "b) ..." continue it
         for j in range(i + 1, len(self.clauses)):
             cj = self.clauses[j]
             child = cj.item != c.item and in_item(cj.item, c.item)
+            if (
+                c.marker == "let"
+                and cj.marker == "let"
+                and not child
+                and _next_letter(c.item, cj.item)
+                and not (lettered and _next_letter(lettered, cj.item))
+            ):
+                break  # "đ) Tiếp tục kê biên các tài sản sau: - ...; - ..." then "e) ...": the next point
+            if cj.marker == "let" and cj.line != line:
+                lettered = cj.item
             listed = cj.marker in ("dash", "let") or child
             if cj.line != line and not listed and cj.marker != "":
                 break

@@ -387,3 +387,46 @@ def test_security_for_the_fine_and_the_compensation_it_names():
     land = next(a for a in assets if a.kind == "land_use_right")
     assert book.owners == ["P1"] and land.owners == ["P2"]
     assert {o.kind: book.id in o.secured_by for o in obs} == {"fine": True, "pay_money": True}
+
+
+# -- security links named by a list of points --------------------------------------------------------
+_ACCUSED = [
+    Party(id="P1", role="accused", kind="person", name="Hà Minh Khoa"),
+    Party(id="P2", role="accused", kind="person", name="Tôn Thị Yến"),
+    Party(id="P3", role="victim", kind="person", name="Mạc Văn Lộc"),
+    Party(id="P4", role="victim", kind="person", name="Ninh Thị Quyên"),
+]
+
+
+def test_points_listed_after_one_point_word_are_all_secured():
+    """ "tại các điểm a, b" names two orders, "điểm a và điểm c" two; the next lettered point ends a list."""
+    obs, assets = run(
+        "2. Về trách nhiệm dân sự:\n"
+        "a) Các bị cáo Hà Minh Khoa và Tôn Thị Yến liên đới bồi thường cho ông Mạc Văn Lộc 400.000.000 đồng.\n"
+        "b) Bị cáo Hà Minh Khoa phải bồi thường cho bà Ninh Thị Quyên 90.000.000 đồng.\n"
+        "c) Bị cáo Tôn Thị Yến phải bồi thường cho bà Ninh Thị Quyên 30.000.000 đồng.\n"
+        "d) Tiếp tục kê biên các tài sản sau để bảo đảm thi hành các khoản bồi thường của bị cáo Hà Minh Khoa "
+        "tại các điểm a, b:\n"
+        "- Xe ô tô biển kiểm soát 29A-111.22 đứng tên Hà Minh Khoa;\n"
+        "- Quyền sử dụng đất thửa đất số 77, tờ bản đồ số 5 đứng tên Hà Minh Khoa.\n"
+        "đ) Tiếp tục phong tỏa tài khoản số 0123 4567 đứng tên Tôn Thị Yến tại Ngân hàng Thương mại cổ phần "
+        "Đông Dương để bảo đảm thi hành các khoản bồi thường của bị cáo Yến tại điểm a và điểm c.",
+        _ACCUSED,
+    )
+    by_amount = {o.amount_vnd: o for o in obs if o.kind == "pay_money"}
+    kinds = {a.id: a.kind for a in assets}
+    assert sorted(kinds[k] for k in by_amount[90_000_000].secured_by) == ["land_use_right", "vehicle"]
+    assert sorted(kinds[k] for k in by_amount[400_000_000].secured_by) == [
+        "deposit",
+        "land_use_right",
+        "vehicle",
+    ]
+    assert [kinds[k] for k in by_amount[30_000_000].secured_by] == ["deposit"]
+
+
+def test_point_list_refs_and_citations():
+    from docproc.extract._links import item_refs
+
+    assert item_refs("để bảo đảm thi hành tại các điểm a, b và c.", "2") == ["2.a", "2.b", "2.c"]
+    assert item_refs("nêu tại các mục 1.1, 1.2 và mục 1.3;", "3") == ["1.1", "1.2", "1.3"]
+    assert item_refs("Căn cứ điểm a, b khoản 1 Điều 51 Bộ luật Hình sự", "2") == []
