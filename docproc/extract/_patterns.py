@@ -66,6 +66,14 @@ XAC_DINH_RE = _tc(r"^\s*(?:[-–+]\s*)?Xác\s+định\b", _I)
 
 LATER_BUOC_RE = _tc(r"[,;.:]\s*(?=buộc\b)", _I)  # also "Sửa bản án sơ thẩm như sau: Buộc ..."
 
+# A ruling that grants ("Chấp nhận yêu cầu ... của bà X: ông A phải trả ...", "Sửa ... như sau: ông A có nghĩa
+# vụ ...") may state the order after a colon without "Buộc"; a refusal's colon lists what is refused.
+GRANT_START_RE = _tc(r"^\s*(?:[-–+]\s*)?(?:Chấp\s+nhận|Sửa\s+(?:bản|một|toàn))", _I)
+LATER_ORDER_RE = _tc(
+    r":\s*(?=[^.;:]{1,160}?\b(?:phải|có\s+(?:nghĩa\s+vụ|trách\s+nhiệm))\b)(?![^.;:]{0,40}\bkhông\s+phải\b)",
+    _I,
+)
+
 # A clause that opens with a condition ("Trường hợp ...", "Nếu ...", "Khi ...", "Đến ngày ... mà").
 CONDITION_RE = _tc(r"\s*(?:[-–+]\s*)?(?:Trường\s+hợp|Nếu|Khi|Sau\s+khi|Đến\s+ngày|Quá\s+thời\s+hạn)\b", _I)
 # Between the mentions of one subject and its verb: separators, a title, "cùng", "liên đới".

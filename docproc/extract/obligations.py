@@ -40,9 +40,11 @@ from docproc.extract._patterns import (
     FROM_RE,
     FUND_AT_RE,
     GIVE_VERBS,
+    GRANT_START_RE,
     HEAD_PREFIX_RE,
     INSTAL_RE,
     LATER_BUOC_RE,
+    LATER_ORDER_RE,
     LI_CONTRACT_RE,
     LI_KEYS_RE,
     LI_STAT_RE,
@@ -110,7 +112,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             return
         start = c.start
         if NEG_START_RE.match(t):
-            m = LATER_BUOC_RE.search(t)
+            m = LATER_BUOC_RE.search(t) or (GRANT_START_RE.match(t) and LATER_ORDER_RE.search(t))
             if m:
                 start = c.start + m.end()
             elif not AGREED_RE.match(t):

@@ -430,3 +430,13 @@ def test_point_list_refs_and_citations():
     assert item_refs("để bảo đảm thi hành tại các điểm a, b và c.", "2") == ["2.a", "2.b", "2.c"]
     assert item_refs("nêu tại các mục 1.1, 1.2 và mục 1.3;", "3") == ["1.1", "1.2", "1.3"]
     assert item_refs("Căn cứ điểm a, b khoản 1 Điều 51 Bộ luật Hình sự", "2") == []
+
+
+def test_order_after_a_granting_ruling_and_colon():
+    """ "Chấp nhận yêu cầu ... của bà K: ông Đ phải trả ..." orders without "Buộc"; a refusal's colon does not."""
+    obs, _ = run(
+        "1. Chấp nhận yêu cầu khởi kiện của bà Phan Thị Mai K: ông Võ Minh Đ phải trả cho bà Phan Thị Mai K "
+        "Ba trăm triệu đồng (300.000.000 đồng).\n"
+        "2. Không chấp nhận yêu cầu phản tố của ông Võ Minh Đ: bà Phan Thị Mai K phải trả 50.000.000 đồng."
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 300_000_000)]
