@@ -695,15 +695,21 @@ class Gen:
             + exhibit_lines[0]
         )
         ops.extend(exhibit_lines[1:])
-        fee_lines = [self.fees_line(a, 200_000, "án phí hình sự sơ thẩm") for a in accused]
-        for o in comp_obs:
-            if len(o["obligors"]) == 1:
-                payer = next(p for p in self.parties if p.pid == o["obligors"][0])
+        fee_lines = []
+        for a in accused:
+            civil = [o["amount_vnd"] // 20 // 1000 * 1000 for o in comp_obs if o["obligors"] == [a.pid]]
+            if civil and self.chance(0.5, "fees:one_sentence"):
+                self.ob("court_fee", [a], ["STATE"], 200_000)
+                for x in civil:
+                    self.ob("court_fee", [a], ["STATE"], x)
+                parts = " và ".join(f"{self.money(x, 'fee')} án phí dân sự sơ thẩm" for x in civil)
                 fee_lines.append(
-                    self.fees_line(
-                        payer, max(300_000, o["amount_vnd"] // 20 // 1000 * 1000), "án phí dân sự sơ thẩm"
-                    )
+                    f"Bị cáo {a.name} phải chịu {self.money(200_000, 'fee')} án phí hình sự sơ thẩm và {parts}."
                 )
+                continue
+            fee_lines.append(self.fees_line(a, 200_000, "án phí hình sự sơ thẩm"))
+            for x in civil:
+                fee_lines.append(self.fees_line(a, x, "án phí dân sự sơ thẩm"))
         reasoning = f"Bị cáo đã chiếm đoạt của bị hại số tiền lớn. Quá trình điều tra đã kê biên tài sản của bị cáo {accused[-1].name}."
         return self.finish("criminal", head, case, parties, reasoning, ops, fee_lines)
 

@@ -440,3 +440,15 @@ def test_order_after_a_granting_ruling_and_colon():
         "2. Không chấp nhận yêu cầu phản tố của ông Võ Minh Đ: bà Phan Thị Mai K phải trả 50.000.000 đồng."
     )
     assert pays(obs) == [(["P2"], ["P1"], 300_000_000)]
+
+
+def test_fees_written_words_first():
+    """ "phải chịu Hai trăm nghìn đồng (200.000 đồng) án phí ... và Mười triệu đồng (10.000.000 đồng) án phí ...":
+    each fee is read whichever way round the amount is written."""
+    obs, _ = run(
+        "3. Về án phí: Ông Võ Minh Đ phải chịu Hai trăm nghìn đồng (200.000 đồng) án phí hình sự sơ thẩm và "
+        "Mười triệu năm trăm nghìn đồng (10.500.000 đồng) án phí dân sự sơ thẩm và 3.000.000 đồng (Ba triệu "
+        "đồng) án phí dân sự sơ thẩm. Bà Phan Thị Mai K phải chịu Ba trăm nghìn đồng (300.000 đồng) án phí."
+    )
+    fees = [(o.obligors, o.amount_vnd) for o in obs if o.kind == "court_fee"]
+    assert fees == [(["P2"], 200_000), (["P2"], 10_500_000), (["P2"], 3_000_000), (["P1"], 300_000)]
