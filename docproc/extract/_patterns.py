@@ -198,14 +198,14 @@ ALLOC_HEAD_RE = _tc(r"\bđược\s+(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng|
 
 SEC_REQ_RE = _tc(
     # "có quyền yêu cầu cơ quan thi hành án ... xử lý", or the creditor's own right "được quyền xử lý / phát mại"
-    r"(?:có|được)\s+quyền\s+(?:(?:yêu\s+cầu|đề\s+nghị)[^.]*?)?(?P<act>(?:(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
+    r"(?:có|được)\s+quyền\s+(?:(?:yêu\s+cầu|đề\s+nghị)(?:[^.]|(?<=\d)\.(?=\d))*?)?(?P<act>(?:(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
     r"(?:\s*,\s*|\s+và\s+|\s+)?)+)",
     _I,
 )
 
 # "... thì tài sản thế chấp là X sẽ bị xử lý ... để thu hồi nợ cho B": the collateral named before a passive sale
 SEC_PASSIVE_RE = _tc(
-    r"\btài\s+sản\s+(?:thế\s+chấp|bảo\s+đảm|cầm\s+cố)\b(?P<obj>[^.]*?)\s+(?:sẽ\s+)?bị\s+"
+    r"\btài\s+sản\s+(?:thế\s+chấp|bảo\s+đảm|cầm\s+cố)\b(?P<obj>(?:[^.]|(?<=\d)\.(?=\d))*?)\s+(?:sẽ\s+)?bị\s+"
     r"(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)\b",
     _I,
 )

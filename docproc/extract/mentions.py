@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from docproc.extract._lexicon import FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, ROLE_LABELS
 from docproc.extract._tolerant import tone_tolerant
 from docproc.schema import Party
+from docproc.text import words_to_amount
 from docproc.text.syllables import strip_tone
 
 __all__ = ["PartyResolver", "fold"]
@@ -294,7 +295,11 @@ class PartyResolver:
                 key = self._canonical(gd["alias"], self._alias)
                 if key is None:
                     continue
-                if key in self._generic_heads and _OTHER_ORG_TAIL.match(self.text, m.end()):
+                if (
+                    key in self._generic_heads
+                    and _OTHER_ORG_TAIL.match(self.text, m.end())
+                    and not _amount_in_words_at(self.text, m.end())
+                ):
                     continue  # "Công ty cổ phần Nhựa M": another company's name, not the one party's head
                 if key in self._role_alias and key not in self._alias:
                     nxt = matches[i + 1] if i + 1 < len(matches) else None
@@ -357,6 +362,15 @@ _OTHER_ORG_TAIL = re.compile(
     r"(?:\s+(?i:cổ\s+phần|tnhh|trách\s+nhiệm\s+hữu\s+hạn|một\s+thành\s+viên|hai\s+thành\s+viên|thương\s+mại|"
     r"hợp\s+danh|tư\s+nhân|mtv))*\s+" + _U
 )
+
+
+_WORDS_TO_UNIT = re.compile(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+){0,14}?)\s+đồng\b", re.I)
+
+
+def _amount_in_words_at(text: str, pos: int) -> bool:
+    """ "trả cho Ngân hàng Hai tỷ ... đồng": the capitalised word after the head starts the amount."""
+    m = _WORDS_TO_UNIT.match(text, pos)
+    return bool(m) and words_to_amount(m.group(1)) is not None
 
 
 def _org_shortenings(head: str, rest: str) -> Iterable[str]:

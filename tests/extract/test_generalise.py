@@ -452,3 +452,34 @@ def test_fees_written_words_first():
     )
     fees = [(o.obligors, o.amount_vnd) for o in obs if o.kind == "court_fee"]
     assert fees == [(["P2"], 200_000), (["P2"], 10_500_000), (["P2"], 3_000_000), (["P1"], 300_000)]
+
+
+_BANK = [
+    Party(id="P1", role="plaintiff", kind="organization", name="Ngân hàng Thương mại cổ phần Hải Đăng"),
+    Party(id="P2", role="defendant", kind="organization", name="Công ty TNHH Vận tải Gió Bấc"),
+]
+
+
+def test_bank_head_before_an_amount_in_words_is_the_bank():
+    """ "trả cho Ngân hàng Hai tỷ ... đồng": the capitalised word after "Ngân hàng" is the amount, not
+    another bank's name."""
+    obs, _ = run(
+        "1. Công ty TNHH Vận tải Gió Bấc phải thanh toán cho Ngân hàng Hai tỷ ba trăm triệu đồng "
+        "(2.300.000.000 đồng).",
+        _BANK,
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 2_300_000_000)]
+
+
+def test_passive_security_over_an_object_with_dotted_numbers():
+    """ "tài sản thế chấp là ... 65.000 cổ phần ... sẽ bị phát mại": a dot inside a number ends no sentence."""
+    obs, assets = run(
+        "1. Buộc Công ty TNHH Vận tải Gió Bấc phải trả cho Ngân hàng Thương mại cổ phần Hải Đăng 900.000.000 đồng.\n"
+        "2. Nếu không trả được nợ thì tài sản thế chấp là quyền sử dụng đất thửa đất số 12, tờ bản đồ số 3 theo "
+        "Giấy chứng nhận số CH 123456 mang tên Công ty TNHH Vận tải Gió Bấc; 65.000 cổ phần của Công ty TNHH "
+        "Vận tải Gió Bấc tại Công ty cổ phần Sao Khuê sẽ bị phát mại để thu hồi nợ.",
+        _BANK,
+    )
+    assert sorted(a.kind for a in assets) == ["land_use_right", "shares"]
+    debt = next(o for o in obs if o.kind == "pay_money")
+    assert len(debt.secured_by) == 2
