@@ -214,7 +214,10 @@ class Gen:
     def add_person(self, role: str, female: bool | None = None) -> Person:
         female = self.r.random() < 0.5 if female is None else female
         name, given = self.person_name(female)
-        hon = "bà" if female else "ông"
+        young = self.r.random() < 0.3
+        hon = ("chị" if female else "anh") if young else ("bà" if female else "ông")
+        if young:
+            self.variants.append("hon:anh_chi")
         p = Person(f"P{len(self.parties) + 1}", name, role, hon, f"{hon} {given}")
         self.parties.append(p)
         return p
@@ -247,7 +250,9 @@ class Gen:
 
     def money(self, n: int, tag: str = "amount") -> str:
         """An amount as courts write it: digits, digits with words, words first, "triệu đồng"."""
-        style = self.r.choice(("digits", "digits_words", "words_first", "words_first", "million", "dong_d"))
+        style = self.r.choice(
+            ("digits", "digits_words", "words_first", "words_first", "million", "dong_d", "comma", "space")
+        )
         self.variants.append(f"{tag}:{style}")
         words = amount_to_words(n).removesuffix(" đồng").strip()
         words = words[0].upper() + words[1:]
@@ -261,6 +266,10 @@ class Gen:
             m = n / 1_000_000
             txt = f"{m:,.1f}".rstrip("0").rstrip(".").replace(",", "X").replace(".", ",").replace("X", ".")
             return f"{txt} triệu đồng"
+        if style == "comma":
+            return f"{n:,} đồng"
+        if style == "space":
+            return f"{n:,} đồng".replace(",", " ")
         return f"{dots(n)}đ"
 
     def ref(self, p: Person) -> str:
@@ -423,6 +432,21 @@ class Gen:
                     f"{sub}{p.hon.capitalize()} {p.name}, sinh năm {self.r.randint(1955, 1998)}; "
                     f"địa chỉ: {self.address(prov)}. " + self.r.choice(("Có mặt.", "Vắng mặt.", "(có mặt)"))
                 )
+                if self.chance(0.25, "parties:rep_authorised"):
+                    rep, _ = self.person_name(self.r.random() < 0.5)
+                    line += self.r.choice(
+                        (
+                            f"\nNgười đại diện theo ủy quyền của {p.hon} {p.name.split()[-1]}: Ông {rep}, sinh năm "
+                            f"1980 (Văn bản ủy quyền ngày 05/6/2024). Có mặt.",
+                            f" Người đại diện theo ủy quyền: Ông {rep} (theo văn bản ủy quyền ngày 05/6/2024).",
+                        )
+                    )
+                if self.chance(0.15, "parties:lawyer"):
+                    law, _ = self.person_name(self.r.random() < 0.5)
+                    line += (
+                        f"\nNgười bảo vệ quyền và lợi ích hợp pháp của {p.hon} {p.name.split()[-1]}: Luật sư {law} - "
+                        f"Văn phòng luật sư {self.r.choice(BRAND)}, Đoàn luật sư tỉnh {prov}."
+                    )
                 out.append(line)
         if len(people) > 1 and self.chance(0.3, "parties:cung_dia_chi"):
             out.append(f"Cùng địa chỉ: {self.address(prov)}.")

@@ -120,6 +120,7 @@ class PartyResolver:
             t = strip_tone(key)
             self._toneless[t] = key if self._toneless.get(t, key) == key else None
         self._pattern = self._compile()
+        self._alias_pattern = self._compile(aliases_only=True)
 
     def _canonical(self, key: str, table: dict[str, list[str]]) -> str | None:
         """The alias a reading stands for: itself, or the one alias it equals but for tones."""
@@ -205,8 +206,16 @@ class PartyResolver:
                     key = re.sub(r"\s+", " ", fold(alt))
                     self._alias[key] = [pid]
 
-    def _compile(self) -> re.Pattern[str] | None:
+    def _compile(self, *, aliases_only: bool = False) -> re.Pattern[str] | None:
         keys = set(self._alias) | set(self._role_alias)
+        if (
+            aliases_only
+        ):  # "ông Diệp Quốc Đạt" tried as a whole before "ông Diệp" (another party's given name)
+            if not self._alias:
+                return None
+            alts = "|".join(tone_tolerant(re.escape(k)) for k in sorted(self._alias, key=len, reverse=True))
+            lead = "|".join([*_HONORIFICS, *(re.escape(r) for r in _ROLE_PREFIXES)])
+            return re.compile(rf"(?:(?P<hon2>{lead})\s+)?(?P<alias>{alts})(?!\w)")
         hon = "|".join(_HONORIFICS)
         given = "|".join(re.escape(g) for g in sorted(self._given, key=len, reverse=True))
         # Bare given names ("Dũng lấy con dao") only when they are words, one party's, 2+ letters.
@@ -289,7 +298,14 @@ class PartyResolver:
         end = len(self.text) if end is None else end
         out: list[tuple[int, int, str]] = []
         matches = list(self._pattern.finditer(self._folded, start, end))
+        skip_to = start
         for i, m in enumerate(matches):
+            if m.start() < skip_to:
+                continue
+            if m.groupdict().get("given") is not None and self._alias_pattern is not None:
+                longer = self._alias_pattern.match(self._folded, m.start(), end)
+                if longer and longer.end() > m.end():
+                    m, skip_to = longer, longer.end()
             gd = m.groupdict()
             if gd.get("alias") is not None:
                 key = self._canonical(gd["alias"], self._alias)

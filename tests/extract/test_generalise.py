@@ -483,3 +483,19 @@ def test_passive_security_over_an_object_with_dotted_numbers():
     assert sorted(a.kind for a in assets) == ["land_use_right", "shares"]
     debt = next(o for o in obs if o.kind == "pay_money")
     assert len(debt.secured_by) == 2
+
+
+def test_a_surname_that_is_another_partys_given_name():
+    """ "ông Diệp Quốc Đạt" is Đạt, not "ông Diệp" (bà Vũ Ngọc Diệp's given name) followed by more words."""
+    people = [
+        Party(id="P1", role="plaintiff", kind="person", name="Phạm Xuân Cường"),
+        Party(id="P2", role="defendant", kind="person", name="Diệp Quốc Đạt"),
+        Party(id="P3", role="defendant", kind="person", name="Vũ Ngọc Diệp"),
+    ]
+    obs, _ = run(
+        "1. Buộc ông Diệp Quốc Đạt và bà Diệp liên đới trả cho ông Phạm Xuân Cường 120.000.000 đồng.\n"
+        "2. Về án phí: Bị cáo Diệp Quốc Đạt phải chịu 3.000.000 đồng án phí dân sự sơ thẩm.",
+        people,
+    )
+    assert pays(obs) == [(["P2", "P3"], ["P1"], 120_000_000)]
+    assert [(o.obligors, o.amount_vnd) for o in obs if o.kind == "court_fee"] == [(["P2"], 3_000_000)]
