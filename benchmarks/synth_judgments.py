@@ -631,6 +631,8 @@ class Gen:
         victims = [self.add_person("victim")]
         if self.chance(0.4, "victim_company"):
             victims.append(self.add_org("victim", "company"))
+        if self.chance(0.3, "three_victims"):
+            victims.append(self.add_person("victim"))
         parties = ""
         for i, a in enumerate(accused):
             parties += (
@@ -676,14 +678,56 @@ class Gen:
                 )
             self.ob("pay_money", who, [v], amt)
         comp_obs = list(self.obligations)
-        ops.append(civil_head + " " + comp[0])
-        ops.extend(comp[1:])
         fine_ob = None
         if self.chance(0.6, "fine"):
             fine = self.amount(10_000_000, 100_000_000, 5_000_000)
             fine_ob = self.ob("fine", [accused[0]], ["STATE"], fine)
+        # security: assets kept under seizure for the debtor's compensation (and maybe the fine)
+        debtor = next(a for a in reversed(accused) if any(a.pid in o["obligors"] for o in comp_obs))
+        held = [self.land([debtor], prov) if self.r.random() < 0.5 else self.movable(debtor)]
+        if self.chance(0.3, "keep:two_assets"):
+            held.append(self.movable(debtor))
+        target = [o for o in comp_obs if debtor.pid in o["obligors"]]
+        incl_fine = (
+            fine_ob is not None and fine_ob["obligors"] == [debtor.pid] and self.chance(0.5, "secures_fine")
+        )
+        for o in target + ([fine_ob] if incl_fine else []):
+            o["secured_by"].extend(a["id"] for _, a in held)
+        keep = self.pick(("duy_tri_ke_bien", "tiep_tuc_ke_bien", "tam_giu", "phong_toa"), "keep")
+        verb = {
+            "duy_tri_ke_bien": "Tiếp tục duy trì biện pháp kê biên đối với",
+            "tiep_tuc_ke_bien": "Tiếp tục kê biên",
+            "tam_giu": "Tiếp tục tạm giữ",
+            "phong_toa": "Tiếp tục duy trì lệnh phong tỏa đối với",
+        }[keep]
+        lettered = len(comp) > 1 and not incl_fine and self.chance(0.5, "civil:lettered")
+        what = (
+            "các khoản bồi thường"
+            if lettered
+            else "khoản bồi thường" + (" và tiền phạt" if incl_fine else "")
+        )
+        if lettered:
+            letters = "abcdđeg"
+            refs = [letters[comp_obs.index(o)] for o in target]
+            what += " tại " + ("các điểm " + ", ".join(refs) if len(refs) > 1 else f"điểm {refs[0]}")
+        if len(held) > 1:
+            keep_line = (
+                f"{verb} các tài sản sau để đảm bảo thi hành {what} của bị cáo {debtor.name}:\n"
+                + ";\n".join(f"- {cap(t)}" for t, _ in held)
+                + "."
+            )
+        else:
+            keep_line = f"{verb} {held[0][0]} để đảm bảo thi hành {what} của bị cáo {debtor.name}."
+        if lettered:
+            items = [*comp, keep_line]
+            ops.append(civil_head + "\n" + "\n".join(f"{'abcdđeg'[k]}) {x}" for k, x in enumerate(items)))
+        else:
+            ops.append(civil_head + " " + comp[0])
+            ops.extend(comp[1:])
+        if fine_ob is not None:
             ops.append(
-                f"Về hình phạt bổ sung: Phạt bị cáo {accused[0].name} {self.money(fine, 'fine')} sung ngân sách Nhà nước."
+                f"Về hình phạt bổ sung: Phạt bị cáo {accused[0].name} {self.money(fine_ob['amount_vnd'], 'fine')} "
+                "sung ngân sách Nhà nước."
             )
         exhibit_lines = []
         if self.chance(0.5, "confiscate_vehicle"):
@@ -693,32 +737,14 @@ class Gen:
             exhibit_lines.append(
                 f"Tịch thu sung ngân sách Nhà nước 01 xe mô tô biển kiểm soát {plate} của bị cáo {accused[0].name}."
             )
-        # security: a seized asset kept under seizure for the compensation (and maybe the fine)
-        debtor = next(a for a in reversed(accused) if any(a.pid in o["obligors"] for o in comp_obs))
-        t, a = self.land([debtor], prov) if self.r.random() < 0.5 else self.movable(debtor)
-        target = [o for o in comp_obs if debtor.pid in o["obligors"]]
-        incl_fine = (
-            fine_ob is not None and fine_ob["obligors"] == [debtor.pid] and self.chance(0.5, "secures_fine")
-        )
-        for o in target + ([fine_ob] if incl_fine else []):
-            o["secured_by"].append(a["id"])
-        what = "khoản bồi thường" + (" và tiền phạt" if incl_fine else "")
-        keep = self.pick(("duy_tri_ke_bien", "tiep_tuc_ke_bien", "tam_giu", "phong_toa"), "keep")
-        verb = {
-            "duy_tri_ke_bien": "Tiếp tục duy trì biện pháp kê biên đối với",
-            "tiep_tuc_ke_bien": "Tiếp tục kê biên",
-            "tam_giu": "Tiếp tục tạm giữ",
-            "phong_toa": "Tiếp tục duy trì lệnh phong tỏa đối với",
-        }[keep]
-        exhibit_lines.append(f"{verb} {t} để đảm bảo thi hành {what} của bị cáo {debtor.name}.")
-        ops.append(
-            self.pick(
+        if not lettered:
+            exhibit_lines.append(keep_line)
+        if exhibit_lines:
+            head_word = self.pick(
                 ("Về xử lý vật chứng:", "Về vật chứng và biện pháp bảo đảm thi hành án:"), "exhibit_head"
             )
-            + " "
-            + exhibit_lines[0]
-        )
-        ops.extend(exhibit_lines[1:])
+            ops.append(head_word + " " + exhibit_lines[0])
+            ops.extend(exhibit_lines[1:])
         fee_lines = []
         for a in accused:
             civil = [o["amount_vnd"] // 20 // 1000 * 1000 for o in comp_obs if o["obligors"] == [a.pid]]
