@@ -804,6 +804,126 @@ class Gen:
         reasoning = f"Năm 2022 bị đơn vay của nguyên đơn {dots(amt + 20_000_000)} đồng, đã trả một phần."
         return self.finish("loan", head, case, parties, reasoning, ops, fee_lines)
 
+    def family(self) -> Synth:
+        """Divorce: child support, common property allocated (assets owned by who receives them), the
+        difference paid, fees on each share."""
+        instance = self.pick(("ST", "ST", "PT"), "instance")
+        subject = "Ly hôn, tranh chấp nuôi con, chia tài sản chung khi ly hôn"
+        head, case = self.header("HNGĐ", instance, subject, "vụ án hôn nhân và gia đình")
+        prov = self.r.choice(self.provinces)
+        wife = self.add_person("plaintiff", True)
+        husband = self.add_person("defendant", False)
+        parties = self.party_block("Nguyên đơn", [wife], prov, 1) + self.party_block(
+            "Bị đơn", [husband], prov, 2
+        )
+        if self.chance(0.3, "family:related_bank"):
+            bank = self.add_org("related_party", "bank")
+            parties += self.party_block("Người có quyền lợi, nghĩa vụ liên quan", [bank], prov, 3)
+        ops = []
+        if instance == "PT":
+            ops.append(
+                f"Chấp nhận một phần kháng cáo của {self.full(husband)}. Sửa bản án sơ thẩm số "
+                f"{self.r.randint(1, 99)}/{int(case['date'][:4]) - 1}/HNGĐ-ST như sau:"
+            )
+        ops.append(f"Về quan hệ hôn nhân: {cap(self.full(wife))} được ly hôn {self.full(husband)}.")
+        child, _ = self.person_name(self.r.random() < 0.5)
+        support = self.amount(1_500_000, 6_000_000, 500_000)
+        self.ob("pay_money", [husband], [wife], support)
+        verb = self.pick(("co_nghia_vu", "cap_duong", "buoc"), "support_verb")
+        sup = self.money(support, "support")
+        if verb == "co_nghia_vu":
+            line = f"{cap(self.ref(husband))} có nghĩa vụ cấp dưỡng nuôi con mỗi tháng {sup}"
+        elif verb == "cap_duong":
+            line = f"{cap(self.ref(husband))} cấp dưỡng nuôi cháu {child} mỗi tháng {sup}"
+        else:
+            line = f"Buộc {self.ref(husband)} cấp dưỡng nuôi con chung là cháu {child} số tiền {sup}/tháng"
+        ops.append(
+            f"Về con chung: Giao cháu {child}, sinh ngày 12/5/2017 cho {self.full(wife)} trực tiếp nuôi dưỡng. "
+            f"{line}, kể từ tháng 8/2025 cho đến khi cháu đủ 18 tuổi."
+        )
+        gets_w = [self.land([wife], prov)]
+        gets_h = [self.movable(husband)]
+        if self.chance(0.5, "family:second_movable"):
+            gets_h.append(self.movable(husband))
+        diff = self.amount(100_000_000, 2_000_000_000, 1_000_000)
+        self.ob("pay_money", [wife], [husband], diff)
+        alloc_w = "; ".join(t for t, _ in gets_w)
+        alloc_h = "; ".join(t for t, _ in gets_h)
+        pay = self.pick(("co_nghia_vu", "phai_tra", "thanh_toan"), "diff_verb")
+        pay_line = {
+            "co_nghia_vu": f"{cap(self.ref(wife))} có nghĩa vụ thanh toán cho {self.ref(husband)} giá trị chênh lệch "
+            f"là {self.money(diff, 'diff')}.",
+            "phai_tra": f"{cap(self.ref(wife))} phải trả cho {self.ref(husband)} phần chênh lệch {self.money(diff, 'diff')}.",
+            "thanh_toan": f"{cap(self.ref(wife))} thanh toán cho {self.ref(husband)} số tiền {self.money(diff, 'diff')}.",
+        }[pay]
+        ops.append(
+            f"Về tài sản chung: {cap(self.full(wife))} được quyền sở hữu, sử dụng {alloc_w}.\n"
+            f"{cap(self.full(husband))} được sở hữu {alloc_h}.\n{pay_line}"
+        )
+        fee_lines = [
+            self.fees_line(wife, 300_000, "án phí ly hôn sơ thẩm"),
+            self.fees_line(
+                wife,
+                self.amount(5_000_000, 60_000_000),
+                "án phí dân sự sơ thẩm đối với phần tài sản được chia",
+            ),
+            self.fees_line(
+                husband,
+                self.amount(5_000_000, 60_000_000),
+                "án phí dân sự sơ thẩm đối với phần tài sản được chia",
+            ),
+            self.fees_line(husband, 300_000, "án phí cấp dưỡng nuôi con"),
+        ]
+        reasoning = "Nguyên đơn và bị đơn kết hôn năm 2012; mâu thuẫn trầm trọng. Tài sản chung gồm nhà đất và động sản."
+        return self.finish("family", head, case, parties, reasoning, ops, fee_lines)
+
+    def opening(self) -> Synth:
+        """A published opening: header, hearing and the parties list, often cut inside the list."""
+        code, what = self.pick(
+            (
+                ("DS", "vụ án dân sự"),
+                ("KDTM", "vụ án kinh doanh thương mại"),
+                ("HNGĐ", "vụ án hôn nhân và gia đình"),
+                ("LĐ", "vụ án lao động"),
+            ),
+            "opening_code",
+        )
+        instance = self.pick(("ST", "PT"), "instance")
+        head, case = self.header(code, instance, "Tranh chấp hợp đồng", what)
+        prov = self.r.choice(self.provinces)
+        blocks = []
+        plaintiffs = [
+            self.add_org("plaintiff", "company") if self.r.random() < 0.3 else self.add_person("plaintiff")
+        ]
+        defendants = [self.add_person("defendant")]
+        if self.chance(0.4, "opening:two_defendants"):
+            defendants.append(self.add_person("defendant"))
+        related = [self.add_person("related_party") for _ in range(self.r.randint(0, 3))]
+        if related and self.chance(0.3, "opening:related_org"):
+            related.append(self.add_org("related_party", "company"))
+        blocks.append(self.party_block("Nguyên đơn", plaintiffs, prov, 1))
+        blocks.append(self.party_block("Bị đơn", defendants, prov, 2))
+        if related:
+            blocks.append(self.party_block("Người có quyền lợi, nghĩa vụ liên quan", related, prov, 3))
+        if self.chance(0.3, "opening:witness"):
+            w, _ = self.person_name(self.r.random() < 0.5)
+            blocks.append(f"- Người làm chứng: Ông {w}, sinh năm 1970; địa chỉ: {self.address(prov)}.\n")
+        if instance == "PT":
+            blocks.append(f"- Người kháng cáo: Bị đơn {self.full(defendants[0])}.\n")
+        text = head + "".join(blocks) + "\nNỘI DUNG VỤ ÁN:\nTheo đơn khởi kiện ..."
+        gold = {
+            "schema_version": "1",
+            "document": {"source": "synth", "pages": 0, "kind": "judgment"},
+            "case": case,
+            "parties": [
+                {"id": p.pid, "role": p.role, "kind": "organization" if p.org else "person", "name": p.name}
+                for p in self.parties
+            ],
+            "obligations": [],
+            "assets": [],
+        }
+        return Synth("", "opening", text, gold, self.variants)
+
     def finish(
         self, fam: str, head: str, case: dict, parties: str, reasoning: str, ops: list[str], fees: list[str]
     ) -> Synth:
@@ -849,7 +969,7 @@ class Gen:
         return Synth("", fam, text, gold, self.variants)
 
 
-FAMILIES = ("credit", "criminal", "loan")
+FAMILIES = ("credit", "criminal", "loan", "family", "opening")
 
 
 def generate(n: int, seed: int = 1300) -> list[Synth]:

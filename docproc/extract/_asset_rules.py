@@ -358,7 +358,8 @@ class AssetRules(ReaderBase):
         who = self._subject(start, start + m.start())
         if not who or ORDER_RE.search(self.text, start, start + m.start()):
             return False
-        region = start + m.end()
+        run = ALLOC_RE.match(t, m.start())  # "được quyền sở hữu, sử dụng ...": the whole run of rights
+        region = start + max(m.end(), run.end() if run else 0)
         lead = re.match(r"[^.;:]{0,50}?\b(?:là|gồm)\b\s*:?", self.text[region : c.end], _I)
         if lead:  # "được hưởng kỷ phần bằng hiện vật là quyền sử dụng đất ..."
             region += lead.end()

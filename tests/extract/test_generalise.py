@@ -499,3 +499,12 @@ def test_a_surname_that_is_another_partys_given_name():
     )
     assert pays(obs) == [(["P2", "P3"], ["P1"], 120_000_000)]
     assert [(o.obligors, o.amount_vnd) for o in obs if o.kind == "court_fee"] == [(["P2"], 3_000_000)]
+
+
+def test_allocation_with_a_run_of_rights():
+    """ "được quyền sở hữu, sử dụng quyền sử dụng đất ...": the asset after the whole run of rights."""
+    _, assets = run(
+        "3. Về tài sản chung: Bà Phan Thị Mai K được quyền sở hữu, sử dụng quyền sử dụng đất tại thửa đất số 81, "
+        "tờ bản đồ số 5, diện tích 120 m2 tại xã Tân Lập.\nÔng Võ Minh Đ được sở hữu xe ô tô biển kiểm soát 51K-123.45."
+    )
+    assert sorted((a.kind, a.owners) for a in assets) == [("land_use_right", ["P1"]), ("vehicle", ["P2"])]
