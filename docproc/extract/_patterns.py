@@ -244,7 +244,8 @@ FUND_AT_RE = _tc(r"\s(?:tại|vào)\s+(?:quỹ\s+)?", _I)
 TRUY_RE = _tc(r"^\s*(?:[-–+]\s*)?(?:Truy\s+thu|Truy\s+nộp|Buộc\s+\S+(?:\s+\S+){0,6}\s+nộp\s+lại)\b", _I)
 
 HOLDER_RE = _tc(r"\b(?:của|do)\s+", _I)
-HOLDER_STOP_RE = _tc(r"\s(?:mở\s+)?tại\s|\s(?:do|được)\s|,\s*(?:số\s+(?:dư|tiền)|để)\b", _I)
+# "tại" written with its own tone: tone-tolerant it would stop inside a name at "Vận tải".
+HOLDER_STOP_RE = _tc(r"\s(?:mở\s+)?t[ạa]i\s|\s(?:do|được)\s|,\s*(?:số\s+(?:dư|tiền)|để)\b", _I)
 
 SEC_TO_RE = _tc(r"\s*,?\s*(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo)\b", _I)
 

@@ -508,3 +508,14 @@ def test_allocation_with_a_run_of_rights():
         "tờ bản đồ số 5, diện tích 120 m2 tại xã Tân Lập.\nÔng Võ Minh Đ được sở hữu xe ô tô biển kiểm soát 51K-123.45."
     )
     assert sorted((a.kind, a.owners) for a in assets) == [("land_use_right", ["P1"]), ("vehicle", ["P2"])]
+
+
+def test_shares_holder_whose_name_has_van_tai():
+    """ "cổ phần của Công ty TNHH Vận tải Gió Bấc tại Công ty ...": "tải" in the name is not "tại"."""
+    _, assets = run(
+        "1. Buộc Công ty TNHH Vận tải Gió Bấc phải trả cho Ngân hàng Thương mại cổ phần Hải Đăng 900.000.000 đồng.\n"
+        "2. Nếu không trả được nợ thì tài sản thế chấp là 74.000 cổ phần của Công ty TNHH Vận tải Gió Bấc tại "
+        "Công ty cổ phần Sao Khuê sẽ bị phát mại để thu hồi nợ.",
+        _BANK,
+    )
+    assert [(a.kind, a.owners) for a in assets] == [("shares", ["P2"])]
