@@ -501,7 +501,16 @@ class Gen:
         if kind == "savings":
             t = f"sổ tiết kiệm số {self.r.randint(10**6, 10**7)} đứng tên {who}"
             return t, self.asset("deposit", [owner])
-        t = f"{dots(self.r.randint(5, 90) * 1000)} cổ phần của {who} tại Công ty cổ phần {self.r.choice(BRAND)}"
+        n = self.r.randint(5, 90) * 1000
+        if self.chance(0.5, "shares:custody"):
+            words = amount_to_words(n).removesuffix(" đồng").strip()
+            t = (
+                f"{dots(n)} ({words}) cổ phiếu mã chứng khoán {self.r.choice(('HPX', 'MQG', 'TTA'))} của Công ty cổ phần "
+                f"{self.r.choice(BRAND)} thuộc sở hữu của {who}, lưu ký tại tài khoản số {self.r.randint(100, 999)}C"
+                f"{self.r.randint(100000, 999999)} mở tại Công ty cổ phần Chứng khoán {self.r.choice(BANK)}"
+            )
+        else:
+            t = f"{dots(n)} cổ phần của {who} tại Công ty cổ phần {self.r.choice(BRAND)}"
         return t, self.asset("shares", [owner])
 
     def fees_line(self, payer: Person, amount: int, label: str) -> str:

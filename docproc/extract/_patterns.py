@@ -266,7 +266,10 @@ OWNER_RE = re.compile(
     _I,
 )
 
-OWNER_END_RE = _tc(r",\s*(?:theo|số\s+khung|để|do)\b|\s+theo\s|\s+để\s|;|\(|\.\s|\.$", _I)
+# ... also where the asset is kept, not who owns it: ", lưu ký tại tài khoản ... mở tại Công ty Chứng khoán X"
+OWNER_END_RE = _tc(
+    r",\s*(?:theo|số\s+khung|để|do|lưu\s+ký|mở)\b|\s+theo\s|\s+để\s|\s+(?:mở\s+)?t[ạa]i\s|;|\(|\.\s|\.$", _I
+)
 
 COMP_KEYS: tuple[tuple[str, str], ...] = (
     (r"phạt", "penalty"),

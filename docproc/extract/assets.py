@@ -77,7 +77,8 @@ _PLACE_RE = re.compile(
     re.I,
 )
 _PART_RE = re.compile(r"\bký\s+hiệu\s*\(?(?P<v>[A-Z0-9]{1,3})\)?", re.I)
-_COUNT_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{3})*\s*(?:\([^)]{1,12}\)\s*)?)?", re.I)
+# a count with its words: "02 (hai)", "350.000 (ba trăm năm mươi nghìn)"
+_COUNT_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{3})*\s*(?:\([^\d)]{1,40}\)\s*)?)?", re.I)
 _LEAD_RE = re.compile(
     r"^\s*(?:(?:là|gồm|toàn\s+bộ|các|tài\s+sản\s+(?:thế\s+chấp|bảo\s+đảm|cầm\s+cố)\s+(?:là\s+)?|"
     r"được\s+|(?:quyền\s+)?sở\s+hữu\s+(?=xe|căn|tàu|máy|dây|cổ|toàn|số\s+tiền)|sau\s*:?)\s*)+",

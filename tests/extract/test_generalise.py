@@ -519,3 +519,21 @@ def test_shares_holder_whose_name_has_van_tai():
         _BANK,
     )
     assert [(a.kind, a.owners) for a in assets] == [("shares", ["P2"])]
+
+
+def test_shares_in_custody_with_a_spelled_count():
+    """ "350.000 (ba trăm năm mươi nghìn) cổ phiếu ... thuộc sở hữu của X, lưu ký tại tài khoản ... mở tại Công ty
+    Chứng khoán Y": shares (not a deposit), owned by X (not the broker that keeps the account)."""
+    people = [
+        *_BANK,
+        Party(id="P3", role="related_party", kind="organization", name="Công ty cổ phần Chứng khoán Sao Mai"),
+    ]
+    _, assets = run(
+        "1. Buộc Công ty TNHH Vận tải Gió Bấc phải trả cho Ngân hàng Thương mại cổ phần Hải Đăng 900.000.000 đồng.\n"
+        "2. Trường hợp Công ty TNHH Vận tải Gió Bấc không trả nợ, Ngân hàng Thương mại cổ phần Hải Đăng có quyền yêu cầu "
+        "cơ quan thi hành án xử lý tài sản cầm cố là 350.000 (ba trăm năm mươi nghìn) cổ phiếu mã chứng khoán HPX "
+        "thuộc sở hữu của Công ty TNHH Vận tải Gió Bấc, lưu ký tại tài khoản số 058C112233 mở tại Công ty cổ phần "
+        "Chứng khoán Sao Mai để thu hồi nợ.",
+        people,
+    )
+    assert [(a.kind, a.owners) for a in assets] == [("shares", ["P2"])]
