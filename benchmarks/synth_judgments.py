@@ -865,9 +865,16 @@ class Gen:
             "phai_tra": f"{cap(self.ref(wife))} phải trả cho {self.ref(husband)} phần chênh lệch {self.money(diff, 'diff')}.",
             "thanh_toan": f"{cap(self.ref(wife))} thanh toán cho {self.ref(husband)} số tiền {self.money(diff, 'diff')}.",
         }[pay]
+        hand = ""
+        car = next((a for _, a in gets_h if a["kind"] in ("vehicle", "vessel")), None)
+        if car is not None and self.chance(0.7, "family:hand_over"):
+            noun = "xe ô tô" if car["kind"] == "vehicle" else "tàu cá"
+            hand = f" {cap(self.ref(wife))} có nghĩa vụ giao {noun} cùng giấy tờ đăng ký cho {self.ref(husband)}."
+            o = self.ob("deliver_asset", [wife], [husband], None)
+            o["assets_delivered"] = [car["id"]]
         ops.append(
             f"Về tài sản chung: {cap(self.full(wife))} được quyền sở hữu, sử dụng {alloc_w}.\n"
-            f"{cap(self.full(husband))} được sở hữu {alloc_h}.\n{pay_line}"
+            f"{cap(self.full(husband))} được sở hữu {alloc_h}.{hand}\n{pay_line}"
         )
         fee_lines = [
             self.fees_line(wife, 300_000, "án phí ly hôn sơ thẩm"),

@@ -147,6 +147,12 @@ class AssetRules(ReaderBase):
             if not f.identified and REF_RE.search(chunk):
                 out += self._refer(chunk, item)
                 continue
+            same = (
+                self._same_kind_in_item(f.kind, item) if not f.identified and context == "delivery" else None
+            )
+            if same is not None:
+                out.append(same)  # "... được sở hữu xe ô tô BKS X. Anh B có nghĩa vụ giao xe ô tô cho chị A"
+                continue
             explicit = self._owners(cs, ce)
             if owners_win and default_owners:
                 owners, oconf = default_owners, owner_conf
@@ -214,6 +220,16 @@ class AssetRules(ReaderBase):
             if who:
                 return who
         return []
+
+    def _same_kind_in_item(self, kind: str | None, item: str) -> int | None:
+        """The last asset of this kind already read in the same numbered item: a delivery naming only the
+        head noun ("giao xe ô tô") hands over that asset, it names no new one."""
+        top = item.split(".")[0]
+        for k in range(len(self.assets) - 1, -1, -1):
+            d = self.assets[k]
+            if d.f.kind == kind and any(in_item(it, top) for it in d.items):
+                return k
+        return None
 
     def _refer(self, chunk: str, item: str) -> list[int]:
         refs = MUC_RE.findall(chunk)

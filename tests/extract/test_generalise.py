@@ -537,3 +537,14 @@ def test_shares_in_custody_with_a_spelled_count():
         people,
     )
     assert [(a.kind, a.owners) for a in assets] == [("shares", ["P2"])]
+
+
+def test_delivery_by_head_noun_hands_over_the_asset_already_named():
+    """ "B được sở hữu xe ô tô BKS X. A có nghĩa vụ giao xe ô tô ... cho B": one vehicle, delivered."""
+    obs, assets = run(
+        "3. Về tài sản chung: Ông Võ Minh Đ được sở hữu xe ô tô nhãn hiệu Mazda 3, biển kiểm soát 49A-418.25. "
+        "Bà Phan Thị Mai K có nghĩa vụ giao xe ô tô và bản chính giấy chứng nhận đăng ký xe cho ông Võ Minh Đ."
+    )
+    assert [(a.kind, a.plate, a.owners) for a in assets] == [("vehicle", "49A-418.25", ["P2"])]
+    give = [o for o in obs if o.kind == "deliver_asset"]
+    assert [(o.obligors, o.model_dump().get("assets_delivered")) for o in give] == [(["P1"], [assets[0].id])]
