@@ -746,6 +746,17 @@ class Gen:
             exhibit_lines.append(
                 f"Tịch thu sung ngân sách Nhà nước 01 xe mô tô biển kiểm soát {plate} của bị cáo {accused[0].name}."
             )
+        if self.chance(0.5, "destroy_exhibits"):
+            n1, n2 = self.r.randint(2, 60), self.r.randint(2, 60)
+            w1, w2 = (amount_to_words(x).removesuffix(" đồng").strip() for x in (n1, n2))
+            owner = accused[-1]
+            self.asset("other", [owner])
+            self.asset("other", [owner])
+            self.ob("confiscation", [owner], ["STATE"], None)
+            exhibit_lines.append(
+                f"Tịch thu tiêu hủy {n1:02d} ({w1}) thẻ ngân hàng và {n2:02d} ({w2}) sim điện thoại thu giữ của "
+                f"bị cáo {owner.name}."
+            )
         if not lettered:
             exhibit_lines.append(keep_line)
         if exhibit_lines:

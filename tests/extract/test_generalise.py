@@ -548,3 +548,13 @@ def test_delivery_by_head_noun_hands_over_the_asset_already_named():
     assert [(a.kind, a.plate, a.owners) for a in assets] == [("vehicle", "49A-418.25", ["P2"])]
     give = [o for o in obs if o.kind == "deliver_asset"]
     assert [(o.obligors, o.model_dump().get("assets_delivered")) for o in give] == [(["P1"], [assets[0].id])]
+
+
+def test_exhibits_counted_in_words_of_any_length():
+    """ "23 (hai mươi ba) thẻ ngân hàng và 41 (bốn mươi mốt) sim điện thoại": two exhibits, two assets."""
+    from docproc.extract.assets import split_assets
+
+    t = "23 (hai mươi ba) thẻ ngân hàng và 41 (bốn mươi mốt) sim điện thoại thu giữ của bị cáo A"
+    assert len(split_assets(t)) == 2
+    t = "01 (một) máy tính xách tay, 121 (một trăm hai mươi mốt) vỏ bao thu giữ của bị cáo A"
+    assert len(split_assets(t)) == 2
