@@ -793,7 +793,10 @@ class Gen:
             "Bị đơn", [b1, b2], prov, 2
         )
         amt = self.amount(50_000_000, 900_000_000, 1_000_000)
-        style = self.pick(("co_nghia_vu", "chap_nhan", "buoc_tra"), "order")
+        style = self.pick(
+            ("co_nghia_vu", "chap_nhan", "buoc_tra", "hoan_tra", "chi_tra", "tru_con", "vnd", "guarantor"),
+            "order",
+        )
         names = f"{self.ref(b1)} và {self.ref(b2)}"
         if style == "co_nghia_vu":
             order = f"{names[0].upper() + names[1:]} có nghĩa vụ liên đới trả cho {self.ref(lender)} số tiền {self.money(amt, 'loan')}."
@@ -802,10 +805,31 @@ class Gen:
                 f"Chấp nhận yêu cầu khởi kiện của {self.full(lender)}: {names} phải liên đới trả cho "
                 f"{self.ref(lender)} {self.money(amt, 'loan')}."
             )
+        elif style == "hoan_tra":
+            order = f"{cap(names)} có nghĩa vụ liên đới hoàn trả cho {self.ref(lender)} số tiền {self.money(amt, 'loan')}."
+        elif style == "chi_tra":
+            order = f"{cap(names)} phải liên đới chi trả cho {self.ref(lender)} số tiền vay còn nợ là {self.money(amt, 'loan')}."
+        elif style == "tru_con":
+            paid = self.amount(5_000_000, 40_000_000, 1_000_000)
+            order = (
+                f"Buộc {names} liên đới trả cho {self.ref(lender)} số tiền {dots(amt + paid)} đồng, được trừ số tiền "
+                f"{dots(paid)} đồng đã trả; {names} còn phải trả {self.money(amt, 'loan')}."
+            )
+        elif style == "vnd":
+            order = f"Buộc {names} liên đới trả cho {self.ref(lender)} số tiền {dots(amt)} VNĐ."
         else:
             order = f"Buộc {names} liên đới trả cho {self.ref(lender)} số tiền nợ gốc và lãi là {self.money(amt, 'loan')}."
         secured = []
         ops = [order]
+        if style == "guarantor":
+            g = self.add_person("related_party")
+            parties += self.party_block("Người có quyền lợi, nghĩa vụ liên quan", [g], prov, 3)
+            cap_amt = amt // 2 // 1_000_000 * 1_000_000
+            self.ob("pay_money", [g], [lender], cap_amt)
+            ops.append(
+                f"Trường hợp {names} không trả được nợ thì {self.ref(g)} (người bảo lãnh) có nghĩa vụ trả nợ thay "
+                f"trong phạm vi bảo lãnh là {self.money(cap_amt, 'guarantee')}."
+            )
         if self.chance(0.5, "loan_secured"):
             t, a = self.movable(b1) if self.r.random() < 0.5 else self.land([b1, b2], prov)
             secured = [a["id"]]

@@ -387,6 +387,21 @@ class Reader(AssetRules, FeeRules, LinkRules):
             mm = re.search(r"\bcho\s+", self.text[self._after_amount(main) : c.end], _I)
             if mm:
                 obligees, _ = self._group_after(self._after_amount(main) + mm.end(), c.end)
+        if not obligees and verb in ("trả nợ thay", "trả thay"):
+            # "Trường hợp A không trả được nợ thì C (người bảo lãnh) có nghĩa vụ trả nợ thay trong phạm vi bảo
+            # lãnh là X": the creditor is the one of the debt C stands in for
+            named = {p for p, _ in self.pids_in(c.start, ve)} - set(d.obligors)
+            prior = next(
+                (
+                    o
+                    for o in reversed(self.obs)
+                    if o.kind == "pay_money" and o.obligees and (not named or named & set(o.obligors))
+                ),
+                None,
+            )
+            if prior is not None:
+                obligees = [(p, prior.party_spans.get(p, (c.start, c.end))) for p in prior.obligees]
+                d.party_conf = C.INFERRED
         d.obligees = [p for p, _ in obligees]
         d.party_spans.update(dict(obligees))
         if not d.obligees and STATE_FUND_RE.search(self.text[ve : c.end]):

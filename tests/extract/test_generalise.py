@@ -558,3 +558,16 @@ def test_exhibits_counted_in_words_of_any_length():
     assert len(split_assets(t)) == 2
     t = "01 (một) máy tính xách tay, 121 (một trăm hai mươi mốt) vỏ bao thu giữ của bị cáo A"
     assert len(split_assets(t)) == 2
+
+
+def test_guarantor_paying_in_place_without_a_named_creditor():
+    """ "Trường hợp ông Đ không trả được nợ thì bà Q (người bảo lãnh) có nghĩa vụ trả nợ thay trong phạm vi bảo lãnh
+    là X": pay_money from the guarantor to the creditor of Đ's debt, the cap as amount."""
+    people = [*PARTIES, Party(id="P3", role="related_party", kind="person", name="Lò Thị Q")]
+    obs, _ = run(
+        "1. Buộc ông Võ Minh Đ trả cho bà Phan Thị Mai K số tiền 400.000.000 đồng.\n"
+        "2. Trường hợp ông Võ Minh Đ không trả được nợ thì bà Lò Thị Q (người bảo lãnh) có nghĩa vụ trả nợ thay "
+        "trong phạm vi bảo lãnh là Hai trăm triệu đồng (200.000.000 đồng).",
+        people,
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 400_000_000), (["P3"], ["P1"], 200_000_000)]
