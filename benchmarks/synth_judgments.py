@@ -372,9 +372,18 @@ class Gen:
             ),
             "date_style",
         )
-        num_line = self.pick((f"Bản án số: {num}", f"Số: {num}", f"Bản án số {num}"), "num_style")
-        head = "\n".join(lines) + f"\n\n{num_line}\n{date_line}\nV/v {subject}\n\nNHÂN DANH\n"
-        head += f"NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{nhan_danh}\n\n"
+        spaced = num.replace("/", " /", 1) if self.chance(0.2, "num:spaced") else num
+        num_line = self.pick((f"Bản án số: {spaced}", f"Số: {spaced}", f"Bản án số {spaced}"), "num_style")
+        layout = self.pick(("two_columns", "two_columns", "published_title"), "layout")
+        if layout == "published_title":
+            # a published judgment page: its title line, then the court on one line, then the text
+            head = (
+                f"BẢN ÁN {num} NGÀY {day:02d}/{month:02d}/{year} VỀ {subject.upper()}\n\n{court.upper()}\n\n"
+                f"- Thành phần Hội đồng xét xử {'sơ thẩm' if instance == 'ST' else 'phúc thẩm'} gồm có:\n"
+            )
+        else:
+            head = "\n".join(lines) + f"\n\n{num_line}\n{date_line}\nV/v {subject}\n\nNHÂN DANH\n"
+            head += f"NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{nhan_danh}\n\n"
         inst_word = {"ST": "sơ thẩm", "PT": "phúc thẩm"}[instance]
         head += f"Thành phần Hội đồng xét xử {inst_word} gồm có:\nThẩm phán - Chủ tọa phiên tòa: Ông Lưu Quang Tiến.\n"
         head += f"Thư ký phiên tòa: Bà Tạ Thị Kim Thoa - Thư ký {court}.\n\n"
@@ -952,10 +961,26 @@ class Gen:
         related = [self.add_person("related_party") for _ in range(self.r.randint(0, 3))]
         if related and self.chance(0.3, "opening:related_org"):
             related.append(self.add_org("related_party", "company"))
-        blocks.append(self.party_block("Nguyên đơn", plaintiffs, prov, 1))
-        blocks.append(self.party_block("Bị đơn", defendants, prov, 2))
-        if related:
-            blocks.append(self.party_block("Người có quyền lợi, nghĩa vụ liên quan", related, prov, 3))
+        labels = ["Nguyên đơn", "Bị đơn", "Người có quyền lợi, nghĩa vụ liên quan"]
+        if self.chance(0.2, "opening:upper_labels"):
+            labels = [x.upper() for x in labels]
+        if self.chance(0.3, "opening:inline"):
+            # one paragraph: "Nguyên đơn: Ông A, sinh năm ...; bị đơn: Bà B, ...; người có quyền lợi ...: ông C và bà D."
+            def who(ps: list[Person]) -> str:
+                return " và ".join(
+                    p.name if p.org else f"{p.hon} {p.name}, sinh năm {self.r.randint(1950, 1999)}"
+                    for p in ps
+                )
+
+            parts = [f"{labels[0]}: {cap(who(plaintiffs))}", f"{labels[1].lower()}: {who(defendants)}"]
+            if related:
+                parts.append(f"{labels[2].lower()}: {who(related)}")
+            blocks.append("; ".join(parts) + ".\n")
+        else:
+            blocks.append(self.party_block(labels[0], plaintiffs, prov, 1))
+            blocks.append(self.party_block(labels[1], defendants, prov, 2))
+            if related:
+                blocks.append(self.party_block(labels[2], related, prov, 3))
         if self.chance(0.3, "opening:witness"):
             w, _ = self.person_name(self.r.random() < 0.5)
             blocks.append(f"- Người làm chứng: Ông {w}, sinh năm 1970; địa chỉ: {self.address(prov)}.\n")

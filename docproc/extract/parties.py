@@ -192,6 +192,10 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _INLINE_SPLIT = re.compile(
     r"(?:(?<=\D[.;):])\s+(?=(?:Người|Ngưi|Đại\s+diện|Nguyên\s+đơn|Bị\s+đơn|Bị\s+hại|Bị\s+cáo|Người\s+có\s+quyền)\b[^:\n]{0,120}:)"
     r"|(?<=bị\scáo:)\s+"
+    # "Nguyên đơn: Bà A, sinh năm 1966; bị đơn: ông B ...; người có quyền lợi, nghĩa vụ liên quan: ...": a role
+    # label in lower case after a semicolon, with its colon
+    r"|(?<=;)\s+(?=(?:nguyên\s+đơn|bị\s+đơn|bị\s+hại|bị\s+cáo|người\s+(?:có\s+quyền|khởi\s+kiện|bị\s+kiện|yêu\s+cầu))"
+    r"\b[^:;\n]{0,120}:)"
     r"|\s(?=\d{1,2}[.)/]\s*" + _U + r"\w*\s+" + _U + r"[^,;:()\n]{0,40}[,(][^\n]{0,80}\bsinh\b)"
     r"|\s(?=[-–]\s?(?:Ông|Bà|Anh|Chị|Cụ)\s+" + _U + r")"
     r"|(?<=\D[.;)])\s+(?=(?:Cùng|Đều)\s+(?:địa\s+chỉ|trú\s+tại|cư\s+trú)|Địa\s+chỉ\s*:|Trụ\s+sở\s*:)"
@@ -544,7 +548,7 @@ def _entries(
             or re.match(
                 r"\s*[,;]?\s*sinh\s*(?:năm)?\s*:?\s*\d{4}\s*[,;]?\s*và\s+(?=(?:ông|bà|anh|chị)\s+"
                 + _U
-                + r")",
+                + r"|(?:Công\s+ty|Ngân\s+hàng|Ủy\s+ban|Uỷ\s+ban|UBND)\b)",
                 rest,
                 re.IGNORECASE,
             )
