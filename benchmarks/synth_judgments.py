@@ -224,8 +224,12 @@ class Gen:
 
     def add_org(self, role: str, kind: str) -> Person:
         if kind == "bank":
-            name = f"Ngân hàng Thương mại cổ phần {self.r.choice(BANK)}"
+            brand = self.r.choice(BANK)
+            name = f"Ngân hàng Thương mại cổ phần {brand}"
             short = "Ngân hàng"
+            if self.chance(0.4, "bank:abbreviation"):
+                # "(gọi tắt là PĐMBank)" in the parties list, the abbreviation later
+                short = "".join(w[0] for w in brand.split()) + "Bank"
         else:
             form = self.r.choice(("Công ty TNHH", "Công ty cổ phần"))
             brand = self.r.choice(BRAND)
@@ -312,6 +316,23 @@ class Gen:
     def court(self, instance: str, when: int) -> tuple[list[str], str, str]:
         """Left-column header lines, the NHÂN DANH line, and the gold court name."""
         prov = self.r.choice(self.provinces)
+        if instance == "GĐT":
+            if self.chance(0.4, "court:supreme"):
+                gold = "Tòa án nhân dân tối cao"
+                return (
+                    ["TÒA ÁN NHÂN DÂN TỐI CAO", "HỘI ĐỒNG THẨM PHÁN"],
+                    "HỘI ĐỒNG THẨM PHÁN\n" + gold.upper(),
+                    gold,
+                )
+            city = self.pick(HIGH, "court:high")
+            gold = f"Tòa án nhân dân cấp cao tại {city}"
+            left = self.r.choice(
+                (
+                    ["TÒA ÁN NHÂN DÂN CẤP CAO", f"TẠI {city.upper()}"],
+                    ["TÒA ÁN NHÂN DÂN", f"CẤP CAO TẠI {city.upper()}"],
+                )
+            )
+            return left, "ỦY BAN THẨM PHÁN\n" + gold.upper(), gold
         if instance == "PT" and self.r.random() < 0.4:
             city = self.pick(HIGH, "court:high")
             gold = f"Tòa án nhân dân cấp cao tại {city}"
@@ -342,12 +363,12 @@ class Gen:
             )
             return left, gold.upper(), gold
         d = self.r.choice(DISTRICTS)
-        gold = f"Tòa án nhân dân huyện {d}, tỉnh {prov}"
-        self.variants.append("court:district")
+        unit = self.pick(("huyện", "huyện", "thành phố", "thị xã", "quận"), "court:district")
+        gold = f"Tòa án nhân dân {unit} {d}, tỉnh {prov}"
         left = self.r.choice(
             (
-                [f"TÒA ÁN NHÂN DÂN HUYỆN {d.upper()}", f"TỈNH {prov.upper()}"],
-                ["TÒA ÁN NHÂN DÂN", f"HUYỆN {d.upper()}", f"TỈNH {prov.upper()}"],
+                [f"TÒA ÁN NHÂN DÂN {unit.upper()} {d.upper()}", f"TỈNH {prov.upper()}"],
+                ["TÒA ÁN NHÂN DÂN", f"{unit.upper()} {d.upper()}", f"TỈNH {prov.upper()}"],
             )
         )
         return left, gold.upper(), gold
@@ -374,17 +395,20 @@ class Gen:
         )
         spaced = num.replace("/", " /", 1) if self.chance(0.2, "num:spaced") else num
         num_line = self.pick((f"Bản án số: {spaced}", f"Số: {spaced}", f"Bản án số {spaced}"), "num_style")
+        if instance == "GĐT":
+            num_line = f"QUYẾT ĐỊNH GIÁM ĐỐC THẨM\nSố: {spaced}"
         layout = self.pick(("two_columns", "two_columns", "published_title"), "layout")
         if layout == "published_title":
             # a published judgment page: its title line, then the court on one line, then the text
             head = (
                 f"BẢN ÁN {num} NGÀY {day:02d}/{month:02d}/{year} VỀ {subject.upper()}\n\n{court.upper()}\n\n"
-                f"- Thành phần Hội đồng xét xử {'sơ thẩm' if instance == 'ST' else 'phúc thẩm'} gồm có:\n"
+                f"- Thành phần Hội đồng xét xử {({'ST': 'sơ thẩm', 'PT': 'phúc thẩm'}).get(instance, 'giám đốc thẩm')} "
+                "gồm có:\n"
             )
         else:
             head = "\n".join(lines) + f"\n\n{num_line}\n{date_line}\nV/v {subject}\n\nNHÂN DANH\n"
             head += f"NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{nhan_danh}\n\n"
-        inst_word = {"ST": "sơ thẩm", "PT": "phúc thẩm"}[instance]
+        inst_word = {"ST": "sơ thẩm", "PT": "phúc thẩm", "GĐT": "giám đốc thẩm"}[instance]
         head += f"Thành phần Hội đồng xét xử {inst_word} gồm có:\nThẩm phán - Chủ tọa phiên tòa: Ông Lưu Quang Tiến.\n"
         head += f"Thư ký phiên tòa: Bà Tạ Thị Kim Thoa - Thư ký {court}.\n\n"
         head += (
@@ -396,7 +420,7 @@ class Gen:
             "number": num,
             "date": f"{year}-{month:02d}-{day:02d}",
             "type_code": code.replace("Đ", "D"),
-            "instance": instance,
+            "instance": instance.replace("Đ", "D"),
             "subject": subject,
         }
         return head, case
@@ -429,6 +453,8 @@ class Gen:
                         pass
                 rep, _ = self.person_name(self.r.random() < 0.5)
                 auth, _ = self.person_name(self.r.random() < 0.5)
+                if p.short.endswith("Bank"):
+                    former += self.r.choice((f" (gọi tắt là {p.short})", f" (sau đây viết tắt là {p.short})"))
                 line = (
                     f"{sub}{p.name}{former}; địa chỉ trụ sở: {self.address(prov)}.\n"
                     f"Người đại diện theo pháp luật: Ông {rep} - Tổng giám đốc.\n"
@@ -948,7 +974,7 @@ class Gen:
             ),
             "opening_code",
         )
-        instance = self.pick(("ST", "PT"), "instance")
+        instance = self.pick(("ST", "PT", "GĐT"), "instance")
         head, case = self.header(code, instance, "Tranh chấp hợp đồng", what)
         prov = self.r.choice(self.provinces)
         blocks = []
