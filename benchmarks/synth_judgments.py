@@ -693,6 +693,12 @@ class Gen:
             + f' phạm tội "{subject}".',
             f"Xử phạt bị cáo {accused[0].name} {self.r.randint(2, 9)} năm tù.",
         ]
+        if instance == "PT":
+            ops = [
+                f"Chấp nhận một phần kháng cáo của bị hại. Sửa bản án hình sự sơ thẩm số {self.r.randint(10, 300)}/"
+                f"{int(case['date'][:4]) - 1}/HS-ST về phần trách nhiệm dân sự như sau:",
+                *ops[1:],
+            ]
         civil_head = self.pick(
             (
                 "Về trách nhiệm dân sự:",
@@ -816,6 +822,13 @@ class Gen:
             for x in civil:
                 fee_lines.append(self.fees_line(a, x, "án phí dân sự sơ thẩm"))
         reasoning = f"Bị cáo đã chiếm đoạt của bị hại số tiền lớn. Quá trình điều tra đã kê biên tài sản của bị cáo {accused[-1].name}."
+        if instance == "PT":
+            # the first-instance orders quoted in the story are history, not orders (GUIDELINES)
+            reasoning += (
+                f" Bản án sơ thẩm đã tuyên: Buộc bị cáo {accused[0].name} phải bồi thường cho bị hại "
+                f"{dots(self.amount(10_000_000, 90_000_000))} đồng; bị cáo phải chịu 200.000 đồng án phí hình sự sơ thẩm. "
+                "Bị hại kháng cáo yêu cầu tăng mức bồi thường."
+            )
         return self.finish("criminal", head, case, parties, reasoning, ops, fee_lines)
 
     def loan(self) -> Synth:
