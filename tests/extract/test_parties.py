@@ -371,3 +371,14 @@ def test_roles_inline_after_semicolons_and_an_organisation_after_va() -> None:
         ("related_party", "Vũ Văn T"),
         ("related_party", "Công ty cổ phần Thủy sản Phúc An"),
     ]
+
+
+def test_people_committee_whose_first_letter_was_lost() -> None:
+    """Published copies drop the precomposed "Ủ": "y ban nhân dân huyện X" is still the committee, kept as printed."""
+    parties, _, _ = _parties(
+        "- Người khởi kiện: Ông Lê Văn Hòa.\n- Người bị kiện: y ban nhân dân huyện Tân Lập (vắng mặt)\n"
+    )
+    assert [(p.role, p.name) for p in parties] == [
+        ("claimant", "Lê Văn Hòa"),
+        ("respondent", "y ban nhân dân huyện Tân Lập"),
+    ]
