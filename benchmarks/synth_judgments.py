@@ -976,6 +976,80 @@ class Gen:
         reasoning = "Nguyên đơn và bị đơn kết hôn năm 2012; mâu thuẫn trầm trọng. Tài sản chung gồm nhà đất và động sản."
         return self.finish("family", head, case, parties, reasoning, ops, fee_lines)
 
+    def decision(self) -> Synth:
+        """A decision recognising the parties' settlement (QĐST-DS): parties and orders inside QUYẾT ĐỊNH."""
+        year = self.r.choice((2021, 2023, 2024, 2025, 2026))
+        left, _, court = self.court("ST", year)
+        prov = self.r.choice(self.provinces)
+        month, day = self.r.randint(1, 12), self.r.randint(1, 28)
+        num = f"{self.r.randint(1, 300):02d}/{year}/QĐST-DS"
+        right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+        width = max(len(x) for x in left) + 6
+        lines = [
+            (left[k] if k < len(left) else "").ljust(width) + (right[k] if k < len(right) else "")
+            for k in range(max(len(left), len(right)))
+        ]
+        head = "\n".join(lines) + (
+            f"\n\nSố: {num}{' ' * 20}{prov}, ngày {day:02d} tháng {month:02d} năm {year}\n\nQUYẾT ĐỊNH\n"
+            f"CÔNG NHẬN SỰ THỎA THUẬN CỦA CÁC ĐƯƠNG SỰ\n\n{court.upper()}\n\n"
+            "Căn cứ vào Điều 212 và Điều 213 của Bộ luật Tố tụng dân sự;\n"
+            f"Căn cứ vào biên bản hòa giải thành ngày {day} tháng {month} năm {year}.\n\nXÉT THẤY:\n"
+            "Các thỏa thuận của các đương sự là tự nguyện, không vi phạm điều cấm của luật.\n\n"
+        )
+        case = {
+            "court": court,
+            "number": num,
+            "date": f"{year}-{month:02d}-{day:02d}",
+            "type_code": "DS",
+            "instance": "ST",
+            "subject": None,
+        }
+        lender = (
+            self.add_org("plaintiff", "bank")
+            if self.chance(0.4, "decision:bank")
+            else self.add_person("plaintiff")
+        )
+        b1, b2 = self.add_person("defendant", False), self.add_person("defendant", True)
+        parties = self.party_block("Nguyên đơn", [lender], prov, 1) + self.party_block(
+            "Bị đơn", [b1, b2], prov, 2
+        )
+        amt = self.amount(100_000_000, 2_000_000_000, 1_000_000)
+        self.ob("pay_money", [b1, b2], [lender], amt)
+        names = f"{self.ref(b1)} và {self.ref(b2)}"
+        orders = [
+            self.r.choice(
+                (
+                    f"{cap(names)} cùng có nghĩa vụ liên đới thanh toán cho {self.ref(lender)} tổng số tiền "
+                    f"{self.money(amt, 'settle')}.",
+                    f"{cap(names)} đồng ý trả cho {self.ref(lender)} số tiền {self.money(amt, 'settle')}.",
+                    f"{cap(names)} có trách nhiệm trả cho {self.ref(lender)} {self.money(amt, 'settle')}.",
+                )
+            )
+        ]
+        fee = max(300_000, amt // 40 // 1000 * 1000)
+        fee_line = self.fees_line(b1, fee, "án phí dân sự sơ thẩm")
+        text = (
+            head
+            + "QUYẾT ĐỊNH:\n\n1. Công nhận sự thỏa thuận của các đương sự:\n"
+            + parties
+            + "\n2. Sự thỏa thuận của các đương sự cụ thể như sau:\n"
+            + "\n".join(f"{'abc'[k]}) {x}" for k, x in enumerate(orders))
+            + f"\n\n3. Về án phí: {fee_line}\n\n4. Quyết định này có hiệu lực pháp luật ngay sau khi được ban hành "
+            "và không bị kháng cáo, kháng nghị theo thủ tục phúc thẩm.\n\nNơi nhận:          THẨM PHÁN\n- Các đương sự.\n"
+        )
+        gold = {
+            "schema_version": "1",
+            "document": {"source": "synth", "pages": 0, "kind": "decision"},
+            "case": case,
+            "parties": [
+                {"id": p.pid, "role": p.role, "kind": "organization" if p.org else "person", "name": p.name}
+                for p in self.parties
+            ],
+            "obligations": self.obligations,
+            "assets": self.assets,
+        }
+        return Synth("", "decision", text, gold, self.variants)
+
     def opening(self) -> Synth:
         """A published opening: header, hearing and the parties list, often cut inside the list."""
         code, what = self.pick(
@@ -1084,7 +1158,7 @@ class Gen:
         return Synth("", fam, text, gold, self.variants)
 
 
-FAMILIES = ("credit", "criminal", "loan", "family", "opening")
+FAMILIES = ("credit", "criminal", "loan", "family", "opening", "decision")
 
 
 def generate(n: int, seed: int = 1300) -> list[Synth]:

@@ -22,6 +22,7 @@ from docproc.extract._patterns import (
     REF_RE,
 )
 from docproc.extract._reader_base import AssetDraft, ReaderBase, fold_id
+from docproc.extract._tolerant import compile_tolerant
 
 _I = re.I
 
@@ -52,6 +53,12 @@ def _body_certificate(text: str, f: A.AssetFields) -> str | None:
     return max(votes, key=lambda c: votes[c])
 
 
+# What starts a new order rather than the next entry of an asset list: a topic heading ("Về ...:") or a verb.
+_NOT_ENTRY_RE = compile_tolerant(
+    r"\s*(?:[-–+•*]\s*|[a-zđ]\)\s*)?(?:Về\s[^:\n]{1,80}:|Tịch\s+thu|Buộc|Tuyên\s+bố|Xử\s+phạt|Phạt\s|Trả\s+lại|"
+    r"Giao\s+trả|Hoàn\s+trả|Truy\s+thu|Tiếp\s+tục\s+(?:kê\s+biên|tạm\s+giữ|phong\s+tỏa|duy\s+trì))",
+    _I,
+)
 _LETTERS = ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -86,6 +93,12 @@ class AssetRules(ReaderBase):
                 and not (lettered and _next_letter(lettered, cj.item))
             ):
                 break  # "đ) Tiếp tục kê biên các tài sản sau: - ...; - ..." then "e) ...": the next point
+            if (
+                cj.line != line
+                and self.clauses[j - 1].line != cj.line
+                and _NOT_ENTRY_RE.match(self.text, cj.start)
+            ):
+                break  # "- Về vật chứng: Tịch thu ...": a heading or an order, not the next asset of the list
             if cj.marker == "let" and cj.line != line:
                 lettered = cj.item
             listed = cj.marker in ("dash", "let") or child

@@ -571,3 +571,25 @@ def test_guarantor_paying_in_place_without_a_named_creditor():
         people,
     )
     assert pays(obs) == [(["P2"], ["P1"], 400_000_000), (["P3"], ["P1"], 200_000_000)]
+
+
+def test_asset_list_ends_at_the_next_heading_or_order():
+    """ "- Tiếp tục tạm giữ các tài sản sau ...: - A; - B." then "- Về vật chứng: Tịch thu ...": the list has two
+    entries; the confiscation is its own order."""
+    people = [
+        Party(id="P1", role="accused", kind="person", name="Hà Minh Khoa"),
+        Party(id="P2", role="victim", kind="person", name="Mạc Văn Lộc"),
+    ]
+    obs, assets = run(
+        "- Buộc bị cáo Hà Minh Khoa phải bồi thường cho ông Mạc Văn Lộc 150.000.000 đồng.\n"
+        "- Tiếp tục tạm giữ các tài sản sau để đảm bảo thi hành khoản bồi thường của bị cáo Hà Minh Khoa:\n"
+        "- Sổ tiết kiệm số 3369658 đứng tên Hà Minh Khoa;\n"
+        "- Xe ô tô biển kiểm soát 30K-111.22 đứng tên Hà Minh Khoa.\n"
+        "- Về vật chứng: Tịch thu sung ngân sách Nhà nước 01 xe mô tô biển kiểm soát 25B1-424.41 của bị cáo Hà Minh Khoa.",
+        people,
+    )
+    debt = next(o for o in obs if o.kind == "pay_money")
+    kinds = {a.id: (a.kind, a.plate) for a in assets}
+    assert sorted(kinds[k][0] for k in debt.secured_by) == ["deposit", "vehicle"]
+    conf = [o for o in obs if o.kind == "confiscation"]
+    assert len(conf) == 1 and ("vehicle", "25B1-424.41") in kinds.values()
