@@ -595,6 +595,13 @@ class Gen:
             f", trong đó: nợ gốc {dots(principal)} đồng; nợ lãi trong hạn {dots(i1)} đồng; nợ lãi quá hạn "
             f"{dots(i2)} đồng"
         )
+        if self.chance(0.3, "credit:two_contracts"):
+            c1 = self.amount(50_000_000, total - 10_000_000, 1_000)
+            c2 = total - c1
+            parts = (
+                f", trong đó: theo Hợp đồng tín dụng số {self.r.randint(10, 99)}/2019/HĐTD là {dots(c1)} đồng; theo Hợp "
+                f"đồng tín dụng số {self.r.randint(10, 99)}/2020/HĐTD là {dots(c2)} đồng"
+            )
         if verb == "buoc":
             order = f"Buộc {names}{liable} phải trả cho {self.ref(bank)} tổng số tiền {money}{parts}."
         elif verb == "co_nghia_vu":
@@ -713,8 +720,15 @@ class Gen:
             who = accused if len(accused) == 1 or self.r.random() < 0.5 else [accused[0]]
             joint = " liên đới" if len(who) > 1 else ""
             names = " và ".join(f"bị cáo {a.name}" for a in who)
-            style = self.pick(("buoc", "phai", "co_trach_nhiem"), "comp_verb")
-            if style == "buoc":
+            style = self.pick(("buoc", "phai", "co_trach_nhiem", "ky_phan"), "comp_verb")
+            if style == "ky_phan" and len(who) > 1:
+                half = amt // 2 // 1000 * 1000
+                amt = half * 2
+                comp.append(
+                    f"Các bị cáo {' và '.join(a.name for a in who)} liên đới bồi thường cho {self.ref(v)} tổng số tiền "
+                    f"{self.money(amt, 'comp')}, chia theo kỷ phần mỗi bị cáo phải bồi thường {dots(half)} đồng."
+                )
+            elif style == "buoc" or style == "ky_phan":
                 comp.append(
                     f"Buộc {names} phải{joint} bồi thường cho {self.ref(v)} số tiền {self.money(amt, 'comp')}."
                 )
@@ -807,8 +821,17 @@ class Gen:
             ops.append(head_word + " " + exhibit_lines[0])
             ops.extend(exhibit_lines[1:])
         fee_lines = []
+        each = len(accused) > 1 and self.chance(0.4, "fees:moi_bi_cao")
+        if each:
+            for a in accused:
+                self.ob("court_fee", [a], ["STATE"], 200_000)
+            fee_lines.append("Mỗi bị cáo phải chịu 200.000 đồng án phí hình sự sơ thẩm.")
         for a in accused:
             civil = [o["amount_vnd"] // 20 // 1000 * 1000 for o in comp_obs if o["obligors"] == [a.pid]]
+            if each:
+                for x in civil:
+                    fee_lines.append(self.fees_line(a, x, "án phí dân sự sơ thẩm"))
+                continue
             if civil and self.chance(0.5, "fees:one_sentence"):
                 self.ob("court_fee", [a], ["STATE"], 200_000)
                 for x in civil:
