@@ -22,6 +22,7 @@ from docproc.extract._patterns import (
     REF_RE,
 )
 from docproc.extract._reader_base import AssetDraft, ReaderBase, fold_id
+from docproc.extract._tolerant import compile_tolerant
 
 _I = re.I
 
@@ -52,6 +53,21 @@ def _body_certificate(text: str, f: A.AssetFields) -> str | None:
     return max(votes, key=lambda c: votes[c])
 
 
+# What starts a new order rather than the next entry of an asset list: a topic heading ("Về ...:") or a verb.
+_NOT_ENTRY_RE = compile_tolerant(
+    r"\s*(?:[-–+•*]\s*|[a-zđ]\)\s*)?(?:Về\s[^:\n]{1,80}:|Tịch\s+thu|Buộc|Tuyên\s+bố|Xử\s+phạt|Phạt\s|Trả\s+lại|"
+    r"Giao\s+trả|Hoàn\s+trả|Truy\s+thu|Tiếp\s+tục\s+(?:kê\s+biên|tạm\s+giữ|phong\s+tỏa|duy\s+trì))",
+    _I,
+)
+_LETTERS = ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _next_letter(item: str, other: str) -> bool:
+    """Whether point `other` ("2.e") follows point `item` ("2.đ") in Vietnamese or Latin lettering."""
+    a, b = item.rpartition(".")[2].lower(), other.rpartition(".")[2].lower()
+    return any(a in abc and abc.index(a) + 1 < len(abc) and abc[abc.index(a) + 1] == b for abc in _LETTERS)
+
+
 class AssetRules(ReaderBase):
     def _describe_only(self, c: Clause) -> None:
         m = re.search(r"\b(?:là|gồm)\b\s*:?", self.text[c.start : c.end], _I)
@@ -65,9 +81,26 @@ class AssetRules(ReaderBase):
         """Assets listed on the lines after clause i ("a) ...", "- ...", "2.1. ..."), consumed."""
         found: list[int] = []
         line = c.line
+        lettered = ""  # the last lettered entry: "a) ...", "b) ..." continue it
         for j in range(i + 1, len(self.clauses)):
             cj = self.clauses[j]
             child = cj.item != c.item and in_item(cj.item, c.item)
+            if (
+                c.marker == "let"
+                and cj.marker == "let"
+                and not child
+                and _next_letter(c.item, cj.item)
+                and not (lettered and _next_letter(lettered, cj.item))
+            ):
+                break  # "đ) Tiếp tục kê biên các tài sản sau: - ...; - ..." then "e) ...": the next point
+            if (
+                cj.line != line
+                and self.clauses[j - 1].line != cj.line
+                and _NOT_ENTRY_RE.match(self.text, cj.start)
+            ):
+                break  # "- Về vật chứng: Tịch thu ...": a heading or an order, not the next asset of the list
+            if cj.marker == "let" and cj.line != line:
+                lettered = cj.item
             listed = cj.marker in ("dash", "let") or child
             if cj.line != line and not listed and cj.marker != "":
                 break
@@ -126,6 +159,12 @@ class AssetRules(ReaderBase):
                 continue
             if not f.identified and REF_RE.search(chunk):
                 out += self._refer(chunk, item)
+                continue
+            same = (
+                self._same_kind_in_item(f.kind, item) if not f.identified and context == "delivery" else None
+            )
+            if same is not None:
+                out.append(same)  # "... được sở hữu xe ô tô BKS X. Anh B có nghĩa vụ giao xe ô tô cho chị A"
                 continue
             explicit = self._owners(cs, ce)
             if owners_win and default_owners:
@@ -194,6 +233,16 @@ class AssetRules(ReaderBase):
             if who:
                 return who
         return []
+
+    def _same_kind_in_item(self, kind: str | None, item: str) -> int | None:
+        """The last asset of this kind already read in the same numbered item: a delivery naming only the
+        head noun ("giao xe ô tô") hands over that asset, it names no new one."""
+        top = item.split(".")[0]
+        for k in range(len(self.assets) - 1, -1, -1):
+            d = self.assets[k]
+            if d.f.kind == kind and any(in_item(it, top) for it in d.items):
+                return k
+        return None
 
     def _refer(self, chunk: str, item: str) -> list[int]:
         refs = MUC_RE.findall(chunk)
@@ -338,7 +387,8 @@ class AssetRules(ReaderBase):
         who = self._subject(start, start + m.start())
         if not who or ORDER_RE.search(self.text, start, start + m.start()):
             return False
-        region = start + m.end()
+        run = ALLOC_RE.match(t, m.start())  # "được quyền sở hữu, sử dụng ...": the whole run of rights
+        region = start + max(m.end(), run.end() if run else 0)
         lead = re.match(r"[^.;:]{0,50}?\b(?:là|gồm)\b\s*:?", self.text[region : c.end], _I)
         if lead:  # "được hưởng kỷ phần bằng hiện vật là quyền sử dụng đất ..."
             region += lead.end()

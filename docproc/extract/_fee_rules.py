@@ -39,12 +39,16 @@ class FeeRules(ReaderBase):
             if ce < last_end:
                 continue
             am = next(
-                (x for x in self.amounts_in(ce, c.end) if FEE_GAP_RE.fullmatch(self.text[ce : x.start])),
+                (
+                    x
+                    for x in self.amounts_in(ce, c.end)
+                    if FEE_GAP_RE.fullmatch(self.text[ce : self._amount_start(x)])
+                ),
                 None,
             )
             if am is None:
                 continue
-            gap = self.text[ce : am.start]
+            gap = self.text[ce : self._amount_start(am)]
             after = self.text[self._after_amount(am) : min(c.end, self._after_amount(am) + 70)]
             after = re.split(r"[;]|\.\s", after)[0]
             if re.match(r"\s*(?:tiền\s+)?chi\s+phí", after, _I):
@@ -106,7 +110,7 @@ class FeeRules(ReaderBase):
         for x in later:
             if comp and x.start > comp.start():
                 break
-            gap = self.text[self._after_amount(prev) : x.start]
+            gap = self.text[self._after_amount(prev) : self._amount_start(x)]
             if re.fullmatch(r"\s*(?:tiền\s+)?(?:án\s+phí|lệ\s+phí)[^;\d]{0,80}?(?:\s+và|,)\s*", gap, _I):
                 chain.append(x)
                 prev = x

@@ -14,7 +14,6 @@ from docproc.extract._patterns import (
     LI_CONTRACT_RE,
     LI_KEYS_RE,
     LI_STAT_RE,
-    MUC_RE,
     MUC_THIS_RE,
     NEG_START_RE,
     SEC_CUT_RE,
@@ -26,6 +25,7 @@ from docproc.extract._patterns import (
     SEC_USED_RE,
 )
 from docproc.extract._reader_base import Draft, ReaderBase, Statement
+from docproc.extract._tolerant import compile_tolerant as _tc
 from docproc.text.dates import find_dates
 
 _I = re.I
@@ -80,14 +80,32 @@ _HAND_BACK_RE = re.compile(
     r"[,;]?\s+(?:và\s+)?(?:phải|có\s+(?:trách\s+nhiệm|nghĩa\s+vụ))\s+(?:giao\s+trả|trả\s+lại|hoàn\s+trả)\b",
     re.I,
 )
-_POINT_RE = re.compile(r"\bđiểm\s+([a-zđ])\b(?!\s+(?:khoản|Điều|mục)\b)(?!\s+\d)", re.I)
+# A list joins references: "các điểm a, b, c", "điểm a và điểm b", "các mục 1.1, 1.2 và 1.3". The list is
+# atomic so that a citation ("điểm a, b khoản 1 Điều 51") cannot shrink to its first letter to pass.
+_JOIN = r"(?:\s*[,;]\s*(?:và\s+)?|\s+và\s+)"
+_POINT_RE = _tc(
+    rf"\bđiểm\s+(?>(?P<l>[a-zđ](?!\w)(?:{_JOIN}(?:điểm\s+)?[a-zđ](?!\w))*))"
+    r"(?!\s+(?:khoản|Điều|mục)\b)(?!\s+\d)",
+    re.I,
+)
+_LETTER_RE = re.compile(r"(?<!\w)[a-zđ](?!\w)", re.I)
+_NUM = r"\d{1,2}(?:\.\d{1,2}){0,3}(?![\d.]\d)"
+_MUC_LIST_RE = _tc(rf"\bmục\s+(?P<l>{_NUM}(?:{_JOIN}(?:mục\s+)?{_NUM})*)", re.I)
+_ITEM_NO_RE = re.compile(_NUM)
 
 
 def point_refs(text: str, item: str) -> list[str]:
     """ "nêu tại điểm a" inside item 2: the lettered point "2.a" of the same item (a law's "điểm a
-    khoản 1 Điều 468" is a citation, not a reference)."""
+    khoản 1 Điều 468" is a citation, not a reference); "các điểm a, b, c" names three."""
     top = item.split(".")[0]
-    return [f"{top}.{m.group(1).lower()}" if top else m.group(1).lower() for m in _POINT_RE.finditer(text)]
+    letters = [x.group().lower() for m in _POINT_RE.finditer(text) for x in _LETTER_RE.finditer(m.group("l"))]
+    return [f"{top}.{x}" if top else x for x in letters]
+
+
+def item_refs(text: str, item: str) -> list[str]:
+    """Every item a clause refers to: numbered items ("mục 1.1 và 1.2") and lettered points."""
+    nums = [x.group() for m in _MUC_LIST_RE.finditer(text) for x in _ITEM_NO_RE.finditer(m.group("l"))]
+    return nums + point_refs(text, item)
 
 
 class LinkRules(ReaderBase):
@@ -101,7 +119,7 @@ class LinkRules(ReaderBase):
         else:
             return False
         st = Statement(kind, (c.start, c.end), c.item, pos=c.start)
-        st.items = MUC_RE.findall(t)
+        st.items = [x.group() for m in _MUC_LIST_RE.finditer(t) for x in _ITEM_NO_RE.finditer(m.group("l"))]
         st.this_item = bool(MUC_THIS_RE.search(t))
         st.amounts = [a.value for a in self.amounts_in(c.start, c.end)]
         m = re.search(r"\bnếu\b", t, _I)
@@ -160,7 +178,7 @@ class LinkRules(ReaderBase):
             )  # "...; sau khi ... thì trả lại xe cho bị cáo"
             tail_end = min(x.start() for x in (back, stop) if x) if back or stop else c.end
             tail_text = self.text[tail:tail_end]
-            st.items = MUC_RE.findall(tail_text) + point_refs(tail_text, c.item)
+            st.items = item_refs(tail_text, c.item)
             m_of = re.search(r"\b(?:của|đối\s+với)\s+", tail_text, _I)
             m_to = re.search(r"\bcho\s+", tail_text, _I)
             if m_of:
@@ -249,7 +267,7 @@ class LinkRules(ReaderBase):
         a += lead.end() if lead else 0
         st = Statement("security", (c.start, c.end), c.item, pos=c.start)
         before = self.text[c.start : c.start + pm.start()]
-        st.items = MUC_RE.findall(before) + point_refs(before, c.item)
+        st.items = item_refs(before, c.item)
         st.obligors = [p for p, _ in self.pids_in(c.start, c.start + pm.start())]
         cho = re.search(r"\bcho\s+", self.text[c.start + pm.end() : c.end], _I)
         if cho:
@@ -266,7 +284,7 @@ class LinkRules(ReaderBase):
         st = Statement("security", (c.start, c.end), c.item, pos=c.start)
         pre_end = c.start + m.start()
         pre = self.text[c.start : pre_end]
-        st.items = MUC_RE.findall(pre) + point_refs(pre, c.item)
+        st.items = item_refs(pre, c.item)
         thi = max(pre.rfind(" thì "), pre.rfind(","))
         split = c.start + thi if thi >= 0 else c.start
         st.obligees = [p for p, _ in self.pids_in(split, pre_end)]
@@ -353,7 +371,7 @@ class LinkRules(ReaderBase):
         for a, p, q in segs:
             part = Statement("security", (c.start, c.end), c.item, pos=c.start)
             purpose = self.text[p:q]
-            part.items = MUC_RE.findall(purpose) + point_refs(purpose, c.item)
+            part.items = item_refs(purpose, c.item)
             part.contracts = [m.group("v") for m in _CREDIT_NO_RE.finditer(purpose)]
             if not (part.items or part.contracts):
                 part.items = list(st.items)

@@ -66,6 +66,14 @@ XAC_DINH_RE = _tc(r"^\s*(?:[-–+]\s*)?Xác\s+định\b", _I)
 
 LATER_BUOC_RE = _tc(r"[,;.:]\s*(?=buộc\b)", _I)  # also "Sửa bản án sơ thẩm như sau: Buộc ..."
 
+# A ruling that grants ("Chấp nhận yêu cầu ... của bà X: ông A phải trả ...", "Sửa ... như sau: ông A có nghĩa
+# vụ ...") may state the order after a colon without "Buộc"; a refusal's colon lists what is refused.
+GRANT_START_RE = _tc(r"^\s*(?:[-–+]\s*)?(?:Chấp\s+nhận|Sửa\s+(?:bản|một|toàn))", _I)
+LATER_ORDER_RE = _tc(
+    r":\s*(?=[^.;:]{1,160}?\b(?:phải|có\s+(?:nghĩa\s+vụ|trách\s+nhiệm))\b)(?![^.;:]{0,40}\bkhông\s+phải\b)",
+    _I,
+)
+
 # A clause that opens with a condition ("Trường hợp ...", "Nếu ...", "Khi ...", "Đến ngày ... mà").
 CONDITION_RE = _tc(r"\s*(?:[-–+]\s*)?(?:Trường\s+hợp|Nếu|Khi|Sau\s+khi|Đến\s+ngày|Quá\s+thời\s+hạn)\b", _I)
 # Between the mentions of one subject and its verb: separators, a title, "cùng", "liên đới".
@@ -190,14 +198,14 @@ ALLOC_HEAD_RE = _tc(r"\bđược\s+(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng|
 
 SEC_REQ_RE = _tc(
     # "có quyền yêu cầu cơ quan thi hành án ... xử lý", or the creditor's own right "được quyền xử lý / phát mại"
-    r"(?:có|được)\s+quyền\s+(?:(?:yêu\s+cầu|đề\s+nghị)[^.]*?)?(?P<act>(?:(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
+    r"(?:có|được)\s+quyền\s+(?:(?:yêu\s+cầu|đề\s+nghị)(?:[^.]|(?<=\d)\.(?=\d))*?)?(?P<act>(?:(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
     r"(?:\s*,\s*|\s+và\s+|\s+)?)+)",
     _I,
 )
 
 # "... thì tài sản thế chấp là X sẽ bị xử lý ... để thu hồi nợ cho B": the collateral named before a passive sale
 SEC_PASSIVE_RE = _tc(
-    r"\btài\s+sản\s+(?:thế\s+chấp|bảo\s+đảm|cầm\s+cố)\b(?P<obj>[^.]*?)\s+(?:sẽ\s+)?bị\s+"
+    r"\btài\s+sản\s+(?:thế\s+chấp|bảo\s+đảm|cầm\s+cố)\b(?P<obj>(?:[^.]|(?<=\d)\.(?=\d))*?)\s+(?:sẽ\s+)?bị\s+"
     r"(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)\b",
     _I,
 )
@@ -236,7 +244,8 @@ FUND_AT_RE = _tc(r"\s(?:tại|vào)\s+(?:quỹ\s+)?", _I)
 TRUY_RE = _tc(r"^\s*(?:[-–+]\s*)?(?:Truy\s+thu|Truy\s+nộp|Buộc\s+\S+(?:\s+\S+){0,6}\s+nộp\s+lại)\b", _I)
 
 HOLDER_RE = _tc(r"\b(?:của|do)\s+", _I)
-HOLDER_STOP_RE = _tc(r"\s(?:mở\s+)?tại\s|\s(?:do|được)\s|,\s*(?:số\s+(?:dư|tiền)|để)\b", _I)
+# "tại" written with its own tone: tone-tolerant it would stop inside a name at "Vận tải".
+HOLDER_STOP_RE = _tc(r"\s(?:mở\s+)?t[ạa]i\s|\s(?:do|được)\s|,\s*(?:số\s+(?:dư|tiền)|để)\b", _I)
 
 SEC_TO_RE = _tc(r"\s*,?\s*(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo)\b", _I)
 
@@ -257,7 +266,10 @@ OWNER_RE = re.compile(
     _I,
 )
 
-OWNER_END_RE = _tc(r",\s*(?:theo|số\s+khung|để|do)\b|\s+theo\s|\s+để\s|;|\(|\.\s|\.$", _I)
+# ... also where the asset is kept, not who owns it: ", lưu ký tại tài khoản ... mở tại Công ty Chứng khoán X"
+OWNER_END_RE = _tc(
+    r",\s*(?:theo|số\s+khung|để|do|lưu\s+ký|mở)\b|\s+theo\s|\s+để\s|\s+(?:mở\s+)?t[ạa]i\s|;|\(|\.\s|\.$", _I
+)
 
 COMP_KEYS: tuple[tuple[str, str], ...] = (
     (r"phạt", "penalty"),

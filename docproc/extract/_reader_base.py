@@ -231,12 +231,24 @@ class ReaderBase:
     def amounts_in(self, a: int, b: int) -> list[AmountMatch]:
         return [m for m in self.amounts if a <= m.start and m.end <= b]
 
+    @staticmethod
+    def _amount_start(am: AmountMatch) -> int:
+        """Start of an amount including words written before its digits ("Hai trăm nghìn đồng (200.000
+        đồng)"): what precedes the amount in the sentence ends there."""
+        if am.words_span and am.words_span[0] < am.start:
+            return am.words_span[0]
+        return am.start
+
     def _after_amount(self, am: AmountMatch) -> int:
         """End of an amount including its words in parentheses (an amount in words alone ends at
         its unit)."""
         if am.words_span and am.words_span[0] >= am.end:
             close = self.text.find(")", am.words_span[1])
             return close + 1 if close >= 0 else am.words_span[1]
+        if am.words_span and am.words_span[0] < am.start:  # "Hai triệu đồng (2.000.000 đồng)": its ")"
+            m = re.match(r"\s*\)", self.text[am.end : am.end + 4])
+            if m:
+                return am.end + m.end()
         return am.end
 
     def _subject(self, a: int, b: int) -> list[tuple[str, tuple[int, int]]]:

@@ -77,7 +77,8 @@ _PLACE_RE = re.compile(
     re.I,
 )
 _PART_RE = re.compile(r"\bký\s+hiệu\s*\(?(?P<v>[A-Z0-9]{1,3})\)?", re.I)
-_COUNT_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{3})*\s*(?:\([^)]{1,12}\)\s*)?)?", re.I)
+# a count with its words: "02 (hai)", "350.000 (ba trăm năm mươi nghìn)"
+_COUNT_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{3})*\s*(?:\([^\d)]{1,40}\)\s*)?)?", re.I)
 _LEAD_RE = re.compile(
     r"^\s*(?:(?:là|gồm|toàn\s+bộ|các|tài\s+sản\s+(?:thế\s+chấp|bảo\s+đảm|cầm\s+cố)\s+(?:là\s+)?|"
     r"được\s+|(?:quyền\s+)?sở\s+hữu\s+(?=xe|căn|tàu|máy|dây|cổ|toàn|số\s+tiền)|sau\s*:?)\s*)+",
@@ -273,7 +274,7 @@ def read_asset(chunk: str, *, default_kind: str | None = None) -> AssetFields | 
 # Where one description ends and the next begins inside a list written in one sentence:
 # "01 (một) kìm ... và 01 (một) đôi găng tay", "... căn hộ ... và được quyền sở hữu xe ô tô ...".
 _SPLIT_RE = re.compile(
-    r"(?:;\s*|,\s*(?=\d{1,3}\s*\(\s*[^\W\d]+\s*\)\s)"
+    r"(?:;\s*|,\s*(?=\d{1,3}\s*\(\s*[^\W\d]+(?:\s+[^\W\d]+){0,7}\s*\)\s)"
     # ", 01 máy xúc ...", ", 02 điện thoại ...": a counted object after a comma starts the next one
     r"|,\s*(?=\d{1,3}\s+(?:chiếc\s+|cái\s+|bộ\s+)?(?:xe|ô\s*tô|máy|tàu|thuyền|sà\s+lan|căn\s+hộ|điện\s+thoại"
     r"|sổ\s+tiết\s+kiệm|dây\s+chuyền)\b)"
@@ -286,7 +287,7 @@ _SPLIT_RE = re.compile(
     r"|\s+(?:và|cùng\s+với)\s+"
     # "... và được (quyền) sở hữu / nhận / sử dụng ...": a second allocation in the same sentence
     r"(?=(?:được\s+)?(?:quyền\s+)?(?:sở\s+hữu|nhận|sử\s+dụng)\s+(?:toàn\s+bộ\s+)?(?:số\s+)?(?:tiền|cổ|phần)"
-    r"|\d{1,3}\s*\(\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*\)\s"
+    r"|\d{1,3}\s*\(\s*[^\W\d]+(?:\s+[^\W\d]+){0,7}\s*\)\s"  # "41 (bốn mươi mốt) sim": a count in words
     r"|0\d\s+(?!(?:chỗ|tầng|tấn|năm|tháng|ngày|giờ|phòng|người|m|m2|m²|cm|mm|kg|g|lít|ha|km)(?!\w))[^\W\d]"
     r"|(?:được\s+)?(?:quyền\s+sở\s+hữu\s+)?(?:\d{1,3}\s*(?:\([^)]{1,12}\)\s*)?(?:chiếc\s+)?"
     r"(?:xe|căn\s+hộ|tàu|thuyền|máy|dây\s+chuyền|con|đôi|đoạn|cái|bộ|điện\s+thoại|sổ)|xe\s|căn\s+hộ\s)))",

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from docproc.extract._lexicon import FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, ROLE_LABELS
 from docproc.extract._tolerant import tone_tolerant
 from docproc.schema import Party
+from docproc.text import words_to_amount
 from docproc.text.fold import fold_tones, strip_tone
 
 __all__ = ["PartyResolver", "fold"]
@@ -109,6 +110,7 @@ class PartyResolver:
             t = strip_tone(key)
             self._toneless[t] = key if self._toneless.get(t, key) == key else None
         self._pattern = self._compile()
+        self._alias_pattern = self._compile(aliases_only=True)
 
     def _canonical(self, key: str, table: dict[str, list[str]]) -> str | None:
         """The alias a reading stands for: itself, or the one alias it equals but for tones."""
@@ -194,8 +196,16 @@ class PartyResolver:
                     key = re.sub(r"\s+", " ", fold(alt))
                     self._alias[key] = [pid]
 
-    def _compile(self) -> re.Pattern[str] | None:
+    def _compile(self, *, aliases_only: bool = False) -> re.Pattern[str] | None:
         keys = set(self._alias) | set(self._role_alias)
+        if (
+            aliases_only
+        ):  # "ông Diệp Quốc Đạt" tried as a whole before "ông Diệp" (another party's given name)
+            if not self._alias:
+                return None
+            alts = "|".join(tone_tolerant(re.escape(k)) for k in sorted(self._alias, key=len, reverse=True))
+            lead = "|".join([*_HONORIFICS, *(re.escape(r) for r in _ROLE_PREFIXES)])
+            return re.compile(rf"(?:(?P<hon2>{lead})\s+)?(?P<alias>{alts})(?!\w)")
         hon = "|".join(_HONORIFICS)
         given = "|".join(re.escape(g) for g in sorted(self._given, key=len, reverse=True))
         # Bare given names ("Dũng lấy con dao") only when they are words, one party's, 2+ letters.
@@ -278,13 +288,24 @@ class PartyResolver:
         end = len(self.text) if end is None else end
         out: list[tuple[int, int, str]] = []
         matches = list(self._pattern.finditer(self._folded, start, end))
+        skip_to = start
         for i, m in enumerate(matches):
+            if m.start() < skip_to:
+                continue
+            if m.groupdict().get("given") is not None and self._alias_pattern is not None:
+                longer = self._alias_pattern.match(self._folded, m.start(), end)
+                if longer and longer.end() > m.end():
+                    m, skip_to = longer, longer.end()
             gd = m.groupdict()
             if gd.get("alias") is not None:
                 key = self._canonical(gd["alias"], self._alias)
                 if key is None:
                     continue
-                if key in self._generic_heads and _OTHER_ORG_TAIL.match(self.text, m.end()):
+                if (
+                    key in self._generic_heads
+                    and _OTHER_ORG_TAIL.match(self.text, m.end())
+                    and not _amount_in_words_at(self.text, m.end())
+                ):
                     continue  # "Công ty cổ phần Nhựa M": another company's name, not the one party's head
                 if key in self._role_alias and key not in self._alias:
                     nxt = matches[i + 1] if i + 1 < len(matches) else None
@@ -347,6 +368,15 @@ _OTHER_ORG_TAIL = re.compile(
     r"(?:\s+(?i:cổ\s+phần|tnhh|trách\s+nhiệm\s+hữu\s+hạn|một\s+thành\s+viên|hai\s+thành\s+viên|thương\s+mại|"
     r"hợp\s+danh|tư\s+nhân|mtv))*\s+" + _U
 )
+
+
+_WORDS_TO_UNIT = re.compile(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+){0,14}?)\s+đồng\b", re.I)
+
+
+def _amount_in_words_at(text: str, pos: int) -> bool:
+    """ "trả cho Ngân hàng Hai tỷ ... đồng": the capitalised word after the head starts the amount."""
+    m = _WORDS_TO_UNIT.match(text, pos)
+    return bool(m) and words_to_amount(m.group(1)) is not None
 
 
 def _org_shortenings(head: str, rest: str) -> Iterable[str]:

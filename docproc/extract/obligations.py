@@ -40,9 +40,11 @@ from docproc.extract._patterns import (
     FROM_RE,
     FUND_AT_RE,
     GIVE_VERBS,
+    GRANT_START_RE,
     HEAD_PREFIX_RE,
     INSTAL_RE,
     LATER_BUOC_RE,
+    LATER_ORDER_RE,
     LI_CONTRACT_RE,
     LI_KEYS_RE,
     LI_STAT_RE,
@@ -110,7 +112,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             return
         start = c.start
         if NEG_START_RE.match(t):
-            m = LATER_BUOC_RE.search(t)
+            m = LATER_BUOC_RE.search(t) or (GRANT_START_RE.match(t) and LATER_ORDER_RE.search(t))
             if m:
                 start = c.start + m.end()
             elif not AGREED_RE.match(t):
@@ -385,6 +387,21 @@ class Reader(AssetRules, FeeRules, LinkRules):
             mm = re.search(r"\bcho\s+", self.text[self._after_amount(main) : c.end], _I)
             if mm:
                 obligees, _ = self._group_after(self._after_amount(main) + mm.end(), c.end)
+        if not obligees and verb in ("trả nợ thay", "trả thay"):
+            # "Trường hợp A không trả được nợ thì C (người bảo lãnh) có nghĩa vụ trả nợ thay trong phạm vi bảo
+            # lãnh là X": the creditor is the one of the debt C stands in for
+            named = {p for p, _ in self.pids_in(c.start, ve)} - set(d.obligors)
+            prior = next(
+                (
+                    o
+                    for o in reversed(self.obs)
+                    if o.kind == "pay_money" and o.obligees and (not named or named & set(o.obligors))
+                ),
+                None,
+            )
+            if prior is not None:
+                obligees = [(p, prior.party_spans.get(p, (c.start, c.end))) for p in prior.obligees]
+                d.party_conf = C.INFERRED
         d.obligees = [p for p, _ in obligees]
         d.party_spans.update(dict(obligees))
         if not d.obligees and STATE_FUND_RE.search(self.text[ve : c.end]):

@@ -96,7 +96,8 @@ _HON_WORDS = "(?:" + "|".join(NAME_HONORIFICS) + ")"
 _HON_START = re.compile(rf"^(?:{_HON_WORDS}|[ôồốổỗộ]ng(?=\s+{_U}))\s+(?=\S)", re.IGNORECASE)
 _LAWYER_START = re.compile(r"^(?:luật\s+sư|ls\.?|trợ\s+giúp\s+viên\s+pháp\s+lý)\s+", re.IGNORECASE)
 _ORG_START = re.compile(
-    r"^(?:Ngân\s+hàng|Công\s+ty|Tổng\s+[Cc]ông\s+ty|Ủy\s+ban|Uỷ\s+ban|(?:ỦY|UỶ)\s+BAN|UBND|Chủ\s+tịch|Chi\s+[Cc]ục|Cục|Sở|"
+    # "y ban nhân dân": a copy that lost the first letter of "Ủy"
+    r"^(?:Ngân\s+hàng|Công\s+ty|Tổng\s+[Cc]ông\s+ty|Ủy\s+ban|Uỷ\s+ban|(?:ỦY|UỶ)\s+BAN|y\s+ban\s+nhân\s+dân|UBND|Chủ\s+tịch|Chi\s+[Cc]ục|Cục|Sở|"
     r"Phòng|Trung\s+tâm|Bảo\s+hiểm|Hợp\s+tác\s+xã|HTX|Doanh\s+nghiệp|DNTN|Văn\s+phòng|Trường|Bệnh\s+viện|Hội|Quỹ|"
     r"Tập\s+đoàn|Viện|Ban\s+quản\s+lý|Ban|Cơ\s+quan|Chi\s+nhánh|Nhà\s+máy|Xí\s+nghiệp|Cửa\s+hàng|Hộ\s+kinh\s+doanh|"
     r"Đài|Kho\s+bạc|Tổ\s+chức|Liên\s+đoàn|Đảng\s+ủy|Công\s+an|Bộ|Tổng\s+cục|Chi\s+cục|Hạt|Cảng|Xã\s+viên|Giám\s+đốc)\b"
@@ -174,6 +175,10 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _INLINE_SPLIT = re.compile(
     r"(?:(?<=\D[.;):])\s+(?=(?:Người|Ngưi|Đại\s+diện|Nguyên\s+đơn|Bị\s+đơn|Bị\s+hại|Bị\s+cáo|Người\s+có\s+quyền)\b[^:\n]{0,120}:)"
     r"|(?<=bị\scáo:)\s+"
+    # "Nguyên đơn: Bà A, sinh năm 1966; bị đơn: ông B ...; người có quyền lợi, nghĩa vụ liên quan: ...": a role
+    # label in lower case after a semicolon, with its colon
+    r"|(?<=;)\s+(?=(?:nguyên\s+đơn|bị\s+đơn|bị\s+hại|bị\s+cáo|người\s+(?:có\s+quyền|khởi\s+kiện|bị\s+kiện|yêu\s+cầu))"
+    r"\b[^:;\n]{0,120}:)"
     r"|\s(?=\d{1,2}[.)/]\s*" + _U + r"\w*\s+" + _U + r"[^,;:()\n]{0,40}[,(][^\n]{0,80}\bsinh\b)"
     r"|\s(?=[-–]\s?(?:Ông|Bà|Anh|Chị|Cụ)\s+" + _U + r")"
     r"|(?<=\D[.;)])\s+(?=(?:Cùng|Đều)\s+(?:địa\s+chỉ|trú\s+tại|cư\s+trú)|Địa\s+chỉ\s*:|Trụ\s+sở\s*:)"
@@ -526,7 +531,7 @@ def _entries(
             or re.match(
                 r"\s*[,;]?\s*sinh\s*(?:năm)?\s*:?\s*\d{4}\s*[,;]?\s*và\s+(?=(?:ông|bà|anh|chị)\s+"
                 + _U
-                + r")",
+                + r"|(?:Công\s+ty|Ngân\s+hàng|Ủy\s+ban|Uỷ\s+ban|UBND)\b)",
                 rest,
                 re.IGNORECASE,
             )

@@ -387,3 +387,209 @@ def test_security_for_the_fine_and_the_compensation_it_names():
     land = next(a for a in assets if a.kind == "land_use_right")
     assert book.owners == ["P1"] and land.owners == ["P2"]
     assert {o.kind: book.id in o.secured_by for o in obs} == {"fine": True, "pay_money": True}
+
+
+# -- security links named by a list of points --------------------------------------------------------
+_ACCUSED = [
+    Party(id="P1", role="accused", kind="person", name="Hà Minh Khoa"),
+    Party(id="P2", role="accused", kind="person", name="Tôn Thị Yến"),
+    Party(id="P3", role="victim", kind="person", name="Mạc Văn Lộc"),
+    Party(id="P4", role="victim", kind="person", name="Ninh Thị Quyên"),
+]
+
+
+def test_points_listed_after_one_point_word_are_all_secured():
+    """ "tại các điểm a, b" names two orders, "điểm a và điểm c" two; the next lettered point ends a list."""
+    obs, assets = run(
+        "2. Về trách nhiệm dân sự:\n"
+        "a) Các bị cáo Hà Minh Khoa và Tôn Thị Yến liên đới bồi thường cho ông Mạc Văn Lộc 400.000.000 đồng.\n"
+        "b) Bị cáo Hà Minh Khoa phải bồi thường cho bà Ninh Thị Quyên 90.000.000 đồng.\n"
+        "c) Bị cáo Tôn Thị Yến phải bồi thường cho bà Ninh Thị Quyên 30.000.000 đồng.\n"
+        "d) Tiếp tục kê biên các tài sản sau để bảo đảm thi hành các khoản bồi thường của bị cáo Hà Minh Khoa "
+        "tại các điểm a, b:\n"
+        "- Xe ô tô biển kiểm soát 29A-111.22 đứng tên Hà Minh Khoa;\n"
+        "- Quyền sử dụng đất thửa đất số 77, tờ bản đồ số 5 đứng tên Hà Minh Khoa.\n"
+        "đ) Tiếp tục phong tỏa tài khoản số 0123 4567 đứng tên Tôn Thị Yến tại Ngân hàng Thương mại cổ phần "
+        "Đông Dương để bảo đảm thi hành các khoản bồi thường của bị cáo Yến tại điểm a và điểm c.",
+        _ACCUSED,
+    )
+    by_amount = {o.amount_vnd: o for o in obs if o.kind == "pay_money"}
+    kinds = {a.id: a.kind for a in assets}
+    assert sorted(kinds[k] for k in by_amount[90_000_000].secured_by) == ["land_use_right", "vehicle"]
+    assert sorted(kinds[k] for k in by_amount[400_000_000].secured_by) == [
+        "deposit",
+        "land_use_right",
+        "vehicle",
+    ]
+    assert [kinds[k] for k in by_amount[30_000_000].secured_by] == ["deposit"]
+
+
+def test_point_list_refs_and_citations():
+    from docproc.extract._links import item_refs
+
+    assert item_refs("để bảo đảm thi hành tại các điểm a, b và c.", "2") == ["2.a", "2.b", "2.c"]
+    assert item_refs("nêu tại các mục 1.1, 1.2 và mục 1.3;", "3") == ["1.1", "1.2", "1.3"]
+    assert item_refs("Căn cứ điểm a, b khoản 1 Điều 51 Bộ luật Hình sự", "2") == []
+
+
+def test_order_after_a_granting_ruling_and_colon():
+    """ "Chấp nhận yêu cầu ... của bà K: ông Đ phải trả ..." orders without "Buộc"; a refusal's colon does not."""
+    obs, _ = run(
+        "1. Chấp nhận yêu cầu khởi kiện của bà Phan Thị Mai K: ông Võ Minh Đ phải trả cho bà Phan Thị Mai K "
+        "Ba trăm triệu đồng (300.000.000 đồng).\n"
+        "2. Không chấp nhận yêu cầu phản tố của ông Võ Minh Đ: bà Phan Thị Mai K phải trả 50.000.000 đồng."
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 300_000_000)]
+
+
+def test_fees_written_words_first():
+    """ "phải chịu Hai trăm nghìn đồng (200.000 đồng) án phí ... và Mười triệu đồng (10.000.000 đồng) án phí ...":
+    each fee is read whichever way round the amount is written."""
+    obs, _ = run(
+        "3. Về án phí: Ông Võ Minh Đ phải chịu Hai trăm nghìn đồng (200.000 đồng) án phí hình sự sơ thẩm và "
+        "Mười triệu năm trăm nghìn đồng (10.500.000 đồng) án phí dân sự sơ thẩm và 3.000.000 đồng (Ba triệu "
+        "đồng) án phí dân sự sơ thẩm. Bà Phan Thị Mai K phải chịu Ba trăm nghìn đồng (300.000 đồng) án phí."
+    )
+    fees = [(o.obligors, o.amount_vnd) for o in obs if o.kind == "court_fee"]
+    assert fees == [(["P2"], 200_000), (["P2"], 10_500_000), (["P2"], 3_000_000), (["P1"], 300_000)]
+
+
+_BANK = [
+    Party(id="P1", role="plaintiff", kind="organization", name="Ngân hàng Thương mại cổ phần Hải Đăng"),
+    Party(id="P2", role="defendant", kind="organization", name="Công ty TNHH Vận tải Gió Bấc"),
+]
+
+
+def test_bank_head_before_an_amount_in_words_is_the_bank():
+    """ "trả cho Ngân hàng Hai tỷ ... đồng": the capitalised word after "Ngân hàng" is the amount, not
+    another bank's name."""
+    obs, _ = run(
+        "1. Công ty TNHH Vận tải Gió Bấc phải thanh toán cho Ngân hàng Hai tỷ ba trăm triệu đồng "
+        "(2.300.000.000 đồng).",
+        _BANK,
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 2_300_000_000)]
+
+
+def test_passive_security_over_an_object_with_dotted_numbers():
+    """ "tài sản thế chấp là ... 65.000 cổ phần ... sẽ bị phát mại": a dot inside a number ends no sentence."""
+    obs, assets = run(
+        "1. Buộc Công ty TNHH Vận tải Gió Bấc phải trả cho Ngân hàng Thương mại cổ phần Hải Đăng 900.000.000 đồng.\n"
+        "2. Nếu không trả được nợ thì tài sản thế chấp là quyền sử dụng đất thửa đất số 12, tờ bản đồ số 3 theo "
+        "Giấy chứng nhận số CH 123456 mang tên Công ty TNHH Vận tải Gió Bấc; 65.000 cổ phần của Công ty TNHH "
+        "Vận tải Gió Bấc tại Công ty cổ phần Sao Khuê sẽ bị phát mại để thu hồi nợ.",
+        _BANK,
+    )
+    assert sorted(a.kind for a in assets) == ["land_use_right", "shares"]
+    debt = next(o for o in obs if o.kind == "pay_money")
+    assert len(debt.secured_by) == 2
+
+
+def test_a_surname_that_is_another_partys_given_name():
+    """ "ông Diệp Quốc Đạt" is Đạt, not "ông Diệp" (bà Vũ Ngọc Diệp's given name) followed by more words."""
+    people = [
+        Party(id="P1", role="plaintiff", kind="person", name="Phạm Xuân Cường"),
+        Party(id="P2", role="defendant", kind="person", name="Diệp Quốc Đạt"),
+        Party(id="P3", role="defendant", kind="person", name="Vũ Ngọc Diệp"),
+    ]
+    obs, _ = run(
+        "1. Buộc ông Diệp Quốc Đạt và bà Diệp liên đới trả cho ông Phạm Xuân Cường 120.000.000 đồng.\n"
+        "2. Về án phí: Bị cáo Diệp Quốc Đạt phải chịu 3.000.000 đồng án phí dân sự sơ thẩm.",
+        people,
+    )
+    assert pays(obs) == [(["P2", "P3"], ["P1"], 120_000_000)]
+    assert [(o.obligors, o.amount_vnd) for o in obs if o.kind == "court_fee"] == [(["P2"], 3_000_000)]
+
+
+def test_allocation_with_a_run_of_rights():
+    """ "được quyền sở hữu, sử dụng quyền sử dụng đất ...": the asset after the whole run of rights."""
+    _, assets = run(
+        "3. Về tài sản chung: Bà Phan Thị Mai K được quyền sở hữu, sử dụng quyền sử dụng đất tại thửa đất số 81, "
+        "tờ bản đồ số 5, diện tích 120 m2 tại xã Tân Lập.\nÔng Võ Minh Đ được sở hữu xe ô tô biển kiểm soát 51K-123.45."
+    )
+    assert sorted((a.kind, a.owners) for a in assets) == [("land_use_right", ["P1"]), ("vehicle", ["P2"])]
+
+
+def test_shares_holder_whose_name_has_van_tai():
+    """ "cổ phần của Công ty TNHH Vận tải Gió Bấc tại Công ty ...": "tải" in the name is not "tại"."""
+    _, assets = run(
+        "1. Buộc Công ty TNHH Vận tải Gió Bấc phải trả cho Ngân hàng Thương mại cổ phần Hải Đăng 900.000.000 đồng.\n"
+        "2. Nếu không trả được nợ thì tài sản thế chấp là 74.000 cổ phần của Công ty TNHH Vận tải Gió Bấc tại "
+        "Công ty cổ phần Sao Khuê sẽ bị phát mại để thu hồi nợ.",
+        _BANK,
+    )
+    assert [(a.kind, a.owners) for a in assets] == [("shares", ["P2"])]
+
+
+def test_shares_in_custody_with_a_spelled_count():
+    """ "350.000 (ba trăm năm mươi nghìn) cổ phiếu ... thuộc sở hữu của X, lưu ký tại tài khoản ... mở tại Công ty
+    Chứng khoán Y": shares (not a deposit), owned by X (not the broker that keeps the account)."""
+    people = [
+        *_BANK,
+        Party(id="P3", role="related_party", kind="organization", name="Công ty cổ phần Chứng khoán Sao Mai"),
+    ]
+    _, assets = run(
+        "1. Buộc Công ty TNHH Vận tải Gió Bấc phải trả cho Ngân hàng Thương mại cổ phần Hải Đăng 900.000.000 đồng.\n"
+        "2. Trường hợp Công ty TNHH Vận tải Gió Bấc không trả nợ, Ngân hàng Thương mại cổ phần Hải Đăng có quyền yêu cầu "
+        "cơ quan thi hành án xử lý tài sản cầm cố là 350.000 (ba trăm năm mươi nghìn) cổ phiếu mã chứng khoán HPX "
+        "thuộc sở hữu của Công ty TNHH Vận tải Gió Bấc, lưu ký tại tài khoản số 058C112233 mở tại Công ty cổ phần "
+        "Chứng khoán Sao Mai để thu hồi nợ.",
+        people,
+    )
+    assert [(a.kind, a.owners) for a in assets] == [("shares", ["P2"])]
+
+
+def test_delivery_by_head_noun_hands_over_the_asset_already_named():
+    """ "B được sở hữu xe ô tô BKS X. A có nghĩa vụ giao xe ô tô ... cho B": one vehicle, delivered."""
+    obs, assets = run(
+        "3. Về tài sản chung: Ông Võ Minh Đ được sở hữu xe ô tô nhãn hiệu Mazda 3, biển kiểm soát 49A-418.25. "
+        "Bà Phan Thị Mai K có nghĩa vụ giao xe ô tô và bản chính giấy chứng nhận đăng ký xe cho ông Võ Minh Đ."
+    )
+    assert [(a.kind, a.plate, a.owners) for a in assets] == [("vehicle", "49A-418.25", ["P2"])]
+    give = [o for o in obs if o.kind == "deliver_asset"]
+    assert [(o.obligors, o.model_dump().get("assets_delivered")) for o in give] == [(["P1"], [assets[0].id])]
+
+
+def test_exhibits_counted_in_words_of_any_length():
+    """ "23 (hai mươi ba) thẻ ngân hàng và 41 (bốn mươi mốt) sim điện thoại": two exhibits, two assets."""
+    from docproc.extract.assets import split_assets
+
+    t = "23 (hai mươi ba) thẻ ngân hàng và 41 (bốn mươi mốt) sim điện thoại thu giữ của bị cáo A"
+    assert len(split_assets(t)) == 2
+    t = "01 (một) máy tính xách tay, 121 (một trăm hai mươi mốt) vỏ bao thu giữ của bị cáo A"
+    assert len(split_assets(t)) == 2
+
+
+def test_guarantor_paying_in_place_without_a_named_creditor():
+    """ "Trường hợp ông Đ không trả được nợ thì bà Q (người bảo lãnh) có nghĩa vụ trả nợ thay trong phạm vi bảo lãnh
+    là X": pay_money from the guarantor to the creditor of Đ's debt, the cap as amount."""
+    people = [*PARTIES, Party(id="P3", role="related_party", kind="person", name="Lò Thị Q")]
+    obs, _ = run(
+        "1. Buộc ông Võ Minh Đ trả cho bà Phan Thị Mai K số tiền 400.000.000 đồng.\n"
+        "2. Trường hợp ông Võ Minh Đ không trả được nợ thì bà Lò Thị Q (người bảo lãnh) có nghĩa vụ trả nợ thay "
+        "trong phạm vi bảo lãnh là Hai trăm triệu đồng (200.000.000 đồng).",
+        people,
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 400_000_000), (["P3"], ["P1"], 200_000_000)]
+
+
+def test_asset_list_ends_at_the_next_heading_or_order():
+    """ "- Tiếp tục tạm giữ các tài sản sau ...: - A; - B." then "- Về vật chứng: Tịch thu ...": the list has two
+    entries; the confiscation is its own order."""
+    people = [
+        Party(id="P1", role="accused", kind="person", name="Hà Minh Khoa"),
+        Party(id="P2", role="victim", kind="person", name="Mạc Văn Lộc"),
+    ]
+    obs, assets = run(
+        "- Buộc bị cáo Hà Minh Khoa phải bồi thường cho ông Mạc Văn Lộc 150.000.000 đồng.\n"
+        "- Tiếp tục tạm giữ các tài sản sau để đảm bảo thi hành khoản bồi thường của bị cáo Hà Minh Khoa:\n"
+        "- Sổ tiết kiệm số 3369658 đứng tên Hà Minh Khoa;\n"
+        "- Xe ô tô biển kiểm soát 30K-111.22 đứng tên Hà Minh Khoa.\n"
+        "- Về vật chứng: Tịch thu sung ngân sách Nhà nước 01 xe mô tô biển kiểm soát 25B1-424.41 của bị cáo Hà Minh Khoa.",
+        people,
+    )
+    debt = next(o for o in obs if o.kind == "pay_money")
+    kinds = {a.id: (a.kind, a.plate) for a in assets}
+    assert sorted(kinds[k][0] for k in debt.secured_by) == ["deposit", "vehicle"]
+    conf = [o for o in obs if o.kind == "confiscation"]
+    assert len(conf) == 1 and ("vehicle", "25B1-424.41") in kinds.values()

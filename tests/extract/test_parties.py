@@ -354,3 +354,31 @@ def test_typed_text_keeps_a_rare_surname_as_written() -> None:
         "Ông Hạ Văn Tư trình bày.\n"
     )
     assert [p.name for p in parties] == ["Hạ Văn Tư", "Mạc Thị Chín"]
+
+
+def test_roles_inline_after_semicolons_and_an_organisation_after_va() -> None:
+    """One paragraph of parties: "Nguyên đơn: Bà A, sinh năm ...; bị đơn: chị B ... và chị C ...; người có quyền lợi,
+    nghĩa vụ liên quan: ông D, sinh năm 1994 và Công ty cổ phần E." (labels in lower case after a semicolon)."""
+    parties, _, _ = _parties(
+        "Nguyên đơn: Bà Đặng Thị D, sinh năm 1966; bị đơn: chị Kim Thị Nga, sinh năm 1952 và chị Hoàng Thu Xuân, "
+        "sinh năm 1999; người có quyền lợi, nghĩa vụ liên quan: ông Vũ Văn T, sinh năm 1994 và Công ty cổ phần "
+        "Thủy sản Phúc An.\n"
+    )
+    assert [(p.role, p.name) for p in parties] == [
+        ("plaintiff", "Đặng Thị D"),
+        ("defendant", "Kim Thị Nga"),
+        ("defendant", "Hoàng Thu Xuân"),
+        ("related_party", "Vũ Văn T"),
+        ("related_party", "Công ty cổ phần Thủy sản Phúc An"),
+    ]
+
+
+def test_people_committee_whose_first_letter_was_lost() -> None:
+    """Published copies drop the precomposed "Ủ": "y ban nhân dân huyện X" is still the committee, kept as printed."""
+    parties, _, _ = _parties(
+        "- Người khởi kiện: Ông Lê Văn Hòa.\n- Người bị kiện: y ban nhân dân huyện Tân Lập (vắng mặt)\n"
+    )
+    assert [(p.role, p.name) for p in parties] == [
+        ("claimant", "Lê Văn Hòa"),
+        ("respondent", "y ban nhân dân huyện Tân Lập"),
+    ]
