@@ -39,6 +39,8 @@ for g in "${groups[@]}"; do
       run extract_eval "$PY" benchmarks/extract_eval.py "$SHARED/corpus/dev/txt" "$SHARED/corpus/dev/gold" \
         --out "$OUT/pred-dev"
       run calibration_text "$PY" benchmarks/calibration.py "$SHARED/corpus/dev/gold" "$OUT/pred-dev"
+      run synth_judgments "$PY" benchmarks/synth_judgments.py --n 180 --seed 1300
+      run drafts_existing "$PY" benchmarks/drafts_existing_eval.py "$SHARED/corpus/dev/gold" --families c4
       ;;
     enforcement)
       run enforcement_eval "$PY" benchmarks/enforcement_eval.py \
