@@ -12,6 +12,7 @@ from docproc.config import Settings
 from docproc.document import Line, Page
 from docproc.ocr import preprocess
 from docproc.ocr._layout import drop_folios, reading_order
+from docproc.ocr._noise import drop_noise_words
 from docproc.ocr._tsv import lines_to_points
 from docproc.ocr.engine import OcrEngine, OcrTimeout, TesseractEngine, TesserocrEngine
 
@@ -159,5 +160,5 @@ def ocr_image(
         return page([], rotation, warn=[f"unreadable page (mean confidence {0.0:.2f})"])
     if conf < UNREADABLE_CONFIDENCE:
         warnings.append(f"unreadable page (mean confidence {conf:.2f})")
-    lines = drop_folios(reading_order(lines))
+    lines = drop_folios(reading_order(drop_noise_words(lines)))
     return page(lines, rotation, px=(img.shape[1], img.shape[0]))
