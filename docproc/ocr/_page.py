@@ -160,5 +160,8 @@ def ocr_image(
         return page([], rotation, warn=[f"unreadable page (mean confidence {0.0:.2f})"])
     if conf < UNREADABLE_CONFIDENCE:
         warnings.append(f"unreadable page (mean confidence {conf:.2f})")
-    lines = drop_folios(reading_order(drop_noise_words(lines)))
+    if "soften" in prep.steps:  # a photocopy: words of toner dust (on office scans and photos the
+        # filter cost CER: realistic office 1.02% → 1.11%, phone 1.59% → 1.87% on the dev half)
+        lines = drop_noise_words(lines)
+    lines = drop_folios(reading_order(lines))
     return page(lines, rotation, px=(img.shape[1], img.shape[0]))
