@@ -3,7 +3,10 @@ degradation levels (../shared/eval/make_scans.py), read by docproc (OCR), extrac
 gold (../shared/eval/score.py). Also writes the OCR text per document, scored with ocr_score.py.
 
     python benchmarks/extract_ocr_eval.py [--levels clean photocopy phone] [--docs c1-01 c3-03 ...]
-                                          [--work /tmp/docproc-ocr-eval] [--max-pages N]
+                                          [--work /tmp/docproc-ocr-eval] [--max-pages N] [--seed N]
+
+`--seed` renders with another noise seed than make_scans.py's default (fresh scans of the same texts,
+to check that preprocessing was not fitted to one rendering); scans already in WORK are reused.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", nargs="*", help="dev document names (default: all)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/docproc-ocr-eval"))
     ap.add_argument("--max-pages", type=int, default=None)
+    ap.add_argument("--seed", type=int, default=None, help="make_scans.py noise seed")
     args = ap.parse_args(argv)
 
     from docproc.document import Document  # noqa: F401  (import cost outside the timings)
@@ -48,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
             ]
             if args.max_pages:
                 cmd += ["--max-pages", str(args.max_pages)]
+            if args.seed is not None:
+                cmd += ["--seed", str(args.seed)]
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
         out, text_out, gold_sub = (args.work / d / level for d in ("extract", "text", "gold"))
         for d in (out, text_out, gold_sub):

@@ -13,6 +13,7 @@ from docproc.document import Line, Page
 from docproc.notices import Notice
 from docproc.ocr import preprocess
 from docproc.ocr._layout import drop_folios, reading_order
+from docproc.ocr._noise import drop_noise_words
 from docproc.ocr._tsv import lines_to_points
 from docproc.ocr.engine import OcrEngine, OcrTimeout, TesseractEngine, TesserocrEngine
 
@@ -160,5 +161,8 @@ def ocr_image(
         return page([], rotation, warn=[Notice("page.unreadable", params={"confidence": 0.0})])
     if conf < UNREADABLE_CONFIDENCE:
         warnings.append(Notice("page.unreadable", params={"confidence": float(conf)}))
+    if "soften" in prep.steps:  # a photocopy: words of toner dust (on office scans and photos the
+        # filter cost CER: realistic office 1.02% → 1.11%, phone 1.59% → 1.87% on the dev half)
+        lines = drop_noise_words(lines)
     lines = drop_folios(reading_order(lines))
     return page(lines, rotation, px=(img.shape[1], img.shape[0]))

@@ -54,3 +54,27 @@ def text_page() -> Image.Image:
 @pytest.fixture(scope="session")
 def text_array(text_page: Image.Image) -> np.ndarray:
     return np.asarray(text_page)
+
+
+def photocopy(page: np.ndarray, *, generations: int = 1, period: int = 6, seed: int = 3) -> np.ndarray:
+    """A worn copier's damage on a grey page: each generation blurs the page, adds toner noise and
+    thresholds it again (ragged edges, hairlines and serifs broken off), then a one-pixel light streak
+    across the page every `period` rows cuts the strokes and toner specks fall on the paper."""
+    import cv2
+
+    rng = np.random.default_rng(seed)
+    out = page.astype(np.float32)
+    for _ in range(generations):
+        out = cv2.GaussianBlur(out, (0, 0), 1.0) + rng.normal(0, 45, out.shape).astype(np.float32)
+        out = np.where(out < 110, 0.0, 255.0).astype(np.float32)
+    out = out.astype(np.uint8)
+    out[np.arange(int(rng.integers(0, period)), out.shape[0], period)] = 255
+    ys, xs = np.nonzero(rng.random(out.shape) < 4e-4)
+    out[ys, xs] = 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def damage():
+    """damage(page) -> the page as a worn copier gives it back (see `photocopy`)."""
+    return photocopy

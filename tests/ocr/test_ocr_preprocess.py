@@ -142,3 +142,27 @@ def test_prepare_chooses_steps_for_a_bad_page(page: np.ndarray) -> None:
     assert "red channel" in out.steps
     assert out.skew == pytest.approx(-1.8, abs=0.15)
     assert any(s.startswith("deskew") for s in out.steps)
+
+
+def test_photocopy_softened_strokes_join_again(page: np.ndarray, damage) -> None:
+    copy = damage(page, generations=0)  # streaks and specks only
+    out = pp.prepare(copy, width_pt=1500 * 72 / 300)
+    assert "soften" in out.steps
+    clean_n = pp.ink_components(pp.binarize(page))[1]
+    broken_n = pp.ink_components(pp.binarize(copy))[1]
+    mended = pp.mend_streaks(copy)  # what went to Tesseract before softening
+    mended_n = pp.ink_components(pp.binarize(mended))[1]
+    joined_n = pp.ink_components(pp.binarize(out.image))[1]
+    assert broken_n > 4 * clean_n  # letters cut into dashes, plus specks
+    assert joined_n < 0.5 * mended_n and joined_n < 1.5 * clean_n  # letters whole again, specks gone
+    # and the ink is where the letters were: most of the clean page's ink is ink again
+    assert ink(pp.binarize(out.image))[ink(page)].mean() > 0.9
+
+
+def test_soften_lightens_what_despeckling_removed(page: np.ndarray) -> None:
+    noisy = _specks(page, 0.003, 1)
+    cleaned = pp.despeckle(pp.binarize(noisy), speck=1)
+    soft = pp.soften_copy(noisy, cleaned)
+    far = np.asarray(Image.fromarray(pp.binarize(page)).filter(ImageFilter.MinFilter(9))) >= 128
+    assert not ink(pp.binarize(soft))[far].any()  # no speck left far from the letters
+    assert ink(pp.binarize(soft))[page < 60].mean() > 0.95

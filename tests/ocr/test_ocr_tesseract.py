@@ -106,3 +106,25 @@ def test_tesserocr_engine_reads_like_the_cli(page_img: Image.Image) -> None:
     assert "1.250.000.000" in ours
     page = read(page_img, ocr_engine="tesserocr")
     assert texts(page.warnings) == [] and similarity(page.text, "\n".join(TEXT)) > 0.97
+
+
+def test_photocopy_reads_once_softened(damage, render, monkeypatch) -> None:
+    """A copy of a copy (ragged, broken strokes, streaks, toner specks): the softened page reads
+    nearly right, and better than the despeckled binary page handed on before."""
+    from docproc.ocr import preprocess
+
+    lines = [
+        "Buộc bị đơn phải trả cho nguyên đơn số tiền còn nợ",
+        "là 1.250.000.000 đồng (một tỷ hai trăm năm mươi triệu).",
+        "Án phí dân sự sơ thẩm bị đơn phải chịu là 300.000 đồng.",
+        "Thời hạn kháng cáo là 15 ngày kể từ ngày tuyên án.",
+    ]
+    truth = "\n".join(lines)
+    copy = Image.fromarray(damage(np.asarray(render(lines, size=(1500, 560))), seed=1))
+    soft = similarity(read(copy).text, truth)
+    monkeypatch.setattr(
+        preprocess, "soften_copy", lambda gray, cleaned=None, dpi=300: gray if cleaned is None else cleaned
+    )
+    before = similarity(read(copy).text, truth)
+    assert soft > 0.95
+    assert soft > before + 0.015
