@@ -6,7 +6,7 @@ shape {text, bbox, confidence} (pipelines.layout).
 
 The job that processed the file stores its layout here as JSON beside the blobs (`save_layout`), and
 so does the import of a batch that wrote it. A file without one (processed by an older version,
-imported from an older batch, or its layout file lost) gets `pipelines.layout.layout_unread`: its
+imported from an older batch, or its layout file lost) gets `pipelines.runner.layout_unread`: its
 text and text-layer pages read from the file, its scanned pages without words, each flagged
 `words_missing` for the page to say so. OCR is a job's work, never a request's.
 """
@@ -38,7 +38,7 @@ def _lock(key: str) -> threading.Lock:
 
 def _read(blob: Path, filename: str, settings: Settings) -> dict[str, Any]:
     """The layout of a stored file without its kept words: no OCR (see the module docstring)."""
-    from pipelines.layout import layout_unread
+    from pipelines.runner import layout_unread
 
     return layout_unread(blob, filename, settings)
 

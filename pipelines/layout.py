@@ -3,7 +3,7 @@ wire, the stored layout files and the API: {"text", "bbox": [x0, y0, x1, y1], "c
 PDF points from the page's top-left, as read upright).
 
 Made where the Document is made (the runner's last step), so the review page never reads a file a
-second time to show where a value came from. `layout_unread` is the layout of a file whose words
+second time to show where a value came from. `pipelines.runner.layout_unread` is the layout of a file whose words
 were not kept: its pages and text layer from the file, its scanned pages without words (no OCR).
 """
 
@@ -12,13 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from docproc.config import Settings
 from docproc.document import Document, Page, Word
 
 __all__ = [
     "LAYOUT_DIR",
     "layout_of",
-    "layout_unread",
+    "page_json",
     "word_json",
     "page_words_json",
     "layout_path",
@@ -33,7 +32,7 @@ def word_json(w: Word) -> dict[str, Any]:
     return {"text": w.text, "bbox": [round(v, 2) for v in w.bbox], "confidence": round(w.confidence, 3)}
 
 
-def _page_json(p: Page, *, words_missing: bool = False) -> dict[str, Any]:
+def page_json(p: Page, *, words_missing: bool = False) -> dict[str, Any]:
     out = {
         "number": p.number,
         "width": p.width,
@@ -50,7 +49,7 @@ def _page_json(p: Page, *, words_missing: bool = False) -> dict[str, Any]:
 def layout_of(doc: Document) -> dict[str, Any]:
     """{"pages": [{number, width, height, source, rotation, words: [{text, bbox, confidence}]}],
     "text": the document text for a text file (no pages), else None}."""
-    pages = [_page_json(p) for p in doc.pages]
+    pages = [page_json(p) for p in doc.pages]
     return {"pages": pages, "text": doc.text if not pages else None}
 
 
@@ -61,27 +60,6 @@ def page_words_json(page: dict[str, Any]) -> list[dict[str, Any]]:
         w if isinstance(w, dict) else {"text": w[0], "bbox": list(w[1:5]), "confidence": w[5]}
         for w in page.get("words") or []
     ]
-
-
-def layout_unread(path: Path, source: str, settings: Settings) -> dict[str, Any]:
-    """The layout of a stored file without OCR: a text file's text, a PDF's text-layer pages with
-    their words, and every scanned page with its size and no words (`words_missing`). For a document
-    whose words were not kept (imported from a batch that did not write them)."""
-    from docproc.ingest import load
-    from pipelines.runner import Prepared, read
-
-    loaded = load(Path(path), settings=settings, source=source)
-    if loaded.text is not None:
-        document, _ = read(Prepared(loaded, [], 0.0), [], settings)
-        return layout_of(document)
-    pages = []
-    for p in loaded.pages:
-        if isinstance(p, Page):
-            pages.append(_page_json(p))
-        else:  # a scan: its size, no words (reading them is OCR, a job's work, not a request's)
-            blank = Page(number=p.number, width=p.width_pt, height=p.height_pt, source="ocr")
-            pages.append(_page_json(blank, words_missing=True))
-    return {"pages": pages, "text": None}
 
 
 def layout_path(out: Path, sha256: str) -> Path:

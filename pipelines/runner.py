@@ -50,6 +50,7 @@ __all__ = [
     "finish",
     "finish_task",
     "run_document",
+    "layout_unread",
     "read",
     "read_pages",
     "extract_safely",
@@ -525,3 +526,24 @@ def warm_up(settings: Settings) -> float:
     except Exception as exc:  # noqa: BLE001 - the steps will report the real error with its document
         log.warning("worker warm-up failed: %s", _brief(exc))
     return time.perf_counter() - t0
+
+
+def layout_unread(path: Path, source: str, settings: Settings) -> dict[str, Any]:
+    """The layout of a stored file without OCR: a text file's text, a PDF's text-layer pages with
+    their words, and every scanned page with its size and no words (`words_missing`). For a document
+    whose words were not kept (imported from a batch that did not write them)."""
+    from docproc.ingest import load
+    from pipelines.layout import layout_of, page_json
+
+    loaded = load(Path(path), settings=settings, source=source)
+    if loaded.text is not None:
+        document, _ = read(Prepared(loaded, [], 0.0), [], settings)
+        return layout_of(document)
+    pages = []
+    for p in loaded.pages:
+        if isinstance(p, Page):
+            pages.append(page_json(p))
+        else:  # a scan: its size, no words (reading them is OCR, a job's work, not a request's)
+            blank = Page(number=p.number, width=p.width_pt, height=p.height_pt, source="ocr")
+            pages.append(page_json(blank, words_missing=True))
+    return {"pages": pages, "text": None}

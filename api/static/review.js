@@ -15,9 +15,9 @@ import { $, el, say } from "./review/dom.js";
 import { onKey } from "./review/keys.js";
 import { applyOps, clone } from "./review/patch.js";
 import { toggleDrafts, toggleTrail } from "./review/panels.js";
-import { render, scheduleRender, select } from "./review/render/fields.js";
+import { focusField, render, scheduleRender, select } from "./review/render/fields.js";
 import { approve, loadApprovals, rebase, save, showConflict } from "./review/save.js";
-import { loadPages } from "./review/scan.js";
+import { loadPages, onFieldPicked } from "./review/scan.js";
 import { S, boot, loadStored, onChange, setBase } from "./review/state.js";
 
 onChange(scheduleRender);
@@ -75,6 +75,7 @@ async function startReview() {
   $("#discard-mine").addEventListener("click", () => rebase(false));
   if (!boot.canEdit) say("Bạn chỉ có quyền xem; cần vai trò người duyệt để sửa.");
   document.body.dataset.ready = "1";
+  onFieldPicked(focusField);
   await loadPages();
 }
 

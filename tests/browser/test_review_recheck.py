@@ -58,7 +58,8 @@ def test_a_correction_shows_the_servers_rerun_warning(signin, live: Any) -> None
         _save(page)
         expect(page.locator("#fields .warnings li", has_text=mine[0]["text"])).to_have_count(0)
         assert all(
-            w["text"] != mine[0]["text"] for w in live.get("reviewer_a", f"/documents/{doc_id}/warnings").json()
+            w["text"] != mine[0]["text"]
+            for w in live.get("reviewer_a", f"/documents/{doc_id}/warnings").json()
         )
     finally:
         context.close()

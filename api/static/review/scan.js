@@ -6,8 +6,14 @@
 import { api } from "./api.js";
 import { $, el } from "./dom.js";
 import { pointerLabel } from "./labels.js";
-import { evidenceOf, focusField } from "./render/fields.js";
-import { LOW, S, boot } from "./state.js";
+import { LOW, S, boot, evidenceOf } from "./state.js";
+
+// What a click on a word does with the fields read there: set by the page (the fields module),
+// so that the scan does not import the fields and the fields the scan.
+let focusField = () => {};
+export function onFieldPicked(fn) {
+  focusField = fn;
+}
 
 function evidenceWithFallback(ptr) {
   // a list element or a component without its own evidence shows its parent's

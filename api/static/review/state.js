@@ -157,3 +157,8 @@ export function addItem(group) {
   record([{ op: "add", path: `/${group}/-`, value: item }]);
   S.focusAfter = `/${group}/${S.draft[group].length - 1}/${group === "parties" ? "name" : "kind"}`;
 }
+
+/** The evidence (page, box, span, confidence) of one value of the draft, if the reading kept any. */
+export function evidenceOf(ptr) {
+  return (S.draft.evidence || {})[ptr] || null;
+}

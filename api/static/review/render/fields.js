@@ -8,7 +8,7 @@ import { formatVnd, parseArea, parseDate, parseVnd, parseYear } from "../format.
 import { F, assetName, partyName, pointerLabel } from "../labels.js";
 import { esc, getAt } from "../patch.js";
 import { drawEvidenceBoxes, showEvidence } from "../scan.js";
-import { L, LOW, S, addItem, boot, record, removeItem, setValue } from "../state.js";
+import { L, LOW, S, addItem, boot, evidenceOf, record, removeItem, setValue } from "../state.js";
 import { warningText, warningsAt, warningsPanel } from "./warnings.js";
 
 // Re-render after the event that changed a value has finished: the focus has then moved where the
@@ -34,9 +34,6 @@ function flushRender() {
   render();
 }
 
-export function evidenceOf(ptr) {
-  return (S.draft.evidence || {})[ptr] || null;
-}
 
 function confBadge(ev) {
   if (!ev || typeof ev.confidence !== "number") return null;
