@@ -60,6 +60,8 @@ for g in "${groups[@]}"; do
         --max-pages 3 --work "$OUT/ocrfix"
       run ocrfix_score "$PY" benchmarks/ocrfix_eval.py score --work "$OUT/ocrfix"
       run ocr_engines "$PY" benchmarks/ocr_engines.py --pages 4 --rounds 1
+      run real_scans "$PY" benchmarks/ocr_quality.py --names c1-01 --max-pages 1 --levels clean \
+        --real "$SHARED/corpus/real-scans" --scans "$OUT/ocr-quality"
       ;;
     speed)
       run extract_speed "$PY" benchmarks/extract_speed.py

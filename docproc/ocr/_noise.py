@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from docproc.document import Line, Word
+from docproc.text.fold import vietnamese_letter
 
 __all__ = ["drop_noise_words", "is_foreign_token"]
 
@@ -23,19 +24,13 @@ NOISE_CONFIDENCE = 0.10  # below this a word is noise whatever it says
 JUNK_CONFIDENCE = 0.50  # below this a word outside the Vietnamese script is noise
 # punctuation a judgment's words carry (numbering, amounts, dates, quotes, brackets)
 _PUNCT = set(".,:;-/()%'\"“”‘’!?&+–…[]§*")
-# combining marks of the Vietnamese alphabet: five tones, breve, circumflex, horn
-_VI_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u0306", "\u0302", "\u031b"}
 
 
 @lru_cache(maxsize=4096)
 def _vi_char(ch: str) -> bool:
     if ch.isdigit() or ch in _PUNCT:
         return True
-    if ch in "đĐ":
-        return True
-    parts = unicodedata.normalize("NFD", ch)
-    base, marks = parts[0], parts[1:]
-    return base.isascii() and base.isalpha() and all(m in _VI_MARKS for m in marks)
+    return vietnamese_letter(ch)
 
 
 def is_foreign_token(text: str) -> bool:

@@ -22,6 +22,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "vietnamese_letter",
     "TONE_MARKS",
     "base_letter",
     "strip_diacritics",
@@ -37,6 +38,20 @@ __all__ = [
 # Combining tone marks (after NFD): grave (huyền), acute (sắc), hook above (hỏi), tilde (ngã), dot
 # below (nặng). The other marks (breve, circumflex, horn) make a different vowel, not a tone.
 TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
+
+
+# combining marks of the Vietnamese alphabet: five tones, breve, circumflex, horn
+_VI_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0306\u0302\u031b")
+
+
+def vietnamese_letter(c: str) -> bool:
+    """Whether `c` is a letter of the Vietnamese alphabet (a Latin letter, đ, or one carrying only
+    Vietnamese marks): what OCR noise from another script or from toner dust is not."""
+    if c in "đĐ":
+        return True
+    parts = unicodedata.normalize("NFD", c)
+    base = parts[0]
+    return base.isascii() and base.isalpha() and all(m in _VI_MARKS for m in parts[1:])
 
 
 def base_letter(c: str) -> str:
