@@ -21,6 +21,7 @@ from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.sections import Sections, bare
 from docproc.schema import Case
 from docproc.text.places import fix_province_names
+from docproc.text.syllables import is_syllable
 
 __all__ = ["extract_case", "parse_symbol", "restore_court_case", "parse_vn_date"]
 
@@ -284,6 +285,8 @@ def _extract_court(text: str, sections: Sections) -> tuple[str, int, int, float]
         line = re.split(r"\s{3,}", nd.group(1).strip())[0].strip()
         if top is None or len(bare(line)) >= len(bare(top[0])) or not bare(top[0]).startswith(bare(line)):
             upper = (line, nd.start(1), nd.start(1) + len(line))
+        if upper is not None and top is not None and _worse_reading(line, top[0]):
+            upper = top  # the same court, read whole in the header block and damaged under NHÂN DANH
         conf = 0.95
     if upper is None and top is not None:
         upper = top
@@ -341,6 +344,20 @@ def _vote_court(court: str, forms: list[str]) -> str:
         forms.remove(court)  # the chosen line itself: `vote_words` counts it once already
     voted = vote_words(court, forms)
     return court if voted == court else restore_court_case(voted)
+
+
+def _malformed_words(s: str) -> int:
+    """Words that are no Vietnamese syllable ("PrfÕỐ", "1À", "Tỉi1h"): OCR damage in a court's name,
+    whose every word is a syllable (numbered regional courts aside)."""
+    toks = [t for t in re.split(r"[\s,;:.\-–]+", s) if t and not t.isdigit()]
+    return sum(not is_syllable(t) for t in toks)
+
+
+def _worse_reading(line: str, top: str) -> bool:
+    """The line under NHÂN DANH and the header block name the court with as many words, and the line
+    has more damaged words: the header block is the better reading of the same name."""
+    words = lambda s: [t for t in re.split(r"[\s,;:.\-–]+", s) if t]  # noqa: E731
+    return len(words(line)) == len(words(top)) and _malformed_words(line) > _malformed_words(top)
 
 
 def _damaged(court_upper: str) -> bool:

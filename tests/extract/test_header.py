@@ -219,3 +219,15 @@ def test_case_fields_on_shared_corpus(name: str) -> None:
             hits += got == exp
             total += 1
     assert hits / total >= 0.95
+
+
+@pytest.mark.parametrize(
+    "damaged", ["HUYỆN AN L4C, TỈNH BẮC SƠN", "HUYỆN AN LẠC, TỈNH BẮC Srn;", "HUYỆN AN LẠC, TlNH BẮC SƠN"]
+)
+def test_header_block_wins_over_a_damaged_nhan_danh_line(damaged: str) -> None:
+    """The same court read twice (header block and the line under NHÂN DANH) with as many words: the
+    reading whose words are Vietnamese syllables is kept, wherever the OCR damage fell."""
+    text = TWO_COLUMN.replace("TÒA ÁN NHÂN DÂN HUYỆN AN LẠC, TỈNH BẮC SƠN", f"TÒA ÁN NHÂN DÂN {damaged}")
+    assert damaged in text
+    _, case, _ = _case(text)
+    assert case.court == "Tòa án nhân dân huyện An Lạc, tỉnh Bắc Sơn"
