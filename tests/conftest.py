@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,3 +39,35 @@ def dev_txt() -> Path:
 @pytest.fixture(scope="session")
 def dev_gold() -> Path:
     return SHARED / "corpus" / "dev" / "gold"
+
+
+@pytest.fixture
+def store_done():
+    """`store_done(app, user, name, extraction) -> id`: a processed document of the user's office, as
+    `docproc admin import-batch` stores one (status done, version 0, no file needed), for tests that
+    need documents in the service without running the pipeline."""
+    from sqlalchemy import select
+
+    from api.db import session_scope
+    from api.models import Document, User
+
+    def store(app: Any, user: str, name: str, extraction: dict[str, Any]) -> str:
+        with session_scope(app.state.sessions, write=True) as s:
+            u = s.scalars(select(User).where(User.username == user)).one()
+            doc = Document(
+                office_id=u.office_id,
+                uploaded_by=u.id,
+                filename=f"{name}.json",
+                kind="txt",
+                size=1,
+                sha256=f"{name:0>64}"[-64:],
+                status="done",
+                warnings=[],
+                original_extraction=extraction,
+                extraction=extraction,
+            )
+            s.add(doc)
+            s.flush()
+            return doc.id
+
+    return store

@@ -12,10 +12,6 @@ from typing import Any
 
 import pytest
 from docx import Document as open_docx
-from sqlalchemy import select
-
-from api.db import session_scope
-from api.models import Document, User
 
 from .conftest import Api
 
@@ -28,27 +24,6 @@ _spec.loader.exec_module(pair)  # type: ignore[union-attr]
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _import(api: Api, user: str, name: str, extraction: dict[str, Any]) -> str:
-    sessions = api.client.app.state.sessions  # type: ignore[attr-defined]
-    with session_scope(sessions, write=True) as s:
-        u = s.scalars(select(User).where(User.username == user)).one()
-        doc = Document(
-            office_id=u.office_id,
-            uploaded_by=u.id,
-            filename=f"{name}.json",
-            kind="txt",
-            size=1,
-            sha256=f"{name:0>64}"[-64:],
-            status="done",
-            warnings=[],
-            original_extraction=extraction,
-            extraction=extraction,
-        )
-        s.add(doc)
-        s.flush()
-        return doc.id
-
-
 def _text(body: bytes) -> list[str]:
     doc = open_docx(io.BytesIO(body))
     lines = [p.text for p in doc.paragraphs]
@@ -57,12 +32,12 @@ def _text(body: bytes) -> list[str]:
 
 
 @pytest.fixture
-def archive(api: Api) -> dict[str, str]:
+def archive(api: Api, store_done: Any) -> dict[str, str]:
     wrong = pair.on_request_p2(amount=105_000_000, law="26/2008/QH12", decree="62/2015/NĐ-CP")
     return {
-        "judgment": _import(api, "officer_a", "ban-an", pair.judgment()),
-        "wrong": _import(api, "officer_a", "qd-101", wrong),
-        "right": _import(api, "officer_a", "qd-102", pair.ex_officio_p3()),
+        "judgment": store_done(api.client.app, "officer_a", "ban-an", pair.judgment()),
+        "wrong": store_done(api.client.app, "officer_a", "qd-101", wrong),
+        "right": store_done(api.client.app, "officer_a", "qd-102", pair.ex_officio_p3()),
     }
 
 

@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from api.db import session_scope
-from api.models import CaseReview, Document, User
+from api.models import CaseReview
 
 from .conftest import PASSWORD, SHARED, Api
 
@@ -34,30 +33,8 @@ def _pair_with_discrepancy() -> tuple[str, str]:
     raise AssertionError("no decision with an amount mismatch in PAIRS.tsv")
 
 
-def _import(api: Api, user: str, name: str, extraction: dict[str, Any]) -> str:
-    """A processed document of the user's office, as `docproc import-batch` stores one."""
-    sessions = api.client.app.state.sessions  # type: ignore[attr-defined]
-    with session_scope(sessions, write=True) as s:
-        u = s.scalars(select(User).where(User.username == user)).one()
-        doc = Document(
-            office_id=u.office_id,
-            uploaded_by=u.id,
-            filename=f"{name}.json",
-            kind="txt",
-            size=1,
-            sha256=f"{name:0>64}"[-64:],
-            status="done",
-            warnings=[],
-            original_extraction=extraction,
-            extraction=extraction,
-        )
-        s.add(doc)
-        s.flush()
-        return doc.id
-
-
 @pytest.fixture
-def office_case(api: Api) -> dict[str, Any]:
+def office_case(api: Api, store_done: Any) -> dict[str, Any]:
     dec_name, jud_name = _pair_with_discrepancy()
     decision = json.loads((ENF / "gold" / f"{dec_name}.json").read_text(encoding="utf-8"))
     judgment = json.loads((DEV_GOLD / f"{jud_name}.json").read_text(encoding="utf-8"))
@@ -68,9 +45,9 @@ def office_case(api: Api) -> dict[str, Any]:
     enf.update(number=f"7/QĐ-{year}", date=f"{year}{enf['date'][4:]}", decision_type="postpone")
     later["obligations"] = []
     ids = {
-        "later": _import(api, "officer_a", "x-later", later),
-        "judgment": _import(api, "officer_a", "x-judgment", judgment),
-        "decision": _import(api, "officer_a", "x-decision", decision),
+        "later": store_done(api.client.app, "officer_a", "x-later", later),
+        "judgment": store_done(api.client.app, "officer_a", "x-judgment", judgment),
+        "decision": store_done(api.client.app, "officer_a", "x-decision", decision),
     }
     return {"ids": ids, "gold_kinds": sorted(d["kind"] for d in gold_audit["discrepancies"])}
 

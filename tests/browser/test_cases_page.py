@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import select
 
 from .conftest import SHARED
 
@@ -21,30 +20,9 @@ pytestmark = pytest.mark.browser
 ENF = SHARED / "corpus" / "enforcement-dev"
 
 
-def _import(app: Any, user: str, name: str, extraction: dict[str, Any]) -> str:
-    from api.db import session_scope
-    from api.models import Document, User
-
-    with session_scope(app.state.sessions, write=True) as s:
-        u = s.scalars(select(User).where(User.username == user)).one()
-        doc = Document(
-            office_id=u.office_id,
-            uploaded_by=u.id,
-            filename=f"{name}.json",
-            kind="txt",
-            size=1,
-            sha256=f"{name:0>64}"[-64:],
-            status="done",
-            warnings=[],
-            original_extraction=extraction,
-            extraction=extraction,
-        )
-        s.add(doc)
-        s.flush()
-        return doc.id
-
-
-def test_a_reviewer_confirms_a_discrepancy_beside_its_two_sentences(signin, live: Any) -> None:
+def test_a_reviewer_confirms_a_discrepancy_beside_its_two_sentences(
+    signin, live: Any, store_done: Any
+) -> None:
     if not (ENF / "PAIRS.tsv").exists():
         pytest.skip("needs ../shared enforcement-dev")
     with open(ENF / "PAIRS.tsv", encoding="utf-8") as fh:
@@ -52,8 +30,8 @@ def test_a_reviewer_confirms_a_discrepancy_beside_its_two_sentences(signin, live
     decision = json.loads((ENF / "gold" / f"{row['decision']}.json").read_text(encoding="utf-8"))
     judgment_name = row["judgment"].removesuffix(".txt")
     judgment = json.loads((SHARED / "corpus" / "dev" / "gold" / f"{judgment_name}.json").read_text("utf-8"))
-    dec_id = _import(live.app, "reviewer_b", "case-decision", decision)
-    jud_id = _import(live.app, "reviewer_b", "case-judgment", judgment)
+    dec_id = store_done(live.app, "reviewer_b", "case-decision", decision)
+    jud_id = store_done(live.app, "reviewer_b", "case-judgment", judgment)
 
     context, page = signin("reviewer_b", "/review/cases")
     try:

@@ -5,14 +5,12 @@ imported into office B."""
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import select
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,33 +21,10 @@ pair = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(pair)  # type: ignore[union-attr]
 
 
-def _import(app: Any, user: str, name: str, extraction: dict[str, Any]) -> str:
-    from api.db import session_scope
-    from api.models import Document, User
-
-    with session_scope(app.state.sessions, write=True) as s:
-        u = s.scalars(select(User).where(User.username == user)).one()
-        doc = Document(
-            office_id=u.office_id,
-            uploaded_by=u.id,
-            filename=f"{name}.json",
-            kind="txt",
-            size=1,
-            sha256=hashlib.sha256(name.encode()).hexdigest(),
-            status="done",
-            warnings=[],
-            original_extraction=extraction,
-            extraction=extraction,
-        )
-        s.add(doc)
-        s.flush()
-        return doc.id
-
-
-def test_issued_draft_links_its_decision_and_can_be_made_anew(signin, live: Any) -> None:
+def test_issued_draft_links_its_decision_and_can_be_made_anew(signin, live: Any, store_done: Any) -> None:
     wrong = pair.on_request_p2(amount=105_000_000)
-    jud = _import(live.app, "reviewer_b", "issued-judgment", pair.judgment())
-    dec = _import(live.app, "reviewer_b", "issued-decision", wrong)
+    jud = store_done(live.app, "reviewer_b", "issued-judgment", pair.judgment())
+    dec = store_done(live.app, "reviewer_b", "issued-decision", wrong)
 
     context, page = signin("reviewer_b", f"/review/{jud}")
     try:
