@@ -46,7 +46,7 @@ export async function showDrafts(ctx, force = null) {
   const q = force ? `?force=${encodeURIComponent(force)}` : "";
   const r = await fetch(`/documents/${ctx.id}/drafts${q}`, { credentials: "same-origin" });
   if (!r.ok) {
-    ctx.panel.replaceChildren(el("p", { class: "error", text: `Không lập được bản nháp (lỗi ${r.status}).` }));
+    ctx.panel.replaceChildren(el("p", { class: "error", text: `Không lập được bản nháp: ${await serverSays(r)}` }));
     return;
   }
   const data = await r.json();
@@ -78,7 +78,7 @@ export async function showDrafts(ctx, force = null) {
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(next),
     });
-    if (!saved.ok) ctx.say(`Không lưu được thông tin quyết định (lỗi ${saved.status}).`, "error");
+    if (!saved.ok) ctx.say(`Không lưu được thông tin quyết định: ${await serverSays(saved)}`, "error");
     showDrafts(ctx);
   });
   ctx.panel.replaceChildren(
@@ -203,6 +203,30 @@ async function saveItem(ctx, item, pre) {
   await patch(ctx, ops);
 }
 
+// What the server said about a refused request, in its words (a 422 names the field), else the status:
+// "lỗi 422" alone tells an officer nothing about what to change.
+async function serverSays(r) {
+  let body = null;
+  try {
+    body = await r.json();
+  } catch {
+    /* not JSON: a proxy's page or an empty body */
+  }
+  const detail = body ? body.detail : null;
+  let text = "";
+  if (typeof detail === "string") text = detail;
+  else if (Array.isArray(detail) && detail.length) {
+    // a refused field of the form: name it by its label
+    const key = String((detail[0].loc || []).at(-1) || "");
+    const label = (INPUTS.find(([k]) => k === key) || [])[1] || key;
+    text = `${label}: ${detail[0].msg || "giá trị không hợp lệ"}`;
+  } else if (detail && typeof detail === "object") {
+    const first = (detail.errors || [])[0];
+    text = detail.message || (first ? `${first.field || first.path || ""} — ${first.msg || ""}` : "");
+  }
+  return text ? `${text} (lỗi ${r.status}).` : `lỗi ${r.status}.`;
+}
+
 async function patch(ctx, ops) {
   if (ctx.unsaved()) return ctx.say("Hãy lưu các thay đổi ở phần dữ liệu trước khi sửa trên bản nháp.", "error");
   const r = await fetch(`/documents/${ctx.id}/extraction`, {
@@ -218,6 +242,6 @@ async function patch(ctx, ops) {
   } else if (r.status === 409) {
     ctx.say("Văn bản vừa được người khác sửa; hãy tải lại trang.", "error");
   } else {
-    ctx.say(`Không lưu được (lỗi ${r.status}).`, "error");
+    ctx.say(`Không lưu được: ${await serverSays(r)}`, "error");
   }
 }

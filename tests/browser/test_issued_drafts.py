@@ -50,3 +50,18 @@ def test_issued_draft_links_its_decision_and_can_be_made_anew(signin, live: Any,
         assert r.status == 200 and r.body()[:2] == b"PK"
     finally:
         context.close()
+
+
+def test_refused_decision_inputs_say_which_field_and_why(signin, live: Any, store_done: Any) -> None:
+    """A refused save names the field in the officer's words, not only "lỗi 422"."""
+    jud = store_done(live.app, "reviewer_b", "inputs-judgment", pair.judgment())
+    context, page = signin("reviewer_b", f"/review/{jud}")
+    try:
+        page.get_by_role("button", name="Bản nháp quyết định").click()
+        page.locator("#di-number").fill("4" * 40)  # the server keeps decision numbers to 30 characters
+        page.locator("#di-apply").click()
+        status = page.locator("#status")
+        expect(status).to_contain_text("Không lưu được thông tin quyết định: Số quyết định")
+        expect(status).to_contain_text("(lỗi 422)")
+    finally:
+        context.close()
