@@ -37,8 +37,12 @@ def _read_one(pdf: str, out: str) -> str:
     from docproc.config import get_settings
     from pipelines.process import read_document
 
-    settings = get_settings().model_copy(update={"ocr_workers": 1})
-    doc = read_document(Path(pdf), settings=settings)
+    # one page at a time, and no per-document time limit: a busy machine must not lose a cache entry
+    settings = get_settings().model_copy(update={"ocr_workers": 1, "doc_timeout_s": 3600})
+    try:
+        doc = read_document(Path(pdf), settings=settings)
+    except Exception as exc:  # noqa: BLE001 - one unreadable scan must not stop the others
+        return f"{Path(pdf).stem}: not read ({type(exc).__name__})"
     record = {
         "source": Path(pdf).name,
         "pdf_sha256": sha256_file(Path(pdf)),
