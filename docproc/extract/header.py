@@ -17,6 +17,7 @@ from typing import Literal
 
 from docproc.document import Document
 from docproc.extract._consensus import vote_words
+from docproc.extract._courts import court_shape
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.sections import Sections, bare
 from docproc.schema import Case
@@ -120,6 +121,7 @@ def restore_court_case(court: str) -> str:
     """ "TÒA ÁN NHÂN DÂN QUẬN NGÔ QUYỀN, THÀNH PHỐ HẢI PHÒNG" → "Tòa án nhân dân quận Ngô Quyền,
     thành phố Hải Phòng"; "Thành phố Hồ Chí Minh" keeps its capital, as published."""
     s = re.sub(r"\s+", " ", court).strip(" ,.-–")
+    s = re.sub(r"[-–](?:\s*[-–])+", "-", s)  # "KHU VỰC 4-- ĐẮK LẮK": a doubled dash
     div = _DIVISION_RE.match(s)
     if div:  # "TÒA DÂN SỰ TÒA ÁN NHÂN DÂN TỐI CAO" → "Tòa dân sự Tòa án nhân dân tối cao"
         words = div.group("div").split()
@@ -177,10 +179,12 @@ def _header_court(text: str, head_end: int) -> tuple[str, int, int] | None:
     m = _COURT_HEAD_LINE.search(window) or _COURT_HEAD.search(window)
     if not m:
         return None
-    lines = [ln for ln in window[m.start() :].split("\n")[:8] if ln.strip()]  # blank lines between
+    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(_LEADING_NOISE))  # "'TÒA ÁN": speck
+    lines = [ln for ln in window[start:].split("\n")[:8] if ln.strip()]  # blank lines between
+    lines = [part for ln in lines for part in _split_columns(ln)]
     parts: list[str] = []
     first = True
-    pos = m.start()
+    pos = start
     end = pos
     for line in lines[:4]:
         left = re.split(r"\s{3,}|\t", line.strip(), maxsplit=1)[0] if line.strip() else ""
@@ -202,7 +206,7 @@ def _header_court(text: str, head_end: int) -> tuple[str, int, int] | None:
             r"(NHÂN DANH|BẢN ÁN|QUYẾT ĐỊNH|SỐ|ỦY BAN|UỶ BAN|HỘI ĐỒNG|TÒA (?!ÁN)|TOÀ (?!ÁN))", left
         ):
             break
-        offset = text.find(left, pos if not first else m.start())
+        offset = text.find(left, pos if not first else start)
         parts.append(left)
         if offset >= 0:
             end = offset + len(left)
@@ -210,7 +214,25 @@ def _header_court(text: str, head_end: int) -> tuple[str, int, int] | None:
         pos += len(line) + 1
     if not parts:
         return None
-    return _join_header_lines([p.strip(" ,") for p in parts]), m.start(), end
+    return _join_header_lines([p.strip(" ,") for p in parts]), start, end
+
+
+# The national motto in the right column: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" over "Độc lập - Tự do -
+# Hạnh phúc". OCR that reads both columns' lines into one ("TÒA ÁN NHÂN DÂN KHU VỰC 2 CỘNG HÒA ...
+# VIỆT NAM HÀ NỘI Độc lập ...") puts the left column's second line between the motto's two lines.
+_MOTTO_FIRST = re.compile(r"C[ỘO]NG\W{0,2}H(?:[ÒO]A|OÀ)\W.{0,40}?\bNAM\b\W*", _I)
+_MOTTO_SECOND = re.compile(r"\s*[ĐD][ộoÔO]c\s+l[ậaẬA]p\b")
+
+
+def _split_columns(line: str) -> list[str]:
+    """One OCR line that holds both columns' lines, as the left column's lines in order."""
+    first = _MOTTO_FIRST.search(line)
+    if not first or first.start() == 0 or "  " in line[: first.start()].strip():
+        return [line]
+    rest = line[first.end() :]
+    second = _MOTTO_SECOND.search(rest)
+    between = (rest[: second.start()] if second else rest).strip(" |_-–")
+    return [line[: first.start()], between] if between else [line[: first.start()]]
 
 
 def _join_header_lines(parts: list[str]) -> str:
@@ -237,8 +259,9 @@ _DIVISION = (
     r"|GIA\s+[ĐD][ÌI]NH\s+V[ÀA]\s+NG[ƯU][ỜO]I\s+CH[ƯU]A\s+TH[ÀA]NH\s+NI[ÊE]N)"
 )
 _DIVISION_RE = re.compile(rf"(?P<div>{_DIVISION})\s+(?=T[OÒ]\S{{0,2}}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N)", _I)
+_LEADING_NOISE = " \t|'‘’`\".,:;_~"  # specks OCR reads before the first word of a line
 _COURT_HEAD_LINE = re.compile(
-    rf"(?m)^[ \t|]*(?-i:(?:{_DIVISION}\s+)?T[OÒ]\S{{0,2}}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N)\b"
+    rf"(?m)^[{re.escape(_LEADING_NOISE)}]*(?-i:(?:{_DIVISION}\s+)?T[OÒ]\S{{0,2}}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N)\b"
 )
 
 
@@ -282,10 +305,14 @@ def _extract_court(text: str, sections: Sections) -> tuple[str, int, int, float]
     upper: tuple[str, int, int] | None = None
     conf = 0.9
     if nd:
-        line = re.split(r"\s{3,}", nd.group(1).strip())[0].strip()
+        line = _cut_court(re.split(r"\s{3,}", nd.group(1).strip())[0].strip())
         if top is None or len(bare(line)) >= len(bare(top[0])) or not bare(top[0]).startswith(bare(line)):
             upper = (line, nd.start(1), nd.start(1) + len(line))
-        if upper is not None and top is not None and _worse_reading(line, top[0]):
+        if (
+            upper is not None
+            and top is not None
+            and (_worse_reading(line, top[0]) or _less_whole(line, top[0]))
+        ):
             upper = top  # the same court, read whole in the header block and damaged under NHÂN DANH
         conf = 0.95
     if upper is None and top is not None:
@@ -302,17 +329,51 @@ def _extract_court(text: str, sections: Sections) -> tuple[str, int, int, float]
     cut = re.search(r"\s*[-–]\s*(?=(TP\.|THÀNH PHỐ\b|TỈNH\b))", court_upper, _I)
     if cut and "," not in court_upper[: cut.start()] and not _REGIONAL_END.search(court_upper[: cut.start()]):
         court_upper = court_upper[: cut.start()]
+    court_upper = _comma_before_province(court_upper)
     if _damaged(court_upper):
         # "THÀNH PH H CHÍ MINH": a close normal-case mention of the court in the body repairs it.
         body = _best_body_form(court_upper, text, upper[2], 0.8)
         if body is not None:
             return restore_court_case(body[0]), body[1], body[2], 0.6
         conf = 0.5
+    if not court_shape(court_upper).whole:
+        whole = _completed_court(text, court_upper)
+        if whole is not None:
+            return restore_court_case(whole[0]), whole[1], whole[2], COMPLETED_COURT_CONF
     forms = _court_forms(text, court_upper, top, nd.group(1) if nd else None, upper[2])
     court = _vote_court(restore_court_case(court_upper), forms)
     if any(bare(f) == bare(court) and _fold(f) != _fold(court) for f in forms):
         conf = min(conf, 0.8)  # the readings disagree: the vote may have picked the damaged one
     return court, upper[1], upper[2], conf
+
+
+# A court's place taken from another mention of the same court: the header's own reading lost it.
+COMPLETED_COURT_CONF = 0.7
+
+
+def _completed_court(text: str, partial: str) -> tuple[str, int, int] | None:
+    """A regional court without its province ("KHU VỰC 2"), a high court without its seat ("CẤP
+    CAO"): the first mention in the text of a court whose name is whole and begins
+    with the same words ("Tòa án nhân dân khu vực 2 - Hà Nội" names the same court in the body)."""
+    shape = court_shape(partial)
+    target = bare(partial[: shape.end])
+    if not target or shape.level not in {"regional", "high"}:  # a district court may go without its province
+        return None
+    for m in re.finditer(r"T[OÒ]\S{0,2}\s+[ÁA]N\s+NH[ÂA]N\s+D[ÂA]N\s", text, _I):
+        tail = text[m.start() : m.start() + 160].split("\n")[0]
+        found = court_shape(tail)
+        if not found.whole or found.level != shape.level:
+            continue
+        name = tail[: found.end]
+        if bare(name).startswith(target) and (shape.level != "regional" or _same_region(partial, name)):
+            return name, m.start(), m.start() + found.end
+    return None
+
+
+def _same_region(a: str, b: str) -> bool:
+    """Two regional courts with the same number ("khu vực 2" is not "khu vực 12")."""
+    na, nb = re.search(r"\d+", a), re.search(r"\d+", b)
+    return bool(na and nb and na.group(0) == nb.group(0))
 
 
 def _court_forms(
@@ -344,6 +405,30 @@ def _vote_court(court: str, forms: list[str]) -> str:
         forms.remove(court)  # the chosen line itself: `vote_words` counts it once already
     voted = vote_words(court, forms)
     return court if voted == court else restore_court_case(voted)
+
+
+def _cut_court(name: str) -> str:
+    """The court's name without what follows its province ("... KHU VỰC 3 - CẦN THƠ Thành phần Hội
+    đồng xét xử": a heading OCR put on the same line); a name whose place is not whole stays."""
+    shape = court_shape(name)
+    return name[: shape.end] if shape.whole else name
+
+
+def _comma_before_province(name: str) -> str:
+    """ "HUYỆN X TỈNH Y" → "HUYỆN X, TỈNH Y": a district court's name puts a comma before its
+    province, as every header that breaks it over two lines is joined; OCR drops the comma."""
+    shape = court_shape(name)
+    if shape.level != "district" or shape.province_at <= 0:
+        return name
+    head = name[: shape.province_at].rstrip()
+    if head.endswith((",", "-", "–")):
+        return name
+    return head + ", " + name[shape.province_at :]
+
+
+def _less_whole(line: str, top: str) -> bool:
+    """The line under NHÂN DANH names no known place (damaged, cut short) where the header block does."""
+    return not court_shape(line).whole and court_shape(top).whole
 
 
 def _malformed_words(s: str) -> int:

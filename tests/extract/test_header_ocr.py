@@ -1,0 +1,150 @@
+"""The case header as OCR gives it: columns read into one line, headings glued onto the court's line,
+damaged or cut readings, regional and high courts without their place. Invented headers only."""
+
+from __future__ import annotations
+
+import pytest
+
+from docproc.document import Document
+from docproc.extract._courts import court_shape
+from docproc.extract.evidence import EvidenceBuilder
+from docproc.extract.header import extract_case
+from docproc.extract.parties import fold
+from docproc.extract.sections import segment
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO2 = "Độc lập - Tự do - Hạnh phúc"
+BODY = (
+    "Thẩm phán - Chủ tọa phiên tòa: Ông Nguyễn Văn A.\n"
+    "Ngày 03 tháng 4 năm 2026, tại trụ sở Tòa án xét xử sơ thẩm công khai vụ án dân sự thụ lý số "
+    "11/2026/TLST-DS ngày 02 tháng 01 năm 2026 về việc tranh chấp hợp đồng vay tài sản, giữa:\n"
+    "1. Nguyên đơn: Ông Trần Văn B, địa chỉ: xã Y.\n2. Bị đơn: Bà Lê Thị C, địa chỉ: xã Y.\n"
+)
+
+
+def _case(text: str):
+    doc = Document.from_text(text, source="t.txt")
+    ev = EvidenceBuilder(doc)
+    return extract_case(doc, segment(doc.text), ev)[1], ev
+
+
+@pytest.mark.parametrize(
+    ("name", "cut", "whole", "level"),
+    [
+        (
+            "TÒA ÁN NHÂN DÂN KHU VỰC 3 - CẦN THƠ Thành phần Hội đồng",
+            "TÒA ÁN NHÂN DÂN KHU VỰC 3 - CẦN THƠ",
+            True,
+            "regional",
+        ),
+        (
+            "Tòa án nhân dân khu vực 7 - Thành phố Hồ Chí Minh xét xử",
+            "Tòa án nhân dân khu vực 7 - Thành phố Hồ Chí Minh",
+            True,
+            "regional",
+        ),
+        ("TÒA ÁN NHÂN DÂN KHU VỰC 3 - CẦN", "TÒA ÁN NHÂN DÂN KHU VỰC 3 - CẦN", False, "regional"),
+        ("TÒA ÁN NHÂN DÂN CẤP CAO", "TÒA ÁN NHÂN DÂN CẤP CAO", False, "high"),
+        ("Tòa án nhân dân cấp cao tại Hà Nội. Thư ký", "Tòa án nhân dân cấp cao tại Hà Nội", True, "high"),
+        ("TÒA ÁN NHÂN DÂN TỐI CAO HỘI ĐỒNG", "TÒA ÁN NHÂN DÂN TỐI CAO", True, "supreme"),
+        ("TÒA ÁN NHÂN DÂN TỈNH TÂY NINH - Thành phần", "TÒA ÁN NHÂN DÂN TỈNH TÂY NINH", True, "province"),
+        ("HUYỆN ĐỨC HÒA, TỈNH LONG AN gồm", "HUYỆN ĐỨC HÒA, TỈNH LONG AN", True, "district"),
+        ("THÀNH PHỐ VINH TỈNH NGHỆ AN", "THÀNH PHỐ VINH TỈNH NGHỆ AN", True, "district"),
+        ("thành phố Hà Tĩnh, tỉnh Hà Tĩnh", "thành phố Hà Tĩnh, tỉnh Hà Tĩnh", True, "district"),
+        ("HUYỆN ĐỨC HÒA, TỈ#H LO:G AN", "HUYỆN ĐỨC HÒA, TỈ#H LO:G AN", False, "district"),
+    ],
+)
+def test_court_shape(name: str, cut: str, whole: bool, level: str) -> None:
+    shape = court_shape(name)
+    assert (name[: shape.end], shape.whole, shape.level) == (cut, whole, level)
+
+
+def test_columns_read_into_one_line() -> None:
+    """Both columns on one OCR line: the left column's second line sits between the motto's lines."""
+    text = (
+        f"TÒA ÁN NHÂN DÂN KHU VỰC 3 {MOTTO} CẦN THƠ {MOTTO2}\n"
+        "Bản án số: 15/2026/DS-ST\nNgày: 03-4-2026\nV/v tranh chấp hợp đồng vay tài sản\n"
+        f"NHÂN DANH\nNƯỚC {MOTTO}\nHỘI ĐỒNG XÉT XỬ\n{BODY}"
+    )
+    case, _ = _case(text)
+    assert fold(case.court) == fold("Tòa án nhân dân khu vực 3 - Cần Thơ")
+
+
+def test_high_court_seat_on_the_motto_line() -> None:
+    text = (
+        f"TÒA ÁN NHÂN DÂN CẤP CAO {MOTTO} TẠI HÀ NỘI {MOTTO2}\nQUYẾT ĐỊNH GIÁM ĐỐC THẨM\n"
+        f"Số: 40/2025/DS-GĐT\nNgày 10-6-2025\nNHÂN DANH\nNƯỚC {MOTTO}\nỦY BAN THẨM PHÁN\n{BODY}"
+    )
+    case, _ = _case(text)
+    assert fold(case.court) == fold("Tòa án nhân dân cấp cao tại Hà Nội")
+
+
+def test_heading_glued_to_the_court_line_is_cut() -> None:
+    text = (
+        f"TÒA ÁN NHÂN DÂN {MOTTO}\nKHU VỰC 3 - CẦN THƠ {MOTTO2}\nBản án số: 15/2026/DS-ST\n"
+        f"Ngày: 03-4-2026\nNHÂN DANH\nNƯỚC {MOTTO}\n"
+        f"TÒA ÁN NHÂN DÂN KHU VỰC 3 - CẦN THƠ Thành phần Hội đồng xét xử sơ thẩm gồm có:\n{BODY}"
+    )
+    case, _ = _case(text)
+    assert fold(case.court) == fold("Tòa án nhân dân khu vực 3 - Cần Thơ")
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        "TÒA ÁN NHÂN DÂN HUYỆN ĐỨC HÒA,.tIN:' LONG AN",
+        "TÒA ÁN NHÂN DÂN HUYỆN ĐỨC HÒA, TỈNH LONG A {",
+        "TÒA ÁN NHÂN DÂN HUYỆN ĐỨC HÒA, TỈNH",
+    ],
+)
+def test_damaged_line_under_nhan_danh_loses_to_the_whole_header(damaged: str) -> None:
+    text = (
+        f"TÒA ÁN NHÂN DÂN {MOTTO}\nHUYỆN ĐỨC HÒA {MOTTO2}\nTỈNH LONG AN\nBản án số: 15/2026/DS-ST\n"
+        f"Ngày: 03-4-2026\nNHÂN DANH\nNƯỚC {MOTTO}\n{damaged}\n{BODY}"
+    )
+    case, _ = _case(text)
+    assert fold(case.court) == fold("Tòa án nhân dân huyện Đức Hòa, tỉnh Long An")
+
+
+def test_comma_restored_before_the_province() -> None:
+    text = (
+        f"TÒA ÁN NHÂN DÂN {MOTTO}\nBản án số: 15/2020/DS-ST\nNgày: 03-4-2020\nNHÂN DANH\nNƯỚC {MOTTO}\n"
+        f"TÒA ÁN NHÂN DÂN THÀNH PHỐ VINH TỈNH NGHỆ AN\n{BODY}"
+    )
+    case, _ = _case(text)
+    assert fold(case.court) == fold("Tòa án nhân dân thành phố Vinh, tỉnh Nghệ An")
+
+
+def test_speck_before_the_court_line() -> None:
+    text = (
+        f"'TÒA ÁN NHÂN DÂN {MOTTO}\nKHU VỰC 3-- CẦN THƠ {MOTTO2}\nSố: 20/2026/QĐST-DS\n"
+        f"QUYẾT ĐỊNH\nCÔNG NHẬN SỰ THỎA THUẬN CỦA CÁC ĐƯƠNG SỰ\nTÒA ÁN NHÂN DÂN KHU VỰC 3 - CẦ\n{BODY}"
+    )
+    case, _ = _case(text)
+    assert fold(case.court) == fold("Tòa án nhân dân khu vực 3 - Cần Thơ")
+
+
+@pytest.mark.parametrize(
+    ("header", "mention", "want"),
+    [
+        ("KHU VỰC 3", "Tòa án nhân dân khu vực 3 - Cần Thơ", "Tòa án nhân dân khu vực 3 - Cần Thơ"),
+        ("CẤP CAO", "Tòa án nhân dân cấp cao tại Đà Nẵng", "Tòa án nhân dân cấp cao tại Đà Nẵng"),
+    ],
+)
+def test_place_completed_from_a_mention_of_the_same_court(header: str, mention: str, want: str) -> None:
+    text = (
+        f"TÒA ÁN NHÂN DÂN {header}\nBản án số: 15/2026/DS-ST\nNgày: 03-4-2026\nNHÂN DANH\nNƯỚC {MOTTO}\n"
+        f"HỘI ĐỒNG XÉT XỬ\n- Thư ký phiên tòa: Bà Phạm Thị D - Thư ký {mention}.\n{BODY}"
+    )
+    case, ev = _case(text)
+    assert fold(case.court) == fold(want)
+    assert ev.records["/case/court"].confidence < 0.9
+
+
+def test_regional_court_of_another_number_does_not_complete() -> None:
+    text = (
+        f"TÒA ÁN NHÂN DÂN KHU VỰC 2\nBản án số: 15/2026/DS-ST\nNgày: 03-4-2026\nNHÂN DANH\nNƯỚC {MOTTO}\n"
+        f"HỘI ĐỒNG XÉT XỬ\n- Vụ án do Tòa án nhân dân khu vực 12 - Cần Thơ chuyển đến.\n{BODY}"
+    )
+    case, _ = _case(text)
+    assert fold(case.court) == fold("Tòa án nhân dân khu vực 2")
