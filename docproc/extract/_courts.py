@@ -117,3 +117,28 @@ def court_shape(name: str) -> CourtShape:
             if m and _unit(toks, j, _PROVINCE_UNITS):
                 return at(j + m, True, "district", spans[j][0])
     return at(0, False, "district" if k else "")
+
+
+@lru_cache(maxsize=1)
+def _canonical() -> dict[tuple[str, ...], str]:
+    return {tuple(_TOKEN.findall(fold(n))): n for n in provinces()}
+
+
+def respell_provinces(name: str) -> str:
+    """A province's words that OCR split with a speck ("HÀ. NỘI", "Cần, Thơ") written as the
+    province's name; the words themselves must be the province's, letter for letter."""
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(name)]
+    toks = [fold(name[a:b]) for a, b in spans]
+    out, last, i = [], 0, 0
+    while i < len(toks):
+        for key, canon in sorted(_canonical().items(), key=lambda kv: -len(kv[0])):
+            if len(key) > 1 and _match(toks, i, key):
+                a, b = spans[i][0], spans[i + len(key) - 1][1]
+                if re.search(r"[^\w\s\-–]", name[a:b]):
+                    upper = sum(c.isupper() for c in name[a:b]) * 2 > sum(c.isalpha() for c in name[a:b])
+                    out += [name[last:a], canon.upper() if upper else canon]
+                    last = b
+                i += len(key) - 1
+                break
+        i += 1
+    return "".join(out) + name[last:] if out else name

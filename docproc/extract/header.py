@@ -17,7 +17,7 @@ from typing import Literal
 
 from docproc.document import Document
 from docproc.extract._consensus import vote_words
-from docproc.extract._courts import court_shape
+from docproc.extract._courts import court_shape, respell_provinces
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.sections import Sections, bare
 from docproc.schema import Case
@@ -265,7 +265,11 @@ _COURT_HEAD_LINE = re.compile(
 )
 
 
-_NHAN_DANH = re.compile(r"NH[AÂ]N\s+DANH\s*\n[^\n]*\n\s*(T[OÒ]\S{0,2}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N[^\n]*)", _I)
+# The court's line under "NHÂN DANH / NƯỚC CỘNG HÒA ...", a council's line ("ỦY BAN THẨM PHÁN") or a
+# speck's line between them allowed.
+_NHAN_DANH = re.compile(
+    r"NH[AÂ]N\s+DANH\s*\n(?:[^\n]*\n){1,2}?\s*(T[OÒ]\S{0,2}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N[^\n]*)", _I
+)
 _BODY_COURT = re.compile(r"T[oòó]\S{0,2}\s+[áa]n\s+nh[âa]n\s+d[âa]n\s+((?:[^\s,.;:()“”\"]+[ ,]{0,2}){1,12})")
 
 
@@ -305,7 +309,9 @@ def _extract_court(text: str, sections: Sections) -> tuple[str, int, int, float]
     upper: tuple[str, int, int] | None = None
     conf = 0.9
     if nd:
-        line = _cut_court(re.split(r"\s{3,}", nd.group(1).strip())[0].strip())
+        line = _cut_court(
+            _wrapped_court(text, nd.start(1), re.split(r"\s{3,}", nd.group(1).strip())[0].strip())
+        )
         if top is None or len(bare(line)) >= len(bare(top[0])) or not bare(top[0]).startswith(bare(line)):
             upper = (line, nd.start(1), nd.start(1) + len(line))
         if (
@@ -322,14 +328,16 @@ def _extract_court(text: str, sections: Sections) -> tuple[str, int, int, float]
         mentions = _body_mentions(text, 0)
         if not mentions:
             return None
-        m0 = mentions[0]
-        return restore_court_case(m0[0]), m0[1], m0[2], 0.5
+        whole = [m for m in mentions if court_shape(m[0]).whole]  # "khu vực 6= W": OCR damage
+        m0 = whole[0] if whole else mentions[0]
+        name = _cut_court(m0[0])
+        return restore_court_case(name), m0[1], m0[1] + len(name), 0.5
     court_upper = upper[0]
     # "HUYỆN THANH TRÌ - THÀNH PHỐ HÀ NỘI": the part after a dash is the publisher's addition.
     cut = re.search(r"\s*[-–]\s*(?=(TP\.|THÀNH PHỐ\b|TỈNH\b))", court_upper, _I)
     if cut and "," not in court_upper[: cut.start()] and not _REGIONAL_END.search(court_upper[: cut.start()]):
         court_upper = court_upper[: cut.start()]
-    court_upper = _comma_before_province(court_upper)
+    court_upper = _comma_before_province(respell_provinces(court_upper))
     if _damaged(court_upper):
         # "THÀNH PH H CHÍ MINH": a close normal-case mention of the court in the body repairs it.
         body = _best_body_form(court_upper, text, upper[2], 0.8)
@@ -407,6 +415,20 @@ def _vote_court(court: str, forms: list[str]) -> str:
     return court if voted == court else restore_court_case(voted)
 
 
+def _wrapped_court(text: str, start: int, line: str) -> str:
+    """The court's line under NHÂN DANH and, when its place is not whole, the next line that makes
+    it whole ("TÒA ÁN NHÂN DÂN HUYỆN X" / "Y, TỈNH Z": the name wrapped)."""
+    if court_shape(line).whole:
+        return line
+    first_end = text.find("\n", start)
+    if first_end < 0:
+        return line
+    second_end = text.find("\n", first_end + 1)
+    both = text[start : second_end if second_end > 0 else len(text)].replace("\n", " ")
+    shape = court_shape(both)
+    return both[: shape.end] if shape.whole else line
+
+
 def _cut_court(name: str) -> str:
     """The court's name without what follows its province ("... KHU VỰC 3 - CẦN THƠ Thành phần Hội
     đồng xét xử": a heading OCR put on the same line); a name whose place is not whole stays."""
@@ -423,7 +445,7 @@ def _comma_before_province(name: str) -> str:
     head = name[: shape.province_at].rstrip()
     if head.endswith((",", "-", "–")):
         return name
-    return head + ", " + name[shape.province_at :]
+    return head.rstrip(".;:") + ", " + name[shape.province_at :]  # "QUYỀN. THÀNH PHỐ": a speck for the comma
 
 
 def _less_whole(line: str, top: str) -> bool:

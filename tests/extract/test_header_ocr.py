@@ -148,3 +148,22 @@ def test_regional_court_of_another_number_does_not_complete() -> None:
     )
     case, _ = _case(text)
     assert fold(case.court) == fold("Tòa án nhân dân khu vực 2")
+
+
+def test_court_name_wrapped_under_nhan_danh_and_specks_in_the_province() -> None:
+    text = (
+        f"TÒA ÁN NHÂN DÂN {MOTTO}\nHUYỆN ĐỨC\nBản án số: 15/2020/DS-ST\nNgày: 03-4-2020\nNHÂN DANH\n"
+        f"NƯỚC {MOTTO}\nTÒA ÁN NHÂN DÂN HUYỆN ĐỨC\nHÒA. TỈNH LONG, AN\n{BODY}"
+    )
+    case, _ = _case(text)
+    assert fold(case.court) == fold("Tòa án nhân dân huyện Đức Hòa, tỉnh Long An")
+
+
+def test_without_a_header_block_the_first_whole_mention_is_taken() -> None:
+    text = (
+        "TÓN ÁN NHÂN DÂN KHU VỰC\nBản án số: 15/2026/DS-ST\nNgày: 03-4-2026\nNHÂN DANH\n"
+        "- Thư ký phiên tòa: Bà Phạm Thị D - Thư ký Tòa án nhân dân khu vực 3= W a\n"
+        f"Ngày 03 tháng 4 năm 2026, tại trụ sở Tòa án nhân dân khu vực 3 - Cần Thơ xét xử.\n{BODY}"
+    )
+    case, _ = _case(text)
+    assert fold(case.court) == fold("Tòa án nhân dân khu vực 3 - Cần Thơ")
