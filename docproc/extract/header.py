@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from docproc.document import Document
+from docproc.extract._case_symbol import context_code, rebuild_symbol, repair_symbol
 from docproc.extract._consensus import vote_words
 from docproc.extract._courts import court_shape, respell_provinces
 from docproc.extract.evidence import EvidenceBuilder
@@ -402,7 +403,7 @@ def _court_forms(
             if bare(cand) == target:
                 forms.append(cand)
                 break
-    return [restore_court_case(f) for f in forms]
+    return [restore_court_case(_comma_before_province(respell_provinces(f))) for f in forms]
 
 
 def _vote_court(court: str, forms: list[str]) -> str:
@@ -494,6 +495,43 @@ def _extract_number(text: str, head: str, base: int) -> tuple[str, int, int, flo
     m, conf = best[1], best[2]
     num = re.sub(r"\s+", "", m.group(1)).replace("–", "-")
     return num, base + m.start(1), base + m.end(1), conf
+
+
+# A symbol read through OCR damage by its grammar ("B7/2021/HS-PT"), or rebuilt from the type and
+# instance the opening states when its code is unreadable: less sure than one read as printed.
+REPAIRED_NUMBER_CONF = 0.7
+REBUILT_NUMBER_CONF = 0.5
+_LOOSE_NUMBER = re.compile(
+    r"(?:B[ảa]n\s+[áa]n\s+s[ốo]|(?:^|\n)\s*S[ốo])\s*:?\s*(\S{1,6}\s*/\s*\S{4}\s*/\s*[^\s,]+)", _I
+)
+_RAW_SYMBOL = re.compile(r"[^\s/]+(?:\s*/\s*[^\s/]+){1,2}")
+
+
+def _checked_number(
+    text: str, head: str, num: tuple[str, int, int, float] | None
+) -> tuple[str, int, int, float] | None:
+    """The number checked against the symbol's grammar (`_case_symbol`): the whole printed token is
+    read (a speck inside the code cut the plain reading short: "09/2026/KIšTM-ST"), letters read for
+    digits or a bar added are put right, and a judgment's code too damaged to read is rebuilt from the
+    type and instance its opening states."""
+    if num is None:
+        m = _LOOSE_NUMBER.search(head)
+        if not m or repair_symbol(m.group(1)) is None:
+            return None
+        num = (m.group(1), m.start(1), m.end(1), REPAIRED_NUMBER_CONF)
+    raw_m = _RAW_SYMBOL.match(text, num[1], num[1] + 60)
+    raw = raw_m.group(0).rstrip(" .,;:") if raw_m else num[0]
+    fixed = repair_symbol(raw)
+    if fixed is not None:
+        if not fixed[1]:
+            return num if raw.replace(" ", "") == num[0] else (fixed[0], num[1], num[1] + len(raw), num[3])
+        return fixed[0], num[1], num[1] + len(raw), min(num[3], REPAIRED_NUMBER_CONF)
+    code, inst = parse_symbol(raw)
+    if (code is not None and inst is not None) or _kind(text, head, num[0]) != "judgment":
+        return num
+    ctx_code, ctx_inst = context_code(text[: len(head) + 3000])
+    rebuilt = rebuild_symbol(raw, code or ctx_code, inst or ctx_inst) if (code or ctx_code) else None
+    return (rebuilt, num[1], num[1] + len(raw), REBUILT_NUMBER_CONF) if rebuilt else num
 
 
 _DATE_LINE = re.compile(r"(?:(?:^|\n|\|)\s*Ng[àa]y\s*:?|\bNg[àa]y\s*:)\s*" + _DATE_NUM, _I)
@@ -626,7 +664,7 @@ def extract_case(document: Document, sections: Sections, ev: EvidenceBuilder) ->
     head_end = max(sections.header[1], min(len(text), 1500))
     head = text[:head_end]
     case = Case()
-    num = _extract_number(text, head, 0)
+    num = _checked_number(text, head, _extract_number(text, head, 0))
     if num:
         case.number = num[0]
         ev.add("/case/number", num[1], num[2], num[3])

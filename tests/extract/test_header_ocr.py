@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from docproc.document import Document
+from docproc.extract._case_symbol import context_code, repair_symbol
 from docproc.extract._courts import court_shape
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.header import extract_case
@@ -167,3 +168,52 @@ def test_without_a_header_block_the_first_whole_mention_is_taken() -> None:
     )
     case, _ = _case(text)
     assert fold(case.court) == fold("Tòa án nhân dân khu vực 3 - Cần Thơ")
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("B7/2019/DS-PT", ("87/2019/DS-PT", True)),  # a letter read for a digit
+        ("12/2O23/HC-ST", ("12/2023/HC-ST", True)),
+        ("5/2024/KD;TM-ST", ("5/2024/KDTM-ST", True)),  # a speck inside the code
+        ("30/2025/QĐ4ST-DS", ("30/2025/QĐST-DS", True)),
+        ("7/2022/ĐS-PT", ("7/2022/DS-PT", True)),  # a bar the print does not have
+        ("7/2022/LĐ-PT", ("7/2022/LĐ-PT", False)),
+        ("3/2019/QĐ-BPKCTT", None),  # a code the grammar does not list: left alone
+        ("14/HCPT", None),
+    ],
+)
+def test_repair_symbol(raw: str, want: tuple[str, bool] | None) -> None:
+    assert repair_symbol(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("opening", "want"),
+    [
+        ("xét xử sơ thẩm công khai vụ án thụ lý số 4/2025/TLST-LĐ ngày 2/1/2025", ("LĐ", "ST")),
+        ("xét xử phúc thẩm công khai vụ án hôn nhân và gia đình thụ lý số 9/2025/TL.PT", ("HNGĐ", "PT")),
+        ("xét xử sơ thẩm vụ án kinh doanh, thương mại", ("KDTM", "ST")),
+    ],
+)
+def test_context_code(opening: str, want: tuple[str, str]) -> None:
+    assert context_code(opening) == want
+
+
+def test_unreadable_code_rebuilt_from_the_opening() -> None:
+    text = (
+        f"TÒA ÁN NHÂN DÂN TỈNH TÂY NINH {MOTTO}\nBản án số: 33/2026/KIVIM-ST\nNgày: 03-4-2026\n"
+        f"NHÂN DANH\nNƯỚC {MOTTO}\nTÒA ÁN NHÂN DÂN TỈNH TÂY NINH\n- Thẩm phán: Ông Nguyễn Văn A.\n"
+        "Ngày 03 tháng 4 năm 2026, tại trụ sở Tòa án xét xử sơ thẩm công khai vụ án kinh doanh thương "
+        "mại thụ lý số 11/2025/TLST-KDTM ngày 02 tháng 01 năm 2026 về việc tranh chấp hợp đồng, giữa:\n"
+        "1. Nguyên đơn: Ông Trần Văn B.\n2. Bị đơn: Công ty C.\n"
+    )
+    case, ev = _case(text)
+    assert (case.number, case.type_code, case.instance) == ("33/2026/KDTM-ST", "KDTM", "ST")
+    assert ev.records["/case/number"].confidence <= 0.5
+
+
+def test_speck_in_the_code_and_letter_in_the_serial() -> None:
+    text = f"TÒA ÁN NHÂN DÂN TỈNH TÂY NINH\nBản án số: B3/2026/KD;TM-PT\nNgày: 03-4-2026\nNHÂN DANH\n{BODY}"
+    case, ev = _case(text)
+    assert (case.number, case.type_code, case.instance) == ("83/2026/KDTM-PT", "KDTM", "PT")
+    assert ev.records["/case/number"].confidence < 0.9
