@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from docproc.document import Document
+from docproc.extract._case_date import agree, hearing_dates, read_date_pattern
 from docproc.extract._case_symbol import context_code, rebuild_symbol, repair_symbol
 from docproc.extract._consensus import vote_words
 from docproc.extract._courts import court_shape, respell_provinces
@@ -557,14 +558,34 @@ def _iso(d: str, m: str, y: str) -> str | None:
         return None
 
 
-def _extract_date(text: str, head_end: int) -> tuple[str, int, int, float] | None:
+# A header date read through OCR damage: a letter read as its digit, an open digit filled by the
+# opening sentence's date that fits, a year put right by the case number's (see `_case_date`).
+DATE_REPAIRED_CONF = 0.7
+_FIELD = r"([^\s\-/.]{1,2})\s*[-/.]\s*([^\s\-/.]{1,2})\s*[-/.]\s*([^\s\-/.]{4})"
+_DATE_LINE_LOOSE = re.compile(r"(?:(?:^|\n|\|)\s*Ng[àa]y\s*:?|\bNg[àa]y\s*:)\s*" + _FIELD, _I)
+
+
+def _extract_date(text: str, head_end: int, number: str | None = None) -> tuple[str, int, int, float] | None:
     head = text[: max(head_end, 600)]
+    year_m = re.search(r"/\s*(\d{4})\s*/", number or "")
+    number_year = year_m.group(1) if year_m else None
+    hearing = _HEARING_SENTENCE.search(text[: head_end + 3000])
+    others = hearing_dates(hearing.group(1)) if hearing else []
     for rx, conf in ((_DATE_LINE, 0.95), (_TITLE_DATE, 0.95), (_PLACE_DATE, 0.9)):
         m = rx.search(head)
         if m:
             iso = _iso(*m.groups()[-3:])
             if iso:
+                read = read_date_pattern(*m.groups()[-3:])
+                fixed = agree(*read, others, number_year) if read else None
+                if fixed and fixed != iso:
+                    return fixed, m.start(), m.end(), DATE_REPAIRED_CONF
                 return iso, m.start(), m.end(), conf
+    m = _DATE_LINE_LOOSE.search(head)
+    read = read_date_pattern(*m.groups()) if m else None
+    fixed = agree(*read, others, number_year) if read else None
+    if m and fixed:
+        return fixed, m.start(), m.end(), DATE_REPAIRED_CONF
     # Fallback: the last day of the hearing in the opening sentence ("Trong các ngày 15 và 22
     # tháng 9 năm 2021, tại trụ sở ..." → 22/9/2021): the judgment is pronounced on that day.
     zone = text[: head_end + 3000]
@@ -679,7 +700,7 @@ def extract_case(document: Document, sections: Sections, ev: EvidenceBuilder) ->
     if court:
         case.court = court[0]
         ev.add("/case/court", court[1], court[2], court[3])
-    dt = _extract_date(text, sections.header[1] if sections.header[1] > 0 else head_end)
+    dt = _extract_date(text, sections.header[1] if sections.header[1] > 0 else head_end, case.number)
     if dt:
         case.date = dt[0]
         ev.add("/case/date", dt[1], dt[2], dt[3])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from docproc.document import Document
+from docproc.extract._case_date import agree, hearing_dates, read_date_pattern
 from docproc.extract._case_symbol import context_code, repair_symbol
 from docproc.extract._courts import court_shape
 from docproc.extract.evidence import EvidenceBuilder
@@ -217,3 +218,57 @@ def test_speck_in_the_code_and_letter_in_the_serial() -> None:
     case, ev = _case(text)
     assert (case.number, case.type_code, case.instance) == ("83/2026/KDTM-PT", "KDTM", "PT")
     assert ev.records["/case/number"].confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("fields", "guess", "sure"),
+    [
+        (("2l", "7", "2024"), ("21", "07", "2024"), ("2?", "07", "2024")),
+        (("0ỗ", "3", "2026"), ("00", "03", "2026"), ("0?", "03", "2026")),
+        (("0#", "3", "2026"), ("0?", "03", "2026"), ("0?", "03", "2026")),
+        (("5", "6", "2020"), ("05", "06", "2020"), ("05", "06", "2020")),
+    ],
+)
+def test_read_date_pattern(fields: tuple[str, str, str], guess: tuple, sure: tuple) -> None:
+    assert read_date_pattern(*fields) == (guess, sure)
+
+
+def test_agree() -> None:
+    open_day = (("00", "03", "2026"), ("0?", "03", "2026"))
+    assert agree(*open_day, ["2026-03-02", "2026-03-07"], None) is None  # two fit, no guess: open
+    assert agree(*open_day, ["2026-02-27", "2026-03-07"], None) == "2026-03-07"
+    letter = (("21", "07", "2024"), ("2?", "07", "2024"))
+    assert agree(*letter, [], None) == "2024-07-21"  # the letter read as its digit
+    assert agree(*letter, ["2024-07-23"], None) == "2024-07-23"  # the opening's day fits: it wins
+    year = (("14", "09", "3024"), ("14", "09", "3024"))
+    assert agree(*year, [], "2024") == "2024-09-14"  # the number's year, one digit off
+    far = (("14", "09", "2019"), ("14", "09", "2019"))
+    assert agree(*far, [], "2024") == "2019-09-14"  # two digits off: not a misreading
+    near = (("14", "09", "2023"), ("14", "09", "2023"))
+    assert agree(*near, [], "2024") == "2023-09-14"  # a real year, nothing says otherwise
+    assert agree(*near, ["2024-09-14"], "2024") == "2024-09-14"  # the opening has the number's year
+
+
+def test_hearing_dates() -> None:
+    assert hearing_dates("Trong các ngày 04 và 11 tháng 5 năm 2023") == ["2023-05-04", "2023-05-11"]
+    assert hearing_dates("Ngày 17/8/2022") == ["2022-08-17"]
+
+
+@pytest.mark.parametrize(
+    ("line", "opening", "want"),
+    [
+        ("Ngày: 1I - 4 - 2026", "Ngày 11 tháng 4 năm 2026", "2026-04-11"),  # a letter for a digit
+        ("Ngày: 0ỗ - 4 - 2026", "Trong các ngày 02 và 07 tháng 4 năm 2026", "2026-04-07"),  # open digit
+        ("Ngày: 03-4-3026", "Ngày 03 tháng 4 năm 2026", "2026-04-03"),  # the number's year
+    ],
+)
+def test_damaged_header_date(line: str, opening: str, want: str) -> None:
+    text = (
+        f"TÒA ÁN NHÂN DÂN TỈNH TÂY NINH {MOTTO}\nBản án số: 15/2026/DS-ST\n{line}\nNHÂN DANH\n"
+        f"NƯỚC {MOTTO}\nTÒA ÁN NHÂN DÂN TỈNH TÂY NINH\n- Thẩm phán: Ông Nguyễn Văn A.\n"
+        f"{opening}, tại trụ sở Tòa án xét xử sơ thẩm vụ án dân sự, giữa:\n"
+        "1. Nguyên đơn: Ông Trần Văn B.\n2. Bị đơn: Bà Lê Thị C.\n"
+    )
+    case, ev = _case(text)
+    assert case.date == want
+    assert ev.records["/case/date"].confidence < 0.9
