@@ -18,7 +18,7 @@ from docproc.text.fold import fold
 __all__ = ["DatePattern", "read_date_pattern", "hearing_dates", "agree"]
 
 # Letters OCR reads for digits, on folded text (marks dropped: "Š" is read as "s").
-_CONFUSIONS = str.maketrans({"o": "0", "q": "0", "i": "1", "l": "1", "|": "1", "!": "1", "z": "2",
+_CONFUSIONS = str.maketrans({"o": "0", "q": "0", "i": "1", "l": "1", "|": "1", "!": "1", "¡": "1", "z": "2",
                              "s": "5", "b": "6", "g": "9"})  # fmt: skip
 
 # Years a judgment of the courts of Viet Nam can carry (a plausibility bound, not a calendar).

@@ -45,6 +45,9 @@ _NUMBER_RES = [
         0.9,
     ),
     (re.compile(r"(?:^|\n)\s*S[ốo]\s*:?\s*(" + _SYMBOL + ")", _I), 0.9),
+    # the label's own letters damaged ("Đản án số:", "Bản ấn số:"), often mid-line where OCR joined
+    # the header's columns: the colon and the symbol's shape keep it specific
+    (re.compile(r"[BĐ][ảaạ]n\s+[áaấạà]n\s+s[ốoổ]\s*:\s*(" + _SYMBOL + ")", _I), 0.85),
     (re.compile(r"B[ảa]n\s+s[ốo]\s*:?\s*(" + _SYMBOL + ")", _I), 0.8),
 ]
 _TYPES = {"DS": "DS", "KDTM": "KDTM", "HNGD": "HNGD", "LD": "LD", "HC": "HC", "HS": "HS", "PS": "PS"}
@@ -561,7 +564,7 @@ def _iso(d: str, m: str, y: str) -> str | None:
 # A header date read through OCR damage: a letter read as its digit, an open digit filled by the
 # opening sentence's date that fits, a year put right by the case number's (see `_case_date`).
 DATE_REPAIRED_CONF = 0.7
-_FIELD = r"([^\s\-/.]{1,2})\s*[-/.]\s*([^\s\-/.]{1,2})\s*[-/.]\s*([^\s\-/.]{4})"
+_FIELD = r"([^\s\-/._]{1,2})\s*[-/._]\s*([^\s\-/._]{1,2})\s*[-/._]\s*([^\s\-/._]{4})"
 _DATE_LINE_LOOSE = re.compile(r"(?:(?:^|\n|\|)\s*Ng[àa]y\s*:?|\bNg[àa]y\s*:)\s*" + _FIELD, _I)
 
 

@@ -272,3 +272,14 @@ def test_damaged_header_date(line: str, opening: str, want: str) -> None:
     case, ev = _case(text)
     assert case.date == want
     assert ev.records["/case/date"].confidence < 0.9
+
+
+def test_damaged_number_label_mid_line_and_underscore_in_the_date() -> None:
+    text = (
+        f"TÒA ÁN NHÂN DÂN TỈNH TÂY NINH {MOTTO} Đản ấn số: 15/2026/DS-ST {MOTTO2} Ngày: 1I _ ¡2- 2025\n"
+        f"NHÂN DANH\nNƯỚC {MOTTO}\nTÒA ÁN NHÂN DÂN TỈNH TÂY NINH\n- Thẩm phán: Ông Nguyễn Văn A.\n"
+        "Trong các ngày 04 và 11 tháng 12 năm 2025, tại trụ sở Tòa án xét xử sơ thẩm vụ án dân sự, giữa:\n"
+        "1. Nguyên đơn: Ông Trần Văn B.\n2. Bị đơn: Bà Lê Thị C.\n"
+    )
+    case, _ = _case(text)
+    assert (case.number, case.date) == ("15/2026/DS-ST", "2025-12-11")
