@@ -227,6 +227,7 @@ def _header_court(text: str, head_end: int) -> tuple[str, int, int] | None:
 # VIỆT NAM HÀ NỘI Độc lập ...") puts the left column's second line between the motto's two lines.
 _MOTTO_FIRST = re.compile(r"C[ỘO]NG\W{0,2}H(?:[ÒO]A|OÀ)\W.{0,40}?\bNAM\b\W*", _I)
 _MOTTO_SECOND = re.compile(r"\s*[ĐD][ộoÔO]c\s+l[ậaẬA]p\b")
+_MOTTO_END = re.compile(r"H[ạaẠA]nh\s+ph[úuÚU]c\W*")
 
 
 def _split_columns(line: str) -> list[str]:
@@ -237,7 +238,9 @@ def _split_columns(line: str) -> list[str]:
     rest = line[first.end() :]
     second = _MOTTO_SECOND.search(rest)
     between = (rest[: second.start()] if second else rest).strip(" |_-–")
-    return [line[: first.start()], between] if between else [line[: first.start()]]
+    after = _MOTTO_END.search(rest, second.start()) if second else None
+    tail = rest[after.end() :].strip(" |_-–") if after else ""  # left line 2 read after right line 2
+    return [p for p in (line[: first.start()], between, tail) if p]
 
 
 def _join_header_lines(parts: list[str]) -> str:

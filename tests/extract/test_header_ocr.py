@@ -283,3 +283,12 @@ def test_damaged_number_label_mid_line_and_underscore_in_the_date() -> None:
     )
     case, _ = _case(text)
     assert (case.number, case.date) == ("15/2026/DS-ST", "2025-12-11")
+
+
+def test_left_line_read_after_the_whole_motto() -> None:
+    text = (
+        f"TÒA ÁN NHÂN DÂN KHU VỰC 3 {MOTTO} {MOTTO2} CẦN THƠ\nBản án số: 15/2026/DS-ST\nNgày: 03-4-2026\n"
+        f"NHÂN DANH\nNƯỚC {MOTTO}\nHỘI ĐỒNG XÉT XỬ\n{BODY}"
+    )
+    case, _ = _case(text)
+    assert fold(case.court) == fold("Tòa án nhân dân khu vực 3 - Cần Thơ")
