@@ -8,11 +8,12 @@ import pytest
 from docproc.document import Document
 from docproc.extract._case_date import agree, hearing_dates, read_date_pattern
 from docproc.extract._case_symbol import context_code, repair_symbol
-from docproc.extract._courts import court_shape
+from docproc.extract._courts import HIGH_COURT_SEATS, court_shape
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.header import extract_case
 from docproc.extract.parties import fold
 from docproc.extract.sections import segment
+from docproc.text.places import current_provinces, provinces
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO2 = "Độc lập - Tự do - Hạnh phúc"
@@ -292,3 +293,49 @@ def test_left_line_read_after_the_whole_motto() -> None:
     )
     case, _ = _case(text)
     assert fold(case.court) == fold("Tòa án nhân dân khu vực 3 - Cần Thơ")
+
+
+def _header_with_court(left1: str, left2: str, nd_line: str) -> str:
+    return (
+        f"TÒA ÁN NHÂN DÂN {left1} {MOTTO} {left2} {MOTTO2}\nBản án số: 15/2026/DS-ST\nNgày: 03-4-2026\n"
+        f"NHÂN DANH\nNƯỚC {MOTTO}\n{nd_line} Thành phần Hội đồng xét xử sơ thẩm gồm có:\n{BODY}"
+    )
+
+
+@pytest.mark.parametrize("province", current_provinces())
+def test_every_regional_court_read_through_joined_columns(province: str) -> None:
+    """Every province since the 2025 merger: a regional court whose header OCR read into one line and
+    whose line under NHÂN DANH has the next heading glued on."""
+    seat = "Thành phố Hồ Chí Minh" if province == "Hồ Chí Minh" else province
+    text = _header_with_court("KHU VỰC 4", seat.upper(), f"TÒA ÁN NHÂN DÂN KHU VỰC 4 - {seat.upper()}")
+    case, _ = _case(text)
+    assert fold(case.court) == fold(f"Tòa án nhân dân khu vực 4 - {seat}")
+
+
+@pytest.mark.parametrize("seat", HIGH_COURT_SEATS)
+def test_every_high_court(seat: str) -> None:
+    text = _header_with_court("CẤP CAO", f"TẠI {seat.upper()}", "TÒA ÁN NHÂN DÂN CẤP CAO")
+    case, _ = _case(text)
+    assert fold(case.court) == fold(f"Tòa án nhân dân cấp cao tại {seat}")
+
+
+@pytest.mark.parametrize("province", provinces())
+def test_every_district_court_before_the_merger(province: str) -> None:
+    unit = "THÀNH PHỐ" if province in {"Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh"} else "TỈNH"
+    name = ("Thành phố Hồ Chí Minh" if province == "Hồ Chí Minh" else f"{unit.lower()} {province}").upper()
+    text = _header_with_court("HUYỆN ĐÔNG SƠN", name, f"TÒA ÁN NHÂN DÂN HUYỆN ĐÔNG SƠN {name}")
+    case, _ = _case(text)
+    assert fold(case.court) == fold(f"Tòa án nhân dân huyện Đông Sơn, {name}")
+
+
+@pytest.mark.parametrize("province", provinces())
+def test_every_provincial_court_with_a_heading_glued_on(province: str) -> None:
+    cities = {"Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
+    name = (
+        "Thành phố Hồ Chí Minh"
+        if province == "Hồ Chí Minh"
+        else (f"thành phố {province}" if province in cities else f"tỉnh {province}")
+    )
+    text = _header_with_court(name.upper(), "", f"TÒA ÁN NHÂN DÂN {name.upper()}")
+    case, _ = _case(text)
+    assert fold(case.court) == fold(f"Tòa án nhân dân {name}")
