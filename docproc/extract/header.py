@@ -568,6 +568,10 @@ def _iso(d: str, m: str, y: str) -> str | None:
 # opening sentence's date that fits, a year put right by the case number's (see `_case_date`).
 DATE_REPAIRED_CONF = 0.7
 _FIELD = r"([^\s\-/._]{1,2})\s*[-/._]\s*([^\s\-/._]{1,2})\s*[-/._]\s*([^\s\-/._]{4})"
+# "Hà Nội, ngày O6 tháng 1O năm 2025": a decision's place and date, its digits damaged
+_PLACE_DATE_LOOSE = re.compile(
+    r"[^\n,]{2,40},\s*ng[àa]y\s+(\S{1,2})\s+th[áa]ng\s+(\S{1,2})\s+n[ăa]m\s+(\S{4})(?!\S)", _I
+)
 _DATE_LINE_LOOSE = re.compile(r"(?:(?:^|\n|\|)\s*Ng[àa]y\s*:?|\bNg[àa]y\s*:)\s*" + _FIELD, _I)
 
 
@@ -587,11 +591,12 @@ def _extract_date(text: str, head_end: int, number: str | None = None) -> tuple[
                 if fixed and fixed != iso:
                     return fixed, m.start(), m.end(), DATE_REPAIRED_CONF
                 return iso, m.start(), m.end(), conf
-    m = _DATE_LINE_LOOSE.search(head)
-    read = read_date_pattern(*m.groups()) if m else None
-    fixed = agree(*read, others, number_year) if read else None
-    if m and fixed:
-        return fixed, m.start(), m.end(), DATE_REPAIRED_CONF
+    for rx in (_DATE_LINE_LOOSE, _PLACE_DATE_LOOSE):
+        m = rx.search(head)
+        read = read_date_pattern(*m.groups()[-3:]) if m else None
+        fixed = agree(*read, others, number_year) if read else None
+        if m and fixed:
+            return fixed, m.start(), m.end(), DATE_REPAIRED_CONF
     # Fallback: the last day of the hearing in the opening sentence ("Trong các ngày 15 và 22
     # tháng 9 năm 2021, tại trụ sở ..." → 22/9/2021): the judgment is pronounced on that day.
     zone = text[: head_end + 3000]

@@ -339,3 +339,14 @@ def test_every_provincial_court_with_a_heading_glued_on(province: str) -> None:
     text = _header_with_court(name.upper(), "", f"TÒA ÁN NHÂN DÂN {name.upper()}")
     case, _ = _case(text)
     assert fold(case.court) == fold(f"Tòa án nhân dân {name}")
+
+
+def test_decision_place_date_with_damaged_digits() -> None:
+    text = (
+        f"TÒA ÁN NHÂN DÂN KHU VỰC 3 {MOTTO} CẦN THƠ {MOTTO2}\n"
+        "Số: 20/2026/QĐST-DS Cần Thơ, ngày O9 tháng 1l năm 2026\nQUYẾT ĐỊNH\n"
+        "CÔNG NHẬN SỰ THỎA THUẬN CỦA CÁC ĐƯƠNG SỰ\nCăn cứ vào Điều 212 và Điều 213 của Bộ luật Tố tụng dân sự;\n"
+    )
+    case, ev = _case(text)
+    assert case.date == "2026-11-09"
+    assert ev.records["/case/date"].confidence < 0.9
