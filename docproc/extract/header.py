@@ -16,7 +16,10 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from docproc.document import Document
+from docproc.extract._case_date import agree, hearing_dates, read_date_pattern
+from docproc.extract._case_symbol import context_code, rebuild_symbol, repair_symbol
 from docproc.extract._consensus import vote_words
+from docproc.extract._courts import court_shape, respell_provinces
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.sections import Sections, bare
 from docproc.schema import Case
@@ -42,6 +45,9 @@ _NUMBER_RES = [
         0.9,
     ),
     (re.compile(r"(?:^|\n)\s*S[ốo]\s*:?\s*(" + _SYMBOL + ")", _I), 0.9),
+    # the label's own letters damaged ("Đản án số:", "Bản ấn số:"), often mid-line where OCR joined
+    # the header's columns: the colon and the symbol's shape keep it specific
+    (re.compile(r"[BĐ][ảaạ]n\s+[áaấạà]n\s+s[ốoổ]\s*:\s*(" + _SYMBOL + ")", _I), 0.85),
     (re.compile(r"B[ảa]n\s+s[ốo]\s*:?\s*(" + _SYMBOL + ")", _I), 0.8),
 ]
 _TYPES = {"DS": "DS", "KDTM": "KDTM", "HNGD": "HNGD", "LD": "LD", "HC": "HC", "HS": "HS", "PS": "PS"}
@@ -120,6 +126,7 @@ def restore_court_case(court: str) -> str:
     """ "TÒA ÁN NHÂN DÂN QUẬN NGÔ QUYỀN, THÀNH PHỐ HẢI PHÒNG" → "Tòa án nhân dân quận Ngô Quyền,
     thành phố Hải Phòng"; "Thành phố Hồ Chí Minh" keeps its capital, as published."""
     s = re.sub(r"\s+", " ", court).strip(" ,.-–")
+    s = re.sub(r"[-–](?:\s*[-–])+", "-", s)  # "KHU VỰC 4-- ĐẮK LẮK": a doubled dash
     div = _DIVISION_RE.match(s)
     if div:  # "TÒA DÂN SỰ TÒA ÁN NHÂN DÂN TỐI CAO" → "Tòa dân sự Tòa án nhân dân tối cao"
         words = div.group("div").split()
@@ -177,10 +184,12 @@ def _header_court(text: str, head_end: int) -> tuple[str, int, int] | None:
     m = _COURT_HEAD_LINE.search(window) or _COURT_HEAD.search(window)
     if not m:
         return None
-    lines = [ln for ln in window[m.start() :].split("\n")[:8] if ln.strip()]  # blank lines between
+    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(_LEADING_NOISE))  # "'TÒA ÁN": speck
+    lines = [ln for ln in window[start:].split("\n")[:8] if ln.strip()]  # blank lines between
+    lines = [part for ln in lines for part in _split_columns(ln)]
     parts: list[str] = []
     first = True
-    pos = m.start()
+    pos = start
     end = pos
     for line in lines[:4]:
         left = re.split(r"\s{3,}|\t", line.strip(), maxsplit=1)[0] if line.strip() else ""
@@ -202,7 +211,7 @@ def _header_court(text: str, head_end: int) -> tuple[str, int, int] | None:
             r"(NHÂN DANH|BẢN ÁN|QUYẾT ĐỊNH|SỐ|ỦY BAN|UỶ BAN|HỘI ĐỒNG|TÒA (?!ÁN)|TOÀ (?!ÁN))", left
         ):
             break
-        offset = text.find(left, pos if not first else m.start())
+        offset = text.find(left, pos if not first else start)
         parts.append(left)
         if offset >= 0:
             end = offset + len(left)
@@ -210,7 +219,28 @@ def _header_court(text: str, head_end: int) -> tuple[str, int, int] | None:
         pos += len(line) + 1
     if not parts:
         return None
-    return _join_header_lines([p.strip(" ,") for p in parts]), m.start(), end
+    return _join_header_lines([p.strip(" ,") for p in parts]), start, end
+
+
+# The national motto in the right column: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" over "Độc lập - Tự do -
+# Hạnh phúc". OCR that reads both columns' lines into one ("TÒA ÁN NHÂN DÂN KHU VỰC 2 CỘNG HÒA ...
+# VIỆT NAM HÀ NỘI Độc lập ...") puts the left column's second line between the motto's two lines.
+_MOTTO_FIRST = re.compile(r"C[ỘO]NG\W{0,2}H(?:[ÒO]A|OÀ)\W.{0,40}?\bNAM\b\W*", _I)
+_MOTTO_SECOND = re.compile(r"\s*[ĐD][ộoÔO]c\s+l[ậaẬA]p\b")
+_MOTTO_END = re.compile(r"H[ạaẠA]nh\s+ph[úuÚU]c\W*")
+
+
+def _split_columns(line: str) -> list[str]:
+    """One OCR line that holds both columns' lines, as the left column's lines in order."""
+    first = _MOTTO_FIRST.search(line)
+    if not first or first.start() == 0 or "  " in line[: first.start()].strip():
+        return [line]
+    rest = line[first.end() :]
+    second = _MOTTO_SECOND.search(rest)
+    between = (rest[: second.start()] if second else rest).strip(" |_-–")
+    after = _MOTTO_END.search(rest, second.start()) if second else None
+    tail = rest[after.end() :].strip(" |_-–") if after else ""  # left line 2 read after right line 2
+    return [p for p in (line[: first.start()], between, tail) if p]
 
 
 def _join_header_lines(parts: list[str]) -> str:
@@ -237,12 +267,17 @@ _DIVISION = (
     r"|GIA\s+[ĐD][ÌI]NH\s+V[ÀA]\s+NG[ƯU][ỜO]I\s+CH[ƯU]A\s+TH[ÀA]NH\s+NI[ÊE]N)"
 )
 _DIVISION_RE = re.compile(rf"(?P<div>{_DIVISION})\s+(?=T[OÒ]\S{{0,2}}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N)", _I)
+_LEADING_NOISE = " \t|'‘’`\".,:;_~"  # specks OCR reads before the first word of a line
 _COURT_HEAD_LINE = re.compile(
-    rf"(?m)^[ \t|]*(?-i:(?:{_DIVISION}\s+)?T[OÒ]\S{{0,2}}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N)\b"
+    rf"(?m)^[{re.escape(_LEADING_NOISE)}]*(?-i:(?:{_DIVISION}\s+)?T[OÒ]\S{{0,2}}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N)\b"
 )
 
 
-_NHAN_DANH = re.compile(r"NH[AÂ]N\s+DANH\s*\n[^\n]*\n\s*(T[OÒ]\S{0,2}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N[^\n]*)", _I)
+# The court's line under "NHÂN DANH / NƯỚC CỘNG HÒA ...", a council's line ("ỦY BAN THẨM PHÁN") or a
+# speck's line between them allowed.
+_NHAN_DANH = re.compile(
+    r"NH[AÂ]N\s+DANH\s*\n(?:[^\n]*\n){1,2}?\s*(T[OÒ]\S{0,2}\s+[AÁ]N\s+NH[AÂ]N\s+D[AÂ]N[^\n]*)", _I
+)
 _BODY_COURT = re.compile(r"T[oòó]\S{0,2}\s+[áa]n\s+nh[âa]n\s+d[âa]n\s+((?:[^\s,.;:()“”\"]+[ ,]{0,2}){1,12})")
 
 
@@ -282,10 +317,16 @@ def _extract_court(text: str, sections: Sections) -> tuple[str, int, int, float]
     upper: tuple[str, int, int] | None = None
     conf = 0.9
     if nd:
-        line = re.split(r"\s{3,}", nd.group(1).strip())[0].strip()
+        line = _cut_court(
+            _wrapped_court(text, nd.start(1), re.split(r"\s{3,}", nd.group(1).strip())[0].strip())
+        )
         if top is None or len(bare(line)) >= len(bare(top[0])) or not bare(top[0]).startswith(bare(line)):
             upper = (line, nd.start(1), nd.start(1) + len(line))
-        if upper is not None and top is not None and _worse_reading(line, top[0]):
+        if (
+            upper is not None
+            and top is not None
+            and (_worse_reading(line, top[0]) or _less_whole(line, top[0]))
+        ):
             upper = top  # the same court, read whole in the header block and damaged under NHÂN DANH
         conf = 0.95
     if upper is None and top is not None:
@@ -295,24 +336,60 @@ def _extract_court(text: str, sections: Sections) -> tuple[str, int, int, float]
         mentions = _body_mentions(text, 0)
         if not mentions:
             return None
-        m0 = mentions[0]
-        return restore_court_case(m0[0]), m0[1], m0[2], 0.5
+        whole = [m for m in mentions if court_shape(m[0]).whole]  # "khu vực 6= W": OCR damage
+        m0 = whole[0] if whole else mentions[0]
+        name = _cut_court(m0[0])
+        return restore_court_case(name), m0[1], m0[1] + len(name), 0.5
     court_upper = upper[0]
     # "HUYỆN THANH TRÌ - THÀNH PHỐ HÀ NỘI": the part after a dash is the publisher's addition.
     cut = re.search(r"\s*[-–]\s*(?=(TP\.|THÀNH PHỐ\b|TỈNH\b))", court_upper, _I)
     if cut and "," not in court_upper[: cut.start()] and not _REGIONAL_END.search(court_upper[: cut.start()]):
         court_upper = court_upper[: cut.start()]
+    court_upper = _comma_before_province(respell_provinces(court_upper))
     if _damaged(court_upper):
         # "THÀNH PH H CHÍ MINH": a close normal-case mention of the court in the body repairs it.
         body = _best_body_form(court_upper, text, upper[2], 0.8)
         if body is not None:
             return restore_court_case(body[0]), body[1], body[2], 0.6
         conf = 0.5
+    if not court_shape(court_upper).whole:
+        whole = _completed_court(text, court_upper)
+        if whole is not None:
+            return restore_court_case(whole[0]), whole[1], whole[2], COMPLETED_COURT_CONF
     forms = _court_forms(text, court_upper, top, nd.group(1) if nd else None, upper[2])
     court = _vote_court(restore_court_case(court_upper), forms)
     if any(bare(f) == bare(court) and _fold(f) != _fold(court) for f in forms):
         conf = min(conf, 0.8)  # the readings disagree: the vote may have picked the damaged one
     return court, upper[1], upper[2], conf
+
+
+# A court's place taken from another mention of the same court: the header's own reading lost it.
+COMPLETED_COURT_CONF = 0.7
+
+
+def _completed_court(text: str, partial: str) -> tuple[str, int, int] | None:
+    """A regional court without its province ("KHU VỰC 2"), a high court without its seat ("CẤP
+    CAO"): the first mention in the text of a court whose name is whole and begins
+    with the same words ("Tòa án nhân dân khu vực 2 - Hà Nội" names the same court in the body)."""
+    shape = court_shape(partial)
+    target = bare(partial[: shape.end])
+    if not target or shape.level not in {"regional", "high"}:  # a district court may go without its province
+        return None
+    for m in re.finditer(r"T[OÒ]\S{0,2}\s+[ÁA]N\s+NH[ÂA]N\s+D[ÂA]N\s", text, _I):
+        tail = text[m.start() : m.start() + 160].split("\n")[0]
+        found = court_shape(tail)
+        if not found.whole or found.level != shape.level:
+            continue
+        name = tail[: found.end]
+        if bare(name).startswith(target) and (shape.level != "regional" or _same_region(partial, name)):
+            return name, m.start(), m.start() + found.end
+    return None
+
+
+def _same_region(a: str, b: str) -> bool:
+    """Two regional courts with the same number ("khu vực 2" is not "khu vực 12")."""
+    na, nb = re.search(r"\d+", a), re.search(r"\d+", b)
+    return bool(na and nb and na.group(0) == nb.group(0))
 
 
 def _court_forms(
@@ -333,7 +410,7 @@ def _court_forms(
             if bare(cand) == target:
                 forms.append(cand)
                 break
-    return [restore_court_case(f) for f in forms]
+    return [restore_court_case(_comma_before_province(respell_provinces(f))) for f in forms]
 
 
 def _vote_court(court: str, forms: list[str]) -> str:
@@ -344,6 +421,44 @@ def _vote_court(court: str, forms: list[str]) -> str:
         forms.remove(court)  # the chosen line itself: `vote_words` counts it once already
     voted = vote_words(court, forms)
     return court if voted == court else restore_court_case(voted)
+
+
+def _wrapped_court(text: str, start: int, line: str) -> str:
+    """The court's line under NHÂN DANH and, when its place is not whole, the next line that makes
+    it whole ("TÒA ÁN NHÂN DÂN HUYỆN X" / "Y, TỈNH Z": the name wrapped)."""
+    if court_shape(line).whole:
+        return line
+    first_end = text.find("\n", start)
+    if first_end < 0:
+        return line
+    second_end = text.find("\n", first_end + 1)
+    both = text[start : second_end if second_end > 0 else len(text)].replace("\n", " ")
+    shape = court_shape(both)
+    return both[: shape.end] if shape.whole else line
+
+
+def _cut_court(name: str) -> str:
+    """The court's name without what follows its province ("... KHU VỰC 3 - CẦN THƠ Thành phần Hội
+    đồng xét xử": a heading OCR put on the same line); a name whose place is not whole stays."""
+    shape = court_shape(name)
+    return name[: shape.end] if shape.whole else name
+
+
+def _comma_before_province(name: str) -> str:
+    """ "HUYỆN X TỈNH Y" → "HUYỆN X, TỈNH Y": a district court's name puts a comma before its
+    province, as every header that breaks it over two lines is joined; OCR drops the comma."""
+    shape = court_shape(name)
+    if shape.level != "district" or shape.province_at <= 0:
+        return name
+    head = name[: shape.province_at].rstrip()
+    if head.endswith((",", "-", "–")):
+        return name
+    return head.rstrip(".;:") + ", " + name[shape.province_at :]  # "QUYỀN. THÀNH PHỐ": a speck for the comma
+
+
+def _less_whole(line: str, top: str) -> bool:
+    """The line under NHÂN DANH names no known place (damaged, cut short) where the header block does."""
+    return not court_shape(line).whole and court_shape(top).whole
 
 
 def _malformed_words(s: str) -> int:
@@ -389,6 +504,43 @@ def _extract_number(text: str, head: str, base: int) -> tuple[str, int, int, flo
     return num, base + m.start(1), base + m.end(1), conf
 
 
+# A symbol read through OCR damage by its grammar ("B7/2021/HS-PT"), or rebuilt from the type and
+# instance the opening states when its code is unreadable: less sure than one read as printed.
+REPAIRED_NUMBER_CONF = 0.7
+REBUILT_NUMBER_CONF = 0.5
+_LOOSE_NUMBER = re.compile(
+    r"(?:B[ảa]n\s+[áa]n\s+s[ốo]|(?:^|\n)\s*S[ốo])\s*:?\s*(\S{1,6}\s*/\s*\S{4}\s*/\s*[^\s,]+)", _I
+)
+_RAW_SYMBOL = re.compile(r"[^\s/]+(?:\s*/\s*[^\s/]+){1,2}")
+
+
+def _checked_number(
+    text: str, head: str, num: tuple[str, int, int, float] | None
+) -> tuple[str, int, int, float] | None:
+    """The number checked against the symbol's grammar (`_case_symbol`): the whole printed token is
+    read (a speck inside the code cut the plain reading short: "09/2026/KIšTM-ST"), letters read for
+    digits or a bar added are put right, and a judgment's code too damaged to read is rebuilt from the
+    type and instance its opening states."""
+    if num is None:
+        m = _LOOSE_NUMBER.search(head)
+        if not m or repair_symbol(m.group(1)) is None:
+            return None
+        num = (m.group(1), m.start(1), m.end(1), REPAIRED_NUMBER_CONF)
+    raw_m = _RAW_SYMBOL.match(text, num[1], num[1] + 60)
+    raw = raw_m.group(0).rstrip(" .,;:") if raw_m else num[0]
+    fixed = repair_symbol(raw)
+    if fixed is not None:
+        if not fixed[1]:
+            return num if raw.replace(" ", "") == num[0] else (fixed[0], num[1], num[1] + len(raw), num[3])
+        return fixed[0], num[1], num[1] + len(raw), min(num[3], REPAIRED_NUMBER_CONF)
+    code, inst = parse_symbol(raw)
+    if (code is not None and inst is not None) or _kind(text, head, num[0]) != "judgment":
+        return num
+    ctx_code, ctx_inst = context_code(text[: len(head) + 3000])
+    rebuilt = rebuild_symbol(raw, code or ctx_code, inst or ctx_inst) if (code or ctx_code) else None
+    return (rebuilt, num[1], num[1] + len(raw), REBUILT_NUMBER_CONF) if rebuilt else num
+
+
 _DATE_LINE = re.compile(r"(?:(?:^|\n|\|)\s*Ng[àa]y\s*:?|\bNg[àa]y\s*:)\s*" + _DATE_NUM, _I)
 _TITLE_DATE = re.compile(
     # "BẢN ÁN SỐ 12/2020/DS-PT NGÀY ...", "QUYẾT ĐỊNH GIÁM ĐỐC THẨM 52/2016/DS-GĐT NGÀY ...": the
@@ -412,14 +564,39 @@ def _iso(d: str, m: str, y: str) -> str | None:
         return None
 
 
-def _extract_date(text: str, head_end: int) -> tuple[str, int, int, float] | None:
+# A header date read through OCR damage: a letter read as its digit, an open digit filled by the
+# opening sentence's date that fits, a year put right by the case number's (see `_case_date`).
+DATE_REPAIRED_CONF = 0.7
+_FIELD = r"([^\s\-/._]{1,2})\s*[-/._]\s*([^\s\-/._]{1,2})\s*[-/._]\s*([^\s\-/._]{4})"
+# "Hà Nội, ngày O6 tháng 1O năm 2025": a decision's place and date, its digits damaged
+_PLACE_DATE_LOOSE = re.compile(
+    r"[^\n,]{2,40},\s*ng[àa]y\s+(\S{1,2})\s+th[áa]ng\s+(\S{1,2})\s+n[ăa]m\s+(\S{4})(?!\S)", _I
+)
+_DATE_LINE_LOOSE = re.compile(r"(?:(?:^|\n|\|)\s*Ng[àa]y\s*:?|\bNg[àa]y\s*:)\s*" + _FIELD, _I)
+
+
+def _extract_date(text: str, head_end: int, number: str | None = None) -> tuple[str, int, int, float] | None:
     head = text[: max(head_end, 600)]
+    year_m = re.search(r"/\s*(\d{4})\s*/", number or "")
+    number_year = year_m.group(1) if year_m else None
+    hearing = _HEARING_SENTENCE.search(text[: head_end + 3000])
+    others = hearing_dates(hearing.group(1)) if hearing else []
     for rx, conf in ((_DATE_LINE, 0.95), (_TITLE_DATE, 0.95), (_PLACE_DATE, 0.9)):
         m = rx.search(head)
         if m:
             iso = _iso(*m.groups()[-3:])
             if iso:
+                read = read_date_pattern(*m.groups()[-3:])
+                fixed = agree(*read, others, number_year) if read else None
+                if fixed and fixed != iso:
+                    return fixed, m.start(), m.end(), DATE_REPAIRED_CONF
                 return iso, m.start(), m.end(), conf
+    for rx in (_DATE_LINE_LOOSE, _PLACE_DATE_LOOSE):
+        m = rx.search(head)
+        read = read_date_pattern(*m.groups()[-3:]) if m else None
+        fixed = agree(*read, others, number_year) if read else None
+        if m and fixed:
+            return fixed, m.start(), m.end(), DATE_REPAIRED_CONF
     # Fallback: the last day of the hearing in the opening sentence ("Trong các ngày 15 và 22
     # tháng 9 năm 2021, tại trụ sở ..." → 22/9/2021): the judgment is pronounced on that day.
     zone = text[: head_end + 3000]
@@ -519,7 +696,7 @@ def extract_case(document: Document, sections: Sections, ev: EvidenceBuilder) ->
     head_end = max(sections.header[1], min(len(text), 1500))
     head = text[:head_end]
     case = Case()
-    num = _extract_number(text, head, 0)
+    num = _checked_number(text, head, _extract_number(text, head, 0))
     if num:
         case.number = num[0]
         ev.add("/case/number", num[1], num[2], num[3])
@@ -534,7 +711,7 @@ def extract_case(document: Document, sections: Sections, ev: EvidenceBuilder) ->
     if court:
         case.court = court[0]
         ev.add("/case/court", court[1], court[2], court[3])
-    dt = _extract_date(text, sections.header[1] if sections.header[1] > 0 else head_end)
+    dt = _extract_date(text, sections.header[1] if sections.header[1] > 0 else head_end, case.number)
     if dt:
         case.date = dt[0]
         ev.add("/case/date", dt[1], dt[2], dt[3])

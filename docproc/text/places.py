@@ -12,7 +12,7 @@ from typing import Any
 
 from docproc.text.fold import fold
 
-__all__ = ["provinces", "fix_province_names"]
+__all__ = ["provinces", "current_provinces", "fix_province_names"]
 
 _DATA = Path(__file__).parent / "data" / "provinces.json"
 
@@ -26,6 +26,12 @@ def _data() -> dict[str, Any]:
 def provinces() -> tuple[str, ...]:
     data = _data()
     return tuple(dict.fromkeys([*data["legacy"], *data["current"]]))
+
+
+@lru_cache(maxsize=1)
+def current_provinces() -> tuple[str, ...]:
+    """The 34 province-level units since the 2025 merger (what a regional court is named after)."""
+    return tuple(_data()["current"])
 
 
 @lru_cache(maxsize=1)
