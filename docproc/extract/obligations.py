@@ -83,6 +83,9 @@ _PAY_AFTER_ALLOC_RE = re.compile(
 )
 
 
+_OWNER_BEFORE_RE = re.compile(r"\bcủa\s+(?:(?:ông|bà|anh|chị|cháu|cụ)\s+)?$", re.I)
+
+
 class Reader(AssetRules, FeeRules, LinkRules):
     """Reads the clauses of one operative part into obligation and asset drafts."""
 
@@ -362,7 +365,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
         d = Draft("pay_money", (c.start, c.end), c.item, joint=joint)
         d.obligors = [p for p, _ in subj]
         d.party_spans = dict(subj)
-        obligees = [x for x in self.pids_in(ve, main.start) if x[0] not in d.obligors]
+        obligees = self._not_possessed([x for x in self.pids_in(ve, main.start) if x[0] not in d.obligors])
         if verb in CONTRIBUTION_VERBS:  # "truy đóng cho bà A tại Bảo hiểm xã hội X": paid into the fund
             into = FUND_AT_RE.search(self.text, ve, main.start)
             fund = [x for x in self.pids_in(into.end(), main.start)] if into else []
@@ -456,6 +459,11 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 dd.party_spans = {k: v for k, v in d.party_spans.items() if k == p or k in d.obligors}
                 self.obs.append(dd)
         return self._after_amount(main)
+
+    def _not_possessed(self, found: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
+        """ "đóng cho Bảo hiểm xã hội X số tiền bảo hiểm còn nợ của bà A": A owns the debt, X is paid."""
+        kept = [x for x in found if not _OWNER_BEFORE_RE.search(self.text, max(0, x[1][0] - 16), x[1][0])]
+        return kept or found
 
     def _siblings(self, c: Clause, first: Draft, pos: int) -> None:
         """ "... trả cho bà B 100.000.000 đồng và trả cho ông C 50.000.000 đồng": the same payer

@@ -1,0 +1,42 @@
+"""Classes of wording found by the generated labour, administrative, inheritance, sale-of-goods, tort and
+divorce judgments (benchmarks/synth_more.py). Snippets written for these tests, names invented."""
+
+from __future__ import annotations
+
+from docproc.document import Document
+from docproc.extract.evidence import EvidenceBuilder
+from docproc.extract.operative import extract_operative
+from docproc.extract.parties import PartyResolver
+from docproc.extract.sections import segment
+from docproc.schema import Party
+
+WORKER = Party(id="P1", role="plaintiff", kind="person", name="Phan Thị Mai K")
+FIRM = Party(id="P2", role="defendant", kind="organization", name="Công ty TNHH Xây dựng Hưng Phát")
+FUND = Party(id="P3", role="related_party", kind="organization", name="Bảo hiểm xã hội huyện Tân Châu")
+HEIR = Party(id="P4", role="related_party", kind="person", name="Võ Minh Đ")
+PEOPLE = [WORKER, FIRM, FUND, HEIR]
+
+
+def run(operative: str, parties: list[Party] = PEOPLE):
+    text = (
+        "NỘI DUNG VỤ ÁN:\nCác bên tranh chấp.\nNHẬN ĐỊNH CỦA TÒA ÁN:\nXét thấy.\n"
+        "QUYẾT ĐỊNH:\n" + operative + "\n\nNơi nhận:\n- Các đương sự."
+    )
+    doc = Document.from_text(text, source="t.txt")
+    return extract_operative(
+        doc, segment(doc.text), parties, PartyResolver(parties, doc.text), EvidenceBuilder(doc)
+    )
+
+
+def pays(obs):
+    return [(o.obligors, o.obligees, o.amount_vnd) for o in obs if o.kind == "pay_money"]
+
+
+def test_the_person_whose_debt_is_paid_into_a_fund_is_not_paid():
+    """ "đóng cho Bảo hiểm xã hội X ... còn nợ của bà A": the fund is paid, A only owns the debt."""
+    obs, _ = run(
+        "2. Buộc Công ty Hưng Phát phải đóng cho Bảo hiểm xã hội huyện Tân Châu số tiền bảo hiểm xã hội còn nợ "
+        "của bà Phan Thị Mai K từ tháng 3/2021 đến tháng 6/2024 là 43.590.000 đồng.",
+        PEOPLE,
+    )
+    assert pays(obs) == [(["P2"], ["P3"], 43_590_000)]
