@@ -83,6 +83,9 @@ _PAY_AFTER_ALLOC_RE = re.compile(
 )
 
 
+# "tiền lương còn nợ X đồng; tiền trợ cấp thôi việc Y đồng": labelled parts listed with semicolons
+_PART_AFTER_SEMI_RE = re.compile(r"\s*;\s*(?:tiền|khoản|nợ|lãi)\b", re.I)
+
 _OWNER_BEFORE_RE = re.compile(r"\bcủa\s+(?:(?:ông|bà|anh|chị|cháu|cụ)\s+)?$", re.I)
 
 
@@ -493,6 +496,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             if (
                 len(gap) > 70
                 or not re.search(r"^\s*(?:,|và\b)|(?:,|\bvà\b)\s*$", gap)
+                and not _PART_AFTER_SEMI_RE.match(gap)
                 or re.search(r"trong\s+đó|gồm|trừ|còn|kể\s+từ|mỗi|tổng|=|/|\bcho\b", gap, _I)
             ):
                 break
@@ -502,10 +506,10 @@ class Reader(AssetRules, FeeRules, LinkRules):
             return
         label_re = r"\s*(?:số\s+)?(?:tiền|nợ|lãi|khoản|chi\s+phí|phí)"
         labels: list[str] = []
-        if all(re.match(r"\s*(?:,|và\b)", g) for g in gaps):
+        if all(re.match(r"\s*(?:,|và\b)", g) or _PART_AFTER_SEMI_RE.match(g) for g in gaps):
             head = self.text[ve : main.start]
             first = re.split(r"\bcho\s+[^,;]*?(?=\s(?:số\s+)?tiền|\s(?:nợ|lãi)\b)|\bcho\b", head)[-1]
-            labels = [first] + [re.sub(r"^\s*(?:,|và)\s*", "", g) for g in gaps]
+            labels = [first] + [re.sub(r"^\s*(?:,|;|và)\s*", "", g) for g in gaps]
         else:
             for k, x in enumerate(chain):
                 end = chain[k + 1].start if k + 1 < len(chain) else min(limit, self._after_amount(x) + 50)

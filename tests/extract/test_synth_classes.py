@@ -40,3 +40,13 @@ def test_the_person_whose_debt_is_paid_into_a_fund_is_not_paid():
         PEOPLE,
     )
     assert pays(obs) == [(["P2"], ["P3"], 43_590_000)]
+
+
+def test_parts_listed_with_semicolons_make_one_payment():
+    """ "các khoản sau: tiền lương X; tiền trợ cấp Y; tiền bồi thường Z. Tổng cộng: T": one payment of T."""
+    obs, _ = run(
+        "1. Công ty Hưng Phát có nghĩa vụ thanh toán cho bà Phan Thị Mai K các khoản sau: tiền lương còn nợ "
+        "35.024.000 đồng; tiền trợ cấp thôi việc 13.852.000 đồng; tiền bồi thường 13.894.000 đồng. Tổng cộng: "
+        "62.770.000 đồng."
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 62_770_000)]
