@@ -86,6 +86,9 @@ _PAY_AFTER_ALLOC_RE = re.compile(
 # "tiền lương còn nợ X đồng; tiền trợ cấp thôi việc Y đồng": labelled parts listed with semicolons
 _PART_AFTER_SEMI_RE = re.compile(r"\s*;\s*(?:tiền|khoản|nợ|lãi)\b", re.I)
 
+# "thanh toán cho: bà B X đồng; cháu C Y đồng": the next payee of a list, its amount right after the name
+_LISTED_PAYEE_RE = re.compile(r"\s*;\s*(?:và\s+)?(?:cho\s+)?", re.I)
+
 _OWNER_BEFORE_RE = re.compile(r"\bcủa\s+(?:(?:ông|bà|anh|chị|cháu|cụ)\s+)?$", re.I)
 
 
@@ -473,11 +476,16 @@ class Reader(AssetRules, FeeRules, LinkRules):
         ordered to pay someone else in the same sentence."""
         while True:
             m = SIBLING_RE.match(self.text, pos, c.end)
-            if not m:
+            listed = None if m else _LISTED_PAYEE_RE.match(self.text, pos, c.end)
+            if not m and not listed:
                 return
-            who, after = self._group_after(m.end(), c.end)
+            who, after = self._group_after((m or listed).end(), c.end)
             ams = self.amounts_in(after, c.end)
             if not who or not ams or ams[0].start - after > 40:
+                return
+            if (
+                listed and self._amount_start(ams[0]) - after > 3
+            ):  # "; bà C 50.000.000 đồng": amount right after
                 return
             d = Draft("pay_money", first.span, first.item, obligors=list(first.obligors), joint=first.joint)
             d.obligees = [p for p, _ in who]

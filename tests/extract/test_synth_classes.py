@@ -14,7 +14,8 @@ WORKER = Party(id="P1", role="plaintiff", kind="person", name="Phan Thị Mai K"
 FIRM = Party(id="P2", role="defendant", kind="organization", name="Công ty TNHH Xây dựng Hưng Phát")
 FUND = Party(id="P3", role="related_party", kind="organization", name="Bảo hiểm xã hội huyện Tân Châu")
 HEIR = Party(id="P4", role="related_party", kind="person", name="Võ Minh Đ")
-PEOPLE = [WORKER, FIRM, FUND, HEIR]
+CHILD = Party(id="P5", role="related_party", kind="person", name="Chung Mỹ Nhung")
+PEOPLE = [WORKER, FIRM, FUND, HEIR, CHILD]
 
 
 def run(operative: str, parties: list[Party] = PEOPLE):
@@ -50,3 +51,20 @@ def test_parts_listed_with_semicolons_make_one_payment():
         "62.770.000 đồng."
     )
     assert pays(obs) == [(["P2"], ["P1"], 62_770_000)]
+
+
+def test_payees_listed_after_a_colon_each_get_their_amount():
+    """An heir paying the others the value of their shares: "cho: ông A X; cháu B Y"."""
+    obs, _ = run(
+        "3. Bà Phan Thị Mai K có nghĩa vụ thanh toán giá trị kỷ phần thừa kế cho: ông Võ Minh Đ Năm trăm tám "
+        "mươi bốn triệu đồng (584.000.000 đồng); cháu Chung Mỹ Nhung 166.000.000đ."
+    )
+    assert pays(obs) == [(["P1"], ["P4"], 584_000_000), (["P1"], ["P5"], 166_000_000)]
+
+
+def test_a_sentence_after_a_semicolon_is_not_a_listed_payee():
+    obs, _ = run(
+        "3. Bà Phan Thị Mai K có nghĩa vụ thanh toán cho ông Võ Minh Đ 584.000.000 đồng; cháu Chung Mỹ Nhung "
+        "được nhận 01 xe mô tô."
+    )
+    assert pays(obs) == [(["P1"], ["P4"], 584_000_000)]
