@@ -76,7 +76,8 @@ class GenMore(Gen):
     def org_block(self, label: str, p: Person, prov: str, n: int, rep_title: str, auth_title: str) -> str:
         rep, _ = self.person_name(self.r.random() < 0.5)
         auth, _ = self.person_name(self.r.random() < 0.5)
-        lines = [f"{n}. {label}: {p.name}; địa chỉ: {self.address(prov)}."]
+        abbr = f" (gọi tắt là {p.short})" if p.short.endswith("Bank") else ""
+        lines = [f"{n}. {label}: {p.name}{abbr}; địa chỉ: {self.address(prov)}."]
         lines.append(f"Người đại diện theo pháp luật: Ông {rep} - {rep_title}.")
         if self.chance(0.7, "org:authorised"):
             lines.append(
