@@ -89,6 +89,11 @@ _PART_AFTER_SEMI_RE = re.compile(r"\s*;\s*(?:tiền|khoản|nợ|lãi)\b", re.I)
 # "thanh toán cho: bà B X đồng; cháu C Y đồng": the next payee of a list, its amount right after the name
 _LISTED_PAYEE_RE = re.compile(r"\s*;\s*(?:và\s+)?(?:cho\s+)?", re.I)
 
+# arrears of support after the monthly order: "còn phải trả cho bà B tiền cấp dưỡng nuôi con còn thiếu"
+_ARREARS_RE = re.compile(r"\bcòn\s+phải\s+(?:trả|thanh\s+toán)\s+cho\b[^.;]{0,80}?\bcấp\s+dưỡng", re.I)
+
+_SUPPORT_SIBLING_RE = re.compile(r"\s*[,;]?\s*và\s+cấp\s+dưỡng\s+nuôi\s+(?:cháu|con)\b", re.I)
+
 _OWNER_BEFORE_RE = re.compile(r"\bcủa\s+(?:(?:ông|bà|anh|chị|cháu|cụ)\s+)?$", re.I)
 
 
@@ -287,7 +292,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
         if m.group("neg"):
             return False
         before = self.text[max(c.start, start + m.start() - 14) : start + m.start()]
-        if re.search(r"(?:không|chưa|đã|còn|được|có\s+quyền|chậm|lãi|phạt)\s+$", before, _I):
+        if re.search(r"(?:không|chưa|đã|còn|được|có\s+quyền|chậm|lãi|phạt|tiền)\s+$", before, _I):
             return False
         head = self.text[start : start + m.start()]
         if re.search(
@@ -339,7 +344,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 # a new order starts after a semicolon: "...; buộc C trả cho D ...".
                 nxt = re.search(r";\s*(?=buộc\b)", self.text[end : c.end], _I)
                 if not nxt:
-                    self._siblings(c, self.obs[-1], end)
+                    self._siblings(c, self.obs[n_before], end)
                     break
                 start, t, pos = end + nxt.end(), self.text[end + nxt.end() : c.end], 0
                 continue
@@ -466,6 +471,26 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 self.obs.append(dd)
         return self._after_amount(main)
 
+    def _support_sibling(self, c: Clause, first: Draft, pos: int) -> int | None:
+        """ "cấp dưỡng nuôi cháu A mỗi tháng X và cấp dưỡng nuôi cháu B mỗi tháng Y": one monthly
+        obligation per child (GUIDELINES), same payer and payee; returns where reading goes on."""
+        m = _SUPPORT_SIBLING_RE.match(self.text, pos, c.end)
+        if not m or "period" not in first.extra:
+            return None
+        ams = [x for x in self.amounts_in(m.end(), c.end) if x.start - m.end() < 80]
+        if not ams:
+            return None
+        d = Draft("pay_money", first.span, first.item, obligors=list(first.obligors), joint=first.joint)
+        d.obligees, d.party_spans, d.party_conf = (
+            list(first.obligees),
+            dict(first.party_spans),
+            first.party_conf,
+        )
+        self._set_amount(d, ams[0])
+        self._periodic(d, c, ams[0])
+        self.obs.append(d)
+        return self._after_amount(ams[0])
+
     def _not_possessed(self, found: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
         """ "đóng cho Bảo hiểm xã hội X số tiền bảo hiểm còn nợ của bà A": A owns the debt, X is paid."""
         kept = [x for x in found if not _OWNER_BEFORE_RE.search(self.text, max(0, x[1][0] - 16), x[1][0])]
@@ -475,6 +500,10 @@ class Reader(AssetRules, FeeRules, LinkRules):
         """ "... trả cho bà B 100.000.000 đồng và trả cho ông C 50.000.000 đồng": the same payer
         ordered to pay someone else in the same sentence."""
         while True:
+            nxt = self._support_sibling(c, first, pos)
+            if nxt is not None:
+                pos = nxt
+                continue
             m = SIBLING_RE.match(self.text, pos, c.end)
             listed = None if m else _LISTED_PAYEE_RE.match(self.text, pos, c.end)
             if not m and not listed:
@@ -641,6 +670,10 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 self._instalment(cj, t)
                 self.consumed.add(j)
                 continue
+            if d.extra.get("period") and _ARREARS_RE.search(t):
+                self._arrears(j, cj)
+                self.consumed.add(j)
+                continue
             if list_parts and cj.marker in ("dash", "let"):
                 ams = self.amounts_in(cj.start, cj.end)
                 if ams:
@@ -677,6 +710,16 @@ class Reader(AssetRules, FeeRules, LinkRules):
             d.conf = min(d.conf, C.INFERRED)
         if shares and len(d.obligors) > 1:
             d.extra["shares"] = {p: v for p, v in shares.items() if p in d.obligors}
+
+    def _arrears(self, j: int, cj: Clause) -> None:
+        """ "A còn phải trả cho B tiền cấp dưỡng còn thiếu ... là X" after a monthly support order: the
+        arrears are a lump sum of their own (GUIDELINES), not what remains of the monthly amount."""
+        t = self.text[cj.start : cj.end]
+        m = next(
+            (x for x in ORDER_RE.finditer(t) if x.group("neg") and _ARREARS_RE.match(t, x.start())), None
+        )
+        if m is not None:
+            self._order(j, cj, cj.start, m, cj.start + m.start("verb"), cj.start + m.end("verb"))
 
     def _deductions(self, a: int, b: int, d: Draft) -> list[int]:
         """Amounts already paid that the court deducts ("được trừ số tiền X ... đã nộp/bồi thường"),

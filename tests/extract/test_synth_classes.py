@@ -68,3 +68,26 @@ def test_a_sentence_after_a_semicolon_is_not_a_listed_payee():
         "được nhận 01 xe mô tô."
     )
     assert pays(obs) == [(["P1"], ["P4"], 584_000_000)]
+
+
+WIFE = Party(id="P1", role="plaintiff", kind="person", name="Phan Thị Mai K")
+HUSBAND = Party(id="P2", role="defendant", kind="person", name="Võ Minh Đ")
+
+
+def test_support_for_each_child_and_arrears_are_separate_obligations():
+    """Two monthly sums for two children are two obligations; arrears written after them ("còn phải trả
+    ... tiền cấp dưỡng còn thiếu") are a lump sum, not what remains of the monthly amount."""
+    obs, _ = run(
+        "2. Về con chung: Ông Võ Minh Đ có nghĩa vụ cấp dưỡng nuôi cháu Mã Thu T mỗi tháng 4.500.000 đồng (bằng "
+        "chữ: Bốn triệu năm trăm nghìn đồng) và cấp dưỡng nuôi cháu Đoàn Xuân H mỗi tháng 3,5 triệu đồng, kể từ "
+        "tháng 9/2025 cho đến khi các cháu đủ 18 tuổi. Ông Võ Minh Đ còn phải trả cho bà Phan Thị Mai K tiền cấp "
+        "dưỡng nuôi con còn thiếu từ tháng 01/2024 đến tháng 8/2025 là 19.000.000 đồng.",
+        [WIFE, HUSBAND],
+    )
+    assert pays(obs) == [
+        (["P2"], ["P1"], 4_500_000),
+        (["P2"], ["P1"], 3_500_000),
+        (["P2"], ["P1"], 19_000_000),
+    ]
+    monthly = [o for o in obs if o.kind == "pay_money" and o.amount_vnd < 10_000_000]
+    assert all(o.period == "monthly" and str(o.start_date) == "2025-09-01" for o in monthly)
