@@ -580,7 +580,8 @@ class Reader(AssetRules, FeeRules, LinkRules):
 
     def _periodic(self, d: Draft, c: Clause, am: AmountMatch) -> None:
         after = self.text[am.end : min(c.end, self._after_amount(am) + 12)]
-        before = self.text[max(c.start, am.start - 40) : am.start]
+        s0 = self._amount_start(am)  # words written before the digits belong to the amount
+        before = self.text[max(c.start, s0 - 40) : s0]
         if not (
             PERIOD_AFTER_RE.match(self.text, self._after_amount(am))
             or PERIOD_AFTER_RE.match(after)

@@ -91,3 +91,13 @@ def test_support_for_each_child_and_arrears_are_separate_obligations():
     ]
     monthly = [o for o in obs if o.kind == "pay_money" and o.amount_vnd < 10_000_000]
     assert all(o.period == "monthly" and str(o.start_date) == "2025-09-01" for o in monthly)
+
+
+def test_a_monthly_amount_written_in_words_first_is_periodic():
+    obs, _ = run(
+        "2. Ông Võ Minh Đ có nghĩa vụ cấp dưỡng nuôi cháu Đào Bích T mỗi tháng Ba triệu năm trăm nghìn đồng "
+        "(3.500.000 đồng) và cấp dưỡng nuôi cháu Đặng Thành L mỗi tháng 4.500.000đ, kể từ tháng 9/2025.",
+        [WIFE, HUSBAND],
+    )
+    ob = [o for o in obs if o.kind == "pay_money"]
+    assert [(o.amount_vnd, o.period) for o in ob] == [(3_500_000, "monthly"), (4_500_000, "monthly")]
