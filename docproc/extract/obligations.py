@@ -87,7 +87,7 @@ _PAY_AFTER_ALLOC_RE = re.compile(
 _PART_AFTER_SEMI_RE = re.compile(r"\s*;\s*(?:tiền|khoản|nợ|lãi)\b", re.I)
 
 # "thanh toán cho: bà B X đồng; cháu C Y đồng": the next payee of a list, its amount right after the name
-_LISTED_PAYEE_RE = re.compile(r"\s*;\s*(?:và\s+)?(?:cho\s+)?", re.I)
+_LISTED_PAYEE_RE = re.compile(r"(?:\s*chẵn)?\s*;\s*(?:và\s+)?(?:cho\s+)?", re.I)
 
 # arrears of support after the monthly order: "còn phải trả cho bà B tiền cấp dưỡng nuôi con còn thiếu"
 _ARREARS_RE = re.compile(r"\bcòn\s+phải\s+(?:trả|thanh\s+toán)\s+cho\b[^.;]{0,80}?\bcấp\s+dưỡng", re.I)

@@ -101,3 +101,12 @@ def test_a_monthly_amount_written_in_words_first_is_periodic():
     )
     ob = [o for o in obs if o.kind == "pay_money"]
     assert [(o.amount_vnd, o.period) for o in ob] == [(3_500_000, "monthly"), (4_500_000, "monthly")]
+
+
+def test_a_listed_payee_after_an_amount_in_round_dong():
+    """ "498.000.000 đồng chẵn; cháu B Hai trăm ... đồng (...)": "chẵn" closes the amount, the list goes on."""
+    obs, _ = run(
+        "3. Bà Phan Thị Mai K có nghĩa vụ thanh toán giá trị kỷ phần thừa kế cho: ông Võ Minh Đ 498.000.000 đồng "
+        "chẵn; cháu Chung Mỹ Nhung Hai trăm sáu mươi tám triệu đồng (268.000.000 đồng)."
+    )
+    assert pays(obs) == [(["P1"], ["P4"], 498_000_000), (["P1"], ["P5"], 268_000_000)]
