@@ -701,6 +701,11 @@ class Reader(AssetRules, FeeRules, LinkRules):
             self._set_amount(d, am)
             d.conf = min(d.conf, total_conf)
             inter = [p for p, _ in who if p in d.obligors]
+            if who and not inter and all(p in d.obligees for p, _ in who):
+                # set-off: "A phải bồi thường cho B X. Đối trừ nghĩa vụ, B còn phải thanh toán cho A Y": the
+                # net is the order, and it runs the other way
+                d.obligors, d.obligees = [p for p, _ in who], list(d.obligors)
+                d.joint = len(d.obligors) > 1
             if inter and set(inter) != set(d.obligors):
                 d.obligors = inter
                 d.joint = d.joint and len(inter) > 1

@@ -110,3 +110,14 @@ def test_a_listed_payee_after_an_amount_in_round_dong():
         "chẵn; cháu Chung Mỹ Nhung Hai trăm sáu mươi tám triệu đồng (268.000.000 đồng)."
     )
     assert pays(obs) == [(["P1"], ["P4"], 498_000_000), (["P1"], ["P5"], 268_000_000)]
+
+
+def test_a_counterclaim_set_off_orders_the_net_the_other_way():
+    """GUIDELINES: a counterclaim set off against the claim: only the net is ordered, by whoever owes it."""
+    obs, _ = run(
+        "1. Chấp nhận một phần yêu cầu phản tố của bà Phan Thị Mai K: ông Võ Minh Đ phải bồi thường cho bà Phan "
+        "Thị Mai K thiệt hại do hàng kém chất lượng 112.209.000 đồng. Đối trừ nghĩa vụ giữa các bên, bà Phan Thị "
+        "Mai K còn phải thanh toán cho ông Võ Minh Đ số tiền 909.955.000 đồng.",
+        [WIFE, HUSBAND],
+    )
+    assert pays(obs) == [(["P1"], ["P2"], 909_955_000)]
