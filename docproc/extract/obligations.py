@@ -663,16 +663,16 @@ class Reader(AssetRules, FeeRules, LinkRules):
             if not same or cj.legal or cj.closing:
                 break
             t = self.text[cj.start : cj.end]
+            if d.extra.get("period") and _ARREARS_RE.search(t):
+                self._arrears(j, cj)
+                self.consumed.add(j)
+                continue
             if STOP_RE.match(t) or self.is_trigger(cj) or SEC_REQ_RE.search(t) or SEC_HOLD_RE.search(t):
                 break
             if LI_CONTRACT_RE.search(t) or (LI_STAT_RE.search(t) and LI_KEYS_RE.search(t)):
                 break
             if INSTAL_RE.match(t):
                 self._instalment(cj, t)
-                self.consumed.add(j)
-                continue
-            if d.extra.get("period") and _ARREARS_RE.search(t):
-                self._arrears(j, cj)
                 self.consumed.add(j)
                 continue
             if list_parts and cj.marker in ("dash", "let"):

@@ -121,3 +121,14 @@ def test_a_counterclaim_set_off_orders_the_net_the_other_way():
         [WIFE, HUSBAND],
     )
     assert pays(obs) == [(["P1"], ["P2"], 909_955_000)]
+
+
+def test_arrears_owed_to_a_payee_whose_name_reads_like_a_word():
+    """A payee called "Dung" (like "dùng", the verb of a security clause) still gets the arrears."""
+    dung = Party(id="P1", role="plaintiff", kind="person", name="Tiêu Thu Dung")
+    obs, _ = run(
+        "- Về con chung: Ông Võ Minh Đ cấp dưỡng nuôi hai con chung mỗi tháng 5.500.000 đồng, kể từ ngày "
+        "01/10/2025. Ông Võ Minh Đ còn phải trả cho chị Dung tiền cấp dưỡng nuôi con còn thiếu là 36.000.000 đồng.",
+        [dung, HUSBAND],
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 5_500_000), (["P2"], ["P1"], 36_000_000)]
