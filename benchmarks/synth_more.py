@@ -42,7 +42,17 @@ class GenMore(Gen):
 
     def money(self, n: int, tag: str = "amount") -> str:
         style = self.r.choice(
-            ("digits", "digits_words", "words_first", "dong_d", "vnd", "chan", "bang_chu", "million", "dot_words")
+            (
+                "digits",
+                "digits_words",
+                "words_first",
+                "dong_d",
+                "vnd",
+                "chan",
+                "bang_chu",
+                "million",
+                "dot_words",
+            )
         )
         self.variants.append(f"{tag}:{style}")
         words = amount_to_words(n).removesuffix(" đồng").strip()
@@ -168,6 +178,14 @@ class GenMore(Gen):
             f"00{self.r.randint(1000, 9999)}.",
         ]
 
+    def annul_part(self, payer: Person, payee: Person) -> str:
+        """An appeal that annuls part of the first instance: the annulled order is quoted, not ordered."""
+        return (
+            f"Hủy một phần Bản án sơ thẩm về phần buộc {self.full(payer)} trả cho {self.full(payee)} số tiền "
+            f"{dots(self.amount(10_000_000, 300_000_000))} đồng tiền lãi; giao hồ sơ vụ án cho Tòa án cấp sơ thẩm "
+            "giải quyết lại theo thủ tục chung."
+        )
+
     def kept(self) -> str:
         return self.r.choice(
             (
@@ -210,7 +228,9 @@ class GenMore(Gen):
         if "bảo hiểm" in subject or self.chance(0.4, "labour:bhxh"):
             unit = self.r.choice(("huyện", "thị xã", "thành phố"))
             bhxh = self.add_named(
-                "related_party", f"Bảo hiểm xã hội {unit} {self.r.choice(DISTRICTS)}", "cơ quan Bảo hiểm xã hội"
+                "related_party",
+                f"Bảo hiểm xã hội {unit} {self.r.choice(DISTRICTS)}",
+                "cơ quan Bảo hiểm xã hội",
             )
             parties += self.org_block(
                 "Người có quyền lợi, nghĩa vụ liên quan", bhxh, prov, 3, "Giám đốc", "Phó Giám đốc"
@@ -231,8 +251,16 @@ class GenMore(Gen):
         comp = self.amount(10_000_000, 60_000_000)
         sev = self.amount(5_000_000, 90_000_000)
         total = wage + comp + sev
-        style = self.pick(("tong_so", "tong_cong_cuoi", "khau_tru", "single"), "labour:pay")
-        if style == "tong_so":
+        style = self.pick(("tong_so", "tong_cong_cuoi", "khau_tru", "single", "arith"), "labour:pay")
+        if style == "arith":
+            monthly = self.amount(5_000_000, 20_000_000, 100_000)
+            months = self.r.randint(2, 14)
+            ops.append(
+                f"Buộc {ew} phải trả cho {ee} tiền lương trong những ngày không được làm việc: {monthly:,} đồng x "
+                f"{months:02d} tháng = {self.money(monthly * months, 'labour')}.".replace(",", ".")
+            )
+            self.ob("pay_money", [employer], [worker], monthly * months)
+        elif style == "tong_so":
             ops.append(
                 f"Buộc {ew} phải trả cho {ee} tổng số tiền {self.money(total, 'labour')}, gồm: tiền lương trong "
                 f"những ngày không được làm việc {dots(wage)} đồng; tiền bồi thường 02 tháng tiền lương {dots(comp)} "
@@ -273,6 +301,8 @@ class GenMore(Gen):
             )
         ops.append(self.late(ew))
         if instance == "PT":
+            if self.chance(0.4, "appeal:annul_part"):
+                ops.append(self.annul_part(employer, worker))
             ops.append(self.kept())
         fee = self.amount(300_000, 6_000_000)
         fees = [self.fees_line(employer, fee, "án phí lao động sơ thẩm")]
@@ -310,11 +340,18 @@ class GenMore(Gen):
         claimant = self.add_person("claimant")
         d = self.r.choice(DISTRICTS)
         unit = self.pick(("huyện", "thị xã"), "admin:unit")
+        if int(case["date"][:4]) >= 2025 and self.chance(0.6, "admin:commune_2025"):
+            unit, d = "xã", self.r.choice(COMMUNES)  # districts are gone from 1 July 2025
         body_name = f"Ủy ban nhân dân {unit} {d}, tỉnh {prov}"
         body = self.add_named("respondent", body_name, f"Ủy ban nhân dân {unit} {d}")
         parties = self.person_line(claimant, prov, "1. Người khởi kiện: ") + "\n"
         parties += self.org_block(
-            "Người bị kiện", body, prov, 2, f"Chủ tịch Ủy ban nhân dân {unit}", f"Phó Chủ tịch Ủy ban nhân dân {unit}"
+            "Người bị kiện",
+            body,
+            prov,
+            2,
+            f"Chủ tịch Ủy ban nhân dân {unit}",
+            f"Phó Chủ tịch Ủy ban nhân dân {unit}",
         )
         chair = None
         if self.chance(0.4, "admin:chair"):
@@ -361,7 +398,9 @@ class GenMore(Gen):
         else:
             ops.append(f"Bác yêu cầu khởi kiện của {self.full(claimant)} về việc hủy Quyết định số {qd}.")
             if self.chance(0.5, "admin:exempt"):
-                fees = [f"{cap(self.full(claimant))} là người cao tuổi nên được miễn án phí hành chính sơ thẩm."]
+                fees = [
+                    f"{cap(self.full(claimant))} là người cao tuổi nên được miễn án phí hành chính sơ thẩm."
+                ]
             else:
                 fees = [
                     self.fees_line(claimant, 300_000, "án phí hành chính sơ thẩm")
@@ -394,13 +433,20 @@ class GenMore(Gen):
 
     def inherit(self) -> Synth:
         instance = self.pick(("ST", "ST", "PT"), "instance")
-        subject = self.pick(("Tranh chấp chia di sản thừa kế", "Tranh chấp về thừa kế tài sản"), "inherit:subject")
+        subject = self.pick(
+            ("Tranh chấp chia di sản thừa kế", "Tranh chấp về thừa kế tài sản"), "inherit:subject"
+        )
         head, case = self.header("DS", instance, subject, "vụ án dân sự")
         prov = self.r.choice(self.provinces)
         dead, _ = self.person_name(False)
         a = self.add_person("plaintiff")
         b = self.add_person("defendant")
-        parties = self.person_line(a, prov, "1. Nguyên đơn: ") + "\n" + self.person_line(b, prov, "2. Bị đơn: ") + "\n"
+        parties = (
+            self.person_line(a, prov, "1. Nguyên đơn: ")
+            + "\n"
+            + self.person_line(b, prov, "2. Bị đơn: ")
+            + "\n"
+        )
         parties += "3. Người có quyền lợi, nghĩa vụ liên quan:\n"
         heirs = []
         c = self.add_person("related_party")
@@ -431,7 +477,17 @@ class GenMore(Gen):
             t2, _ = self.plot(prov, [a], False)
             ops.append(f"Chia cho {self.full(a)} được quyền sử dụng {t2}.")
         payees = [a, *heirs]
-        style = self.pick(("one_sentence", "each_sentence", "moi_nguoi"), "inherit:pay")
+        style = self.pick(("one_sentence", "each_sentence", "moi_nguoi", "in_allocation"), "inherit:pay")
+        if style == "in_allocation":
+            share = self.amount(50_000_000, 600_000_000, 1_000_000)
+            ops[-1] = ops[-1].replace(
+                " (có sơ đồ kèm theo).",
+                f" (có sơ đồ kèm theo) và có nghĩa vụ thanh toán cho {self.ref(a)} giá trị kỷ phần là "
+                f"{self.money(share, 'share')}.",
+            )
+            self.ob("pay_money", [b], [a], share)
+            payees = heirs
+            style = "each_sentence"
         if style == "moi_nguoi":
             share = self.amount(50_000_000, 600_000_000, 1_000_000)
             who = " và ".join(self.ref(p) for p in payees)
@@ -497,9 +553,12 @@ class GenMore(Gen):
         prov = self.r.choice(self.provinces)
         seller = self.company("plaintiff")
         buyer = self.company("defendant")
-        while buyer.name == seller.name:
-            buyer.name = buyer.name + " Miền Nam"
-        parties = self.company_block("Nguyên đơn", seller, prov, 1) + self.company_block("Bị đơn", buyer, prov, 2)
+        while buyer.short == seller.short:
+            self.parties.pop()
+            buyer = self.company("defendant")
+        parties = self.company_block("Nguyên đơn", seller, prov, 1) + self.company_block(
+            "Bị đơn", buyer, prov, 2
+        )
         guar = None
         if self.chance(0.3, "commerce:guarantor"):
             guar = self.add_person("related_party")
@@ -512,8 +571,25 @@ class GenMore(Gen):
         penalty = self.amount(2_000_000, price * 8 // 100)
         total = price + interest + penalty
         sb, sl = self.ref(buyer), self.ref(seller)
-        style = self.pick(("trong_do", "gom", "set_off", "guarantor"), "commerce:order")
-        if style == "set_off":
+        style = self.pick(("trong_do", "gom", "set_off", "guarantor", "instalments", "usd"), "commerce:order")
+        if style == "instalments":
+            first = self.amount(20_000_000, total - 10_000_000, 1_000_000)
+            ops.append(
+                f"Buộc {sb} phải thanh toán cho {sl} số tiền {self.money(total, 'goods')}, chia làm 02 đợt: đợt 1 "
+                f"thanh toán {dots(first)} đồng trước ngày 30/6/2025; đợt 2 thanh toán {dots(total - first)} đồng "
+                "trước ngày 31/12/2025."
+            )
+            self.ob("pay_money", [buyer], [seller], total)
+        elif style == "usd":
+            usd = self.r.randint(5_000, 200_000)
+            rate = self.r.choice((23_450, 24_120, 25_300))
+            total = usd * rate
+            ops.append(
+                f"Buộc {sb} phải thanh toán cho {sl} tiền hàng còn nợ là {usd:,} USD".replace(",", ".")
+                + f", quy đổi theo tỷ giá {dots(rate)} đồng/USD tương đương {self.money(total, 'goods')}."
+            )
+            self.ob("pay_money", [buyer], [seller], total)
+        elif style == "set_off":
             counter = self.amount(5_000_000, total // 3)
             net = total - counter
             ops.append(
@@ -553,20 +629,38 @@ class GenMore(Gen):
             "chưa thanh toán theo mức lãi suất quy định tại khoản 2 Điều 306 Luật Thương mại cho đến khi thi hành án xong."
         )
         if instance == "PT":
+            if self.chance(0.4, "appeal:annul_part"):
+                ops.append(self.annul_part(buyer, seller))
             ops.append(self.kept())
-        fees = [self.fees_line(buyer, self.amount(3_000_000, 90_000_000), "án phí kinh doanh thương mại sơ thẩm")]
+        fees = [
+            self.fees_line(buyer, self.amount(3_000_000, 90_000_000), "án phí kinh doanh thương mại sơ thẩm")
+        ]
+        credited = False
         if self.chance(0.5, "commerce:seller_fee"):
-            fees.append(
-                self.fees_line(
-                    seller, self.amount(3_000_000, 10_000_000), "án phí kinh doanh thương mại sơ thẩm đối với phần yêu cầu không được chấp nhận"
+            sfee = self.amount(3_000_000, 10_000_000)
+            if self.chance(0.5, "fees:advance_credited"):
+                adv = self.amount(1_000_000, sfee - 500_000)
+                self.ob("court_fee", [seller], ["STATE"], sfee)
+                fees.append(
+                    f"{cap(sl)} phải chịu {dots(sfee)} đồng án phí kinh doanh thương mại sơ thẩm, được trừ vào số "
+                    f"tiền tạm ứng án phí đã nộp là {dots(adv)} đồng; {sl} còn phải nộp tiếp {dots(sfee - adv)} đồng."
                 )
-            )
+                credited = True
+            else:
+                fees.append(
+                    self.fees_line(
+                        seller,
+                        sfee,
+                        "án phí kinh doanh thương mại sơ thẩm đối với phần yêu cầu không được chấp nhận",
+                    )
+                )
         refund = self.amount(3_000_000, 40_000_000)
-        self.ob("refund", ["STATE"], [seller], refund)
-        fees.append(
-            f"Trả lại cho {sl} số tiền tạm ứng án phí {self.money(refund, 'refund')} đã nộp theo biên lai thu số "
-            f"00{self.r.randint(1000, 9999)} tại Thi hành án dân sự tỉnh {prov}."
-        )
+        if not credited:
+            self.ob("refund", ["STATE"], [seller], refund)
+            fees.append(
+                f"Trả lại cho {sl} số tiền tạm ứng án phí {self.money(refund, 'refund')} đã nộp theo biên lai thu số "
+                f"00{self.r.randint(1000, 9999)} tại Thi hành án dân sự tỉnh {prov}."
+            )
         if instance == "PT":
             fees.extend(self.appeal_tail(buyer, "kinh doanh thương mại"))
         reasoning = (
@@ -606,7 +700,12 @@ class GenMore(Gen):
                     "Tổng công ty Bảo hiểm",
                 )
                 parties += self.org_block(
-                    "Người có quyền lợi, nghĩa vụ liên quan", insurer, prov, 4, "Tổng giám đốc", "Giám đốc chi nhánh"
+                    "Người có quyền lợi, nghĩa vụ liên quan",
+                    insurer,
+                    prov,
+                    4,
+                    "Tổng giám đốc",
+                    "Giám đốc chi nhánh",
                 )
         ops: list[str] = []
         if instance == "PT":
@@ -652,10 +751,25 @@ class GenMore(Gen):
                     f"{dots(paid)} đồng đã bồi thường trước; {sd} còn phải bồi thường {self.money(total, 'tort')}."
                 )
             elif style == "co_trach_nhiem":
-                ops.append(f"{cap(sd)} có trách nhiệm bồi thường cho {sv} số tiền {self.money(total, 'tort')}, gồm: {items}.")
+                ops.append(
+                    f"{cap(sd)} có trách nhiệm bồi thường cho {sv} số tiền {self.money(total, 'tort')}, gồm: {items}."
+                )
             else:
-                ops.append(f"Buộc {sd} phải bồi thường cho {sv} tổng số tiền {self.money(total, 'tort')}, gồm: {items}.")
+                ops.append(
+                    f"Buộc {sd} phải bồi thường cho {sv} tổng số tiền {self.money(total, 'tort')}, gồm: {items}."
+                )
             self.ob("pay_money", [driver], [victim], total)
+        if kind != "property" and self.chance(0.35, "tort:bhxh_refund"):
+            fund = self.add_named("related_party", f"Bảo hiểm xã hội tỉnh {prov}", "Bảo hiểm xã hội tỉnh")
+            parties += self.org_block(
+                "Người có quyền lợi, nghĩa vụ liên quan", fund, prov, 5, "Giám đốc", "Trưởng phòng"
+            )
+            med = self.amount(3_000_000, 60_000_000)
+            ops.append(
+                f"Buộc {sd} phải hoàn trả cho {fund.name} chi phí khám, chữa bệnh bảo hiểm y tế đã chi trả cho "
+                f"{self.full(victim)} là {self.money(med, 'bhyt')}."
+            )
+            self.ob("pay_money", [driver], [fund], med)
         if insurer is not None:
             ins = self.amount(20_000_000, 150_000_000, 1_000_000)
             ops.append(
@@ -665,6 +779,8 @@ class GenMore(Gen):
             self.ob("pay_money", [insurer], [victim], ins)
         ops.append(self.late(sd))
         if instance == "PT":
+            if self.chance(0.4, "appeal:annul_part"):
+                ops.append(self.annul_part(driver, victim))
             ops.append(self.kept())
         fees = []
         if kind == "health" or victim.hon == "cháu":
@@ -672,7 +788,11 @@ class GenMore(Gen):
                 f"{cap(self.full(victim))} được miễn án phí dân sự sơ thẩm theo điểm d khoản 1 Điều 12 Nghị quyết "
                 "326/2016/UBTVQH14."
             )
-        payers = [p for p in (driver, owner) if p is not None and any(p.pid in o["obligors"] for o in self.obligations)]
+        payers = [
+            p
+            for p in (driver, owner)
+            if p is not None and any(p.pid in o["obligors"] for o in self.obligations)
+        ]
         fee = max(300_000, total // 20 // 1000 * 1000)
         if len(payers) == 2 and self.chance(0.5, "fees:moi_nguoi"):
             for p in payers:
@@ -700,7 +820,12 @@ class GenMore(Gen):
         prov = self.r.choice(self.provinces)
         wife = self.add_person("plaintiff", True)
         husband = self.add_person("defendant", False)
-        parties = self.person_line(wife, prov, "1. Nguyên đơn: ") + "\n" + self.person_line(husband, prov, "2. Bị đơn: ") + "\n"
+        parties = (
+            self.person_line(wife, prov, "1. Nguyên đơn: ")
+            + "\n"
+            + self.person_line(husband, prov, "2. Bị đơn: ")
+            + "\n"
+        )
         bank = None
         if self.chance(0.4, "divorce:bank"):
             bank = self.add_org("related_party", "bank")
@@ -714,7 +839,7 @@ class GenMore(Gen):
         ops.append(f"Về quan hệ hôn nhân: {cap(self.full(wife))} được ly hôn {self.full(husband)}.")
         c1, _ = self.person_name(True)
         c2, _ = self.person_name(False)
-        style = self.pick(("per_child", "one_sum", "start_date"), "divorce:support")
+        style = self.pick(("per_child", "one_sum", "start_date", "lump_sum"), "divorce:support")
         kids = f"Giao hai con chung là cháu {c1}, sinh ngày 03/4/2015 và cháu {c2}, sinh ngày 21/9/2018 cho {self.full(wife)} trực tiếp nuôi dưỡng."
         if style == "per_child":
             s1, s2 = (self.amount(1_000_000, 5_000_000, 500_000) for _ in range(2))
@@ -731,6 +856,12 @@ class GenMore(Gen):
             line = (
                 f"{kids} {cap(sh)} cấp dưỡng nuôi hai con chung mỗi tháng {self.money(s, 'support')}, thời gian cấp "
                 "dưỡng kể từ ngày 01/10/2025 cho đến khi các con đủ 18 tuổi."
+            )
+        elif style == "lump_sum":
+            s = self.amount(50_000_000, 300_000_000, 1_000_000)
+            self.ob("pay_money", [husband], [wife], s)
+            line = (
+                f"{kids} {cap(sh)} có nghĩa vụ cấp dưỡng nuôi con một lần số tiền {self.money(s, 'support')}."
             )
         else:
             s = self.amount(1_500_000, 6_000_000, 500_000)
@@ -763,7 +894,11 @@ class GenMore(Gen):
             ops.append(self.kept())
         fees = [
             self.fees_line(wife, 300_000, "án phí hôn nhân và gia đình sơ thẩm"),
-            self.fees_line(husband, self.amount(3_000_000, 40_000_000), "án phí dân sự sơ thẩm đối với phần tài sản được chia"),
+            self.fees_line(
+                husband,
+                self.amount(3_000_000, 40_000_000),
+                "án phí dân sự sơ thẩm đối với phần tài sản được chia",
+            ),
         ]
         if self.chance(0.5, "divorce:support_fee"):
             fees.append(self.fees_line(husband, 300_000, "án phí dân sự sơ thẩm về cấp dưỡng nuôi con"))
@@ -797,7 +932,11 @@ class GenMore(Gen):
         a = self.add_person("plaintiff")
         b = self.company("defendant") if code in ("KDTM", "LĐ") else self.add_person("defendant")
         parties = self.person_line(a, prov, "1. Nguyên đơn: ") + "\n"
-        parties += self.company_block("Bị đơn", b, prov, 2) if b.org else self.person_line(b, prov, "2. Bị đơn: ") + "\n"
+        parties += (
+            self.company_block("Bị đơn", b, prov, 2)
+            if b.org
+            else self.person_line(b, prov, "2. Bị đơn: ") + "\n"
+        )
         if self.chance(0.4, "cassation:related"):
             c = self.add_person("related_party")
             parties += self.person_line(c, prov, "3. Người có quyền lợi, nghĩa vụ liên quan: ") + "\n"
@@ -821,7 +960,9 @@ class GenMore(Gen):
                 f"{self.money(amt, 'annulled')} và phần án phí."
             )
         elif style == "both":
-            ops.append(f"Hủy toàn bộ Bản án phúc thẩm số {pt} và Bản án sơ thẩm số {st} giữa nguyên đơn {self.full(a)} với bị đơn {b.name}.")
+            ops.append(
+                f"Hủy toàn bộ Bản án phúc thẩm số {pt} và Bản án sơ thẩm số {st} giữa nguyên đơn {self.full(a)} với bị đơn {b.name}."
+            )
         else:
             ops.append(f"Hủy toàn bộ Bản án phúc thẩm số {pt}.")
         ops.append(
