@@ -480,7 +480,8 @@ class GenMore(Gen):
         style = self.pick(("one_sentence", "each_sentence", "moi_nguoi", "in_allocation"), "inherit:pay")
         if style == "in_allocation":
             share = self.amount(50_000_000, 600_000_000, 1_000_000)
-            ops[-1] = ops[-1].replace(
+            k = next(i for i, x in enumerate(ops) if "(có sơ đồ kèm theo)." in x)
+            ops[k] = ops[k].replace(
                 " (có sơ đồ kèm theo).",
                 f" (có sơ đồ kèm theo) và có nghĩa vụ thanh toán cho {self.ref(a)} giá trị kỷ phần là "
                 f"{self.money(share, 'share')}.",
