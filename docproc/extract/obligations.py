@@ -94,7 +94,10 @@ _ARREARS_RE = re.compile(r"\bcòn\s+phải\s+(?:trả|thanh\s+toán)\s+cho\b[^.;
 
 _SUPPORT_SIBLING_RE = re.compile(r"\s*[,;]?\s*và\s+cấp\s+dưỡng\s+nuôi\s+(?:cháu|con)\b", re.I)
 
-_OWNER_BEFORE_RE = re.compile(r"\bcủa\s+(?:(?:ông|bà|anh|chị|cháu|cụ)\s+)?$", re.I)
+# ... or the person a fund has already paid ("hoàn trả cho Bảo hiểm xã hội X chi phí ... đã chi trả cho ông A")
+_OWNER_BEFORE_RE = re.compile(
+    r"\b(?:của|đã\s+(?:chi\s+trả|chi|trả|thanh\s+toán)\s+cho)\s+(?:(?:ông|bà|anh|chị|cháu|cụ)\s+)?$", re.I
+)
 
 
 class Reader(AssetRules, FeeRules, LinkRules):
@@ -493,7 +496,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
 
     def _not_possessed(self, found: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
         """ "đóng cho Bảo hiểm xã hội X số tiền bảo hiểm còn nợ của bà A": A owns the debt, X is paid."""
-        kept = [x for x in found if not _OWNER_BEFORE_RE.search(self.text, max(0, x[1][0] - 16), x[1][0])]
+        kept = [x for x in found if not _OWNER_BEFORE_RE.search(self.text, max(0, x[1][0] - 30), x[1][0])]
         return kept or found
 
     def _siblings(self, c: Clause, first: Draft, pos: int) -> None:

@@ -132,3 +132,12 @@ def test_arrears_owed_to_a_payee_whose_name_reads_like_a_word():
         [dung, HUSBAND],
     )
     assert pays(obs) == [(["P2"], ["P1"], 5_500_000), (["P2"], ["P1"], 36_000_000)]
+
+
+def test_the_person_a_fund_already_paid_is_not_paid_again():
+    """Reimbursing the insurance fund for treatment "đã chi trả cho bà A": the fund is the payee."""
+    obs, _ = run(
+        "4. Buộc Công ty Hưng Phát phải hoàn trả cho Bảo hiểm xã hội huyện Tân Châu chi phí khám, chữa bệnh bảo "
+        "hiểm y tế đã chi trả cho bà Phan Thị Mai K là 4.333.000 đồng."
+    )
+    assert pays(obs) == [(["P2"], ["P3"], 4_333_000)]
