@@ -95,6 +95,10 @@ _ARREARS_RE = re.compile(r"\bcòn\s+phải\s+(?:trả|thanh\s+toán)\s+cho\b[^.;
 _SUPPORT_SIBLING_RE = re.compile(r"\s*[,;]?\s*và\s+cấp\s+dưỡng\s+nuôi\s+(?:cháu|con)\b", re.I)
 
 # ... or the person a fund has already paid ("hoàn trả cho Bảo hiểm xã hội X chi phí ... đã chi trả cho ông A")
+_RATE_AFTER_RE = re.compile(
+    r"\s*(?:đồng|VNĐ|VND|đ)?\s*/\s*(?:USD|EUR|JPY|CNY|GBP|AUD|SGD|KRW|lượng|chỉ|kg|tấn)\b", re.I
+)
+
 _OWNER_BEFORE_RE = re.compile(
     r"\b(?:của|đã\s+(?:chi\s+trả|chi|trả|thanh\s+toán)\s+cho)\s+(?:(?:ông|bà|anh|chị|cháu|cụ)\s+)?$", re.I
 )
@@ -365,7 +369,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             subj = self._subject_at_verb(subj, start + m.start())
         cut = CUT_RE.search(self.text, ve, c.end)
         limit = cut.start() if cut else c.end
-        ams = self.amounts_in(ve, limit)
+        ams = self._no_rates(self.amounts_in(ve, limit))
         if re.match(ACT_VERBS, verb, _I) and not verb.startswith("trả lại"):
             ams = []
         if ams and re.match(r"\s*(?:lại\s+)?cho\s+\S+[^.;]{0,80}?\bbản\s+chính", self.text[ve:limit], _I):
@@ -493,6 +497,10 @@ class Reader(AssetRules, FeeRules, LinkRules):
         self._periodic(d, c, ams[0])
         self.obs.append(d)
         return self._after_amount(ams[0])
+
+    def _no_rates(self, ams: list[AmountMatch]) -> list[AmountMatch]:
+        """ "quy đổi theo tỷ giá 25.300 đồng/USD": an exchange rate or unit price is not the sum ordered."""
+        return [x for x in ams if not _RATE_AFTER_RE.match(self.text, x.end)] or ams
 
     def _not_possessed(self, found: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
         """ "đóng cho Bảo hiểm xã hội X số tiền bảo hiểm còn nợ của bà A": A owns the debt, X is paid."""

@@ -141,3 +141,14 @@ def test_the_person_a_fund_already_paid_is_not_paid_again():
         "hiểm y tế đã chi trả cho bà Phan Thị Mai K là 4.333.000 đồng."
     )
     assert pays(obs) == [(["P2"], ["P3"], 4_333_000)]
+
+
+def test_an_exchange_rate_is_not_the_sum_ordered():
+    """GUIDELINES: a foreign-currency debt converted by the judgment is ordered in đồng; the rate is not it."""
+    obs, _ = run(
+        "1. Buộc Công ty Hưng Phát phải thanh toán cho bà Phan Thị Mai K tiền hàng còn nợ là 44.229 USD, quy đổi "
+        "theo tỷ giá 25.300 đồng/USD tương đương 1.118.993.700 đồng."
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 1_118_993_700)]
+    ob = next(o for o in obs if o.kind == "pay_money")
+    assert ob.foreign_currency and ob.foreign_currency["amount"] == 44_229
