@@ -152,3 +152,12 @@ def test_an_exchange_rate_is_not_the_sum_ordered():
     assert pays(obs) == [(["P2"], ["P1"], 1_118_993_700)]
     ob = next(o for o in obs if o.kind == "pay_money")
     assert ob.foreign_currency and ob.foreign_currency["amount"] == 44_229
+
+
+def test_monthly_support_in_round_dong_per_month():
+    obs, _ = run(
+        "2. Buộc anh Võ Minh Đ cấp dưỡng nuôi con 3.500.000 đồng chẵn/tháng, kể từ ngày 15/8/2025.",
+        [WIFE, HUSBAND],
+    )
+    ob = next(o for o in obs if o.kind == "pay_money")
+    assert (ob.amount_vnd, ob.period) == (3_500_000, "monthly")
