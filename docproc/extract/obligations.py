@@ -99,6 +99,8 @@ _RATE_AFTER_RE = re.compile(
     r"\s*(?:đồng|VNĐ|VND|đ)?\s*/\s*(?:USD|EUR|JPY|CNY|GBP|AUD|SGD|KRW|lượng|chỉ|kg|tấn)\b", re.I
 )
 
+_LUMP_SUPPORT_RE = re.compile(r"\bcấp\s+dưỡng\b[^.;]{0,40}?\bmột\s+lần\b", re.I)
+
 _OWNER_BEFORE_RE = re.compile(
     r"\b(?:của|đã\s+(?:chi\s+trả|chi|trả|thanh\s+toán)\s+cho)\s+(?:(?:ông|bà|anh|chị|cháu|cụ)\s+)?$", re.I
 )
@@ -674,7 +676,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             if not same or cj.legal or cj.closing:
                 break
             t = self.text[cj.start : cj.end]
-            if d.extra.get("period") and _ARREARS_RE.search(t):
+            if self._is_support(d, c) and _ARREARS_RE.search(t):
                 self._arrears(j, cj)
                 self.consumed.add(j)
                 continue
@@ -727,6 +729,10 @@ class Reader(AssetRules, FeeRules, LinkRules):
             d.conf = min(d.conf, C.INFERRED)
         if shares and len(d.obligors) > 1:
             d.extra["shares"] = {p: v for p, v in shares.items() if p in d.obligors}
+
+    def _is_support(self, d: Draft, c: Clause) -> bool:
+        """A support order: monthly, or paid at once ("cấp dưỡng nuôi con một lần số tiền X")."""
+        return bool(d.extra.get("period")) or bool(_LUMP_SUPPORT_RE.search(self.text, c.start, c.end))
 
     def _arrears(self, j: int, cj: Clause) -> None:
         """ "A còn phải trả cho B tiền cấp dưỡng còn thiếu ... là X" after a monthly support order: the

@@ -161,3 +161,13 @@ def test_monthly_support_in_round_dong_per_month():
     )
     ob = next(o for o in obs if o.kind == "pay_money")
     assert (ob.amount_vnd, ob.period) == (3_500_000, "monthly")
+
+
+def test_arrears_after_support_paid_at_once():
+    obs, _ = run(
+        "2. Anh Võ Minh Đ có nghĩa vụ cấp dưỡng nuôi con một lần số tiền 155.000.000 đồng. Anh Võ Minh Đ còn phải "
+        "trả cho chị K tiền cấp dưỡng nuôi con còn thiếu từ tháng 01/2024 đến tháng 8/2025 là 40.000.000 đồng.",
+        [WIFE, HUSBAND],
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 155_000_000), (["P2"], ["P1"], 40_000_000)]
+    assert all(o.period is None for o in obs)
