@@ -175,6 +175,8 @@ class Reader(AssetRules, FeeRules, LinkRules):
     def _fines(self, c: Clause, t: str) -> bool:
         found = False
         for m in FINE_RE.finditer(t):
+            if self._in_name(c.start + m.start()):  # "Công ty Hưng Phát tiền hàng" is no "phạt tiền"
+                continue
             a = c.start + m.end()
             nxt = t.find(";", m.end())
             lim = c.start + (nxt if nxt >= 0 else len(t))
@@ -499,6 +501,10 @@ class Reader(AssetRules, FeeRules, LinkRules):
         self._periodic(d, c, ams[0])
         self.obs.append(d)
         return self._after_amount(ams[0])
+
+    def _in_name(self, pos: int) -> bool:
+        """pos lies inside a party's name (tone-tolerant keywords can match a name's syllables)."""
+        return any(ms <= pos < me for ms, me, _ in self.mentions)
 
     def _no_rates(self, ams: list[AmountMatch]) -> list[AmountMatch]:
         """ "quy đổi theo tỷ giá 25.300 đồng/USD": an exchange rate or unit price is not the sum ordered."""

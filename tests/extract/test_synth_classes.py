@@ -171,3 +171,12 @@ def test_arrears_after_support_paid_at_once():
     )
     assert pays(obs) == [(["P2"], ["P1"], 155_000_000), (["P2"], ["P1"], 40_000_000)]
     assert all(getattr(o, "period", None) is None for o in obs)
+
+
+def test_a_name_ending_like_phat_before_tien_is_not_a_fine():
+    """ "Công ty Hưng Phát tiền hàng": tone-tolerant "phạt tiền" must not match inside a party's name."""
+    obs, _ = run(
+        "1. Buộc bà Phan Thị Mai K phải thanh toán cho Công ty Hưng Phát tiền hàng còn nợ là 50.000.000 đồng."
+    )
+    assert pays(obs) == [(["P1"], ["P2"], 50_000_000)]
+    assert not [o for o in obs if o.kind == "fine"]
