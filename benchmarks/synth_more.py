@@ -52,6 +52,8 @@ class GenMore(Gen):
                 "bang_chu",
                 "million",
                 "dot_words",
+                "words_only",
+                "billion",
             )
         )
         self.variants.append(f"{tag}:{style}")
@@ -73,6 +75,11 @@ class GenMore(Gen):
             m = n / 1_000_000
             txt = f"{m:,.1f}".rstrip("0").rstrip(".").replace(",", "X").replace(".", ",").replace("X", ".")
             return f"{txt} triệu đồng"
+        if style == "words_only":
+            return f"{words} đồng"
+        if style == "billion" and n % 100_000_000 == 0 and n >= 1_000_000_000:
+            b = f"{n / 1_000_000_000:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+            return f"{b} tỷ đồng"
         if style == "dot_words":
             return f"{dots(n)}đồng ({words} đồng)"
         return f"{dots(n)} đồng"
@@ -294,6 +301,13 @@ class GenMore(Gen):
                 f"người sử dụng lao động đóng {dots(emp)} đồng, phần người lao động đóng {dots(own)} đồng."
             )
             self.ob("pay_money", [employer], [bhxh], emp + own)
+        if self.chance(0.3, "labour:worker_repays"):
+            train = self.amount(5_000_000, 60_000_000)
+            ops.append(
+                f"Chấp nhận một phần yêu cầu phản tố của {employer.name}: buộc {ee} phải hoàn trả cho {ew} chi phí đào "
+                f"tạo là {self.money(train, 'training')}."
+            )
+            self.ob("pay_money", [worker], [employer], train)
         if self.chance(0.5, "labour:rejected"):
             ops.append(
                 f"Không chấp nhận yêu cầu của {ee} về việc buộc {ew} bồi thường tổn thất tinh thần "
@@ -489,6 +503,14 @@ class GenMore(Gen):
             self.ob("pay_money", [b], [a], share)
             payees = heirs
             style = "each_sentence"
+        if style == "one_sentence" and len(heirs) > 1 and self.chance(0.3, "inherit:joint_payers"):
+            share = self.amount(50_000_000, 600_000_000, 1_000_000)
+            ops.append(
+                f"{cap(self.ref(b))} và {self.ref(heirs[0])} có nghĩa vụ liên đới thanh toán cho {self.ref(a)} giá trị "
+                f"kỷ phần thừa kế là {self.money(share, 'share')}."
+            )
+            self.ob("pay_money", [b, heirs[0]], [a], share)
+            payees = [p for p in payees if p is not a and p is not heirs[0]]
         if style == "moi_nguoi":
             share = self.amount(50_000_000, 600_000_000, 1_000_000)
             who = " và ".join(self.ref(p) for p in payees)
@@ -523,6 +545,15 @@ class GenMore(Gen):
         for p in (a, b, *heirs):
             if p.hon == "cháu" or p.pid == heirs[0].pid and self.chance(0.5, "fees:elderly_exempt"):
                 fees.append(f"{cap(self.full(p))} được miễn án phí dân sự sơ thẩm.")
+                continue
+            if p is b and self.chance(0.4, "fees:total_of_parts"):
+                f1, f2 = self.amount(2_000_000, 40_000_000), self.amount(300_000, 3_000_000)
+                self.ob("court_fee", [b], ["STATE"], f1 + f2)
+                fees.append(
+                    f"{cap(self.ref(b))} phải chịu án phí dân sự sơ thẩm đối với phần di sản được chia là {dots(f1)} "
+                    f"đồng và án phí đối với yêu cầu không được chấp nhận là {dots(f2)} đồng, tổng cộng "
+                    f"{self.money(f1 + f2, 'fee')}."
+                )
                 continue
             fees.append(self.fees_line(p, self.amount(2_000_000, 40_000_000), "án phí dân sự sơ thẩm"))
         refund = self.amount(1_000_000, 20_000_000)
@@ -627,7 +658,8 @@ class GenMore(Gen):
             )
         ops.append(
             f"Kể từ ngày tiếp theo của ngày xét xử sơ thẩm, {sb} còn phải chịu khoản tiền lãi chậm trả của số tiền "
-            "chưa thanh toán theo mức lãi suất quy định tại khoản 2 Điều 306 Luật Thương mại cho đến khi thi hành án xong."
+            f"chưa thanh toán theo mức lãi suất {self.r.choice(('0,83%/tháng', '10%/năm', '1,5%/tháng'))} cho đến khi "
+            "thi hành án xong."
         )
         if instance == "PT":
             if self.chance(0.4, "appeal:annul_part"):
