@@ -686,6 +686,10 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 self._arrears(j, cj)
                 self.consumed.add(j)
                 continue
+            if cj.marker and NEG_START_RE.match(
+                t
+            ):  # a new list line that rules ("- Chấp nhận ...: buộc B ...")
+                break
             if STOP_RE.match(t) or self.is_trigger(cj) or SEC_REQ_RE.search(t) or SEC_HOLD_RE.search(t):
                 break
             if LI_CONTRACT_RE.search(t) or (LI_STAT_RE.search(t) and LI_KEYS_RE.search(t)):

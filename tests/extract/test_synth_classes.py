@@ -180,3 +180,14 @@ def test_a_name_ending_like_phat_before_tien_is_not_a_fine():
     )
     assert pays(obs) == [(["P1"], ["P2"], 50_000_000)]
     assert not [o for o in obs if o.kind == "fine"]
+
+
+def test_a_dash_line_granting_a_counterclaim_is_a_new_order():
+    """Dash-listed items share no number: "- Chấp nhận ... phản tố ...: buộc A ..." is not the previous
+    order's continuation."""
+    obs, _ = run(
+        "- Buộc Công ty Hưng Phát trả cho bà Phan Thị Mai K tiền trợ cấp thôi việc là 83.295.000 đồng.\n"
+        "- Chấp nhận một phần yêu cầu phản tố của Công ty TNHH Xây dựng Hưng Phát: buộc bà Phan Thị Mai K phải "
+        "hoàn trả cho Công ty Hưng Phát chi phí đào tạo là 13.745.000 đồng."
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 83_295_000), (["P1"], ["P2"], 13_745_000)]
