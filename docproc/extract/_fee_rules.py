@@ -98,7 +98,8 @@ class FeeRules(ReaderBase):
         later = self.amounts_in(first.end, end)
         total = None
         for x in later:
-            if TOTAL_RE.search(self.text[max(first.end, x.start - 40) : x.start]):
+            s0 = self._amount_start(x)  # "tổng cộng Ba mươi triệu đồng (30.000.000 đồng)": before the words
+            if TOTAL_RE.search(self.text[max(first.end, s0 - 40) : s0]):
                 total = x
                 break
         if total is not None:

@@ -191,3 +191,13 @@ def test_a_dash_line_granting_a_counterclaim_is_a_new_order():
         "hoàn trả cho Công ty Hưng Phát chi phí đào tạo là 13.745.000 đồng."
     )
     assert pays(obs) == [(["P2"], ["P1"], 83_295_000), (["P1"], ["P2"], 13_745_000)]
+
+
+def test_a_fee_total_written_in_words_first_is_the_fee():
+    """GUIDELINES: several fees with a stated total are one court_fee of the total, here spelled first."""
+    obs, _ = run(
+        "3. Về án phí: Bà Phan Thị Mai K phải chịu án phí dân sự sơ thẩm đối với phần di sản được chia là "
+        "32.404.000 đồng và án phí đối với yêu cầu không được chấp nhận là 2.205.000 đồng, tổng cộng Ba mươi tư "
+        "triệu sáu trăm linh chín nghìn đồng (34.609.000 đồng)."
+    )
+    assert [(o.obligors, o.amount_vnd) for o in obs if o.kind == "court_fee"] == [(["P1"], 34_609_000)]
