@@ -201,3 +201,18 @@ def test_a_fee_total_written_in_words_first_is_the_fee():
         "triệu sáu trăm linh chín nghìn đồng (34.609.000 đồng)."
     )
     assert [(o.obligors, o.amount_vnd) for o in obs if o.kind == "court_fee"] == [(["P1"], 34_609_000)]
+
+
+def test_a_branch_named_party_is_found_by_its_company_short_name():
+    """ "Công ty TNHH X - Chi nhánh Y" as the party's name; the orders say "Công ty X"."""
+    branch = Party(
+        id="P2",
+        role="defendant",
+        kind="organization",
+        name="Công ty TNHH Vận tải Tân Tiến - Chi nhánh Đồng Nai",
+    )
+    obs, _ = run(
+        "1. Buộc Công ty Tân Tiến phải trả cho bà Phan Thị Mai K tiền trợ cấp thôi việc là 15.000.000 đồng.",
+        [WORKER, branch],
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 15_000_000)]
