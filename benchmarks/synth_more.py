@@ -105,7 +105,10 @@ class GenMore(Gen):
 
     def company(self, role: str) -> Person:
         """A company, sometimes renamed ("trước đây là", "tên cũ") or with a branch line under it."""
-        return self.add_org(role, "company")
+        p = self.add_org(role, "company")
+        if self.chance(0.15, "company:branch_named"):  # a branch sued under its own name, as written
+            p.name = f"{p.name} - Chi nhánh {self.r.choice(self.provinces)}"
+        return p
 
     def company_block(self, label: str, p: Person, prov: str, n: int) -> str:
         rep, _ = self.person_name(self.r.random() < 0.5)
@@ -128,6 +131,15 @@ class GenMore(Gen):
         return "\n".join(out) + "\n"
 
     def person_line(self, p: Person, prov: str, prefix: str) -> str:
+        layout = self.pick(("inline", "inline", "lines", "caps"), "person_line")
+        if layout == "caps":  # "1. NGUYÊN ĐƠN: Ông ..."
+            head, _, rest = prefix.partition(": ")
+            prefix = f"{head.upper()}: " if rest == "" and _ else prefix
+        if layout == "lines":  # name, then birth and address on lines of their own
+            return (
+                f"{prefix}{cap(p.hon)} {p.name}\nSinh năm: {self.r.randint(1950, 1996)}\nĐịa chỉ cư trú: "
+                f"{self.address(prov)}\n" + self.r.choice(("Có mặt.", "Vắng mặt."))
+            )
         return (
             f"{prefix}{cap(p.hon)} {p.name}, sinh năm {self.r.randint(1950, 1996)}; địa chỉ: {self.address(prov)}. "
             + self.r.choice(("Có mặt.", "Vắng mặt.", "(có đơn xin xét xử vắng mặt)"))
@@ -358,7 +370,15 @@ class GenMore(Gen):
             unit, d = "xã", self.r.choice(COMMUNES)  # districts are gone from 1 July 2025
         body_name = f"Ủy ban nhân dân {unit} {d}, tỉnh {prov}"
         body = self.add_named("respondent", body_name, f"Ủy ban nhân dân {unit} {d}")
-        parties = self.person_line(claimant, prov, "1. Người khởi kiện: ") + "\n"
+        spouse = None
+        if self.chance(0.3, "admin:two_claimants"):
+            spouse = self.add_person("claimant", claimant.hon in ("ông", "anh"))
+            parties = (
+                f"1. Người khởi kiện: {cap(claimant.hon)} {claimant.name}, sinh năm 1962 và {spouse.hon} {spouse.name}, "
+                f"sinh năm 1965; cùng trú tại: {self.address(prov)}. Có mặt.\n"
+            )
+        else:
+            parties = self.person_line(claimant, prov, "1. Người khởi kiện: ") + "\n"
         parties += self.org_block(
             "Người bị kiện",
             body,
@@ -393,16 +413,17 @@ class GenMore(Gen):
                 self.ob("perform_act", [body], [claimant], None)
             if self.chance(0.6, "admin:compensation"):
                 amt = self.amount(20_000_000, 900_000_000)
+                who_paid = f"{self.ref(claimant)} và {self.ref(spouse)}" if spouse else self.ref(claimant)
                 ops.append(
                     self.r.choice(
                         (
-                            f"Buộc {body.short} phải bồi thường cho {self.ref(claimant)} số tiền {self.money(amt, 'admin')}.",
-                            f"{cap(body.short)} có trách nhiệm bồi thường thiệt hại cho {self.ref(claimant)} "
+                            f"Buộc {body.short} phải bồi thường cho {who_paid} số tiền {self.money(amt, 'admin')}.",
+                            f"{cap(body.short)} có trách nhiệm bồi thường thiệt hại cho {who_paid} "
                             f"{self.money(amt, 'admin')}.",
                         )
                     )
                 )
-                self.ob("pay_money", [body], [claimant], amt)
+                self.ob("pay_money", [body], [claimant, spouse] if spouse else [claimant], amt)
             fees = [self.fees_line(body, 300_000, "án phí hành chính sơ thẩm")]
             self.ob("refund", ["STATE"], [claimant], 300_000)
             fees.append(
@@ -487,6 +508,12 @@ class GenMore(Gen):
             f"Chia cho {self.full(b)} được quyền quản lý, sử dụng {t1} (có sơ đồ kèm theo). {cap(self.ref(b))} được "
             "quyền liên hệ cơ quan nhà nước có thẩm quyền để đăng ký quyền sử dụng đất theo quy định."
         )
+        if self.chance(0.3, "inherit:vehicle"):
+            plate = f"{self.r.randint(11, 99)}{self.r.choice('ABCDFGHK')}-{self.r.randint(100, 999)}.{self.r.randint(10, 99)}"
+            self.asset("vehicle", [c], plate=plate)
+            ops.append(
+                f"Chia cho {self.full(c)} được sở hữu 01 xe ô tô nhãn hiệu Ford Ranger, biển kiểm soát {plate}."
+            )
         if self.chance(0.5, "inherit:second_plot"):
             t2, _ = self.plot(prov, [a], False)
             ops.append(f"Chia cho {self.full(a)} được quyền sử dụng {t2}.")

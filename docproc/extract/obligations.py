@@ -581,9 +581,8 @@ class Reader(AssetRules, FeeRules, LinkRules):
         main = ams[0]
         for k, x in enumerate(ams[1:], 1):
             prev = ams[k - 1]
-            if ARITH_RE.fullmatch(self.text[prev.end : x.start]) or re.fullmatch(
-                r"\s*=\s*", self.text[prev.end : x.start]
-            ):
+            gap = self.text[prev.end : self._amount_start(x)]  # "= Một trăm triệu đồng (100.000.000 đồng)"
+            if ARITH_RE.fullmatch(gap) or re.fullmatch(r"\s*=\s*", gap):
                 main = x
             else:
                 break

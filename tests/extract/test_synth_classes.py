@@ -216,3 +216,12 @@ def test_a_branch_named_party_is_found_by_its_company_short_name():
         [WORKER, branch],
     )
     assert pays(obs) == [(["P2"], ["P1"], 15_000_000)]
+
+
+def test_a_computed_sum_written_in_words_first_is_the_amount():
+    """ "X đồng x 12 tháng = <words> (digits)": the result after "=" is the amount (amounts-and-dates.md)."""
+    obs, _ = run(
+        "1. Buộc Công ty Hưng Phát phải trả cho bà Phan Thị Mai K tiền lương: 15.500.000 đồng x 12 tháng = Một "
+        "trăm tám mươi sáu triệu đồng (186.000.000 đồng)."
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 186_000_000)]
