@@ -144,6 +144,11 @@ def consensus_name(
 _HON_MENTION = r"(?<!\w)(?:ong|ba|anh|chi|em|chau|co|chu|bac)\s+"
 
 
+def _more_name(after: str) -> bool:
+    """`after` goes on with a capitalised word on the same line: the mention is longer than a given name."""
+    return after[:1] in (" ", "\t") and after.strip()[:1].isupper()
+
+
 def _given_mentions(name: str, text: str, folded: str | None) -> list[str]:
     """For a person, the given name as "ông Thắng", "bà Hằng" write it across the document."""
     words = name.split()
@@ -151,7 +156,12 @@ def _given_mentions(name: str, text: str, folded: str | None) -> list[str]:
         return []
     folded = folded if folded is not None else fold_aligned(text)
     pat = _HON_MENTION + "(" + re.escape(fold_aligned(words[-1])) + r")(?!\w)"
-    return [text[m.start(1) : m.end(1)] for m in re.finditer(pat, folded)]
+    # "bà Văn Thùy N" is another person whose surname is spelt like this given name, not "bà Vân"
+    return [
+        text[m.start(1) : m.end(1)]
+        for m in re.finditer(pat, folded)
+        if not _more_name(text[m.end(1) : m.end(1) + 3])
+    ]
 
 
 def _noise_token(tok: str) -> bool:

@@ -225,3 +225,14 @@ def test_a_computed_sum_written_in_words_first_is_the_amount():
         "trăm tám mươi sáu triệu đồng (186.000.000 đồng)."
     )
     assert pays(obs) == [(["P2"], ["P1"], 186_000_000)]
+
+
+def test_a_given_name_is_not_outvoted_by_another_partys_surname():
+    """ "Bà Hà Thanh Vân" once, "bà Văn Thùy N" (surname Văn) twice: "Vân" stays."""
+    from docproc.extract._consensus import consensus_name
+
+    text = (
+        "1. Người khởi kiện: Bà Văn Thùy N, sinh năm 1962.\n2. Người có quyền lợi, nghĩa vụ liên quan: Bà Hà "
+        "Thanh Vân, sinh năm 1970.\nQUYẾT ĐỊNH: Bác yêu cầu của bà Văn Thùy N. Bà Văn Thùy N phải chịu án phí."
+    )
+    assert consensus_name("Hà Thanh Vân", text, person=True) == "Hà Thanh Vân"
