@@ -92,7 +92,7 @@ _LISTED_PAYEE_RE = re.compile(r"(?:\s*chẵn)?\s*;\s*(?:và\s+)?(?:cho\s+)?", re
 # arrears of support after the monthly order: "còn phải trả cho bà B tiền cấp dưỡng nuôi con còn thiếu"
 _ARREARS_RE = re.compile(r"\bcòn\s+phải\s+(?:trả|thanh\s+toán)\s+cho\b[^.;]{0,80}?\bcấp\s+dưỡng", re.I)
 
-_SUPPORT_SIBLING_RE = re.compile(r"\s*[,;]?\s*và\s+cấp\s+dưỡng\s+nuôi\s+(?:cháu|con)\b", re.I)
+_SUPPORT_SIBLING_RE = re.compile(r"(?:\s*chẵn)?\s*[,;]?\s*và\s+cấp\s+dưỡng\s+nuôi\s+(?:cháu|con)\b", re.I)
 
 # ... or the person a fund has already paid ("hoàn trả cho Bảo hiểm xã hội X chi phí ... đã chi trả cho ông A")
 _RATE_AFTER_RE = re.compile(

@@ -236,3 +236,12 @@ def test_a_given_name_is_not_outvoted_by_another_partys_surname():
         "Thanh Vân, sinh năm 1970.\nQUYẾT ĐỊNH: Bác yêu cầu của bà Văn Thùy N. Bà Văn Thùy N phải chịu án phí."
     )
     assert consensus_name("Hà Thanh Vân", text, person=True) == "Hà Thanh Vân"
+
+
+def test_support_for_a_second_child_after_an_amount_in_round_dong():
+    obs, _ = run(
+        "2. Ông Võ Minh Đ có nghĩa vụ cấp dưỡng nuôi cháu Đàm Thu D mỗi tháng 2.000.000 đồng chẵn và cấp dưỡng "
+        "nuôi cháu Quách Trọng K mỗi tháng Bốn triệu năm trăm nghìn đồng, kể từ tháng 9/2025.",
+        [WIFE, HUSBAND],
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 2_000_000), (["P2"], ["P1"], 4_500_000)]
