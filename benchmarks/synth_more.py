@@ -54,6 +54,8 @@ class GenMore(Gen):
                 "dot_words",
                 "words_only",
                 "billion",
+                "mixed",
+                "words_commas",
             )
         )
         self.variants.append(f"{tag}:{style}")
@@ -75,6 +77,11 @@ class GenMore(Gen):
             m = n / 1_000_000
             txt = f"{m:,.1f}".rstrip("0").rstrip(".").replace(",", "X").replace(".", ",").replace("X", ".")
             return f"{txt} triệu đồng"
+        if style == "mixed" and n >= 1_000_000_000 and n % 1_000_000 == 0 and n % 1_000_000_000:
+            return f"{n // 1_000_000_000} tỷ {n % 1_000_000_000 // 1_000_000} triệu đồng"
+        if style == "words_commas" and n >= 1_000_000:
+            w = words.replace(" tỷ ", " tỷ, ").replace(" triệu ", " triệu, ").replace(" nghìn ", " nghìn, ")
+            return f"{dots(n)} đồng ({w} đồng)"
         if style == "words_only":
             return f"{words} đồng"
         if style == "billion" and n % 100_000_000 == 0 and n >= 1_000_000_000:
@@ -140,8 +147,12 @@ class GenMore(Gen):
                 f"{prefix}{cap(p.hon)} {p.name}\nSinh năm: {self.r.randint(1950, 1996)}\nĐịa chỉ cư trú: "
                 f"{self.address(prov)}\n" + self.r.choice(("Có mặt.", "Vắng mặt."))
             )
+        cccd = ""
+        if self.chance(0.3, "person:cccd"):
+            cccd = f"; Căn cước công dân số 0{self.r.randint(10**10, 10**11 - 1)}"
         return (
-            f"{prefix}{cap(p.hon)} {p.name}, sinh năm {self.r.randint(1950, 1996)}; địa chỉ: {self.address(prov)}. "
+            f"{prefix}{cap(p.hon)} {p.name}, sinh năm {self.r.randint(1950, 1996)}{cccd}; địa chỉ: "
+            f"{self.address(prov)}. "
             + self.r.choice(("Có mặt.", "Vắng mặt.", "(có đơn xin xét xử vắng mặt)"))
         )
 
@@ -225,6 +236,11 @@ class GenMore(Gen):
                 "Điều 468 Bộ luật Dân sự năm 2015.",
             )
         )
+
+    def finish(self, fam, head, case, parties, reasoning, ops, fees):  # noqa: ANN001, ANN201, D102
+        if self.chance(0.3, "label:quyen_loi_va"):
+            parties = parties.replace("quyền lợi, nghĩa vụ liên quan", "quyền lợi và nghĩa vụ liên quan")
+        return super().finish(fam, head, case, parties, reasoning, ops, fees)
 
     # -- labour ------------------------------------------------------------------------------------
     def labour(self) -> Synth:
@@ -313,6 +329,12 @@ class GenMore(Gen):
                 f"người sử dụng lao động đóng {dots(emp)} đồng, phần người lao động đóng {dots(own)} đồng."
             )
             self.ob("pay_money", [employer], [bhxh], emp + own)
+        if self.chance(0.3, "labour:months_owed"):
+            owed = self.amount(10_000_000, 90_000_000)
+            ops.append(
+                f"Buộc {ew} trả cho {ee} tiền lương còn nợ các tháng 5, 6 và 7/2024 là {self.money(owed, 'labour')}."
+            )
+            self.ob("pay_money", [employer], [worker], owed)
         if self.chance(0.3, "labour:worker_repays"):
             train = self.amount(5_000_000, 60_000_000)
             ops.append(
@@ -424,6 +446,13 @@ class GenMore(Gen):
                     )
                 )
                 self.ob("pay_money", [body], [claimant, spouse] if spouse else [claimant], amt)
+            if "xử phạt" in subject and self.chance(0.6, "admin:return_fine"):
+                back = self.amount(2_000_000, 90_000_000, 500_000)
+                ops.append(
+                    f"Buộc {body.short} trả lại cho {self.ref(claimant)} số tiền {self.money(back, 'admin')} đã nộp phạt "
+                    "theo quyết định bị hủy."
+                )
+                self.ob("pay_money", [body], [claimant], back)
             fees = [self.fees_line(body, 300_000, "án phí hành chính sơ thẩm")]
             self.ob("refund", ["STATE"], [claimant], 300_000)
             fees.append(
@@ -671,7 +700,13 @@ class GenMore(Gen):
                 f"đồng {dots(penalty)} đồng."
             )
             self.ob("pay_money", [buyer], [seller], total)
-            if style == "guarantor" and guar is not None:
+            if style == "guarantor" and guar is not None and self.chance(0.4, "commerce:joint_guarantor"):
+                self.obligations.pop()
+                ops[-1] = ops[-1].replace(
+                    f"Buộc {sb} phải", f"Buộc {sb} và {self.ref(guar)} (người bảo lãnh) phải liên đới", 1
+                )
+                self.ob("pay_money", [buyer, guar], [seller], total)
+            elif style == "guarantor" and guar is not None:
                 capv = self.amount(50_000_000, total, 1_000_000)
                 ops.append(
                     f"Trường hợp {sb} không thực hiện nghĩa vụ thanh toán thì {self.ref(guar)} có nghĩa vụ trả nợ thay "
@@ -803,8 +838,13 @@ class GenMore(Gen):
                 )
                 self.ob("pay_money", [owner], [victim], total)
         else:
-            style = self.pick(("buoc", "tru_da_tra", "co_trach_nhiem"), "tort:order")
-            if style == "tru_da_tra":
+            style = self.pick(("buoc", "tru_da_tra", "co_trach_nhiem", "list_total"), "tort:order")
+            if style == "list_total":
+                ops.append(
+                    f"Buộc {sd} bồi thường cho {sv} các khoản: chi phí điều trị {dots(a)} đồng; tiền thu nhập bị mất "
+                    f"{dots(b)} đồng; tiền tổn thất tinh thần {dots(c)} đồng. Tổng cộng: {self.money(total, 'tort')}."
+                )
+            elif style == "tru_da_tra":
                 paid = self.amount(2_000_000, 20_000_000, 1_000_000)
                 ops.append(
                     f"Buộc {sd} phải bồi thường cho {sv} tổng số tiền {dots(total + paid)} đồng, được trừ số tiền "
