@@ -91,6 +91,20 @@ class GenMore(Gen):
             return f"{dots(n)}đồng ({words} đồng)"
         return f"{dots(n)} đồng"
 
+    ROLE_WORDS = {"plaintiff": "nguyên đơn", "defendant": "bị đơn", "claimant": "người khởi kiện"}
+
+    def ref(self, p: Person) -> str:
+        """Later mentions as courts write them, also behind a role word ("bị đơn ông B", "nguyên đơn Công ty A")
+        or by the role alone when one party holds it ("bị đơn")."""
+        base = super().ref(p)
+        word = self.ROLE_WORDS.get(p.role)
+        if word and self.r.random() < 0.25:
+            self.variants.append("ref:role_word")
+            if sum(q.role == p.role for q in self.parties) == 1 and self.r.random() < 0.4:
+                return word
+            return f"{word} {base}"
+        return base
+
     # -- parties of new kinds ----------------------------------------------------------------------
     def add_named(self, role: str, name: str, short: str) -> Person:
         p = Person(f"P{len(self.parties) + 1}", name, role, "", short, org=True)
@@ -286,8 +300,17 @@ class GenMore(Gen):
         comp = self.amount(10_000_000, 60_000_000)
         sev = self.amount(5_000_000, 90_000_000)
         total = wage + comp + sev
-        style = self.pick(("tong_so", "tong_cong_cuoi", "khau_tru", "single", "arith"), "labour:pay")
-        if style == "arith":
+        style = self.pick(
+            ("tong_so", "tong_cong_cuoi", "khau_tru", "single", "arith", "dash_list"), "labour:pay"
+        )
+        if style == "dash_list":
+            ops.append(
+                f"Buộc {ew} phải trả cho {ee} các khoản sau:\n- Tiền lương trong thời gian không được làm việc: "
+                f"{dots(wage)} đồng;\n- Tiền bồi thường: {dots(comp)} đồng;\n- Trợ cấp thôi việc: {dots(sev)} đồng.\n"
+                f"Tổng cộng: {self.money(total, 'labour')}."
+            )
+            self.ob("pay_money", [employer], [worker], total)
+        elif style == "arith":
             monthly = self.amount(5_000_000, 20_000_000, 100_000)
             months = self.r.randint(2, 14)
             ops.append(
@@ -598,7 +621,14 @@ class GenMore(Gen):
         if instance == "PT":
             ops.append(self.kept())
         fees = []
-        for p in (a, b, *heirs):
+        if self.chance(0.3, "fees:per_party_list"):
+            rows = []
+            for p in (a, b):
+                f = self.amount(2_000_000, 40_000_000)
+                self.ob("court_fee", [p], ["STATE"], f)
+                rows.append(f"+ {cap(self.full(p))}: {self.money(f, 'fee')}")
+            fees.append("Án phí dân sự sơ thẩm:\n" + ";\n".join(rows) + ".")
+        for p in (a, b, *heirs) if not fees else heirs:
             if p.hon == "cháu" or p.pid == heirs[0].pid and self.chance(0.5, "fees:elderly_exempt"):
                 fees.append(f"{cap(self.full(p))} được miễn án phí dân sự sơ thẩm.")
                 continue

@@ -102,7 +102,9 @@ _RATE_AFTER_RE = re.compile(
 _LUMP_SUPPORT_RE = re.compile(r"\bcấp\s+dưỡng\b[^.;]{0,40}?\bmột\s+lần\b", re.I)
 
 _OWNER_BEFORE_RE = re.compile(
-    r"\b(?:của|đã\s+(?:chi\s+trả|chi|trả|thanh\s+toán)\s+cho)\s+(?:(?:ông|bà|anh|chị|cháu|cụ)\s+)?$", re.I
+    r"\b(?:của|đã\s+(?:chi\s+trả|chi|trả|thanh\s+toán)\s+cho)\s+(?:(?:nguyên|bị)\s+đơn\s+|người\s+lao\s+động\s+)?"
+    r"(?:(?:ông|bà|anh|chị|cháu|cụ)\s+)?$",
+    re.I,
 )
 
 

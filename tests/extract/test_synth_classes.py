@@ -41,6 +41,11 @@ def test_the_person_whose_debt_is_paid_into_a_fund_is_not_paid():
         PEOPLE,
     )
     assert pays(obs) == [(["P2"], ["P3"], 43_590_000)]
+    obs, _ = run(
+        "2. Buộc Công ty Hưng Phát phải đóng cho Bảo hiểm xã hội huyện Tân Châu số tiền bảo hiểm xã hội còn nợ "
+        "của nguyên đơn bà Phan Thị Mai K là 43.590.000 đồng."
+    )
+    assert pays(obs) == [(["P2"], ["P3"], 43_590_000)]
 
 
 def test_parts_listed_with_semicolons_make_one_payment():
