@@ -101,6 +101,8 @@ _RATE_AFTER_RE = re.compile(
 
 _LUMP_SUPPORT_RE = re.compile(r"\bcấp\s+dưỡng\b[^.;]{0,40}?\bmột\s+lần\b", re.I)
 
+_TOTAL_LINE_RE = re.compile(r"\s*(?:[-–+]\s*)?Tổng\s+(?:cộng|số\s+tiền|số)\b", re.I)
+
 _OWNER_BEFORE_RE = re.compile(
     r"\b(?:của|đã\s+(?:chi\s+trả|chi|trả|thanh\s+toán)\s+cho)\s+(?:(?:nguyên|bị)\s+đơn\s+|người\s+lao\s+động\s+)?"
     r"(?:(?:ông|bà|anh|chị|cháu|cụ)\s+)?$",
@@ -909,8 +911,12 @@ class Reader(AssetRules, FeeRules, LinkRules):
     def _children(self, i: int, c: Clause, parent: Draft) -> None:
         """Sub-items of an order without an amount, each a payment of its own ("2.1. Theo Hợp đồng
         tín dụng số ...: số tiền X, gồm ...")."""
+        kids: list[Draft] = []
         for j in range(i + 1, len(self.clauses)):
             cj = self.clauses[j]
+            if kids and _TOTAL_LINE_RE.match(self.text, cj.start, cj.end):
+                self._total_of_children(parent, kids, cj, j)
+                break
             if not (cj.item != c.item and in_item(cj.item, c.item)) and not (
                 cj.marker == "dash" and cj.item == c.item
             ):
@@ -937,6 +943,27 @@ class Reader(AssetRules, FeeRules, LinkRules):
             self._set_amount(d, main)
             self._components(d, main, cj.end)
             self.obs.append(d)
+            kids.append(d)
+
+    def _total_of_children(self, parent: Draft, kids: list[Draft], cj: Clause, j: int) -> None:
+        """ "các khoản sau: - Tiền lương: X; - Trợ cấp: Y. Tổng cộng: Z" with X + Y = Z: one payment of the
+        total, the lines its parts (GUIDELINES: a total and its parts)."""
+        ams = self.amounts_in(cj.start, cj.end)
+        if (
+            not ams
+            or any(k.amount is None for k in kids)
+            or sum(k.amount_vnd or 0 for k in kids) != ams[0].value
+        ):
+            return
+        for k in kids:
+            self.obs.remove(k)
+        d = dataclasses.replace(kids[0], components={}, extra={}, span=(kids[0].span[0], cj.end))
+        for k in kids:
+            assert k.amount is not None
+            self._add_component(d, self.text[k.span[0] : k.amount.start], k.amount)
+        self._set_amount(d, ams[0])
+        self.obs.append(d)
+        self.consumed.add(j)
 
     def build(self, ev: EvidenceBuilder) -> tuple[list[Obligation], list[Asset]]:
         keep_assets = sorted(range(len(self.assets)), key=lambda k: self.assets[k].span[0])

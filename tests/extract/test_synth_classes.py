@@ -250,3 +250,22 @@ def test_support_for_a_second_child_after_an_amount_in_round_dong():
         [WIFE, HUSBAND],
     )
     assert pays(obs) == [(["P2"], ["P1"], 2_000_000), (["P2"], ["P1"], 4_500_000)]
+
+
+def test_parts_on_dash_lines_with_a_total_line_are_one_payment():
+    obs, _ = run(
+        "2. Buộc Công ty Hưng Phát phải trả cho bà Phan Thị Mai K các khoản sau:\n"
+        "- Tiền lương trong thời gian không được làm việc: 63.412.000 đồng;\n- Tiền bồi thường: 17.489.000 đồng;\n"
+        "- Trợ cấp thôi việc: 62.135.000 đồng.\nTổng cộng: 143.036.000 đồng.\n"
+        "3. Buộc Công ty Hưng Phát phải đóng cho Bảo hiểm xã hội huyện Tân Châu 1.000.000 đồng."
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 143_036_000), (["P2"], ["P3"], 1_000_000)]
+    assert sum(obs[0].components.values()) == 143_036_000
+
+
+def test_dash_lines_without_a_matching_total_stay_separate_payments():
+    obs, _ = run(
+        "2. Buộc Công ty Hưng Phát phải trả cho bà Phan Thị Mai K các khoản sau:\n"
+        "- Tiền lương: 63.412.000 đồng;\n- Trợ cấp thôi việc: 62.135.000 đồng."
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 63_412_000), (["P2"], ["P1"], 62_135_000)]
