@@ -26,6 +26,9 @@ _I = re.I
 
 __all__ = ["FeeRules"]
 
+# a line of a fee list: "+ Bà Nguyễn Thị A: 5.000.000 đồng"
+_FEE_ROW_RE = re.compile(r"\s*(?:[-–+•*]\s*)?(?P<who>[^:;\d\n]{2,80}?)\s*:\s*")
+
 
 class FeeRules(ReaderBase):
     def _fees(self, c: Clause, start: int) -> bool:
@@ -81,6 +84,22 @@ class FeeRules(ReaderBase):
                     found = True
             last_end = clause_rest_end
         return found
+
+    def _fee_row(self, c: Clause, start: int) -> bool:
+        """ "Án phí dân sự sơ thẩm:" then "+ Bà A: 5.000.000 đồng;" lines: each line one party's fee."""
+        m = _FEE_ROW_RE.match(self.text, start, c.end)
+        if c.topic != "fee" or not m:
+            return False
+        who = self.pids_in(start, m.end("who"))
+        ams = self.amounts_in(m.end(), c.end)
+        if len(who) != 1 or not ams or self._amount_start(ams[0]) - m.end() > 2:
+            return False
+        d = Draft("court_fee", (c.start, c.end), c.item, obligors=[who[0][0]], obligees=[STATE])
+        d.party_spans = dict(who)
+        self._set_amount(d, ams[0])
+        d.conf = min(d.conf, C.LIKELY)
+        self.obs.append(d)
+        return True
 
     def _fee_end(self, am: AmountMatch, end: int) -> int:
         m = ADVANCE_RE.search(self.text, self._after_amount(am), end)

@@ -145,7 +145,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             elif not AGREED_RE.match(t):
                 return
         if c.topic == "fee" or FEE_WORD_RE.search(t):
-            found = self._fees(c, start)
+            found = self._fees(c, start) or self._fee_row(c, start)
             found = self._refunds(c, start) or found
             if found or c.topic == "fee":
                 return

@@ -269,3 +269,21 @@ def test_dash_lines_without_a_matching_total_stay_separate_payments():
         "- Tiền lương: 63.412.000 đồng;\n- Trợ cấp thôi việc: 62.135.000 đồng."
     )
     assert pays(obs) == [(["P2"], ["P1"], 63_412_000), (["P2"], ["P1"], 62_135_000)]
+
+
+def fees_of(obs):
+    return [(o.obligors, o.amount_vnd) for o in obs if o.kind == "court_fee"]
+
+
+def test_fees_listed_one_party_a_line_under_a_fee_heading():
+    obs, _ = run(
+        "3. Về án phí: Án phí dân sự sơ thẩm:\n+ Bà Phan Thị Mai K: 5.000.000 đồng;\n"
+        "+ Ông Võ Minh Đ: Ba triệu đồng (3.000.000 đồng).\n"
+        "Hoàn trả cho bà Phan Thị Mai K số tiền tạm ứng án phí 2.000.000 đồng."
+    )
+    assert fees_of(obs) == [(["P1"], 5_000_000), (["P4"], 3_000_000)]
+
+
+def test_a_party_line_outside_the_fee_part_is_no_fee():
+    obs, _ = run("2. Về nợ: + Bà Phan Thị Mai K: 5.000.000 đồng.")
+    assert fees_of(obs) == []
