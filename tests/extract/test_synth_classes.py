@@ -287,3 +287,14 @@ def test_fees_listed_one_party_a_line_under_a_fee_heading():
 def test_a_party_line_outside_the_fee_part_is_no_fee():
     obs, _ = run("2. Về nợ: + Bà Phan Thị Mai K: 5.000.000 đồng.")
     assert fees_of(obs) == []
+
+
+def test_co_quyen_loi_is_not_a_mention_of_a_given_name():
+    """ "Người có quyền lợi, nghĩa vụ liên quan" folds like "cô Quyên": it must not vote "Quyên" into "Quyền"."""
+    from docproc.extract._consensus import consensus_name
+
+    text = (
+        "3. Người có quyền lợi, nghĩa vụ liên quan: Bà Hồ Thu Quyên, sinh năm 1970.\n4. Người có quyền lợi, "
+        "nghĩa vụ liên quan: Ông Lê Văn B.\nQUYẾT ĐỊNH: Người có quyền lợi, nghĩa vụ liên quan không phải chịu án phí."
+    )
+    assert consensus_name("Hồ Thu Quyên", text, person=True) == "Hồ Thu Quyên"
