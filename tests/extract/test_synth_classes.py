@@ -298,3 +298,17 @@ def test_co_quyen_loi_is_not_a_mention_of_a_given_name():
         "nghĩa vụ liên quan: Ông Lê Văn B.\nQUYẾT ĐỊNH: Người có quyền lợi, nghĩa vụ liên quan không phải chịu án phí."
     )
     assert consensus_name("Hồ Thu Quyên", text, person=True) == "Hồ Thu Quyên"
+
+
+def test_a_state_body_named_with_its_province_is_found_without_it():
+    dept = Party(
+        id="P2", role="respondent", kind="organization", name="Sở Tài nguyên và Môi trường tỉnh Lào Cai"
+    )
+    claimant = Party(id="P1", role="claimant", kind="person", name="Trang Công T")
+    obs, _ = run(
+        "3. Buộc Sở Tài nguyên và Môi trường phải bồi thường cho ông Trang Công T số tiền 373.276.000 đồng.\n"
+        "4. Về án phí: Sở Tài nguyên và Môi trường phải chịu 300.000 đồng án phí hành chính sơ thẩm.",
+        [claimant, dept],
+    )
+    assert pays(obs) == [(["P2"], ["P1"], 373_276_000)]
+    assert fees_of(obs) == [(["P2"], 300_000)]
