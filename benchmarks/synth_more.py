@@ -288,6 +288,8 @@ class GenMore(Gen):
         if instance == "PT":
             ops.append(self.appeal_head("LĐ", case, employer))
         ew, ee = self.ref(employer), self.ref(worker)
+        if self.chance(0.2, "labour:nsdld"):
+            ew = f"người sử dụng lao động là {employer.short}"
         if "đơn phương" in subject:
             ops.append(
                 f"Tuyên bố việc {employer.name} đơn phương chấm dứt hợp đồng lao động đối với {self.full(worker)} "
@@ -415,6 +417,9 @@ class GenMore(Gen):
             unit, d = "xã", self.r.choice(COMMUNES)  # districts are gone from 1 July 2025
         body_name = f"Ủy ban nhân dân {unit} {d}, tỉnh {prov}"
         body = self.add_named("respondent", body_name, f"Ủy ban nhân dân {unit} {d}")
+        if self.chance(0.25, "admin:department"):
+            body.name, body.short = f"Sở Tài nguyên và Môi trường tỉnh {prov}", "Sở Tài nguyên và Môi trường"
+            unit = "tỉnh"
         spouse = None
         if self.chance(0.3, "admin:two_claimants"):
             spouse = self.add_person("claimant", claimant.hon in ("ông", "anh"))
@@ -812,6 +817,14 @@ class GenMore(Gen):
             parties = line + "\n"
         else:
             parties = self.person_line(victim, prov, "1. Nguyên đơn: ") + "\n"
+        payees = [victim]
+        heirs_of = ""
+        if kind == "traffic" and victim.hon != "cháu" and self.chance(0.3, "tort:heirs_claim"):
+            co = self.add_person("plaintiff")
+            parties += self.person_line(co, prov, "1.2. Nguyên đơn: ") + "\n"
+            dead, _ = self.person_name(False)
+            payees = [victim, co]
+            heirs_of = f" và {self.ref(co)} (là những người thừa kế của ông {dead})"
         driver = self.add_person("defendant", False)
         parties += self.person_line(driver, prov, "2. Bị đơn: ") + "\n"
         owner = insurer = None
@@ -837,7 +850,7 @@ class GenMore(Gen):
             ops.append(self.appeal_head("DS", case, driver))
         a, b, c = (self.amount(5_000_000, 150_000_000) for _ in range(3))
         total = a + b + c
-        sv, sd = self.ref(victim), self.ref(driver)
+        sv, sd = self.ref(victim) + heirs_of, self.ref(driver)
         items = (
             f"chi phí cứu chữa, điều trị {dots(a)} đồng; thu nhập thực tế bị mất {dots(b)} đồng; tiền bù đắp tổn thất "
             f"về tinh thần {dots(c)} đồng"
@@ -852,7 +865,7 @@ class GenMore(Gen):
                     f"Buộc {sd} và {so} liên đới bồi thường cho {sv} tổng số tiền {self.money(total, 'tort')}, gồm: "
                     f"{items}."
                 )
-                self.ob("pay_money", [driver, owner], [victim], total)
+                self.ob("pay_money", [driver, owner], payees, total)
             elif style == "ky_phan":
                 x = total // 2 // 1000 * 1000
                 total = 2 * x
@@ -860,13 +873,13 @@ class GenMore(Gen):
                     f"{cap(sd)} và {so} phải liên đới bồi thường cho {sv} tổng số tiền {self.money(total, 'tort')}; "
                     f"chia theo kỷ phần mỗi người phải bồi thường {dots(x)} đồng."
                 )
-                self.ob("pay_money", [driver, owner], [victim], total)
+                self.ob("pay_money", [driver, owner], payees, total)
             else:
                 ops.append(
                     f"Buộc {so} (chủ sở hữu nguồn nguy hiểm cao độ) phải bồi thường cho {sv} số tiền "
                     f"{self.money(total, 'tort')}, gồm: {items}."
                 )
-                self.ob("pay_money", [owner], [victim], total)
+                self.ob("pay_money", [owner], payees, total)
         else:
             style = self.pick(("buoc", "tru_da_tra", "co_trach_nhiem", "list_total"), "tort:order")
             if style == "list_total":
@@ -888,7 +901,7 @@ class GenMore(Gen):
                 ops.append(
                     f"Buộc {sd} phải bồi thường cho {sv} tổng số tiền {self.money(total, 'tort')}, gồm: {items}."
                 )
-            self.ob("pay_money", [driver], [victim], total)
+            self.ob("pay_money", [driver], payees, total)
         if kind != "property" and self.chance(0.35, "tort:bhxh_refund"):
             fund = self.add_named("related_party", f"Bảo hiểm xã hội tỉnh {prov}", "Bảo hiểm xã hội tỉnh")
             parties += self.org_block(
@@ -906,7 +919,7 @@ class GenMore(Gen):
                 f"{cap(insurer.name)} có trách nhiệm chi trả cho {sv} số tiền bảo hiểm {self.money(ins, 'insurance')} "
                 "theo hợp đồng bảo hiểm trách nhiệm dân sự của chủ xe cơ giới."
             )
-            self.ob("pay_money", [insurer], [victim], ins)
+            self.ob("pay_money", [insurer], payees, ins)
         ops.append(self.late(sd))
         if instance == "PT":
             if self.chance(0.4, "appeal:annul_part"):
@@ -959,6 +972,8 @@ class GenMore(Gen):
         bank = None
         if self.chance(0.4, "divorce:bank"):
             bank = self.add_org("related_party", "bank")
+            if self.chance(0.4, "bank:branch_named"):
+                bank.name = f"{bank.name} - Chi nhánh {self.r.choice(self.provinces)}"
             parties += self.org_block(
                 "Người có quyền lợi, nghĩa vụ liên quan", bank, prov, 3, "Tổng giám đốc", "Giám đốc chi nhánh"
             )
