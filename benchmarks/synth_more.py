@@ -748,6 +748,11 @@ class GenMore(Gen):
                     f"trong phạm vi bảo lãnh là {self.money(capv, 'guarantee')}."
                 )
                 self.ob("pay_money", [guar], [seller], capv)
+        if style in ("trong_do", "gom") and self.chance(0.3, "commerce:pay_monthly"):
+            ops.append(
+                f"{cap(sb)} được trả dần mỗi tháng {dots(self.amount(20_000_000, 90_000_000, 1_000_000))} đồng cho "
+                "đến khi trả hết số nợ trên."
+            )
         if self.chance(0.5, "commerce:rejected_penalty"):
             ops.append(
                 f"Không chấp nhận yêu cầu của {sl} về khoản tiền phạt vi phạm vượt quá 8% giá trị phần nghĩa vụ hợp "
