@@ -481,7 +481,15 @@ class GenMore(Gen):
                     "theo quyết định bị hủy."
                 )
                 self.ob("pay_money", [body], [claimant], back)
-            fees = [self.fees_line(body, 300_000, "án phí hành chính sơ thẩm")]
+            if chair is not None and self.chance(0.5, "admin:each_respondent_fee"):
+                self.ob("court_fee", [body], ["STATE"], 300_000)
+                self.ob("court_fee", [chair], ["STATE"], 300_000)
+                fees = [
+                    f"{cap(body.short)} và {chair.name} mỗi người bị kiện phải chịu 300.000 đồng án phí hành chính "
+                    "sơ thẩm."
+                ]
+            else:
+                fees = [self.fees_line(body, 300_000, "án phí hành chính sơ thẩm")]
             self.ob("refund", ["STATE"], [claimant], 300_000)
             fees.append(
                 f"Hoàn trả cho {self.ref(claimant)} 300.000 đồng tiền tạm ứng án phí hành chính sơ thẩm đã nộp theo "
@@ -532,13 +540,13 @@ class GenMore(Gen):
         prov = self.r.choice(self.provinces)
         dead, _ = self.person_name(False)
         a = self.add_person("plaintiff")
+        a2 = self.add_person("plaintiff") if self.chance(0.3, "inherit:two_plaintiffs") else None
         b = self.add_person("defendant")
-        parties = (
-            self.person_line(a, prov, "1. Nguyên đơn: ")
-            + "\n"
-            + self.person_line(b, prov, "2. Bị đơn: ")
-            + "\n"
-        )
+        if a2 is not None:
+            parties = f"1. Nguyên đơn:\n{self.person_line(a, prov, '1.1. ')}\n{self.person_line(a2, prov, '1.2. ')}\n"
+        else:
+            parties = self.person_line(a, prov, "1. Nguyên đơn: ") + "\n"
+        parties += self.person_line(b, prov, "2. Bị đơn: ") + "\n"
         parties += "3. Người có quyền lợi, nghĩa vụ liên quan:\n"
         heirs = []
         c = self.add_person("related_party")
@@ -575,6 +583,15 @@ class GenMore(Gen):
             t2, _ = self.plot(prov, [a], False)
             ops.append(f"Chia cho {self.full(a)} được quyền sử dụng {t2}.")
         payees = [a, *heirs]
+        if a2 is not None:
+            each = self.amount(50_000_000, 600_000_000, 1_000_000)
+            ops.append(
+                f"{cap(self.ref(b))} có nghĩa vụ thanh toán cho các nguyên đơn giá trị kỷ phần thừa kế, mỗi người "
+                f"{self.money(each, 'share')}."
+            )
+            self.ob("pay_money", [b], [a], each)
+            self.ob("pay_money", [b], [a2], each)
+            payees = list(heirs)
         style = self.pick(("one_sentence", "each_sentence", "moi_nguoi", "in_allocation"), "inherit:pay")
         if style == "in_allocation":
             share = self.amount(50_000_000, 600_000_000, 1_000_000)
