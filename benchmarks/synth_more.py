@@ -909,6 +909,12 @@ class GenMore(Gen):
                     f"Buộc {sd} bồi thường cho {sv} các khoản: chi phí điều trị {dots(a)} đồng; tiền thu nhập bị mất "
                     f"{dots(b)} đồng; tiền tổn thất tinh thần {dots(c)} đồng. Tổng cộng: {self.money(total, 'tort')}."
                 )
+            elif style == "tru_da_tra" and self.chance(0.5, "tort:paid_in_brackets"):
+                paid = self.amount(2_000_000, 20_000_000, 1_000_000)
+                ops.append(
+                    f"Buộc {sd} phải bồi thường cho {sv} tổng cộng là {dots(total + paid)} đồng (đã bồi thường được "
+                    f"{dots(paid)} đồng), còn phải bồi thường tiếp {self.money(total, 'tort')}."
+                )
             elif style == "tru_da_tra":
                 paid = self.amount(2_000_000, 20_000_000, 1_000_000)
                 ops.append(
@@ -1045,9 +1051,17 @@ class GenMore(Gen):
         t1, _ = self.plot(prov, [wife], True)
         diff = self.amount(100_000_000, 1_500_000_000, 1_000_000)
         self.ob("pay_money", [wife], [husband], diff)
+        pay_verb = self.pick(
+            (
+                "có nghĩa vụ thanh toán cho",
+                "có trách nhiệm giao lại cho",
+                "phải có trách nhiệm thanh toán trả cho",
+            ),
+            "divorce:diff_verb",
+        )
         prop = (
-            f"Về tài sản chung: {cap(self.full(wife))} được quyền sở hữu, sử dụng {t1}. {cap(sw)} có nghĩa vụ thanh "
-            f"toán cho {sh} giá trị tài sản chênh lệch là {self.money(diff, 'diff')}."
+            f"Về tài sản chung: {cap(self.full(wife))} được quyền sở hữu, sử dụng {t1}. {cap(sw)} {pay_verb} {sh} "
+            f"giá trị tài sản chênh lệch là {self.money(diff, 'diff')}."
         )
         if bank is not None:
             debt = self.amount(50_000_000, 900_000_000, 1_000_000)
