@@ -360,7 +360,11 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 nxt = re.search(r";\s*(?=buộc\b)", self.text[end : c.end], _I)
                 if not nxt:
                     self._siblings(c, self.obs[n_before], end)
-                    break
+                    other = self._next_subject_order(c, end)
+                    if other is None:
+                        break
+                    start, t, pos = other, self.text[other : c.end], 0
+                    continue
                 start, t, pos = end + nxt.end(), self.text[end + nxt.end() : c.end], 0
                 continue
             pos = end - start
@@ -485,6 +489,16 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 dd.party_spans = {k: v for k, v in d.party_spans.items() if k == p or k in d.obligors}
                 self.obs.append(dd)
         return self._after_amount(main)
+
+    def _next_subject_order(self, c: Clause, end: int) -> int | None:
+        """ "A thanh toán cho B X đồng; C thanh toán cho B Y đồng": after a separator, another party
+        with its own verb starts an order of its own; returns where it starts."""
+        for sep in re.finditer(r"[;,]\s*", self.text[end : c.end]):
+            s0 = end + sep.end()
+            m = ORDER_RE.search(self.text[s0 : c.end])
+            if m and self._bare_subject(s0, s0 + m.start()) and self._qualifies(c, s0, m):
+                return s0
+        return None
 
     def _support_sibling(self, c: Clause, first: Draft, pos: int) -> int | None:
         """ "cấp dưỡng nuôi cháu A mỗi tháng X và cấp dưỡng nuôi cháu B mỗi tháng Y": one monthly

@@ -312,3 +312,12 @@ def test_a_state_body_named_with_its_province_is_found_without_it():
     )
     assert pays(obs) == [(["P2"], ["P1"], 373_276_000)]
     assert fees_of(obs) == [(["P2"], 300_000)]
+
+
+def test_a_second_payer_with_its_own_verb_after_a_separator():
+    """ "A thanh toán cho B X đồng; C thanh toán cho B Y đồng": two orders in one sentence."""
+    obs, _ = run(
+        "3. Bà Phan Thị Mai K có nghĩa vụ thanh toán cho ông Võ Minh Đ 100.000.000 đồng; cháu Chung Mỹ Nhung thanh "
+        "toán cho ông Võ Minh Đ 50.000.000 đồng."
+    )
+    assert pays(obs) == [(["P1"], ["P4"], 100_000_000), (["P5"], ["P4"], 50_000_000)]
