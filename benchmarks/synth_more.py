@@ -612,6 +612,18 @@ class GenMore(Gen):
             )
             self.ob("pay_money", [b, heirs[0]], [a], share)
             payees = [p for p in payees if p is not a and p is not heirs[0]]
+        if style == "each_sentence" and a in payees and self.chance(0.3, "inherit:second_payer"):
+            x, y = (
+                self.amount(50_000_000, 600_000_000, 1_000_000),
+                self.amount(20_000_000, 200_000_000, 1_000_000),
+            )
+            ops.append(
+                f"{cap(self.ref(b))} có nghĩa vụ thanh toán cho {self.ref(a)} {self.money(x, 'share')}; "
+                f"{self.ref(heirs[0])} thanh toán cho {self.ref(a)} {self.money(y, 'share')}."
+            )
+            self.ob("pay_money", [b], [a], x)
+            self.ob("pay_money", [heirs[0]], [a], y)
+            payees = [p for p in payees if p is not a]
         if style == "moi_nguoi":
             share = self.amount(50_000_000, 600_000_000, 1_000_000)
             who = " và ".join(self.ref(p) for p in payees)
