@@ -316,7 +316,7 @@ class Gen:
     def court(self, instance: str, when: int) -> tuple[list[str], str, str]:
         """Left-column header lines, the NHÂN DANH line, and the gold court name."""
         prov = self.r.choice(self.provinces)
-        if instance == "GĐT":
+        if instance in ("GĐT", "TT"):
             if self.chance(0.4, "court:supreme"):
                 gold = "Tòa án nhân dân tối cao"
                 return (
@@ -395,20 +395,21 @@ class Gen:
         )
         spaced = num.replace("/", " /", 1) if self.chance(0.2, "num:spaced") else num
         num_line = self.pick((f"Bản án số: {spaced}", f"Số: {spaced}", f"Bản án số {spaced}"), "num_style")
-        if instance == "GĐT":
-            num_line = f"QUYẾT ĐỊNH GIÁM ĐỐC THẨM\nSố: {spaced}"
+        if instance in ("GĐT", "TT"):
+            title_word = "GIÁM ĐỐC THẨM" if instance == "GĐT" else "TÁI THẨM"
+            num_line = f"QUYẾT ĐỊNH {title_word}\nSố: {spaced}"
         layout = self.pick(("two_columns", "two_columns", "published_title"), "layout")
         if layout == "published_title":
             # a published judgment page: its title line, then the court on one line, then the text
             head = (
                 f"BẢN ÁN {num} NGÀY {day:02d}/{month:02d}/{year} VỀ {subject.upper()}\n\n{court.upper()}\n\n"
-                f"- Thành phần Hội đồng xét xử {({'ST': 'sơ thẩm', 'PT': 'phúc thẩm'}).get(instance, 'giám đốc thẩm')} "
+                f"- Thành phần Hội đồng xét xử {({'ST': 'sơ thẩm', 'PT': 'phúc thẩm', 'TT': 'tái thẩm'}).get(instance, 'giám đốc thẩm')} "
                 "gồm có:\n"
             )
         else:
             head = "\n".join(lines) + f"\n\n{num_line}\n{date_line}\nV/v {subject}\n\nNHÂN DANH\n"
             head += f"NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{nhan_danh}\n\n"
-        inst_word = {"ST": "sơ thẩm", "PT": "phúc thẩm", "GĐT": "giám đốc thẩm"}[instance]
+        inst_word = {"ST": "sơ thẩm", "PT": "phúc thẩm", "GĐT": "giám đốc thẩm", "TT": "tái thẩm"}[instance]
         head += f"Thành phần Hội đồng xét xử {inst_word} gồm có:\nThẩm phán - Chủ tọa phiên tòa: Ông Lưu Quang Tiến.\n"
         head += f"Thư ký phiên tòa: Bà Tạ Thị Kim Thoa - Thư ký {court}.\n\n"
         head += (
@@ -1184,12 +1185,18 @@ class Gen:
 FAMILIES = ("credit", "criminal", "loan", "family", "opening", "decision")
 
 
-def generate(n: int, seed: int = 1300) -> list[Synth]:
-    """n documents, families in turn; the same seed gives the same documents."""
+def generate(n: int, seed: int = 1300, families: tuple[str, ...] = FAMILIES) -> list[Synth]:
+    """n documents, families in turn; the same seed gives the same documents. The families of
+    benchmarks/synth_more.py (labour, administrative, inheritance, ...) are written by its subclass."""
+    gen: type[Gen] = Gen
+    if set(families) - set(FAMILIES):
+        from synth_more import GenMore
+
+        gen = GenMore
     out = []
     for i in range(n):
-        g = Gen(random.Random(seed * 1000 + i))
-        s = getattr(g, FAMILIES[i % len(FAMILIES)])()
+        g = gen(random.Random(seed * 1000 + i))
+        s = getattr(g, families[i % len(families)])()
         s.name = f"synth-{seed}-{i:03d}"
         s.gold["document"]["source"] = s.name + ".txt"
         out.append(s)
@@ -1250,14 +1257,33 @@ def score(docs: list[Synth], show_errors: bool = False) -> dict[str, dict[str, f
     return rows
 
 
+def _families(spec: str) -> tuple[str, ...]:
+    if spec == "old":
+        return FAMILIES
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from synth_more import NEW_FAMILIES
+
+    if spec == "new":
+        return NEW_FAMILIES
+    if spec == "all":
+        return FAMILIES + NEW_FAMILIES
+    return tuple(x.strip() for x in spec.split(",") if x.strip())
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--seed", type=int, default=1300)
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--out", type=Path, help="write NAME.txt and gold/NAME.json here")
+    ap.add_argument(
+        "--families",
+        default="old",
+        help="old (the six above, the regression set), new (benchmarks/synth_more.py), all, or a comma list",
+    )
     args = ap.parse_args(argv)
-    docs = generate(args.n, args.seed)
+    families = _families(args.families)
+    docs = generate(args.n, args.seed, families)
     if args.out:
         (args.out / "gold").mkdir(parents=True, exist_ok=True)
         for s in docs:
@@ -1268,7 +1294,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = score(docs, args.show_errors)
     cols = ["macro", *FACTS, *CASE_FIELDS]
     print(f"{'group':<10}" + "".join(f"{c[:8]:>9}" for c in cols))
-    for group in ("all", *FAMILIES):
+    for group in ("all", *families):
         if group in rows:
             print(f"{group:<10}" + "".join(f"{rows[group][c]:>9.3f}" for c in cols))
     print(

@@ -26,6 +26,9 @@ _I = re.I
 
 __all__ = ["FeeRules"]
 
+# a line of a fee list: "+ Bà Nguyễn Thị A: 5.000.000 đồng"
+_FEE_ROW_RE = re.compile(r"\s*(?:[-–+•*]\s*)?(?P<who>[^:;\d\n]{2,80}?)\s*:\s*")
+
 
 class FeeRules(ReaderBase):
     def _fees(self, c: Clause, start: int) -> bool:
@@ -82,6 +85,22 @@ class FeeRules(ReaderBase):
             last_end = clause_rest_end
         return found
 
+    def _fee_row(self, c: Clause, start: int) -> bool:
+        """ "Án phí dân sự sơ thẩm:" then "+ Bà A: 5.000.000 đồng;" lines: each line one party's fee."""
+        m = _FEE_ROW_RE.match(self.text, start, c.end)
+        if c.topic != "fee" or not m:
+            return False
+        who = self.pids_in(start, m.end("who"))
+        ams = self.amounts_in(m.end(), c.end)
+        if len(who) != 1 or not ams or self._amount_start(ams[0]) - m.end() > 2:
+            return False
+        d = Draft("court_fee", (c.start, c.end), c.item, obligors=[who[0][0]], obligees=[STATE])
+        d.party_spans = dict(who)
+        self._set_amount(d, ams[0])
+        d.conf = min(d.conf, C.LIKELY)
+        self.obs.append(d)
+        return True
+
     def _fee_end(self, am: AmountMatch, end: int) -> int:
         m = ADVANCE_RE.search(self.text, self._after_amount(am), end)
         m2 = re.search(r"[;]|\.\s|[Hh]oàn\s+trả", self.text[self._after_amount(am) : end])
@@ -98,7 +117,8 @@ class FeeRules(ReaderBase):
         later = self.amounts_in(first.end, end)
         total = None
         for x in later:
-            if TOTAL_RE.search(self.text[max(first.end, x.start - 40) : x.start]):
+            s0 = self._amount_start(x)  # "tổng cộng Ba mươi triệu đồng (30.000.000 đồng)": before the words
+            if TOTAL_RE.search(self.text[max(first.end, s0 - 40) : s0]):
                 total = x
                 break
         if total is not None:

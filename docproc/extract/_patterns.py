@@ -86,7 +86,7 @@ CUT_RE = _tc(
 
 EACH_RE = _tc(r"\bmỗi\s+(?:người|bên|bị\s+cáo|đương\s+sự)\b", _I)
 
-PERIOD_AFTER_RE = _tc(r"\s*(?:\([^)]*\)\s*)?/\s*(?:01\s+|một\s+)?tháng", _I)
+PERIOD_AFTER_RE = _tc(r"\s*(?:chẵn\s*)?(?:\([^)]*\)\s*)?/\s*(?:01\s+|một\s+)?tháng", _I)
 
 PERIOD_BEFORE_RE = _tc(r"(?:mỗi|hàng|hằng)\s+tháng[^.;\d]{0,25}$", _I)
 

@@ -60,6 +60,10 @@ _FORMER_RE = re.compile(
     r"(?:\s+là)?|đổi\s+tên\s+thành)\s*:?\s*([^()]{2,160}?)\s*\)",
     re.IGNORECASE,
 )
+# A branch named after its company: "Công ty TNHH X - Chi nhánh Nghệ An"; later text says "Công ty X".
+_BRANCH_TAIL_RE = re.compile(r"\s*[-–]\s*chi\s+nhánh\b.*$", re.IGNORECASE)
+# A State body named with its province: later text drops it ("Sở Tài nguyên và Môi trường tỉnh X").
+_PLACE_TAIL_RE = re.compile(r"(?:,\s*|\s+)(?:tỉnh|thành\s+phố)\s+[^,]+$", re.IGNORECASE)
 _ALT_SPLIT = re.compile(r"\s*(?:,|;|\bhoặc\b|\bhay\b|\bvà\b)\s*", re.IGNORECASE)
 _QUOTES = "\"'“”‘’«»"
 
@@ -143,10 +147,15 @@ class PartyResolver:
                         self._add(self._given, " ".join(toks[-2:]), p.id)
             else:
                 fname = fold(name)
+                place_less = _PLACE_TAIL_RE.sub("", name)
+                if place_less != name and len(place_less.split()) >= 3:  # "Sở Tư pháp tỉnh X" → "Sở Tư pháp"
+                    self._add(self._alias, place_less, p.id)
                 for head in _ORG_HEADS:
                     if fname.startswith(head + " ") or fname == head:
                         heads.setdefault(head, []).append(p.id)
-                        rest = name[len(head) :].strip()
+                        rest = _BRANCH_TAIL_RE.sub("", name[len(head) :].strip())
+                        if rest != name[len(head) :].strip():  # "Công ty X - Chi nhánh Y" is also "Công ty X"
+                            self._add(self._alias, name[: len(head)] + " " + rest, p.id)
                         for short in _org_shortenings(head, rest):
                             self._add(self._alias, short, p.id)
                         break

@@ -83,6 +83,33 @@ _PAY_AFTER_ALLOC_RE = re.compile(
 )
 
 
+# "tiền lương còn nợ X đồng; tiền trợ cấp thôi việc Y đồng": labelled parts listed with semicolons
+_PART_AFTER_SEMI_RE = re.compile(r"\s*;\s*(?:tiền|khoản|nợ|lãi)\b", re.I)
+
+# "thanh toán cho: bà B X đồng; cháu C Y đồng": the next payee of a list, its amount right after the name
+_LISTED_PAYEE_RE = re.compile(r"(?:\s*chẵn)?\s*;\s*(?:và\s+)?(?:cho\s+)?", re.I)
+
+# arrears of support after the monthly order: "còn phải trả cho bà B tiền cấp dưỡng nuôi con còn thiếu"
+_ARREARS_RE = re.compile(r"\bcòn\s+phải\s+(?:trả|thanh\s+toán)\s+cho\b[^.;]{0,80}?\bcấp\s+dưỡng", re.I)
+
+_SUPPORT_SIBLING_RE = re.compile(r"(?:\s*chẵn)?\s*[,;]?\s*và\s+cấp\s+dưỡng\s+nuôi\s+(?:cháu|con)\b", re.I)
+
+# ... or the person a fund has already paid ("hoàn trả cho Bảo hiểm xã hội X chi phí ... đã chi trả cho ông A")
+_RATE_AFTER_RE = re.compile(
+    r"\s*(?:đồng|VNĐ|VND|đ)?\s*/\s*(?:USD|EUR|JPY|CNY|GBP|AUD|SGD|KRW|lượng|chỉ|kg|tấn)\b", re.I
+)
+
+_LUMP_SUPPORT_RE = re.compile(r"\bcấp\s+dưỡng\b[^.;]{0,40}?\bmột\s+lần\b", re.I)
+
+_TOTAL_LINE_RE = re.compile(r"\s*(?:[-–+]\s*)?Tổng\s+(?:cộng|số\s+tiền|số)\b", re.I)
+
+_OWNER_BEFORE_RE = re.compile(
+    r"\b(?:của|đã\s+(?:chi\s+trả|chi|trả|thanh\s+toán)\s+cho)\s+(?:(?:nguyên|bị)\s+đơn\s+|người\s+lao\s+động\s+)?"
+    r"(?:(?:ông|bà|anh|chị|cháu|cụ)\s+)?$",
+    re.I,
+)
+
+
 class Reader(AssetRules, FeeRules, LinkRules):
     """Reads the clauses of one operative part into obligation and asset drafts."""
 
@@ -118,7 +145,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             elif not AGREED_RE.match(t):
                 return
         if c.topic == "fee" or FEE_WORD_RE.search(t):
-            found = self._fees(c, start)
+            found = self._fees(c, start) or self._fee_row(c, start)
             found = self._refunds(c, start) or found
             if found or c.topic == "fee":
                 return
@@ -152,6 +179,8 @@ class Reader(AssetRules, FeeRules, LinkRules):
     def _fines(self, c: Clause, t: str) -> bool:
         found = False
         for m in FINE_RE.finditer(t):
+            if self._in_name(c.start + m.start()):  # "Công ty Hưng Phát tiền hàng" is no "phạt tiền"
+                continue
             a = c.start + m.end()
             nxt = t.find(";", m.end())
             lim = c.start + (nxt if nxt >= 0 else len(t))
@@ -278,7 +307,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
         if m.group("neg"):
             return False
         before = self.text[max(c.start, start + m.start() - 14) : start + m.start()]
-        if re.search(r"(?:không|chưa|đã|còn|được|có\s+quyền|chậm|lãi|phạt)\s+$", before, _I):
+        if re.search(r"(?:không|chưa|đã|còn|được|có\s+quyền|chậm|lãi|phạt|tiền)\s+$", before, _I):
             return False
         head = self.text[start : start + m.start()]
         if re.search(
@@ -330,8 +359,12 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 # a new order starts after a semicolon: "...; buộc C trả cho D ...".
                 nxt = re.search(r";\s*(?=buộc\b)", self.text[end : c.end], _I)
                 if not nxt:
-                    self._siblings(c, self.obs[-1], end)
-                    break
+                    self._siblings(c, self.obs[n_before], end)
+                    other = self._next_subject_order(c, end)
+                    if other is None:
+                        break
+                    start, t, pos = other, self.text[other : c.end], 0
+                    continue
                 start, t, pos = end + nxt.end(), self.text[end + nxt.end() : c.end], 0
                 continue
             pos = end - start
@@ -348,7 +381,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             subj = self._subject_at_verb(subj, start + m.start())
         cut = CUT_RE.search(self.text, ve, c.end)
         limit = cut.start() if cut else c.end
-        ams = self.amounts_in(ve, limit)
+        ams = self._no_rates(self.amounts_in(ve, limit))
         if re.match(ACT_VERBS, verb, _I) and not verb.startswith("trả lại"):
             ams = []
         if ams and re.match(r"\s*(?:lại\s+)?cho\s+\S+[^.;]{0,80}?\bbản\s+chính", self.text[ve:limit], _I):
@@ -362,7 +395,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
         d = Draft("pay_money", (c.start, c.end), c.item, joint=joint)
         d.obligors = [p for p, _ in subj]
         d.party_spans = dict(subj)
-        obligees = [x for x in self.pids_in(ve, main.start) if x[0] not in d.obligors]
+        obligees = self._not_possessed([x for x in self.pids_in(ve, main.start) if x[0] not in d.obligors])
         if verb in CONTRIBUTION_VERBS:  # "truy đóng cho bà A tại Bảo hiểm xã hội X": paid into the fund
             into = FUND_AT_RE.search(self.text, ve, main.start)
             fund = [x for x in self.pids_in(into.end(), main.start)] if into else []
@@ -457,16 +490,68 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 self.obs.append(dd)
         return self._after_amount(main)
 
+    def _next_subject_order(self, c: Clause, end: int) -> int | None:
+        """ "A thanh toán cho B X đồng; C thanh toán cho B Y đồng": after a separator, another party
+        with its own verb starts an order of its own; returns where it starts."""
+        for sep in re.finditer(r"[;,]\s*", self.text[end : c.end]):
+            s0 = end + sep.end()
+            m = ORDER_RE.search(self.text[s0 : c.end])
+            if m and self._bare_subject(s0, s0 + m.start()) and self._qualifies(c, s0, m):
+                return s0
+        return None
+
+    def _support_sibling(self, c: Clause, first: Draft, pos: int) -> int | None:
+        """ "cấp dưỡng nuôi cháu A mỗi tháng X và cấp dưỡng nuôi cháu B mỗi tháng Y": one monthly
+        obligation per child (GUIDELINES), same payer and payee; returns where reading goes on."""
+        m = _SUPPORT_SIBLING_RE.match(self.text, pos, c.end)
+        if not m or "period" not in first.extra:
+            return None
+        ams = [x for x in self.amounts_in(m.end(), c.end) if x.start - m.end() < 80]
+        if not ams:
+            return None
+        d = Draft("pay_money", first.span, first.item, obligors=list(first.obligors), joint=first.joint)
+        d.obligees, d.party_spans, d.party_conf = (
+            list(first.obligees),
+            dict(first.party_spans),
+            first.party_conf,
+        )
+        self._set_amount(d, ams[0])
+        self._periodic(d, c, ams[0])
+        self.obs.append(d)
+        return self._after_amount(ams[0])
+
+    def _in_name(self, pos: int) -> bool:
+        """pos lies inside a party's name (tone-tolerant keywords can match a name's syllables)."""
+        return any(ms <= pos < me for ms, me, _ in self.mentions)
+
+    def _no_rates(self, ams: list[AmountMatch]) -> list[AmountMatch]:
+        """ "quy đổi theo tỷ giá 25.300 đồng/USD": an exchange rate or unit price is not the sum ordered."""
+        return [x for x in ams if not _RATE_AFTER_RE.match(self.text, x.end)] or ams
+
+    def _not_possessed(self, found: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
+        """ "đóng cho Bảo hiểm xã hội X số tiền bảo hiểm còn nợ của bà A": A owns the debt, X is paid."""
+        kept = [x for x in found if not _OWNER_BEFORE_RE.search(self.text, max(0, x[1][0] - 30), x[1][0])]
+        return kept or found
+
     def _siblings(self, c: Clause, first: Draft, pos: int) -> None:
         """ "... trả cho bà B 100.000.000 đồng và trả cho ông C 50.000.000 đồng": the same payer
         ordered to pay someone else in the same sentence."""
         while True:
+            nxt = self._support_sibling(c, first, pos)
+            if nxt is not None:
+                pos = nxt
+                continue
             m = SIBLING_RE.match(self.text, pos, c.end)
-            if not m:
+            listed = None if m else _LISTED_PAYEE_RE.match(self.text, pos, c.end)
+            if not m and not listed:
                 return
-            who, after = self._group_after(m.end(), c.end)
+            who, after = self._group_after((m or listed).end(), c.end)
             ams = self.amounts_in(after, c.end)
             if not who or not ams or ams[0].start - after > 40:
+                return
+            if (
+                listed and self._amount_start(ams[0]) - after > 3
+            ):  # "; bà C 50.000.000 đồng": amount right after
                 return
             d = Draft("pay_money", first.span, first.item, obligors=list(first.obligors), joint=first.joint)
             d.obligees = [p for p, _ in who]
@@ -485,6 +570,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             if (
                 len(gap) > 70
                 or not re.search(r"^\s*(?:,|và\b)|(?:,|\bvà\b)\s*$", gap)
+                and not _PART_AFTER_SEMI_RE.match(gap)
                 or re.search(r"trong\s+đó|gồm|trừ|còn|kể\s+từ|mỗi|tổng|=|/|\bcho\b", gap, _I)
             ):
                 break
@@ -494,10 +580,10 @@ class Reader(AssetRules, FeeRules, LinkRules):
             return
         label_re = r"\s*(?:số\s+)?(?:tiền|nợ|lãi|khoản|chi\s+phí|phí)"
         labels: list[str] = []
-        if all(re.match(r"\s*(?:,|và\b)", g) for g in gaps):
+        if all(re.match(r"\s*(?:,|và\b)", g) or _PART_AFTER_SEMI_RE.match(g) for g in gaps):
             head = self.text[ve : main.start]
             first = re.split(r"\bcho\s+[^,;]*?(?=\s(?:số\s+)?tiền|\s(?:nợ|lãi)\b)|\bcho\b", head)[-1]
-            labels = [first] + [re.sub(r"^\s*(?:,|và)\s*", "", g) for g in gaps]
+            labels = [first] + [re.sub(r"^\s*(?:,|;|và)\s*", "", g) for g in gaps]
         else:
             for k, x in enumerate(chain):
                 end = chain[k + 1].start if k + 1 < len(chain) else min(limit, self._after_amount(x) + 50)
@@ -513,9 +599,8 @@ class Reader(AssetRules, FeeRules, LinkRules):
         main = ams[0]
         for k, x in enumerate(ams[1:], 1):
             prev = ams[k - 1]
-            if ARITH_RE.fullmatch(self.text[prev.end : x.start]) or re.fullmatch(
-                r"\s*=\s*", self.text[prev.end : x.start]
-            ):
+            gap = self.text[prev.end : self._amount_start(x)]  # "= Một trăm triệu đồng (100.000.000 đồng)"
+            if ARITH_RE.fullmatch(gap) or re.fullmatch(r"\s*=\s*", gap):
                 main = x
             else:
                 break
@@ -531,7 +616,8 @@ class Reader(AssetRules, FeeRules, LinkRules):
 
     def _periodic(self, d: Draft, c: Clause, am: AmountMatch) -> None:
         after = self.text[am.end : min(c.end, self._after_amount(am) + 12)]
-        before = self.text[max(c.start, am.start - 40) : am.start]
+        s0 = self._amount_start(am)  # words written before the digits belong to the amount
+        before = self.text[max(c.start, s0 - 40) : s0]
         if not (
             PERIOD_AFTER_RE.match(self.text, self._after_amount(am))
             or PERIOD_AFTER_RE.match(after)
@@ -613,6 +699,14 @@ class Reader(AssetRules, FeeRules, LinkRules):
             if not same or cj.legal or cj.closing:
                 break
             t = self.text[cj.start : cj.end]
+            if self._is_support(d, c) and _ARREARS_RE.search(t):
+                self._arrears(j, cj)
+                self.consumed.add(j)
+                continue
+            if cj.marker and NEG_START_RE.match(
+                t
+            ):  # a new list line that rules ("- Chấp nhận ...: buộc B ...")
+                break
             if STOP_RE.match(t) or self.is_trigger(cj) or SEC_REQ_RE.search(t) or SEC_HOLD_RE.search(t):
                 break
             if LI_CONTRACT_RE.search(t) or (LI_STAT_RE.search(t) and LI_KEYS_RE.search(t)):
@@ -647,6 +741,11 @@ class Reader(AssetRules, FeeRules, LinkRules):
             self._set_amount(d, am)
             d.conf = min(d.conf, total_conf)
             inter = [p for p, _ in who if p in d.obligors]
+            if who and not inter and all(p in d.obligees for p, _ in who):
+                # set-off: "A phải bồi thường cho B X. Đối trừ nghĩa vụ, B còn phải thanh toán cho A Y": the
+                # net is the order, and it runs the other way
+                d.obligors, d.obligees = [p for p, _ in who], list(d.obligors)
+                d.joint = len(d.obligors) > 1
             if inter and set(inter) != set(d.obligors):
                 d.obligors = inter
                 d.joint = d.joint and len(inter) > 1
@@ -657,6 +756,20 @@ class Reader(AssetRules, FeeRules, LinkRules):
             d.conf = min(d.conf, C.INFERRED)
         if shares and len(d.obligors) > 1:
             d.extra["shares"] = {p: v for p, v in shares.items() if p in d.obligors}
+
+    def _is_support(self, d: Draft, c: Clause) -> bool:
+        """A support order: monthly, or paid at once ("cấp dưỡng nuôi con một lần số tiền X")."""
+        return bool(d.extra.get("period")) or bool(_LUMP_SUPPORT_RE.search(self.text, c.start, c.end))
+
+    def _arrears(self, j: int, cj: Clause) -> None:
+        """ "A còn phải trả cho B tiền cấp dưỡng còn thiếu ... là X" after a monthly support order: the
+        arrears are a lump sum of their own (GUIDELINES), not what remains of the monthly amount."""
+        t = self.text[cj.start : cj.end]
+        m = next(
+            (x for x in ORDER_RE.finditer(t) if x.group("neg") and _ARREARS_RE.match(t, x.start())), None
+        )
+        if m is not None:
+            self._order(j, cj, cj.start, m, cj.start + m.start("verb"), cj.start + m.end("verb"))
 
     def _deductions(self, a: int, b: int, d: Draft) -> list[int]:
         """Amounts already paid that the court deducts ("được trừ số tiền X ... đã nộp/bồi thường"),
@@ -812,8 +925,12 @@ class Reader(AssetRules, FeeRules, LinkRules):
     def _children(self, i: int, c: Clause, parent: Draft) -> None:
         """Sub-items of an order without an amount, each a payment of its own ("2.1. Theo Hợp đồng
         tín dụng số ...: số tiền X, gồm ...")."""
+        kids: list[Draft] = []
         for j in range(i + 1, len(self.clauses)):
             cj = self.clauses[j]
+            if kids and _TOTAL_LINE_RE.match(self.text, cj.start, cj.end):
+                self._total_of_children(parent, kids, cj, j)
+                break
             if not (cj.item != c.item and in_item(cj.item, c.item)) and not (
                 cj.marker == "dash" and cj.item == c.item
             ):
@@ -840,6 +957,27 @@ class Reader(AssetRules, FeeRules, LinkRules):
             self._set_amount(d, main)
             self._components(d, main, cj.end)
             self.obs.append(d)
+            kids.append(d)
+
+    def _total_of_children(self, parent: Draft, kids: list[Draft], cj: Clause, j: int) -> None:
+        """ "các khoản sau: - Tiền lương: X; - Trợ cấp: Y. Tổng cộng: Z" with X + Y = Z: one payment of the
+        total, the lines its parts (GUIDELINES: a total and its parts)."""
+        ams = self.amounts_in(cj.start, cj.end)
+        if (
+            not ams
+            or any(k.amount is None for k in kids)
+            or sum(k.amount_vnd or 0 for k in kids) != ams[0].value
+        ):
+            return
+        for k in kids:
+            self.obs.remove(k)
+        d = dataclasses.replace(kids[0], components={}, extra={}, span=(kids[0].span[0], cj.end))
+        for k in kids:
+            assert k.amount is not None
+            self._add_component(d, self.text[k.span[0] : k.amount.start], k.amount)
+        self._set_amount(d, ams[0])
+        self.obs.append(d)
+        self.consumed.add(j)
 
     def build(self, ev: EvidenceBuilder) -> tuple[list[Obligation], list[Asset]]:
         keep_assets = sorted(range(len(self.assets)), key=lambda k: self.assets[k].span[0])

@@ -43,3 +43,20 @@ def test_a_handful_of_new_judgments_score_above_the_floor():
     assert overall["macro"] >= FLOOR_MACRO, overall
     for key in (*S.FACTS, *S.CASE_FIELDS):
         assert overall[key] >= FLOOR_CLASS, (key, overall)
+
+
+def test_new_families_are_reproducible_and_score_above_the_floor():
+    """Labour, administrative, inheritance, sale of goods, tort, divorce and cassation (synth_more.py)."""
+    import synth_more as M
+
+    a = S.generate(len(M.NEW_FAMILIES), seed=77, families=M.NEW_FAMILIES)
+    assert [x.text for x in a] == [x.text for x in S.generate(len(M.NEW_FAMILIES), 77, M.NEW_FAMILIES)]
+    assert {x.family for x in a} == set(M.NEW_FAMILIES)
+    for s in a:
+        for p in s.gold["parties"]:
+            assert p["name"] in s.text
+    rows = S.score(S.generate(21, seed=1303, families=M.NEW_FAMILIES))
+    overall = rows["all"]
+    assert overall["macro"] >= FLOOR_MACRO, overall
+    for key in (*S.FACTS, *S.CASE_FIELDS):
+        assert overall[key] >= FLOOR_CLASS, (key, overall)
