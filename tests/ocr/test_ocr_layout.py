@@ -45,6 +45,40 @@ def test_two_header_columns_are_read_column_by_column() -> None:
     ]
 
 
+def test_header_columns_that_nearly_touch_are_found_by_the_white_channel_under_them() -> None:
+    # the court's name runs up to the motto (a gap of a word space and a half), but the rows below
+    # leave the same channel free: column by column, not row by row
+    lines = [
+        line(
+            ("TOA", 100, 100),
+            ("AN", 180, 100),
+            ("KHU", 240, 100),
+            ("VUC", 320, 100),
+            ("MOT", 430, 100),
+            ("HOA", 510, 100),
+            ("XA", 590, 100),
+        ),
+        line(("TINH", 120, 160), ("BAC", 220, 160), ("MOTTO", 560, 160), ("TWO", 690, 160)),
+        line(("Số:", 100, 220), ("12/2024", 170, 220)),
+        line(("Ngày", 140, 280), ("5", 240, 280)),
+        line(("TITLE", 300, 400), ("LINE", 420, 400)),
+    ]
+    assert texts(reading_order(lines)) == [
+        "TOA AN KHU VUC",
+        "TINH BAC",
+        "Số: 12/2024",
+        "Ngày 5",
+        "MOT HOA XA",
+        "MOTTO TWO",
+        "TITLE LINE",
+    ]
+
+
+def test_even_word_spaces_of_body_lines_make_no_columns() -> None:
+    lines = [line(*[(f"w{k}{r}", 100 + 90 * k, 100 + 60 * r) for k in range(8)]) for r in range(4)]
+    assert texts(reading_order(lines)) == [" ".join(f"w{k}{r}" for k in range(8)) for r in range(4)]
+
+
 def test_one_wide_gap_alone_does_not_make_columns() -> None:
     lines = [
         line(("Stretched", 100, 100), ("line", 900, 100)),
