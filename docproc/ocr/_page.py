@@ -16,6 +16,7 @@ from docproc.ocr._layout import drop_folios, reading_order
 from docproc.ocr._noise import drop_noise_words
 from docproc.ocr._reread import reread_weak_pieces
 from docproc.ocr._tsv import lines_to_points
+from docproc.ocr._words import clean_words
 from docproc.ocr.engine import OcrEngine, OcrTimeout, TesseractEngine, TesserocrEngine
 
 __all__ = ["ocr_image", "get_engine", "UNREADABLE_CONFIDENCE"]
@@ -168,5 +169,5 @@ def ocr_image(
     if "soften" in prep.steps:  # a photocopy: words of toner dust (on office scans and photos the
         # filter cost CER: realistic office 1.02% → 1.11%, phone 1.59% → 1.87% on the dev half)
         lines = drop_noise_words(lines)
-    lines = drop_folios(reading_order(lines))
+    lines = clean_words(drop_folios(reading_order(lines)))
     return page(lines, rotation, px=(img.shape[1], img.shape[0]))
