@@ -271,12 +271,24 @@ def _line_joins(page: Page) -> list[bool]:
             and (
                 _indented(boxes, i + 1, line_height)
                 or _centred(b, left, right)
-                or _capitals(line.text)
-                and not _capitals(nxt_line.text)
+                or (_capitals(line.text) and not _capitals(nxt_line.text))
+                or _sentence_ends_short(line.text, b, boxes, i, line_height)
             )
         )
         joins[i] = wrapped and close and not starts_item and not ends_heading and not new_paragraph
     return joins
+
+
+def _sentence_ends_short(text: str, b: BBox, boxes: list[BBox | None], i: int, height: float) -> bool:
+    """A sentence ends on line i well before the margin its neighbours reach: a justified
+    paragraph's last line ("... Luật Thi hành án dân sự." before "Nơi nhận:"). Not after capitals
+    ("TP.", "Nguyễn Văn A."): an abbreviation or an initial may end a wrapped line."""
+    last = text.rstrip().rsplit(" ", 1)[-1]
+    word = last.rstrip(".!?")
+    if not last.endswith((".", "!", "?")) or not word.isalpha() or word.isupper() or len(word) < 2:
+        return False
+    near = [nb[2] for nb in boxes[max(i - 3, 0) : i + 4] if nb is not None]
+    return len(near) >= 3 and b[2] < max(near) - height
 
 
 def _indented(boxes: list[BBox | None], k: int, height: float) -> bool:

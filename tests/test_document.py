@@ -163,3 +163,40 @@ def test_a_title_in_capitals_is_not_joined_to_a_line_in_lower_case_letters() -> 
         source="t",
     ).text
     assert "ĐƯƠNG SỰ\nChấp nhận" in text
+
+
+def test_a_sentence_ending_short_of_the_margin_ends_its_paragraph() -> None:
+    text = Document.from_pages(
+        [
+            _page(
+                ("thời hiệu thi hành án được thực hiện theo quy định của Luật Thi hành án dân", LEFT, RIGHT),
+                (
+                    "sự và các văn bản hướng dẫn thi hành có liên quan đến việc thi hành bản án này.",
+                    LEFT,
+                    RIGHT - 30,
+                ),
+                ("Nơi nhận:", LEFT, 120),
+                ("- Các đương sự;", LEFT, 160),
+            )
+        ],
+        source="t",
+    ).text
+    assert "bản án này.\nNơi nhận:" in text
+
+
+def test_an_abbreviation_that_ends_a_wrapped_line_still_joins() -> None:
+    text = Document.from_pages(
+        [
+            _page(
+                (
+                    "Nguyên đơn: Công ty trách nhiệm hữu hạn Minh Tâm; trụ sở tại quận 3, TP.",
+                    LEFT,
+                    RIGHT - 30,
+                ),
+                ("Hồ Chí Minh. Người đại diện theo pháp luật: ông Lê Văn Phúc.", LEFT, 400),
+                ("Kết thúc.", LEFT, 150),
+            )
+        ],
+        source="t",
+    ).text
+    assert "quận 3, TP. Hồ Chí Minh." in text

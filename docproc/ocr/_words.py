@@ -29,6 +29,7 @@ __all__ = ["clean_words"]
 
 JUNK = "_`ˆ„°|¿¡~^§¬"  # marks no Vietnamese text prints as a word of its own or on a word's edge
 _JUNK_ONLY = re.compile(f"^[{re.escape(JUNK)}'‘’]+$")
+_LIST_TILDE = re.compile(r"^(?:~|~-|-~|~~)$")
 _SENTENCE_MARK = re.compile(r"^[.,:;]$")
 # two runs of letters with marks glued between them (the marks: apostrophes, colon, comma, full stop)
 _GLUED = re.compile(r"^(?P<a>[^\W\d_]+|\d{1,3}(?:\.\d{3})+)(?P<m>['‘’`:;,.]{1,3})(?P<b>[^\W\d_].*)$")
@@ -161,7 +162,10 @@ def clean_words(lines: Sequence[Line]) -> list[Line]:
     """The lines with the word-level repairs of the module doc; lines left without words dropped."""
     out = []
     for line in lines:
-        words = _drop_lone_marks(_clean_line(line.words))
+        words = list(line.words)
+        if words and _LIST_TILDE.match(words[0].text) and len(words) > 1:
+            words[0] = words[0].model_copy(update={"text": "-"})  # "~ Các đương sự;": a list's dash
+        words = _drop_lone_marks(_clean_line(words))
         if words:
             out.append(Line(words=words, block=line.block))
     return out

@@ -77,3 +77,9 @@ def test_d_after_an_amount_is_the_currency_sign() -> None:
 def test_a_numbered_point_with_misread_brackets() -> None:
     assert _clean("[2l Về án phí: (3| Về lãi; [6| Về") == "[2] Về án phí: [3] Về lãi; [6] Về"
     assert _clean("(3) Về chi phí") == "(3) Về chi phí"
+
+
+def test_a_tilde_that_starts_a_line_is_a_list_dash() -> None:
+    lines = clean_words([_line("Nơi nhận:"), _line("~ Viện kiểm sát nhân dân tỉnh;"), _line("~ Lưu hồ sơ.")])
+    assert [ln.text for ln in lines] == ["Nơi nhận:", "- Viện kiểm sát nhân dân tỉnh;", "- Lưu hồ sơ."]
+    assert _clean("khoảng 5 ~ 7 ngày") == "khoảng 5 7 ngày"  # inside a line a tilde is no dash
