@@ -18,6 +18,7 @@ Only boxes are used (no pixels), so it costs next to nothing next to recognition
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections.abc import Sequence
@@ -218,6 +219,11 @@ def _gutter_region(
     mid_lo, mid_hi = lo + 0.3 * (hi - lo), lo + 0.7 * (hi - lo)
     free: list[tuple[float, float]] | None = None
     bottom: float | None = None
+
+    def channel(ab: tuple[float, float]) -> tuple[bool, float]:
+        """Text on both sides first (not the white beyond every row's end), then the widest."""
+        return (math.isfinite(ab[0]) and math.isfinite(ab[1]), min(ab[1], mid_hi) - max(ab[0], mid_lo))
+
     j = start
     while j < len(rows):
         row = rows[j]
@@ -228,14 +234,14 @@ def _gutter_region(
         if not meet:
             break
         if free is not None:  # from the second row on, follow the widest channel only
-            meet = [max(meet, key=lambda ab: min(ab[1], mid_hi) - max(ab[0], mid_lo))]
+            meet = [max(meet, key=channel)]
             if j > start + 1 and not _splits(row, sum(meet[0]) / 2, height):
                 break  # a title's word space that happens to fall in the channel
         free, bottom = meet, max(p.y1 for p in row)
         j += 1
     if free is None or j - start < 3:
         return None
-    a, b = max(free, key=lambda ab: min(ab[1], mid_hi) - max(ab[0], mid_lo))
+    a, b = max(free, key=channel)
     cut = (max(a, mid_lo) + min(b, mid_hi)) / 2
     left: list[_Piece] = []
     right: list[_Piece] = []
@@ -250,7 +256,13 @@ def _gutter_region(
         right.extend([_Piece(rw)] if rw else [])
     if not paired or (paired < 2 and len(left) == paired and len(right) == paired):
         return None
+    if start > 1 and (paired < 2 or not (left and right and _same_row(left[0], right[0]))):
+        return None  # below the header (the closing block): it starts with a row of both columns
     return j, left, right
+
+
+def _same_row(a: _Piece, b: _Piece) -> bool:
+    return a.y0 < b.y1 and b.y0 < a.y1
 
 
 def _splits(row: list[_Piece], x: float, height: float) -> bool:
@@ -294,7 +306,7 @@ def reading_order(lines: Sequence[Line]) -> list[Line]:
     fresh = True  # the next row starts a block
     i = 0
     while i < len(rows):
-        region = _gutter_region(rows, i, height) if i <= 1 else None
+        region = _gutter_region(rows, i, height)
         if region is None and len(rows[i]) == 2:
             region = _region(rows, i, height)
         if region is not None:

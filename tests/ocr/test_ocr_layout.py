@@ -74,6 +74,28 @@ def test_header_columns_that_nearly_touch_are_found_by_the_white_channel_under_t
     ]
 
 
+def test_a_closing_block_whose_columns_nearly_touch_is_read_column_by_column() -> None:
+    # a phone photo shrinks the gap between "Nơi nhận:" and "TM. HỘI ĐỒNG": the channel finds it
+    lines = [
+        line(*[(f"b{k}", 100 + 90 * k, 100) for k in range(8)]),
+        line(("tail", 100, 160), ("end.", 200, 160)),
+        line(("Nơi", 100, 240), ("nhận:", 180, 240), ("TM.", 340, 240), ("HĐXX", 420, 240)),
+        line(("-", 100, 300), ("VKS;", 130, 300), ("THẨM", 330, 300), ("PHÁN", 430, 300)),
+        line(("-", 100, 360), ("Lưu.", 130, 360)),
+        line(("Tên", 380, 480), ("Thẩm", 460, 480), ("phán", 560, 480)),
+    ]
+    assert texts(reading_order(lines)) == [
+        " ".join(f"b{k}" for k in range(8)),
+        "tail end.",
+        "Nơi nhận:",
+        "- VKS;",
+        "- Lưu.",
+        "TM. HĐXX",
+        "THẨM PHÁN",
+        "Tên Thẩm phán",
+    ]
+
+
 def test_even_word_spaces_of_body_lines_make_no_columns() -> None:
     lines = [line(*[(f"w{k}{r}", 100 + 90 * k, 100 + 60 * r) for k in range(8)]) for r in range(4)]
     assert texts(reading_order(lines)) == [" ".join(f"w{k}{r}" for k in range(8)) for r in range(4)]
