@@ -38,6 +38,7 @@ _FOLIO = re.compile(r"^[-–—\s]*(?:Trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?[-–�
 SCRAP_LETTERS = 3  # a segment of at most this many letters and numbers...
 SCRAP_CONFIDENCE = 0.5  # ...read below this confidence, beside other text, is a scrap
 GUTTER = 0.5  # the white channel between two header columns is at least this many text heights wide
+STANDOUT = 1.7  # ...and, where a row has text on both sides, this many times its usual word space
 MARK_CONFIDENCE = 0.2  # a piece apart whose best word is below this is a mark, not text
 
 
@@ -267,7 +268,7 @@ def _same_row(a: _Piece, b: _Piece) -> bool:
 
 def _splits(row: list[_Piece], x: float, height: float) -> bool:
     """Whether cutting the row at `x` parts columns: it has words on one side only, or the gap at `x`
-    is a column gap wide or twice the row's usual word space (a justified line stretches all its
+    is a column gap wide or STANDOUT times the row's usual word space (a justified line stretches all its
     spaces alike)."""
     words = sorted((w for p in row for w in p.words), key=lambda w: w.bbox[0])
     k = sum((w.bbox[0] + w.bbox[2]) / 2 < x for w in words)
@@ -277,7 +278,7 @@ def _splits(row: list[_Piece], x: float, height: float) -> bool:
     cut = gaps.pop(k - 1)
     if cut >= COLUMN_GAP * height:
         return True
-    return cut >= 2 * (statistics.median(gaps) if gaps else GUTTER * height)
+    return cut >= max(STANDOUT * (statistics.median(gaps) if gaps else GUTTER * height), GUTTER * height)
 
 
 def reading_order(lines: Sequence[Line]) -> list[Line]:

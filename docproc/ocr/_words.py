@@ -39,11 +39,14 @@ _LEAD = re.compile(
     f"^(?P<m>[{re.escape(JUNK)}”’]+(?=[^\\W_])|[.,:;]{{1,2}}(?=[^\\W\\d_])|')(?P<rest>[^\\W_].*)$"
 )
 _TRAIL = re.compile(f"^(?P<rest>.*[^\\W_][.,:;)]?)(?P<m>[{re.escape(JUNK)}“‘]+)$")
-_DIGIT_RUN = re.compile(r"(?<![^\W\d_])[0-9IlO|¡]*[0-9][0-9IlO|¡]*(?![^\W\d_])")
-_DIGIT_OF = str.maketrans({"I": "1", "l": "1", "|": "1", "¡": "1", "O": "0"})
+_DIGIT_RUN = re.compile(r"(?<![^\W\d_])[0-9IlO|¡!]*[0-9][0-9IlO|¡!]*(?![^\W\d_])")
+_DIGIT_OF = str.maketrans({"I": "1", "l": "1", "|": "1", "¡": "1", "!": "1", "O": "0"})
 _AMOUNT_HEAD = re.compile(r"^\d{1,3}(?:\.\d{3})*\.$")  # "100.000." waiting for its last group
 _AMOUNT_TAIL = re.compile(r"^\d{3}(?:\.\d{3})*(?:đ|d|đồng)?[.,;:)]*$")
-_AMOUNT_WHOLE = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # "41.325" before ".000đ"
+_AMOUNT_WHOLE = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # "41.325" before ".000đ" or "000"
+_ZEROS_TAIL = re.compile(r"^000(?:đ|d|đồng)?[.,;:)]*$")
+_GROUP_CUT_HEAD = re.compile(r"^\d{1,3}(?:\.\d{3})*\.(?P<a>\d{1,2})$")  # "3.6" of "3.6 10.865.500"
+_GROUP_CUT_TAIL = re.compile(r"^(?P<b>\d{1,2})\.\d{3}(?:\.\d{3})*(?:đ|d|đồng)?[.,;:)]*$")
 _AMOUNT_DOT_TAIL = re.compile(r"^\.\d{3}(?:\.\d{3})*(?:đ|d|đồng)?[.,;:)]*$")
 _AMOUNT_D = re.compile(r"^(?P<n>\d{1,3}(?:\.\d{3})+)d(?P<p>[.,;:)]*)$")
 
@@ -106,6 +109,12 @@ def _currency(text: str) -> str:
     return f"{m['n']}đ{m['p']}" if m else text
 
 
+def _group_cut(head: str, tail: str) -> bool:
+    """ "3.6" "10.865.500": a space inside a group of three digits."""
+    a, b = _GROUP_CUT_HEAD.match(head), _GROUP_CUT_TAIL.match(tail)
+    return bool(a and b and len(a["a"]) + len(b["b"]) == 3)
+
+
 def _clean_line(words: Sequence[Word]) -> list[Word]:
     out: list[Word] = []
     for w in words:
@@ -129,11 +138,15 @@ def _clean_line(words: Sequence[Word]) -> list[Word]:
             and _AMOUNT_TAIL.match(text)
             and ("." in prev.text[:-1] or "." in text.rstrip(".,;:)"))  # "3. 100 người" is an item
             or _AMOUNT_WHOLE.match(prev.text)
-            and _AMOUNT_DOT_TAIL.match(text)
+            and (_AMOUNT_DOT_TAIL.match(text) or _ZEROS_TAIL.match(text))
+            or _group_cut(prev.text, text)
         ):
+            joint = (
+                prev.text + ("." if _ZEROS_TAIL.match(text) and _AMOUNT_WHOLE.match(prev.text) else "") + text
+            )
             out[-1] = prev.model_copy(  # "100.000. 000" → "100.000.000"
                 update={
-                    "text": _currency(prev.text + text),
+                    "text": _currency(joint),
                     "bbox": (
                         prev.bbox[0],
                         min(prev.bbox[1], w.bbox[1]),

@@ -66,7 +66,10 @@ def test_a_grouped_amount_broken_by_a_space_is_joined() -> None:
     assert _clean("trả 120.000. 000 đồng và 7. 450.300đ; lãi 41.500 .000d") == (
         "trả 120.000.000 đồng và 7.450.300đ; lãi 41.500.000đ"
     )
+    assert _clean("gồm 3.6 10.865.500đ; và 2.480.000 000 đồng") == "gồm 3.610.865.500đ; và 2.480.000.000 đồng"
+    assert _clean("lãi 55.364. !20d.") == "lãi 55.364.120đ."
     assert _clean("3. 100 người làm chứng") == "3. 100 người làm chứng"  # an item number stays
+    assert _clean("mục 2.1 và 12 người") == "mục 2.1 và 12 người"
 
 
 def test_d_after_an_amount_is_the_currency_sign() -> None:
