@@ -39,7 +39,8 @@ SCRAP_LETTERS = 3  # a segment of at most this many letters and numbers...
 SCRAP_CONFIDENCE = 0.5  # ...read below this confidence, beside other text, is a scrap
 GUTTER = 0.5  # the white channel between two header columns is at least this many text heights wide
 STANDOUT = 1.7  # ...and, where a row has text on both sides, this many times its usual word space
-MARK_CONFIDENCE = 0.2  # a piece apart whose best word is below this is a mark, not text
+MARK_CONFIDENCE = 0.2
+MARGIN_SPECK = 1.0  # a letter or two this many text heights outside the text block is a speck  # a piece apart whose best word is below this is a mark, not text
 
 
 @dataclass
@@ -78,6 +79,23 @@ def _cut(words: list[Word], gap: float) -> list[list[Word]]:
         else:
             out[-1].append(w)
     return out
+
+
+def _drop_margin_specks(pieces: list[_Piece], height: float) -> list[_Piece]:
+    """Pieces without a speck read as a letter or two out in the page margin, clear of the text
+    block (a phone photo's page edge or fold read "L", "ì"): print puts nothing there but text."""
+    if len(pieces) < 5:
+        return pieces
+    x0s = sorted(p.x0 for p in pieces)
+    x1s = sorted(p.x1 for p in pieces)
+    left, right = x0s[len(x0s) // 10], x1s[(len(x1s) * 9) // 10]
+    return [
+        p
+        for p in pieces
+        if sum(ch.isalnum() for w in p.words for ch in w.text) > 2
+        or left - MARGIN_SPECK * height <= p.x1
+        and p.x0 <= right + MARGIN_SPECK * height
+    ]
 
 
 def _is_mark(words: list[Word]) -> bool:
@@ -297,6 +315,7 @@ def reading_order(lines: Sequence[Line]) -> list[Line]:
         for ws in _cut(sorted(line.words, key=lambda w: w.bbox[0]), gap)
         if not _is_mark(ws)
     ]
+    pieces = _drop_margin_specks(pieces, height)
     if not pieces:
         return []
     rows = [_drop_weak(_segments(r, gap)) for r in _rows(pieces)]

@@ -340,3 +340,12 @@ def test_curled_lines_are_straightened_flat_page_left_alone() -> None:
     straight = uncurl(curled, offsets)
     rows = lambda a: np.var((a < 128).sum(axis=1))  # noqa: E731 - sharp row profile: straight lines
     assert rows(straight) > 1.3 * rows(curled)
+
+
+def test_a_letter_read_in_the_page_margin_is_dropped() -> None:
+    body = [line(*[(f"w{k}{r}", 300 + 90 * k, 100 + 60 * r) for k in range(8)]) for r in range(5)]
+    lines = [*body[:2], line(("L", 40, 230)), *body[2:], line(("ì", 1200, 290))]
+    out = texts(reading_order(lines))
+    assert out == [" ".join(f"w{k}{r}" for k in range(8)) for r in range(5)]
+    near = reading_order([*body, line(("a)", 260, 400))])  # an item mark at the text's edge stays
+    assert texts(near)[-1] == "a)"
