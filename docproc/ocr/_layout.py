@@ -88,7 +88,7 @@ def _drop_margin_specks(pieces: list[_Piece], height: float) -> list[_Piece]:
         return pieces
     x0s = sorted(p.x0 for p in pieces)
     x1s = sorted(p.x1 for p in pieces)
-    left, right = x0s[len(x0s) // 10], x1s[(len(x1s) * 9) // 10]
+    left, right = x0s[len(x0s) // 4], x1s[-1 - len(x1s) // 4]  # most lines run margin to margin
     return [
         p
         for p in pieces
