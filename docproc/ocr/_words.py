@@ -161,6 +161,25 @@ def _clean_line(words: Sequence[Word]) -> list[Word]:
     return out
 
 
+def _stops_to_commas(words: list[Word]) -> list[Word]:
+    """A full stop after a word of letters, before a word in lower case, is a comma misread: a
+    sentence after a full stop starts with a capital ("Khải. sinh năm" → "Khải, sinh năm", "quận 1.
+    thành phố" → "quận 1, thành phố"; "TP. Hồ", "v.v. các" kept)."""
+    out = list(words)
+    for k in range(len(out) - 1):
+        text, nxt = out[k].text, out[k + 1].text
+        core = text[:-1]
+        if (
+            text.endswith(".")
+            and len(core) >= 2
+            and core.isalpha()
+            and not core.isupper()
+            and nxt[:1].islower()
+        ):
+            out[k] = out[k].model_copy(update={"text": core + ","})
+    return out
+
+
 def _drop_lone_marks(words: list[Word]) -> list[Word]:
     """A colon, comma or full stop standing alone before a word in lower case is a speck ("Hợp :
     đồng"): print puts these marks against the word before, and nothing new starts lower case."""
@@ -178,7 +197,7 @@ def clean_words(lines: Sequence[Line]) -> list[Line]:
         words = list(line.words)
         if words and _LIST_TILDE.match(words[0].text) and len(words) > 1:
             words[0] = words[0].model_copy(update={"text": "-"})  # "~ Các đương sự;": a list's dash
-        words = _drop_lone_marks(_clean_line(words))
+        words = _stops_to_commas(_drop_lone_marks(_clean_line(words)))
         if words:
             out.append(Line(words=words, block=line.block))
     return out

@@ -86,3 +86,11 @@ def test_a_tilde_that_starts_a_line_is_a_list_dash() -> None:
     lines = clean_words([_line("Nơi nhận:"), _line("~ Viện kiểm sát nhân dân tỉnh;"), _line("~ Lưu hồ sơ.")])
     assert [ln.text for ln in lines] == ["Nơi nhận:", "- Viện kiểm sát nhân dân tỉnh;", "- Lưu hồ sơ."]
     assert _clean("khoảng 5 ~ 7 ngày") == "khoảng 5 7 ngày"  # inside a line a tilde is no dash
+
+
+def test_a_full_stop_before_lower_case_is_a_comma() -> None:
+    assert _clean("Ông Trần Văn Bình. sinh năm 1970; phường Tân Định. quận 1") == (
+        "Ông Trần Văn Bình, sinh năm 1970; phường Tân Định, quận 1"
+    )
+    kept = "trụ sở tại TP. Hồ Chí Minh, các khoản v.v. Có mặt. Bà Lan vắng mặt."
+    assert _clean(kept) == kept
