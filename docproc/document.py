@@ -239,6 +239,8 @@ def _line_joins(page: Page) -> list[bool]:
     width = right - left
     if width <= 0:
         return joins
+    # a line's own box grows with its marks and a tilt: the page's typical line height is steadier
+    line_height = sorted(b[3] - b[1] for b in real)[len(real) // 2]
     for i in range(len(page.lines) - 1):
         b, nb = boxes[i], boxes[i + 1]
         line, nxt_line = page.lines[i], page.lines[i + 1]
@@ -260,8 +262,54 @@ def _line_joins(page: Page) -> list[bool]:
         mid_phrase = bool(nxt) and nxt[0].islower() and line.text.rstrip()[-1:].isalnum()
         if not wrapped and mid_phrase and b[2] >= right - 0.25 * width and b[0] <= left + 0.15 * width:
             wrapped = True
-        joins[i] = wrapped and close and not starts_item and not ends_heading
+        # A paragraph's first line is indented and a title is centred (a centred title as wide as
+        # the text block ends where a wrapped line would: "TÒA ÁN ... - THÀNH PHỐ X" before "Thành
+        # phần Hội đồng xét xử ..."): neither continues into the next line.
+        new_paragraph = (
+            bool(nxt)
+            and (nxt[0].isupper() or nxt[0].isdigit())
+            and (
+                _indented(boxes, i + 1, line_height)
+                or _centred(b, left, right)
+                or (_capitals(line.text) and not _capitals(nxt_line.text))
+                or _sentence_ends_short(line.text, b, boxes, i, line_height)
+            )
+        )
+        joins[i] = wrapped and close and not starts_item and not ends_heading and not new_paragraph
     return joins
+
+
+def _sentence_ends_short(text: str, b: BBox, boxes: list[BBox | None], i: int, height: float) -> bool:
+    """A sentence ends on line i well before the margin its neighbours reach: a justified
+    paragraph's last line ("... Luật Thi hành án dân sự." before "Nơi nhận:"). Not after capitals
+    ("TP.", "Nguyễn Văn A."): an abbreviation or an initial may end a wrapped line."""
+    last = text.rstrip().rsplit(" ", 1)[-1]
+    word = last.rstrip(".!?")
+    if not last.endswith((".", "!", "?")) or not word.isalpha() or word.isupper() or len(word) < 2:
+        return False
+    near = [nb[2] for nb in boxes[max(i - 3, 0) : i + 4] if nb is not None]
+    return len(near) >= 3 and b[2] < max(near) - height
+
+
+def _indented(boxes: list[BBox | None], k: int, height: float) -> bool:
+    """Line k starts about a text height or more right of the nearest lines' left edge (a first-line
+    indent). Neighbours only, so a phone photo's slanting margin does not count as indents."""
+    near = [b[0] for b in boxes[max(k - 3, 0) : k + 4] if b is not None]
+    bk = boxes[k]
+    return bk is not None and len(near) >= 3 and bk[0] - min(near) > 0.9 * height
+
+
+def _centred(b: BBox, left: float, right: float) -> bool:
+    """A line set apart from both margins by the same amount, as titles are."""
+    width = right - left
+    inset_l, inset_r = b[0] - left, right - b[2]
+    return min(inset_l, inset_r) > 0.025 * width and abs(inset_l - inset_r) < 0.02 * width
+
+
+def _capitals(text: str) -> bool:
+    """A line in capitals (a title or heading): three letters or more, none lower case."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and not any(ch.islower() for ch in letters)
 
 
 def _dash_mid_sentence(line: str, nxt: str) -> bool:

@@ -18,6 +18,7 @@ Only boxes are used (no pixels), so it costs next to nothing next to recognition
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections.abc import Sequence
@@ -36,7 +37,10 @@ FOLIO_CENTRE = 0.1  # a misread page number is centred within this share of the 
 _FOLIO = re.compile(r"^[-–—\s]*(?:Trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?[-–—\s]*$", re.IGNORECASE)
 SCRAP_LETTERS = 3  # a segment of at most this many letters and numbers...
 SCRAP_CONFIDENCE = 0.5  # ...read below this confidence, beside other text, is a scrap
-MARK_CONFIDENCE = 0.2  # a piece apart whose best word is below this is a mark, not text
+GUTTER = 0.5  # the white channel between two header columns is at least this many text heights wide
+STANDOUT = 1.7  # ...and, where a row has text on both sides, this many times its usual word space
+MARK_CONFIDENCE = 0.2
+MARGIN_SPECK = 1.0  # a letter or two this many text heights outside the text block is a speck  # a piece apart whose best word is below this is a mark, not text
 
 
 @dataclass
@@ -75,6 +79,23 @@ def _cut(words: list[Word], gap: float) -> list[list[Word]]:
         else:
             out[-1].append(w)
     return out
+
+
+def _drop_margin_specks(pieces: list[_Piece], height: float) -> list[_Piece]:
+    """Pieces without a speck read as a letter or two out in the page margin, clear of the text
+    block (a phone photo's page edge or fold read "L", "ì"): print puts nothing there but text."""
+    if len(pieces) < 5:
+        return pieces
+    x0s = sorted(p.x0 for p in pieces)
+    x1s = sorted(p.x1 for p in pieces)
+    left, right = x0s[len(x0s) // 4], x1s[-1 - len(x1s) // 4]  # most lines run margin to margin
+    return [
+        p
+        for p in pieces
+        if sum(ch.isalnum() for w in p.words for ch in w.text) > 2
+        or left - MARGIN_SPECK * height <= p.x1
+        and p.x0 <= right + MARGIN_SPECK * height
+    ]
 
 
 def _is_mark(words: list[Word]) -> bool:
@@ -181,6 +202,103 @@ def _region(
     return j, left, right
 
 
+def _free(row: list[_Piece], height: float) -> list[tuple[float, float]]:
+    """The x intervals a row leaves free: before its first word, between words at least
+    GUTTER text heights apart, after its last word."""
+    words = sorted((w for p in row for w in p.words), key=lambda w: w.bbox[0])
+    out = [(float("-inf"), words[0].bbox[0])]
+    reach = words[0].bbox[2]
+    for w in words[1:]:
+        if w.bbox[0] - reach >= GUTTER * height:
+            out.append((reach, w.bbox[0]))
+        reach = max(reach, w.bbox[2])
+    out.append((reach, float("inf")))
+    return out
+
+
+def _meet(
+    a: list[tuple[float, float]], b: list[tuple[float, float]], least: float
+) -> list[tuple[float, float]]:
+    return [(max(x0, y0), min(x1, y1)) for x0, x1 in a for y0, y1 in b if min(x1, y1) - max(x0, y0) >= least]
+
+
+def _gutter_region(
+    rows: list[list[_Piece]], start: int, height: float
+) -> tuple[int, list[_Piece], list[_Piece]] | None:
+    """The header's two columns at the top of a page, found by the channel of white between them
+    rather than by a column gap in each row: the court's name and the national motto may nearly
+    touch ("... KHU VỰC 12 CỘNG HÒA XÃ HỘI ..."), but the rows under them leave the same channel
+    free. From row `start`, rows are taken while a channel at least GUTTER text heights wide runs
+    through all of them near the middle of the text; (end, left, right) when at least three rows
+    share it, one with text on both sides and each side with text of its own."""
+    if is_folio(" ".join(w.text for p in rows[start] for w in p.words)):
+        return None  # a page number above the header is no part of it
+    words = [w for r in rows for p in r for w in p.words]
+    lo, hi = min(w.bbox[0] for w in words), max(w.bbox[2] for w in words)
+    mid_lo, mid_hi = lo + 0.3 * (hi - lo), lo + 0.7 * (hi - lo)
+    free: list[tuple[float, float]] | None = None
+    bottom: float | None = None
+
+    def channel(ab: tuple[float, float]) -> tuple[bool, float]:
+        """Text on both sides first (not the white beyond every row's end), then the widest."""
+        return (math.isfinite(ab[0]) and math.isfinite(ab[1]), min(ab[1], mid_hi) - max(ab[0], mid_lo))
+
+    j = start
+    while j < len(rows):
+        row = rows[j]
+        if bottom is not None and min(p.y0 for p in row) - bottom > REGION_GAP * height:
+            break
+        meet = _free(row, height) if free is None else _meet(free, _free(row, height), GUTTER * height)
+        meet = [(a, b) for a, b in meet if a < mid_hi and b > mid_lo]
+        if not meet:
+            break
+        if free is not None:  # from the second row on, follow the widest channel only
+            meet = [max(meet, key=channel)]
+            if j > start + 1 and not _splits(row, sum(meet[0]) / 2, height):
+                break  # a title's word space that happens to fall in the channel
+        free, bottom = meet, max(p.y1 for p in row)
+        j += 1
+    if free is None or j - start < 3:
+        return None
+    a, b = max(free, key=channel)
+    cut = (max(a, mid_lo) + min(b, mid_hi)) / 2
+    left: list[_Piece] = []
+    right: list[_Piece] = []
+    paired = 0
+    for row in rows[start:j]:
+        if not _splits(row, cut, height):
+            return None
+        lw = [w for p in row for w in p.words if (w.bbox[0] + w.bbox[2]) / 2 < cut]
+        rw = [w for p in row for w in p.words if (w.bbox[0] + w.bbox[2]) / 2 >= cut]
+        paired += bool(lw and rw)
+        left.extend([_Piece(lw)] if lw else [])
+        right.extend([_Piece(rw)] if rw else [])
+    if not paired or (paired < 2 and len(left) == paired and len(right) == paired):
+        return None
+    if start > 1 and (paired < 2 or not (left and right and _same_row(left[0], right[0]))):
+        return None  # below the header (the closing block): it starts with a row of both columns
+    return j, left, right
+
+
+def _same_row(a: _Piece, b: _Piece) -> bool:
+    return a.y0 < b.y1 and b.y0 < a.y1
+
+
+def _splits(row: list[_Piece], x: float, height: float) -> bool:
+    """Whether cutting the row at `x` parts columns: it has words on one side only, or the gap at `x`
+    is a column gap wide or STANDOUT times the row's usual word space (a justified line stretches all its
+    spaces alike)."""
+    words = sorted((w for p in row for w in p.words), key=lambda w: w.bbox[0])
+    k = sum((w.bbox[0] + w.bbox[2]) / 2 < x for w in words)
+    if k in (0, len(words)):
+        return True
+    gaps = [b.bbox[0] - a.bbox[2] for a, b in zip(words, words[1:], strict=False)]
+    cut = gaps.pop(k - 1)
+    if cut >= COLUMN_GAP * height:
+        return True
+    return cut >= max(STANDOUT * (statistics.median(gaps) if gaps else GUTTER * height), GUTTER * height)
+
+
 def reading_order(lines: Sequence[Line]) -> list[Line]:
     """The page's lines in reading order, two-column runs column by column (see the module doc).
 
@@ -197,6 +315,7 @@ def reading_order(lines: Sequence[Line]) -> list[Line]:
         for ws in _cut(sorted(line.words, key=lambda w: w.bbox[0]), gap)
         if not _is_mark(ws)
     ]
+    pieces = _drop_margin_specks(pieces, height)
     if not pieces:
         return []
     rows = [_drop_weak(_segments(r, gap)) for r in _rows(pieces)]
@@ -207,7 +326,9 @@ def reading_order(lines: Sequence[Line]) -> list[Line]:
     fresh = True  # the next row starts a block
     i = 0
     while i < len(rows):
-        region = _region(rows, i, height) if len(rows[i]) == 2 else None
+        region = _gutter_region(rows, i, height)
+        if region is None and len(rows[i]) == 2:
+            region = _region(rows, i, height)
         if region is not None:
             end, left, right = region
             for column in (left, right):

@@ -45,6 +45,62 @@ def test_two_header_columns_are_read_column_by_column() -> None:
     ]
 
 
+def test_header_columns_that_nearly_touch_are_found_by_the_white_channel_under_them() -> None:
+    # the court's name runs up to the motto (a gap of a word space and a half), but the rows below
+    # leave the same channel free: column by column, not row by row
+    lines = [
+        line(
+            ("TOA", 100, 100),
+            ("AN", 180, 100),
+            ("KHU", 240, 100),
+            ("VUC", 320, 100),
+            ("MOT", 430, 100),
+            ("HOA", 510, 100),
+            ("XA", 590, 100),
+        ),
+        line(("TINH", 120, 160), ("BAC", 220, 160), ("MOTTO", 560, 160), ("TWO", 690, 160)),
+        line(("Số:", 100, 220), ("12/2024", 170, 220)),
+        line(("Ngày", 140, 280), ("5", 240, 280)),
+        line(("TITLE", 300, 400), ("LINE", 420, 400)),
+    ]
+    assert texts(reading_order(lines)) == [
+        "TOA AN KHU VUC",
+        "TINH BAC",
+        "Số: 12/2024",
+        "Ngày 5",
+        "MOT HOA XA",
+        "MOTTO TWO",
+        "TITLE LINE",
+    ]
+
+
+def test_a_closing_block_whose_columns_nearly_touch_is_read_column_by_column() -> None:
+    # a phone photo shrinks the gap between "Nơi nhận:" and "TM. HỘI ĐỒNG": the channel finds it
+    lines = [
+        line(*[(f"b{k}", 100 + 90 * k, 100) for k in range(8)]),
+        line(("tail", 100, 160), ("end.", 200, 160)),
+        line(("Nơi", 100, 240), ("nhận:", 180, 240), ("TM.", 340, 240), ("HĐXX", 420, 240)),
+        line(("-", 100, 300), ("VKS;", 130, 300), ("THẨM", 330, 300), ("PHÁN", 430, 300)),
+        line(("-", 100, 360), ("Lưu.", 130, 360)),
+        line(("Tên", 380, 480), ("Thẩm", 460, 480), ("phán", 560, 480)),
+    ]
+    assert texts(reading_order(lines)) == [
+        " ".join(f"b{k}" for k in range(8)),
+        "tail end.",
+        "Nơi nhận:",
+        "- VKS;",
+        "- Lưu.",
+        "TM. HĐXX",
+        "THẨM PHÁN",
+        "Tên Thẩm phán",
+    ]
+
+
+def test_even_word_spaces_of_body_lines_make_no_columns() -> None:
+    lines = [line(*[(f"w{k}{r}", 100 + 90 * k, 100 + 60 * r) for k in range(8)]) for r in range(4)]
+    assert texts(reading_order(lines)) == [" ".join(f"w{k}{r}" for k in range(8)) for r in range(4)]
+
+
 def test_one_wide_gap_alone_does_not_make_columns() -> None:
     lines = [
         line(("Stretched", 100, 100), ("line", 900, 100)),
@@ -284,3 +340,12 @@ def test_curled_lines_are_straightened_flat_page_left_alone() -> None:
     straight = uncurl(curled, offsets)
     rows = lambda a: np.var((a < 128).sum(axis=1))  # noqa: E731 - sharp row profile: straight lines
     assert rows(straight) > 1.3 * rows(curled)
+
+
+def test_a_letter_read_in_the_page_margin_is_dropped() -> None:
+    body = [line(*[(f"w{k}{r}", 300 + 90 * k, 100 + 60 * r) for k in range(8)]) for r in range(5)]
+    lines = [*body[:2], line(("L", 40, 230)), *body[2:], line(("ì", 1200, 290))]
+    out = texts(reading_order(lines))
+    assert out == [" ".join(f"w{k}{r}" for k in range(8)) for r in range(5)]
+    near = reading_order([*body, line(("a)", 260, 400))])  # an item mark at the text's edge stays
+    assert texts(near)[-1] == "a)"
