@@ -10,9 +10,9 @@ from docproc.extract import _confidence as C
 from docproc.extract import assets as A
 from docproc.extract._clauses import Clause
 from docproc.extract._patterns import DONG_TIEN_RE
-from docproc.extract._word_amounts import word_amounts
+from docproc.extract._word_amounts import amounts_glossed, repair_split_digits, word_amounts
 from docproc.schema import Party
-from docproc.text import AmountMatch, find_amounts, words_to_amount
+from docproc.text import AmountMatch, find_amounts, parse_amount, words_to_amount
 
 _I = re.I
 STATE = "STATE"
@@ -100,6 +100,8 @@ def amounts_of(text: str, start: int, end: int) -> list[AmountMatch]:
         if m.start() not in have:
             value = int(m.group("n").replace(".", ""))
             found.append(AmountMatch(m.start(), m.end(), value))
+    found = repair_split_digits(text, sorted(found, key=lambda a: a.start))
+    found += amounts_glossed(text, start, end, found)
     found += word_amounts(text, start, end, found)
     return sorted(found, key=lambda a: a.start)
 
@@ -270,7 +272,10 @@ class ReaderBase:
         if am.words:
             d.extra.pop("_words_mismatch", None)
             said = words_to_amount(am.words)
-            if said == am.value:
+            digits = parse_amount(self.text[am.start : am.end])
+            if said == am.value and digits is not None and digits != am.value:
+                d.conf = C.REPAIRED  # the digits were put together again (`repair_split_digits`)
+            elif said == am.value:
                 d.conf = C.STATED
             else:
                 d.conf = C.WEAK

@@ -5,6 +5,7 @@ converted"). The number words come from `_lexicon.NUMBER_WORDS`."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from docproc.extract._lexicon import NUMBER_WORDS
@@ -13,7 +14,9 @@ from docproc.text import AmountMatch, words_to_amount
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
 # "đồng" as the currency, not the first syllable of "đồng ý", "đồng thời", "đồng sở hữu" ...
 _NOT_CURRENCY = r"(?:ý|thời|nghĩa|bộ|sở|hồ|chí|phạm|loại|đều|thuận|minh|cảm|bào|hương|nhất|tình|trách|ruộng)"
-_UNIT_RE = re.compile(rf"(?<=[^\W\d]) (?:đồng|VNĐ|VND)(?!\w)(?! {_NOT_CURRENCY}(?!\w))", re.IGNORECASE)
+_UNIT_RE = re.compile(
+    rf"(?<=[^\W\d]) (?:đồng|đông|dồng|dông|VNĐ|VND)(?!\w)(?! {_NOT_CURRENCY}(?!\w))", re.IGNORECASE
+)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _SCALES = frozenset({"trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"})
 _GLOSS_BEFORE = re.compile(r"(?:bằng\s+chữ\s*[:\-]?|\()\s*$", re.IGNORECASE)
@@ -45,4 +48,76 @@ def word_amounts(text: str, start: int, end: int, found: list[AmountMatch]) -> l
         if value is None or value < MIN_WORD_AMOUNT:
             continue
         out.append(AmountMatch(s, u.end(), value, text[s:e], (s, e)))
+    return out
+
+
+# What OCR leaves between the pieces of one number: separators, spaces, a line break, a speck.
+_PIECE_RE = re.compile(r"[\d.,'`‘’ \t\n]{1,28}$")
+_DIGITS_RE = re.compile(r"\d")
+
+
+def repair_split_digits(text: str, found: list[AmountMatch]) -> list[AmountMatch]:
+    """Amounts whose digits OCR broke apart, put back together where the words say so.
+
+    "50.000.000 5 đồng (Năm mươi triệu đồng)" (a speck read as a digit before the unit), "100.000
+    000 đồng (Một trăm triệu đồng)" (a separator lost, a line broken inside the number): the finder
+    reads only the piece next to the unit, and its words disagree with it. The digits just before that
+    piece, taken with it or without it, spelling exactly what the words say, are the number; nothing
+    is changed when no such reading exists (the words alone never replace digits here)."""
+    out: list[AmountMatch] = []
+    taken = [(a.start, a.end) for a in found]
+    for a in found:
+        said = words_to_amount(a.words) if a.words else None
+        if said is None or said == a.value or a.words_span is None or a.words_span[0] < a.start:
+            out.append(a)
+            continue
+        fixed = _joined(text, a, str(said), taken)
+        out.append(dataclasses.replace(a, start=fixed, value=said) if fixed is not None else a)
+    return out
+
+
+def _joined(text: str, a: AmountMatch, want: str, taken: list[tuple[int, int]]) -> int | None:
+    """Start of the digits before `a` that, with or without its own digits, spell `want`."""
+    run = _PIECE_RE.search(text, max(0, a.start - 28), a.start)
+    if run is None:
+        return None
+    own = "".join(_DIGITS_RE.findall(text[a.start : a.end]))
+    for d in _DIGITS_RE.finditer(text, run.start(), a.start):
+        if d.start() > run.start() and text[d.start() - 1].isdigit():
+            continue  # a number starts at its first digit
+        if any(s <= d.start() < e for s, e in taken if (s, e) != (a.start, a.end)):
+            return None  # the digits before are another amount
+        before = "".join(_DIGITS_RE.findall(text[d.start() : a.start]))
+        if before + own == want or (before == want and len(own) <= 2):
+            return d.start()
+    return None
+
+
+# Digits, a unit OCR lost or garbled (at most a short token), then words in parentheses.
+_DIGITS_THEN_WORDS_RE = re.compile(
+    r"(?<![\w/.,])(?P<num>\d[\d.,' ]{0,22}?)[.,]?\s*(?P<unit>[^\s()\d]{1,4}\s*)?\(\s*(?P<words>[^()]{4,160}?)\s*\)"
+)
+_CURRENCY_END_RE = re.compile(r"(?:đồng|đông|dồng|dông|dong|đống|vnđ|vnd)\W*$", re.IGNORECASE)
+
+
+def amounts_glossed(text: str, start: int, end: int, found: list[AmountMatch]) -> list[AmountMatch]:
+    """Amounts whose digits lost their unit or part of themselves, which the words after them in
+    parentheses spell: "50.000.000 (Năm mươi triệu đồng)" (the unit dropped), "4. (Bốn tỷ một trăm
+    ... đồng)" (the copy kept only the first digit). The words must name the currency and either
+    spell the digits exactly or begin with them; a fragment's value is the words', which the reader
+    marks as read again (lower confidence) and the checks report."""
+    covered = [(a.start, a.end) for a in found] + [a.words_span for a in found if a.words_span]
+    out = []
+    for m in _DIGITS_THEN_WORDS_RE.finditer(text, start, end):
+        if any(s <= m.start("num") < e or s < m.end() <= e for s, e in covered):
+            continue
+        words = m.group("words")
+        said = words_to_amount(words)
+        if said is None or said < MIN_WORD_AMOUNT or not _CURRENCY_END_RE.search(words):
+            continue
+        digits = "".join(_DIGITS_RE.findall(m.group("num")))
+        if digits != str(said) and not (str(said).startswith(digits) and len(digits) < len(str(said))):
+            continue
+        num_end = m.end("unit") if m.group("unit") else m.end("num")
+        out.append(AmountMatch(m.start("num"), num_end, said, words, (m.start("words"), m.end("words"))))
     return out

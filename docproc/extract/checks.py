@@ -26,6 +26,7 @@ def check(extraction: Extraction, document: Document) -> list[Notice]:
     """All warnings for one extraction, in a stable order."""
     out: list[Notice] = []
     out += _words_vs_digits(extraction)
+    out += _digits_reread(extraction, document)
     out += _components(extraction)
     out += _parties(extraction)
     out += _court_fees(extraction, document)
@@ -50,6 +51,30 @@ def _words_vs_digits(ex: Extraction) -> list[Notice]:
                         {"digits": ob.amount_vnd, "words": value},
                     )
                 )
+    return out
+
+
+def _digits_reread(ex: Extraction, document: Document) -> list[Notice]:
+    """An amount whose digits, as read, say something else than the value kept: the digits were put
+    back together or corrected because the words spell the value (OCR broke or slipped on them). The
+    value is the words'; the reviewer is told the digits disagreed."""
+    from docproc.text import parse_amount, words_to_amount
+
+    out = []
+    for i, ob in enumerate(ex.obligations):
+        ev = ex.evidence.get(f"/obligations/{i}/amount_vnd")
+        if ob.amount_vnd is None or not ob.amount_words or ev is None or ev.span is None:
+            continue
+        s, e = ev.span
+        if e > len(document.text) or words_to_amount(ob.amount_words) != ob.amount_vnd:
+            continue
+        digits = parse_amount(document.text[s:e])
+        if digits is not None and digits != ob.amount_vnd:
+            out.append(
+                Notice(
+                    "amount.digits_reread", f"/obligations/{i}", {"digits": digits, "amount": ob.amount_vnd}
+                )
+            )
     return out
 
 

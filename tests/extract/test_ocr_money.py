@@ -4,6 +4,8 @@ part, in a snippet written for the test (names and sums invented, no corpus text
 from __future__ import annotations
 
 from docproc.document import Document
+from docproc.extract import _confidence as C
+from docproc.extract import extract
 from docproc.extract._clauses import segment_clauses
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.operative import extract_operative
@@ -66,3 +68,83 @@ def test_item_joined_to_the_line_before_is_cut_where_the_lettering_continues():
 def test_inline_letter_out_of_sequence_is_not_an_item():
     text = "1. Về vật chứng:\na) Tịch thu 01 xe. d) Nội dung khác.\n"
     assert _items(text) == ["1", "1.a"]
+
+
+# -- digits broken apart -----------------------------------------------------------------------------
+def test_speck_read_as_a_digit_before_the_unit_is_dropped_because_the_words_say_so():
+    obs, ev = run(
+        "1. Phạt tiền bị cáo Đinh Văn Khoa 25.000.000 4 đồng (Hai mươi lăm triệu đồng) sung ngân sách nhà nước."
+    )
+    fine = [o for o in obs if o.kind == "fine"]
+    assert [o.amount_vnd for o in fine] == [25_000_000]
+    assert ev.records["/obligations/0/amount_vnd"].confidence <= C.REPAIRED
+
+
+def test_number_split_over_a_line_is_joined_when_the_words_spell_it():
+    obs, _ = run(
+        "1. Buộc ông Đinh Văn Khoa phải trả cho bà Lương Thị Mai số tiền 312.450\n"
+        "000 đồng (Ba trăm mười hai triệu bốn trăm năm mươi nghìn đồng)."
+    )
+    assert [o.amount_vnd for o in obs if o.kind == "pay_money"] == [312_450_000]
+
+
+def test_digits_before_are_not_joined_when_nothing_spells_the_words():
+    # the words disagree with every reading of the digits: the digits are kept and the mismatch flagged
+    obs, ev = run(
+        "1. Buộc ông Đinh Văn Khoa phải trả cho bà Lương Thị Mai số tiền 17.800.000 đồng "
+        "(Mười chín triệu năm trăm nghìn đồng)."
+    )
+    assert [o.amount_vnd for o in obs if o.kind == "pay_money"] == [17_800_000]
+    assert ev.records["/obligations/0/amount_vnd"].confidence <= C.WEAK
+
+
+def test_reread_digits_are_reported_to_the_reviewer():
+    text = (
+        "TÒA ÁN NHÂN DÂN HUYỆN AN PHÚ\nBẢN ÁN SỐ: 12/2024/DS-ST\nNGÀY 05/3/2024\n"
+        "NHÂN DANH\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "- Nguyên đơn: Bà Lương Thị Mai, sinh năm 1970; địa chỉ: xã Tân Hòa.\n"
+        "- Bị đơn: Ông Đinh Văn Khoa, sinh năm 1968; địa chỉ: xã Tân Hòa.\n"
+        "NỘI DUNG VỤ ÁN:\nBà Mai cho ông Khoa vay tiền.\nNHẬN ĐỊNH CỦA TÒA ÁN:\nXét thấy.\nQUYẾT ĐỊNH:\n"
+        "1. Buộc ông Đinh Văn Khoa phải trả cho bà Lương Thị Mai số tiền 90.000.000 7 đồng "
+        "(Chín mươi triệu đồng).\n"
+    )
+    ex = extract(Document.from_text(text, source="t.txt"))
+    pays = [(i, o) for i, o in enumerate(ex.obligations) if o.kind == "pay_money"]
+    assert [o.amount_vnd for _, o in pays] == [90_000_000]
+    codes = [(n.code, n.pointer, n.params) for n in ex.document.notices]
+    assert (
+        "amount.digits_reread",
+        f"/obligations/{pays[0][0]}",
+        {"digits": 7, "amount": 90_000_000},
+    ) in codes
+
+
+# -- the unit or the digits lost, the words kept -----------------------------------------------------
+def test_unit_lost_before_the_words_the_words_confirm_the_digits():
+    obs, ev = run(
+        "1. Phạt tiền bị cáo Tạ Minh Trúc 35.000.000 (Ba mươi lăm triệu đồng) sung ngân sách nhà nước."
+    )
+    assert [o.amount_vnd for o in obs if o.kind == "fine"] == [35_000_000]
+    assert ev.records["/obligations/0/amount_vnd"].confidence == C.STATED
+
+
+def test_digits_cut_to_their_first_figure_are_read_from_the_words_with_lower_confidence():
+    obs, ev = run(
+        "1. Buộc ông Đinh Văn Khoa phải trả cho bà Lương Thị Mai tổng số tiền là 2. (Hai tỷ không trăm "
+        "linh năm triệu ba trăm nghìn đông), gồm: nợ gốc 1.800.000.000 đồng, lãi 205.300.000 đồng."
+    )
+    assert [o.amount_vnd for o in obs if o.kind == "pay_money"] == [2_005_300_000]
+    assert ev.records["/obligations/0/amount_vnd"].confidence <= C.REPAIRED
+
+
+def test_words_that_are_no_money_do_not_make_an_amount_of_a_number():
+    obs, _ = run(
+        "1. Giao cho bà Lương Thị Mai được quyền sử dụng thửa đất diện tích 1.250 (Một nghìn hai trăm năm "
+        "mươi) m2. Xử phạt bị cáo Đinh Văn Khoa 05 (năm) năm tù."
+    )
+    assert not [o for o in obs if o.amount_vnd]
+
+
+def test_words_alone_with_a_misread_currency_word():
+    obs, _ = run("1. Buộc ông Đinh Văn Khoa phải trả cho bà Lương Thị Mai số tiền Bảy mươi hai triệu đông.")
+    assert [o.amount_vnd for o in obs if o.kind == "pay_money"] == [72_000_000]
