@@ -25,7 +25,8 @@ _MARK_RE = re.compile(
     # before a capital, where a sentence never starts with "4, " in a judgment's own text
     r"|(?P<ocrnum>\d{1,2}(?:[.,]\d{1,2}){0,3}),[ \t]*(?=[A-ZĐÀ-Ỹ])|(?P<ocrsub>\d{1,2}(?:,\d{1,2}){1,3})[.)][ \t]+)"
 )
-_SENT_END_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
+# Not before a letter OCR put for a digit in the rest of a number ("55.856. I20 đồng").
+_SENT_END_RE = re.compile(r"(?<=[.!?])\s+(?!(?<=\d\.\s)[IJOSBDQ]\d)(?=[\"“(]?[A-ZĐÀ-Ỹ])")
 _ABBREV_END_RE = re.compile(r"(?:\b(?:TP|Tp|tp|ThS|TS|Th|St|số|Số|khoản|Điều|ông|bà|v\.v)|\b[A-ZĐ])\.$")
 _LEGAL_RE = re.compile(
     r"^\s*(?:[-–]\s*)?(?:Căn\s+cứ|Áp\s+dụng|Nghị\s+quyết\s+số|Bộ\s+luật|Luật\s|Điều\s+\d|Các\s+Điều)", re.I

@@ -10,7 +10,7 @@ from docproc.extract import _confidence as C
 from docproc.extract import assets as A
 from docproc.extract._clauses import Clause
 from docproc.extract._patterns import DONG_TIEN_RE
-from docproc.extract._word_amounts import amounts_glossed, repair_split_digits, word_amounts
+from docproc.extract._word_amounts import amounts_glossed, lookalike_digits, repair_split_digits, word_amounts
 from docproc.schema import Party
 from docproc.text import AmountMatch, find_amounts, parse_amount, words_to_amount
 
@@ -94,7 +94,7 @@ def amounts_of(text: str, start: int, end: int) -> list[AmountMatch]:
     """Amounts of text[start:end] (absolute offsets). "300.000 đồng tiền tạm ứng án phí" is money
     too, though "đồng tiền" alone is not a unit: add those the shared finder leaves out,
     and amounts written in words alone."""
-    found = [shift_amount(a, start) for a in find_amounts(text[start:end])]
+    found = [shift_amount(a, start) for a in find_amounts(lookalike_digits(text[start:end]))]
     have = {a.start for a in found}
     for m in DONG_TIEN_RE.finditer(text, start, end):
         if m.start() not in have:
@@ -268,12 +268,14 @@ class ReaderBase:
                 s0 = am.end + m.start(1)
                 am = dataclasses.replace(am, words=m.group(1), words_span=(s0, s0 + len(m.group(1))))
         d.amount, d.amount_vnd = am, am.value
+        span = self.text[am.start : am.end]
+        digits = parse_amount(span)
+        letters = lookalike_digits(span) != span  # letters OCR put for digits, read as those digits
 
         if am.words:
             d.extra.pop("_words_mismatch", None)
             said = words_to_amount(am.words)
-            digits = parse_amount(self.text[am.start : am.end])
-            if said == am.value and digits is not None and digits != am.value:
+            if said == am.value and (letters or digits is not None and digits != am.value):
                 d.conf = C.REPAIRED  # the digits were put together again (`repair_split_digits`)
             elif said == am.value:
                 d.conf = C.STATED
@@ -285,3 +287,5 @@ class ReaderBase:
                     # "20.000.000 đồng (Ba mươi triệu đồng)": OCR slips on one digit; the words,
                     # several syllables long, rarely turn into another valid amount.
                     d.amount_vnd = said
+        if letters:
+            d.conf = min(d.conf, C.REPAIRED)

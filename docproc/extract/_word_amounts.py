@@ -121,3 +121,26 @@ def amounts_glossed(text: str, start: int, end: int, found: list[AmountMatch]) -
         num_end = m.end("unit") if m.group("unit") else m.end("num")
         out.append(AmountMatch(m.start("num"), num_end, said, words, (m.start("words"), m.end("words"))))
     return out
+
+
+# Letters OCR reads for digits inside a grouped number ("J12.128.476đ", "55.856.I20 đồng", "1.5OO.000 đ").
+_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "I": "1", "l": "1", "J": "1", "|": "1",
+                             "]": "1", "!": "1", "S": "5", "B": "8"})  # fmt: skip
+_LOOK = r"[\dOoQDIlJ|\]!SB]"
+_LOOKALIKE_NUM_RE = re.compile(
+    rf"(?<![\w./,]){_LOOK}{{1,3}}(?:[.,] ?{_LOOK}{{3}})+(?=\s*(?i:đồng|đông|dồng|đ|d|vnđ|vnd)(?!\w))"
+)
+MIN_REAL_DIGITS = 4  # "BĐ.S12" is no number; a grouped amount with a letter or two in it keeps most digits
+
+
+def lookalike_digits(text: str) -> str:
+    """`text` with the letters OCR put for digits inside grouped numbers before a currency unit read
+    as those digits; the same length, so every offset still points into the document text."""
+    parts, pos = [], 0
+    for m in _LOOKALIKE_NUM_RE.finditer(text):
+        tok = m.group()
+        if tok.translate(_LOOKALIKE) == tok or sum(ch.isdigit() for ch in tok) < MIN_REAL_DIGITS:
+            continue
+        parts += [text[pos : m.start()], tok.translate(_LOOKALIKE)]
+        pos = m.end()
+    return "".join([*parts, text[pos:]]) if parts else text

@@ -56,20 +56,25 @@ def _words_vs_digits(ex: Extraction) -> list[Notice]:
 
 def _digits_reread(ex: Extraction, document: Document) -> list[Notice]:
     """An amount whose digits, as read, say something else than the value kept: the digits were put
-    back together or corrected because the words spell the value (OCR broke or slipped on them). The
-    value is the words'; the reviewer is told the digits disagreed."""
+    back together or corrected because the words spell the value, or letters OCR put for digits were
+    read as digits ("J12.128.476đ"). The reviewer is told what the digits said."""
+    from docproc.extract._word_amounts import lookalike_digits
     from docproc.text import parse_amount, words_to_amount
 
     out = []
     for i, ob in enumerate(ex.obligations):
         ev = ex.evidence.get(f"/obligations/{i}/amount_vnd")
-        if ob.amount_vnd is None or not ob.amount_words or ev is None or ev.span is None:
+        if ob.amount_vnd is None or ev is None or ev.span is None:
             continue
         s, e = ev.span
-        if e > len(document.text) or words_to_amount(ob.amount_words) != ob.amount_vnd:
+        if e > len(document.text):
             continue
-        digits = parse_amount(document.text[s:e])
-        if digits is not None and digits != ob.amount_vnd:
+        span = document.text[s:e]
+        digits = parse_amount(span)
+        if digits is None or digits == ob.amount_vnd:
+            continue
+        said = words_to_amount(ob.amount_words) if ob.amount_words else None
+        if said == ob.amount_vnd or parse_amount(lookalike_digits(span)) == ob.amount_vnd:
             out.append(
                 Notice(
                     "amount.digits_reread", f"/obligations/{i}", {"digits": digits, "amount": ob.amount_vnd}

@@ -148,3 +148,22 @@ def test_words_that_are_no_money_do_not_make_an_amount_of_a_number():
 def test_words_alone_with_a_misread_currency_word():
     obs, _ = run("1. Buộc ông Đinh Văn Khoa phải trả cho bà Lương Thị Mai số tiền Bảy mươi hai triệu đông.")
     assert [o.amount_vnd for o in obs if o.kind == "pay_money"] == [72_000_000]
+
+
+# -- letters read for digits -------------------------------------------------------------------------
+def test_letters_read_for_digits_inside_a_grouped_amount():
+    obs, ev = run(
+        "1. Về án phí: Ông Đinh Văn Khoa phải chịu J8.420.5O0đ án phí dân sự sơ thẩm; "
+        "bà Tạ Minh Trúc phải chịu 55. I10 đồng án phí."
+    )
+    fees = [(o.obligors, o.amount_vnd) for o in obs if o.kind == "court_fee"]
+    assert fees == [(["P2"], 18_420_500), (["P3"], 55_110)]
+    assert ev.records["/obligations/0/amount_vnd"].confidence <= C.REPAIRED
+
+
+def test_letters_outside_a_grouped_number_stay_letters():
+    from docproc.extract._word_amounts import lookalike_digits
+
+    for text in ("Giấy chứng nhận số BĐ 512.846 đ", "số lO đồng", "biển số 51D-123.45 đ"):
+        assert lookalike_digits(text) == text
+    assert lookalike_digits("chịu l.2O0.000 đồng") == "chịu 1.200.000 đồng"
