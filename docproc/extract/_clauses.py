@@ -239,6 +239,8 @@ def _follows(prev: str, cand: str) -> bool:
     p, c = prev.split(".") if prev else [], cand.split(".")
     if not all(x.isdigit() for x in p + c):
         return False
+    if not p:
+        return len(c) == 1  # the first number read (OCR may have lost those before it)
     if c == [*p, "1"]:
         return True
     return any(c == [*p[: k - 1], str(int(p[k - 1]) + 1)] for k in range(1, len(p) + 1))

@@ -167,3 +167,8 @@ def test_letters_outside_a_grouped_number_stay_letters():
     for text in ("Giấy chứng nhận số BĐ 512.846 đ", "số lO đồng", "biển số 51D-123.45 đ"):
         assert lookalike_digits(text) == text
     assert lookalike_digits("chịu l.2O0.000 đồng") == "chịu 1.200.000 đồng"
+
+
+def test_first_item_number_read_with_a_comma_when_the_ones_before_were_lost():
+    text = "Chấp nhận yêu cầu khởi kiện.\n2, Ông A có nghĩa vụ trả tiền.\n3. Về án phí: ông A chịu án phí.\n"
+    assert list(dict.fromkeys(_items(text))) == ["", "2", "3"]
