@@ -3,6 +3,8 @@ part, in a snippet written for the test (names and sums invented, no corpus text
 
 from __future__ import annotations
 
+import pytest
+
 from docproc.document import Document
 from docproc.extract import _confidence as C
 from docproc.extract import extract
@@ -172,3 +174,43 @@ def test_letters_outside_a_grouped_number_stay_letters():
 def test_first_item_number_read_with_a_comma_when_the_ones_before_were_lost():
     text = "Chấp nhận yêu cầu khởi kiện.\n2, Ông A có nghĩa vụ trả tiền.\n3. Về án phí: ông A chịu án phí.\n"
     assert list(dict.fromkeys(_items(text))) == ["", "2", "3"]
+
+
+# -- the words of ordering damaged ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "order",
+    [
+        "1. Buôc ông Đinh Văn Khoa trả cho bà Lương Thị Mai 40.000.000 đồng.",
+        "1. Buoc ông Đinh Văn Khoa tra cho bà Lương Thị Mai 40.000.000 đồng.",
+        "1. Ông Đinh Văn Khoa phai tra cho bà Lương Thị Mai 40.000.000 đồng.",
+        "1. Ông Đinh Văn Khoa phái trà cho bà Lương Thị Mai 40.000.000 đồng.",
+        "1. Ông Đinh Văn Khoa có nghĩa vụ thanh toan cho bà Lương Thị Mai 40.000.000 đồng.",
+        "1. Buộc ông Đinh Văn Khoa phải bồi thưởng cho bà Lương Thị Mai 40.000.000 đồng.",
+        "1. Ông Đinh Văn Khoa và bà Tạ Minh Trúc liên đổi trả cho bà Lương Thị Mai 40.000.000 đồng.",
+    ],
+)
+def test_order_read_through_a_damaged_word_of_ordering(order):
+    obs, ev = run(order)
+    pays = [o for o in obs if o.kind == "pay_money"]
+    assert [(o.obligees, o.amount_vnd) for o in pays] == [(["P1"], 40_000_000)]
+    assert "P2" in pays[0].obligors
+    assert ev.records["/obligations/0"].confidence <= C.ORDER_WORD_REPAIRED
+
+
+def test_words_of_other_meaning_are_left_as_they_are():
+    from docproc.extract._order_words import repair_order_words
+
+    for text in (
+        "Cơ quan Cảnh sát điều tra cho biết. Ông Nguyễn Thanh Toàn có mặt.",
+        "Buộc bà Đỗ Thị Trà cho ông Khoa nhận lại xe. Từng bước thực hiện.",
+        "Đảng phái chính trị; bà Lê Thị Liên đổi nơi cư trú.",
+    ):
+        assert repair_order_words(text, 0, len(text)) == (text, [])
+
+
+def test_repair_keeps_the_length_and_the_line_breaks():
+    from docproc.extract._order_words import repair_order_words
+
+    text = "Buôc ông A phai\ntra cho bà B."
+    fixed, at = repair_order_words(text, 0, len(text))
+    assert fixed == "Buộc ông A phải\ntrả cho bà B." and len(at) == 3
