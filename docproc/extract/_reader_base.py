@@ -10,7 +10,7 @@ from docproc.extract import _confidence as C
 from docproc.extract import assets as A
 from docproc.extract._clauses import Clause
 from docproc.extract._patterns import DONG_TIEN_RE
-from docproc.extract._word_amounts import amounts_glossed, lookalike_digits, repair_split_digits, word_amounts
+from docproc.extract._word_amounts import amounts_glossed, repair_split_digits, shadow_digits, word_amounts
 from docproc.schema import Party
 from docproc.text import AmountMatch, find_amounts, parse_amount, words_to_amount
 
@@ -94,7 +94,7 @@ def amounts_of(text: str, start: int, end: int) -> list[AmountMatch]:
     """Amounts of text[start:end] (absolute offsets). "300.000 đồng tiền tạm ứng án phí" is money
     too, though "đồng tiền" alone is not a unit: add those the shared finder leaves out,
     and amounts written in words alone."""
-    found = [shift_amount(a, start) for a in find_amounts(lookalike_digits(text[start:end]))]
+    found = [shift_amount(a, start) for a in find_amounts(shadow_digits(text[start:end]))]
     have = {a.start for a in found}
     for m in DONG_TIEN_RE.finditer(text, start, end):
         if m.start() not in have:
@@ -139,6 +139,7 @@ class ReaderBase:
         self.resolver = resolver
         self.mentions = self._find_mentions()
         self.amounts = amounts_of(text, start, end)
+        self.shadow = text[:start] + shadow_digits(text[start:end]) + text[end:]  # as the finder saw it
         self.obs: list[Draft] = []
         self.assets: list[AssetDraft] = []
         self.known: list[A.AssetFields] = []
@@ -270,12 +271,14 @@ class ReaderBase:
         d.amount, d.amount_vnd = am, am.value
         span = self.text[am.start : am.end]
         digits = parse_amount(span)
-        letters = lookalike_digits(span) != span  # letters OCR put for digits, read as those digits
+        # letters read for digits, a unit garbled, a separator displaced: read through the damage
+        tail = am.end + 4  # a garbled unit is read as "đ" and blanked after it
+        letters = self.shadow[am.start : tail] != self.text[am.start : tail]
 
         if am.words:
             d.extra.pop("_words_mismatch", None)
             said = words_to_amount(am.words)
-            if said == am.value and (letters or digits is not None and digits != am.value):
+            if said == am.value and (letters or digits != am.value and re.search(r"\d", span)):
                 d.conf = C.REPAIRED  # the digits were put together again (`repair_split_digits`)
             elif said == am.value:
                 d.conf = C.STATED

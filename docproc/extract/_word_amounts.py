@@ -10,6 +10,7 @@ import re
 
 from docproc.extract._lexicon import NUMBER_WORDS
 from docproc.text import AmountMatch, words_to_amount
+from docproc.text.normalize import strip_diacritics
 
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
 # "đồng" as the currency, not the first syllable of "đồng ý", "đồng thời", "đồng sở hữu" ...
@@ -79,9 +80,11 @@ def repair_split_digits(text: str, found: list[AmountMatch]) -> list[AmountMatch
 def _joined(text: str, a: AmountMatch, want: str, taken: list[tuple[int, int]]) -> int | None:
     """Start of the digits before `a` that, with or without its own digits, spell `want`."""
     run = _PIECE_RE.search(text, max(0, a.start - 28), a.start)
+    own = "".join(_DIGITS_RE.findall(text[a.start : a.end]))
+    if own == want or _one_extra(own, want):
+        return a.start  # "40000.000 đồng" (a separator lost), "40.000.0000" (a speck read as a digit)
     if run is None:
         return None
-    own = "".join(_DIGITS_RE.findall(text[a.start : a.end]))
     for d in _DIGITS_RE.finditer(text, run.start(), a.start):
         if d.start() > run.start() and text[d.start() - 1].isdigit():
             continue  # a number starts at its first digit
@@ -91,6 +94,14 @@ def _joined(text: str, a: AmountMatch, want: str, taken: list[tuple[int, int]]) 
         if before + own == want or (before == want and len(own) <= 2):
             return d.start()
     return None
+
+
+def _one_extra(digits: str, want: str) -> bool:
+    """`digits` is `want` with one digit more (a speck read as a digit); `want` has at least four
+    digits, so that a chance match is unlikely."""
+    if len(digits) != len(want) + 1 or len(want) < MIN_REAL_DIGITS:
+        return False
+    return any(digits[:k] + digits[k + 1 :] == want for k in range(len(digits)))
 
 
 # Digits, a unit OCR lost or garbled (at most a short token), then words in parentheses.
@@ -116,8 +127,10 @@ def amounts_glossed(text: str, start: int, end: int, found: list[AmountMatch]) -
         if said is None or said < MIN_WORD_AMOUNT or not _CURRENCY_END_RE.search(words):
             continue
         digits = "".join(_DIGITS_RE.findall(m.group("num")))
-        if digits != str(said) and not (str(said).startswith(digits) and len(digits) < len(str(said))):
-            continue
+        want = str(said)
+        if digits != want and not (want.startswith(digits) and len(digits) < len(want)):
+            if not _one_extra(digits, want):
+                continue
         num_end = m.end("unit") if m.group("unit") else m.end("num")
         out.append(AmountMatch(m.start("num"), num_end, said, words, (m.start("words"), m.end("words"))))
     return out
@@ -143,4 +156,32 @@ def lookalike_digits(text: str) -> str:
             continue
         parts += [text[pos : m.start()], tok.translate(_LOOKALIKE)]
         pos = m.end()
+    return "".join([*parts, text[pos:]]) if parts else text
+
+
+# A grouped number, then a word OCR made of "đồng" ("đổng", "đồug", "dòng", "đồn"): one letter off.
+_GROUPED_UNIT_RE = re.compile(r"(?<![\w/.,])\d{1,3}(?:[.,] ?\d{3})+[ \t]?(?P<u>[đĐdD][^\W\d_]{1,3})(?!\w)")
+_UNITS_READ = frozenset({"đồng", "đông", "dồng", "dông", "dong", "đống", "vnđ", "vnd"})
+# A space OCR put before a separator: "40.000 .000 đồng".
+_SPACE_BEFORE_SEP_RE = re.compile(r"(?<=\d{3}) ([.,])(?=\d{3}(?!\d))")
+
+
+def _near_dong(word: str) -> bool:
+    w = strip_diacritics(word.lower()).replace("đ", "d")
+    return w in ("don", "dng") or len(w) == 4 and sum(x != y for x, y in zip(w, "dong", strict=True)) <= 1
+
+
+def shadow_digits(text: str) -> str:
+    """`text` as the amount finder should see it: letters read for digits (`lookalike_digits`), a space
+    before a separator moved after it, and a unit OCR garbled after a grouped number written "đ". The
+    same length, so every offset still points into the document text."""
+    text = lookalike_digits(text)
+    text = _SPACE_BEFORE_SEP_RE.sub(r"\1 ", text)
+    parts, pos = [], 0
+    for m in _GROUPED_UNIT_RE.finditer(text):
+        u = m.group("u")
+        if u.lower() in _UNITS_READ or not _near_dong(u):
+            continue
+        parts += [text[pos : m.start("u")], "đ" + " " * (len(u) - 1)]
+        pos = m.end("u")
     return "".join([*parts, text[pos:]]) if parts else text

@@ -58,7 +58,7 @@ def _digits_reread(ex: Extraction, document: Document) -> list[Notice]:
     """An amount whose digits, as read, say something else than the value kept: the digits were put
     back together or corrected because the words spell the value, or letters OCR put for digits were
     read as digits ("J12.128.476đ"). The reviewer is told what the digits said."""
-    from docproc.extract._word_amounts import lookalike_digits
+    from docproc.extract._word_amounts import shadow_digits
     from docproc.text import parse_amount, words_to_amount
 
     out = []
@@ -74,7 +74,7 @@ def _digits_reread(ex: Extraction, document: Document) -> list[Notice]:
         if digits is None or digits == ob.amount_vnd:
             continue
         said = words_to_amount(ob.amount_words) if ob.amount_words else None
-        if said == ob.amount_vnd or parse_amount(lookalike_digits(span)) == ob.amount_vnd:
+        if said == ob.amount_vnd or parse_amount(shadow_digits(span)) == ob.amount_vnd:
             out.append(
                 Notice(
                     "amount.digits_reread", f"/obligations/{i}", {"digits": digits, "amount": ob.amount_vnd}

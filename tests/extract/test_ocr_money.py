@@ -214,3 +214,33 @@ def test_repair_keeps_the_length_and_the_line_breaks():
     text = "Buôc ông A phai\ntra cho bà B."
     fixed, at = repair_order_words(text, 0, len(text))
     assert fixed == "Buộc ông A phải\ntrả cho bà B." and len(at) == 3
+
+
+# -- the unit garbled, a separator displaced, a digit too many -----------------------------------------
+@pytest.mark.parametrize("unit", ["đổng", "đồug", "dòng", "đồn"])
+def test_unit_garbled_after_a_grouped_number(unit):
+    obs, ev = run(f"1. Buộc ông Đinh Văn Khoa trả cho bà Lương Thị Mai 63.250.000 {unit}.")
+    assert [o.amount_vnd for o in obs if o.kind == "pay_money"] == [63_250_000]
+    assert ev.records["/obligations/0/amount_vnd"].confidence <= C.REPAIRED
+
+
+def test_a_word_that_is_no_unit_after_a_number_stays_no_amount():
+    from docproc.extract._word_amounts import shadow_digits
+
+    for text in ("diện tích 1.250 dài 30m", "số 12.345 đường Lê Lợi", "thửa 1.024 đất ở"):
+        assert shadow_digits(text) == text
+
+
+def test_space_before_a_separator():
+    obs, _ = run("1. Buộc ông Đinh Văn Khoa trả cho bà Lương Thị Mai 63.250 .000 đồng.")
+    assert [o.amount_vnd for o in obs if o.kind == "pay_money"] == [63_250_000]
+
+
+@pytest.mark.parametrize("digits", ["63.250.0000", "632.50.000", "63250.000"])
+def test_digits_one_off_are_read_from_the_words_that_spell_them(digits):
+    obs, ev = run(
+        f"1. Buộc ông Đinh Văn Khoa trả cho bà Lương Thị Mai {digits} đồng (Sáu mươi ba triệu hai trăm năm mươi"
+        " nghìn đồng)."
+    )
+    assert [o.amount_vnd for o in obs if o.kind == "pay_money"] == [63_250_000]
+    assert ev.records["/obligations/0/amount_vnd"].confidence <= C.REPAIRED
