@@ -26,6 +26,13 @@ _I = re.I
 
 __all__ = ["FeeRules"]
 
+# Between two fees of a chain ("200.000 đồng án phí hình sự sơ thẩm và 470.000 đồng ..."): the first fee's
+# name, which OCR may garble in part ("án jp hình sự sơ thẩm"), as long as its instance is still read.
+_CHAIN_GAP_RE = re.compile(
+    r"\s*(?:tiền\s+)?(?:(?:án\s+phí|lệ\s+phí)[^;\d]{0,80}?|[^;\d]{0,40}?\b(?:sơ|phúc)\s+thẩm)(?:\s+và|,)\s*",
+    _I,
+)
+
 
 class FeeRules(ReaderBase):
     def _fees(self, c: Clause, start: int) -> bool:
@@ -111,7 +118,7 @@ class FeeRules(ReaderBase):
             if comp and x.start > comp.start():
                 break
             gap = self.text[self._after_amount(prev) : self._amount_start(x)]
-            if re.fullmatch(r"\s*(?:tiền\s+)?(?:án\s+phí|lệ\s+phí)[^;\d]{0,80}?(?:\s+và|,)\s*", gap, _I):
+            if _CHAIN_GAP_RE.fullmatch(gap):
                 chain.append(x)
                 prev = x
             else:

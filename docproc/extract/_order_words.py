@@ -1,4 +1,5 @@
-"""The words of ordering as OCR damages them, put back before the operative part is read.
+"""The words of ordering (and of the fee item) as OCR damages them, put back before the operative
+part is read.
 
 The rules match the verbs of ordering exactly where a tone changes the meaning ("trả" / "trà", "giao" /
 "giáo": `_patterns`), so a scan's "Buôc ông A trả", "ông A phai tra cho B", "bồi thưởng", "liên đổi"
@@ -54,6 +55,12 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?<!\w){_loose('liên đới')}(?=\s+\w)"), "liên đới"),
     (re.compile(rf"(?<!\w){_loose('hoàn trả')}(?!\w)"), "hoàn trả"),
     (re.compile(rf"(?<!\w){_loose('có nghĩa vụ')}(?!\w)"), "có nghĩa vụ"),
+    # the words of the fee item ("an phi", "tạm ửng", "khâu trừ", "mỗi ngưòi"): no other words of their shape
+    (re.compile(rf"(?<!\w){_loose('án phí')}(?!\w)"), "án phí"),
+    (re.compile(rf"(?<!\w){_loose('lệ phí')}(?!\w)"), "lệ phí"),
+    (re.compile(rf"(?<!\w){_loose('tạm ứng')}(?!\w)"), "tạm ứng"),
+    (re.compile(rf"(?<!\w){_loose('khấu trừ')}(?!\w)"), "khấu trừ"),
+    (re.compile(rf"(?<!\w){_loose('mỗi người')}(?!\w)"), "mỗi người"),
     # "phải" only before a verb of ordering ("phái" is also a faction)
     (re.compile(rf"(?<!\w){_loose('phải')}{_VERB_AFTER}"), "phải"),
     # "trả" only where it pays someone: before "cho", "lại cho", "nợ" (not "điều tra", "kiểm tra")
@@ -93,6 +100,8 @@ def _in_name(text: str, at: int, found: str) -> bool:
     """Whether the words found are part of a name ("ông Nguyễn Thanh Toàn", "bà Lê Thị Trà cho ..."):
     a later word capitalised, or the first capitalised after a capitalised word."""
     words = found.split()
+    if found.isupper():
+        return False  # a heading in capitals ("VỀ AN PHÍ")
     if any(w[:1].isupper() for w in words[1:]):
         return True
     prev = _PREV_WORD_RE.search(text, max(0, at - 30), at)

@@ -244,3 +244,39 @@ def test_digits_one_off_are_read_from_the_words_that_spell_them(digits):
     )
     assert [o.amount_vnd for o in obs if o.kind == "pay_money"] == [63_250_000]
     assert ev.records["/obligations/0/amount_vnd"].confidence <= C.REPAIRED
+
+
+# -- the fee item damaged ----------------------------------------------------------------------------
+def test_fee_heading_without_its_marks_still_makes_a_fee_item():
+    obs, ev = run(
+        "1. Buộc ông Đinh Văn Khoa trả cho bà Lương Thị Mai 9.000.000 đồng.\n2. Về an phi:\n"
+        "Ông Đinh Văn Khoa chịu 450.000 đồng."
+    )
+    assert [(o.obligors, o.amount_vnd) for o in obs if o.kind == "court_fee"] == [(["P2"], 450_000)]
+
+
+def test_chain_of_fees_whose_first_name_ocr_garbled_and_a_blank_line_between():
+    obs, _ = run(
+        "2. Về án phí:\n- Bị cáo Đinh Văn Khoa phải chịu 200.000 đồng án jp hình sự sơ thẩm và\n\n"
+        "512.300 đồng án phí dân sự sơ thẩm."
+    )
+    assert [o.amount_vnd for o in obs if o.kind == "court_fee"] == [200_000, 512_300]
+
+
+def test_each_person_pays_a_fee_though_the_horn_of_nguoi_was_lost():
+    obs, _ = run(
+        "2. Về án phí: Ông Đinh Văn Khoa và bà Tạ Minh Trúc mỗi ngưòi phải chịu 300.000 đồng án phí."
+    )
+    assert sorted((o.obligors[0], o.amount_vnd) for o in obs if o.kind == "court_fee") == [
+        ("P2", 300_000),
+        ("P3", 300_000),
+    ]
+
+
+def test_advance_credited_though_the_words_lost_their_marks():
+    obs, _ = run(
+        "2. Về án phí: Ông Đinh Văn Khoa phải chịu 2.000.000 đồng án phí dân sự sơ thẩm, được khau tru vao so"
+        " tien 300.000 đồng tam ung an phi đã nộp, ông Khoa còn phải nộp 1.700.000 đồng."
+    )
+    fees = [o for o in obs if o.kind == "court_fee"]
+    assert [(f.amount_vnd, f.advance_credited) for f in fees] == [(2_000_000, 300_000)]
