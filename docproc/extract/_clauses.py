@@ -191,7 +191,7 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             or bool(re.match(r"\s*(?:Đợt\s+\d|Về\s)", line))
             or (line.strip().upper() == line.strip() and len(line.strip()) > 3)  # a heading in capitals
         )
-        if out and prev_open and not opens_item:
+        if out and prev_open and not opens_item and (not _NUMBER_END_RE.search(prev) or line[:3].isdigit()):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
@@ -207,13 +207,15 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
             out[-1], cut = (out[-1][0], im.start("mark")), im.start("mark")
             out.append((cut, e))
-        prev_open = not re.search(r"[.:;!?]\s*$", line)
+        # open: mid-sentence, or inside a number the line broke after its separator ("1.794.944.")
+        prev_open = not re.search(r"[.:;!?]\s*$", line) or bool(_NUMBER_END_RE.search(line))
         prev = line
     return out
 
 
 # A line that stops where a list of numbers goes on: "khoản 1,", "các Điều 26, 35 và"
 _CONTINUES_RE = re.compile(r"(?:[,\-–]|\b(?:và|khoản|Điều|điểm|số|mục))\s*$", re.I)
+_NUMBER_END_RE = re.compile(r"\d[.,]\d{3}[.,]\s*$")
 # Letters of a lettered list as Vietnamese documents run them ("d)" then "đ)").
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _INLINE_MARK_RE = re.compile(

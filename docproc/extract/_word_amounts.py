@@ -166,6 +166,11 @@ _UNITS_READ = frozenset({"đồng", "đông", "dồng", "dông", "dong", "đốn
 _SPACE_BEFORE_SEP_RE = re.compile(r"(?<=\d{3}) ([.,])(?=\d{3}(?!\d))")
 
 
+# A number broken at a line's end after a separator: "1.794.944.\n110 đồng" (the break read as a space;
+# at least two groups before it, so an item number "2.\n" never joins the amount after it).
+_SEP_AT_LINE_END_RE = re.compile(r"(?<=\d[.,]\d{3}[.,])\n(?=\d{3}(?:[.,]\d{3})*\s*(?i:đồng|đ|d|vnđ)(?!\w))")
+
+
 def _near_dong(word: str) -> bool:
     w = strip_diacritics(word.lower()).replace("đ", "d")
     return w in ("don", "dng") or len(w) == 4 and sum(x != y for x, y in zip(w, "dong", strict=True)) <= 1
@@ -173,10 +178,12 @@ def _near_dong(word: str) -> bool:
 
 def shadow_digits(text: str) -> str:
     """`text` as the amount finder should see it: letters read for digits (`lookalike_digits`), a space
-    before a separator moved after it, and a unit OCR garbled after a grouped number written "đ". The
-    same length, so every offset still points into the document text."""
+    before a separator moved after it, a line break after a separator read as a space, and a unit OCR
+    garbled after a grouped number written "đ". The same length, so every offset still points into
+    the document text."""
     text = lookalike_digits(text)
     text = _SPACE_BEFORE_SEP_RE.sub(r"\1 ", text)
+    text = _SEP_AT_LINE_END_RE.sub(" ", text)
     parts, pos = [], 0
     for m in _GROUPED_UNIT_RE.finditer(text):
         u = m.group("u")

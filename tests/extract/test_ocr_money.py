@@ -280,3 +280,15 @@ def test_advance_credited_though_the_words_lost_their_marks():
     )
     fees = [o for o in obs if o.kind == "court_fee"]
     assert [(f.amount_vnd, f.advance_credited) for f in fees] == [(2_000_000, 300_000)]
+
+
+def test_amount_broken_at_the_end_of_a_line_after_its_separator():
+    from docproc.extract._word_amounts import shadow_digits
+
+    obs, _ = run(
+        "1. Buộc ông Đinh Văn Khoa trả cho bà Lương Thị Mai số tiền 1.512.907.\n"
+        "300 đồng.\n2. Về án phí: Ông Đinh Văn Khoa phải chịu 300.000 đồng án phí."
+    )
+    assert [(o.kind, o.amount_vnd) for o in obs] == [("pay_money", 1_512_907_300), ("court_fee", 300_000)]
+    # one group before the break is an item number as often as an amount: nothing is joined
+    assert shadow_digits("mục 2.\n300.000 đồng") == "mục 2.\n300.000 đồng"
