@@ -100,17 +100,35 @@ def test_digits_before_are_not_joined_when_nothing_spells_the_words():
     assert ev.records["/obligations/0/amount_vnd"].confidence <= C.WEAK
 
 
-def test_reread_digits_are_reported_to_the_reviewer():
+def _judgment(order: str):
     text = (
         "TÒA ÁN NHÂN DÂN HUYỆN AN PHÚ\nBẢN ÁN SỐ: 12/2024/DS-ST\nNGÀY 05/3/2024\n"
         "NHÂN DANH\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
         "- Nguyên đơn: Bà Lương Thị Mai, sinh năm 1970; địa chỉ: xã Tân Hòa.\n"
         "- Bị đơn: Ông Đinh Văn Khoa, sinh năm 1968; địa chỉ: xã Tân Hòa.\n"
         "NỘI DUNG VỤ ÁN:\nBà Mai cho ông Khoa vay tiền.\nNHẬN ĐỊNH CỦA TÒA ÁN:\nXét thấy.\nQUYẾT ĐỊNH:\n"
+        + order
+    )
+    return extract(Document.from_text(text, source="t.txt"))
+
+
+def test_digits_and_words_that_disagree_past_repair_keep_the_digits_and_warn():
+    ex = _judgment(
+        "1. Buộc ông Đinh Văn Khoa phải trả cho bà Lương Thị Mai số tiền 17.800.000 đồng "
+        "(Mười chín triệu năm trăm nghìn đồng).\n"
+    )
+    pays = [(i, o) for i, o in enumerate(ex.obligations) if o.kind == "pay_money"]
+    assert [o.amount_vnd for _, o in pays] == [17_800_000]
+    notes = [(n.code, n.params) for n in ex.document.notices if n.pointer == f"/obligations/{pays[0][0]}"]
+    assert ("amount.words_digits_differ", {"digits": 17_800_000, "words": 19_500_000}) in notes
+    assert not any(code == "amount.digits_reread" for code, _ in notes)
+
+
+def test_reread_digits_are_reported_to_the_reviewer():
+    ex = _judgment(
         "1. Buộc ông Đinh Văn Khoa phải trả cho bà Lương Thị Mai số tiền 90.000.000 7 đồng "
         "(Chín mươi triệu đồng).\n"
     )
-    ex = extract(Document.from_text(text, source="t.txt"))
     pays = [(i, o) for i, o in enumerate(ex.obligations) if o.kind == "pay_money"]
     assert [o.amount_vnd for _, o in pays] == [90_000_000]
     codes = [(n.code, n.pointer, n.params) for n in ex.document.notices]
