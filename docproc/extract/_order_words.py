@@ -52,6 +52,9 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<!\w)[Bb]u[oôơòóỏõọồốổỗộờớởỡợ]c(?=\s+\w)"), "buộc"),
     (re.compile(rf"(?<!\w){_loose('bồi thường')}(?!\w)"), "bồi thường"),
     (re.compile(rf"(?<!\w){_loose('thanh toán')}(?!\w)"), "thanh toán"),
+    # the last letter read as dust before "cho": "bồi thườn: cho", "thanh toá' cho"
+    (re.compile(rf"(?<!\w){_loose('bồi thườn')}[:;'’.,`](?=\s+{_loose('cho')}(?!\w))"), "bồi thường"),
+    (re.compile(rf"(?<!\w){_loose('thanh toá')}[:;'’.,`](?=\s+{_loose('cho')}(?!\w))"), "thanh toán"),
     (re.compile(rf"(?<!\w){_loose('liên đới')}(?=\s+\w)"), "liên đới"),
     (re.compile(rf"(?<!\w){_loose('hoàn trả')}(?!\w)"), "hoàn trả"),
     (re.compile(rf"(?<!\w){_loose('có nghĩa vụ')}(?!\w)"), "có nghĩa vụ"),

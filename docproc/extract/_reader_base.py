@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from docproc.extract import _confidence as C
 from docproc.extract import assets as A
 from docproc.extract._clauses import Clause
-from docproc.extract._patterns import DONG_TIEN_RE
+from docproc.extract._patterns import DONG_TIEN_RE, SPECK_COLON
 from docproc.extract._word_amounts import amounts_glossed, repair_split_digits, shadow_digits, word_amounts
 from docproc.schema import Party
 from docproc.text import AmountMatch, find_amounts, parse_amount, words_to_amount
@@ -256,7 +256,7 @@ class ReaderBase:
 
     def _subject(self, a: int, b: int) -> list[tuple[str, tuple[int, int]]]:
         seg = self.text[a:b]
-        cut = max((m.end() for m in re.finditer(r"[:;]|\bthì\b|\.\s", seg, _I)), default=0)
+        cut = max((m.end() for m in re.finditer(rf"{SPECK_COLON}|;|\bthì\b|\.\s", seg, _I)), default=0)
         return self.pids_in(a + cut, b)
 
     def _set_amount(self, d: Draft, am: AmountMatch) -> None:

@@ -205,6 +205,7 @@ def test_first_item_number_read_with_a_comma_when_the_ones_before_were_lost():
         "1. Ông Đinh Văn Khoa có nghĩa vụ thanh toan cho bà Lương Thị Mai 40.000.000 đồng.",
         "1. Buộc ông Đinh Văn Khoa phải bồi thưởng cho bà Lương Thị Mai 40.000.000 đồng.",
         "1. Ông Đinh Văn Khoa và bà Tạ Minh Trúc liên đổi trả cho bà Lương Thị Mai 40.000.000 đồng.",
+        "1. Buộc ông Đinh Văn Khoa bồi thườn: cho bà Lương Thị Mai 40.000.000 đồng.",
     ],
 )
 def test_order_read_through_a_damaged_word_of_ordering(order):
@@ -310,3 +311,13 @@ def test_amount_broken_at_the_end_of_a_line_after_its_separator():
     assert [(o.kind, o.amount_vnd) for o in obs] == [("pay_money", 1_512_907_300), ("court_fee", 300_000)]
     # one group before the break is an item number as often as an amount: nothing is joined
     assert shadow_digits("mục 2.\n300.000 đồng") == "mục 2.\n300.000 đồng"
+
+
+def test_dust_read_as_a_colon_inside_the_payers_names_does_not_end_the_subject():
+    obs, _ = run(
+        "1. Buộc bị cáo Đinh Văn Khoa và bị cáo Tạ Minh Trúc:.. liên đới trả cho bà Lương Thị Mai số tiền "
+        "8.400.000 đồng (Tám triệu bốn trăm nghìn đồng)."
+    )
+    assert [(sorted(o.obligors), o.amount_vnd) for o in obs if o.kind == "pay_money"] == [
+        (["P2", "P3"], 8_400_000)
+    ]
