@@ -10,7 +10,13 @@ from docproc.extract import _confidence as C
 from docproc.extract import assets as A
 from docproc.extract._clauses import Clause
 from docproc.extract._patterns import DONG_TIEN_RE, SPECK_COLON
-from docproc.extract._word_amounts import amounts_glossed, repair_split_digits, shadow_digits, word_amounts
+from docproc.extract._word_amounts import (
+    amounts_glossed,
+    repair_split_digits,
+    shadow_digits,
+    word_amounts,
+    words_support,
+)
 from docproc.schema import Party
 from docproc.text import AmountMatch, find_amounts, parse_amount, words_to_amount
 
@@ -282,6 +288,8 @@ class ReaderBase:
                 d.conf = C.REPAIRED  # the digits were put together again (`repair_split_digits`)
             elif said == am.value:
                 d.conf = C.STATED
+            elif words_support(am.words, am.value):
+                d.conf = C.REPAIRED  # words OCR damaged, which still spell the digits
             else:
                 d.conf = C.WEAK
                 d.extra["_words_mismatch"] = True

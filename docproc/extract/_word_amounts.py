@@ -6,10 +6,11 @@ converted"). The number words come from `_lexicon.NUMBER_WORDS`."""
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 
 from docproc.extract._lexicon import NUMBER_WORDS
-from docproc.text import AmountMatch, words_to_amount
+from docproc.text import AmountMatch, amount_to_words, words_to_amount
 from docproc.text.normalize import strip_diacritics
 
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
@@ -192,3 +193,25 @@ def shadow_digits(text: str) -> str:
         parts += [text[pos : m.start("u")], "đ" + " " * (len(u) - 1)]
         pos = m.end("u")
     return "".join([*parts, text[pos:]]) if parts else text
+
+
+_WORD_TOKEN_RE = re.compile(r"[^\s,.;:()]+")
+WORDS_SUPPORT_RATIO = 0.85  # share of the expected words found, in order, in words OCR left unreadable
+
+
+def words_support(words: str, value: int) -> bool:
+    """Whether words OCR left unreadable still spell `value` (digits repairing the words): with the
+    dust dropped they read as `value`, or nearly all the words `value` is written with are there in
+    order ("Bốn tỷ ... bảy mươi Ề sáu nghìn ba trăm đồng"). Words that read as another amount never
+    support the digits: that is a disagreement, not damage."""
+    if words_to_amount(words) is not None:
+        return False
+    tokens = _WORD_TOKEN_RE.findall(words)
+    kept = [t for t in tokens if words_to_amount(t) is not None or t.lower() in ("đồng", "chẵn")]
+    if kept and words_to_amount(" ".join(kept)) == value:
+        return True
+    want = [strip_diacritics(w) for w in amount_to_words(value).lower().split()]
+    have = [strip_diacritics(t.lower()) for t in tokens]
+    match = difflib.SequenceMatcher(a=want, b=have, autojunk=False)
+    found = sum(b.size for b in match.get_matching_blocks())
+    return len(want) >= 4 and found / len(want) >= WORDS_SUPPORT_RATIO

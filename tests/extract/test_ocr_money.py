@@ -321,3 +321,24 @@ def test_dust_read_as_a_colon_inside_the_payers_names_does_not_end_the_subject()
     assert [(sorted(o.obligors), o.amount_vnd) for o in obs if o.kind == "pay_money"] == [
         (["P2", "P3"], 8_400_000)
     ]
+
+
+# -- the digits repair the words ------------------------------------------------------------------------
+def test_words_with_dust_in_them_still_confirm_the_digits():
+    from docproc.extract._word_amounts import words_support
+
+    assert words_support("Bảy tỷ hai trăm mười lăm triệu Ề bốn trăm nghìn đồng", 7_215_400_000)
+    assert words_support("Bảy tỷ hai trăm mười lăm triệu bốn trăm nghìn đổn'", 7_215_400_000)
+    assert words_support("Bảy tỷ hai trăm mười lăm triệu bốn trăm ngh~n đồng", 7_215_400_000)
+    # words that read as another amount disagree; words that are too short say nothing
+    assert not words_support("Bảy tỷ hai trăm mười sáu triệu bốn trăm nghìn đồng", 7_215_400_000)
+    assert not words_support("Bảy ~ đồng", 7_000)
+
+
+def test_damaged_words_that_spell_the_digits_keep_the_digits_at_a_repaired_confidence():
+    obs, ev = run(
+        "1. Buộc ông Đinh Văn Khoa trả cho bà Lương Thị Mai 7.215.400.000 đồng (bằng chữ: Bảy tỷ hai trăm mười"
+        " lăm triệu Ề\nbốn trăm nghìn đồng)."
+    )
+    assert [o.amount_vnd for o in obs if o.kind == "pay_money"] == [7_215_400_000]
+    assert C.WEAK < ev.records["/obligations/0/amount_vnd"].confidence <= C.REPAIRED
