@@ -160,8 +160,11 @@ def lookalike_digits(text: str) -> str:
     return "".join([*parts, text[pos:]]) if parts else text
 
 
-# A grouped number, then a word OCR made of "đồng" ("đổng", "đồug", "dòng", "đồn"): one letter off.
-_GROUPED_UNIT_RE = re.compile(r"(?<![\w/.,])\d{1,3}(?:[.,] ?\d{3})+[ \t]?(?P<u>[đĐdD][^\W\d_]{1,3})(?!\w)")
+# A grouped number, then a word OCR made of "đồng" ("đổng", "đồug", "dòng", "đồn"): one letter off; or "đ"
+# read "d", "Đ", "₫" (which the finder refuses after a space, where a plain number is no money).
+_GROUPED_UNIT_RE = re.compile(
+    r"(?<![\w/.,])\d{1,3}(?:[.,] ?\d{3})+[ \t]?(?P<u>[đĐdD][^\W\d_]{1,3}|[dDĐ₫])(?!\w)"
+)
 _UNITS_READ = frozenset({"đồng", "đông", "dồng", "dông", "dong", "đống", "vnđ", "vnd"})
 # A space OCR put before a separator: "40.000 .000 đồng".
 _SPACE_BEFORE_SEP_RE = re.compile(r"(?<=\d{3}) ([.,])(?=\d{3}(?!\d))")
@@ -188,7 +191,10 @@ def shadow_digits(text: str) -> str:
     parts, pos = [], 0
     for m in _GROUPED_UNIT_RE.finditer(text):
         u = m.group("u")
-        if u.lower() in _UNITS_READ or not _near_dong(u):
+        if len(u) == 1:  # "2.000.000 d", "2.000.000 Đ", "₫": the unit "đ" after a grouped number
+            if u == "đ" or u == "Đ" and len(re.findall(r"[.,]", m.group())) < 2:
+                continue  # "Số 1.234 Đ": an anonymised street may follow a house number
+        elif u.lower() in _UNITS_READ or not _near_dong(u):
             continue
         parts += [text[pos : m.start("u")], "đ" + " " * (len(u) - 1)]
         pos = m.end("u")

@@ -342,3 +342,9 @@ def test_damaged_words_that_spell_the_digits_keep_the_digits_at_a_repaired_confi
     )
     assert [o.amount_vnd for o in obs if o.kind == "pay_money"] == [7_215_400_000]
     assert C.WEAK < ev.records["/obligations/0/amount_vnd"].confidence <= C.REPAIRED
+
+
+@pytest.mark.parametrize("unit", [" d", " Đ", " ₫"])
+def test_the_unit_d_read_as_another_letter_after_a_grouped_number(unit):
+    obs, _ = run(f"2. Về án phí: Ông Đinh Văn Khoa phải chịu 1.250.000{unit} án phí dân sự sơ thẩm.")
+    assert [o.amount_vnd for o in obs if o.kind == "court_fee"] == [1_250_000]
