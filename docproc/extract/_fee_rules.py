@@ -26,6 +26,12 @@ _I = re.I
 
 __all__ = ["FeeRules"]
 
+# A colon right after an amount's unit, then a new subject: typed text never has it ("X đồng, gồm:" has a
+# word between), OCR reads the semicolon of a list of fees so.
+_COLON_AFTER_AMOUNT_RE = re.compile(
+    r"[ \t]*:[ \t]+(?=(?:bị\s+cáo|ông|bà|anh|chị|các|công\s+ty|ngân\s+hàng)\b)", _I
+)
+
 # Between two fees of a chain ("200.000 đồng án phí hình sự sơ thẩm và 470.000 đồng ..."): the first fee's
 # name, which OCR may garble in part ("án jp hình sự sơ thẩm"), as long as its instance is still read.
 _CHAIN_GAP_RE = re.compile(
@@ -90,6 +96,9 @@ class FeeRules(ReaderBase):
         return found
 
     def _fee_end(self, am: AmountMatch, end: int) -> int:
+        glued = _COLON_AFTER_AMOUNT_RE.match(self.text, self._after_amount(am), end)
+        if glued:  # "chịu 4.200.000 đồng: bà B phải chịu ...": a semicolon OCR read as a colon
+            return glued.start()
         m = ADVANCE_RE.search(self.text, self._after_amount(am), end)
         m2 = re.search(r"[;]|\.\s|[Hh]oàn\s+trả", self.text[self._after_amount(am) : end])
         stops = [

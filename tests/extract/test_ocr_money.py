@@ -348,3 +348,24 @@ def test_damaged_words_that_spell_the_digits_keep_the_digits_at_a_repaired_confi
 def test_the_unit_d_read_as_another_letter_after_a_grouped_number(unit):
     obs, _ = run(f"2. Về án phí: Ông Đinh Văn Khoa phải chịu 1.250.000{unit} án phí dân sự sơ thẩm.")
     assert [o.amount_vnd for o in obs if o.kind == "court_fee"] == [1_250_000]
+
+
+def test_fees_listed_with_a_semicolon_read_as_a_colon():
+    obs, _ = run(
+        "2. Về án phí:\n- Án phí dân sự sơ thẩm: ông Đinh Văn Khoa phải chịu 4.200.000 đồng: bà Tạ Minh Trúc phải"
+        " chịu 1.500.000 đồng."
+    )
+    assert [(o.obligors, o.amount_vnd) for o in obs if o.kind == "court_fee"] == [
+        (["P2"], 4_200_000),
+        (["P3"], 1_500_000),
+    ]
+
+
+def test_fee_with_parts_after_gom_keeps_its_parts():
+    obs, _ = run(
+        "2. Về án phí: Ông Đinh Văn Khoa phải chịu 2.300.000 đồng, gồm: án phí dân sự sơ thẩm 2.000.000 đồng và "
+        "án phí phúc thẩm 300.000 đồng."
+    )
+    fees = [o for o in obs if o.kind == "court_fee"]
+    assert [o.amount_vnd for o in fees] == [2_300_000]
+    assert sum(fees[0].components.values()) == 2_300_000
