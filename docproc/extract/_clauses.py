@@ -23,7 +23,7 @@ _MARK_RE = re.compile(
     r"|\[(?P<br>\d{1,2})\][ \t]*|(?P<rom>[IVX]{1,4})[.)][ \t]+"
     # OCR reads the dot of "4." or "2.1." as a comma ("4, Về án phí:", "2,1. Buộc"): taken for a number only
     # before a capital, where a sentence never starts with "4, " in a judgment's own text
-    r"|(?P<ocrnum>\d{1,2}(?:[.,]\d{1,2}){0,3}),[ \t]*(?=[A-ZĐÀ-Ỹ])|(?P<ocrsub>\d{1,2}(?:,\d{1,2}){1,3})[.)][ \t]+)"
+    r"|(?P<ocrnum>\d{1,2}(?:[.,]\d{1,2}){0,3}),[ \t]*(?=[A-ZĐÀ-Ỹ])|(?P<ocrsub>\d{1,2}(?:,\d{1,2}|[.,][lIJ|]\d?){1,3})[.)][ \t]+)"
 )
 # Not before a letter OCR put for a digit in the rest of a number ("55.856. I20 đồng").
 _SENT_END_RE = re.compile(r"(?<=[.!?])\s+(?!(?<=\d\.\s)[IJOSBDQ]\d)(?=[\"“(]?[A-ZĐÀ-Ỹ])")
@@ -122,7 +122,7 @@ def segment_clauses(text: str, start: int, end: int) -> list[Clause]:
             body_off = mk.end()
             num = mk.group("num") or mk.group("ocrnum") or mk.group("ocrsub")
             if num:
-                marker, item = "num", num.replace(",", ".")
+                marker, item = "num", _label(num)
                 last_num = item
             elif mk.group("let"):
                 marker, item = "let", f"{last_num}.{mk.group('let')}"
@@ -183,7 +183,7 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if mk and (mk.group("ocrnum") or mk.group("ocrsub")) and prev_open and _CONTINUES_RE.search(prev):
             mk = None  # "... khoản 1,\n3, Điều 26": a list of numbers wrapped, not an item
         if mk and (num := mk.group("num") or mk.group("ocrnum") or mk.group("ocrsub")):
-            last_num, last_let = num.replace(",", "."), ""
+            last_num, last_let = _label(num), ""
         elif mk and mk.group("let"):
             last_let = mk.group("let")
         opens_item = (
@@ -201,8 +201,8 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             let, num = im.group("let"), im.group("num")
             if let and _LETTERS.find(let) == (_LETTERS.find(last_let) + 1 if last_let else 0):
                 last_let = let
-            elif num and _follows(last_num, num.replace(",", ".")):
-                last_num, last_let = num.replace(",", "."), ""
+            elif num and _follows(last_num, _label(num)):
+                last_num, last_let = _label(num), ""
             else:
                 continue
             out[-1], cut = (out[-1][0], im.start("mark")), im.start("mark")
@@ -223,15 +223,19 @@ _INLINE_MARK_RE = re.compile(
 )
 
 
+_ONE = str.maketrans({",": ".", "l": "1", "I": "1", "J": "1", "|": "1"})
+
+
+def _label(num: str) -> str:
+    """An item number as written, from the way OCR read it ("2,1" → "2.1", "2.l" → "2.1")."""
+    return num.translate(_ONE)
+
+
 def _mark(line: str, last_num: str) -> re.Match[str] | None:
     """The item marker that opens `line`; a number whose dot OCR read as a comma only where it
     continues the numbering ("3." then "4, Về án phí:"), not "3, Điều 26" wrapped from a legal basis."""
     mk = _MARK_RE.match(line)
-    if (
-        mk
-        and (num := mk.group("ocrnum") or mk.group("ocrsub"))
-        and not _follows(last_num, num.replace(",", "."))
-    ):
+    if mk and (num := mk.group("ocrnum") or mk.group("ocrsub")) and not _follows(last_num, _label(num)):
         return None
     return mk
 

@@ -369,3 +369,8 @@ def test_fee_with_parts_after_gom_keeps_its_parts():
     fees = [o for o in obs if o.kind == "court_fee"]
     assert [o.amount_vnd for o in fees] == [2_300_000]
     assert sum(fees[0].components.values()) == 2_300_000
+
+
+def test_sub_item_whose_one_was_read_as_a_letter():
+    text = "2. Về trách nhiệm dân sự:\n2.l. Buộc ông A trả tiền.\n2.2. Buộc bà B trả tiền.\n"
+    assert list(dict.fromkeys(_items(text))) == ["2", "2.1", "2.2"]
