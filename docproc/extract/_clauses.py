@@ -189,6 +189,8 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         opens_item = (
             bool(mk)
             or bool(re.match(r"\s*(?:Đợt\s+\d|Về\s)", line))
+            # an order opens its own sentence: the line before lost its full stop to OCR ("... tín dụng”")
+            or bool(re.match(r"\s*Buộc\s", line))
             or (line.strip().upper() == line.strip() and len(line.strip()) > 3)  # a heading in capitals
         )
         if out and prev_open and not opens_item and (not _NUMBER_END_RE.search(prev) or line[:3].isdigit()):

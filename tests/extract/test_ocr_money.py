@@ -374,3 +374,13 @@ def test_fee_with_parts_after_gom_keeps_its_parts():
 def test_sub_item_whose_one_was_read_as_a_letter():
     text = "2. Về trách nhiệm dân sự:\n2.l. Buộc ông A trả tiền.\n2.2. Buộc bà B trả tiền.\n"
     assert list(dict.fromkeys(_items(text))) == ["2", "2.1", "2.2"]
+
+
+def test_order_on_the_line_after_a_ruling_that_lost_its_full_stop():
+    obs, _ = run(
+        "1. Chấp nhận yêu cầu khởi kiện của bà Lương Thị Mai về việc “Tranh chấp hợp đồng vay tài sản”\n"
+        "Buộc ông Đinh Văn Khoa phải trả cho bà Lương Thị Mai số tiền 75.000.000 đồng."
+    )
+    assert [(o.obligors, o.obligees, o.amount_vnd) for o in obs if o.kind == "pay_money"] == [
+        (["P2"], ["P1"], 75_000_000)
+    ]
