@@ -20,9 +20,13 @@ _HEADING_RE = re.compile(
 )
 _MARK_RE = re.compile(
     r"^[ \t]*(?:(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)][ \t]+|(?P<let>[a-zđ])\)[ \t]+|(?P<dash>[-–+•*])[ \t]*"
-    r"|\[(?P<br>\d{1,2})\][ \t]*|(?P<rom>[IVX]{1,4})[.)][ \t]+)"
+    r"|\[(?P<br>\d{1,2})\][ \t]*|(?P<rom>[IVX]{1,4})[.)][ \t]+"
+    # OCR reads the dot of "4." or "2.1." as a comma ("4, Về án phí:", "2,1. Buộc"): taken for a number only
+    # before a capital, where a sentence never starts with "4, " in a judgment's own text
+    r"|(?P<ocrnum>\d{1,2}(?:[.,]\d{1,2}){0,3}),[ \t]*(?=[A-ZĐÀ-Ỹ])|(?P<ocrsub>\d{1,2}(?:,\d{1,2}|[.,][lIJ|]\d?){1,3})[.)][ \t]+)"
 )
-_SENT_END_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
+# Not before a letter OCR put for a digit in the rest of a number ("55.856. I20 đồng").
+_SENT_END_RE = re.compile(r"(?<=[.!?])\s+(?!(?<=\d\.\s)[IJOSBDQ]\d)(?=[\"“(]?[A-ZĐÀ-Ỹ])")
 _ABBREV_END_RE = re.compile(r"(?:\b(?:TP|Tp|tp|ThS|TS|Th|St|số|Số|khoản|Điều|ông|bà|v\.v)|\b[A-ZĐ])\.$")
 _LEGAL_RE = re.compile(
     r"^\s*(?:[-–]\s*)?(?:Căn\s+cứ|Áp\s+dụng|Nghị\s+quyết\s+số|Bộ\s+luật|Luật\s|Điều\s+\d|Các\s+Điều)", re.I
@@ -111,13 +115,14 @@ def segment_clauses(text: str, start: int, end: int) -> list[Clause]:
     item, last_num = "", ""
     for li, (ls, le) in enumerate(_paragraphs(text, start, end)):
         line = text[ls:le]
-        mk = _MARK_RE.match(line)
+        mk = _mark(line, last_num)
         marker = ""
         body_off = 0
         if mk:
             body_off = mk.end()
-            if mk.group("num"):
-                marker, item = "num", mk.group("num")
+            num = mk.group("num") or mk.group("ocrnum") or mk.group("ocrsub")
+            if num:
+                marker, item = "num", _label(num)
                 last_num = item
             elif mk.group("let"):
                 marker, item = "let", f"{last_num}.{mk.group('let')}"
@@ -166,24 +171,87 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Paragraph spans: a line continues the previous one when that one stops mid-sentence and the
     line does not open a new item (hard-wrapped text, OCR lines); otherwise each line stands alone."""
     out: list[tuple[int, int]] = []
-    prev_open = False
+    prev_open, prev = False, ""
+    last_num, last_let = "", ""
     for m in re.finditer(r"[^\n]+", text[start:end]):
         line = m.group(0)
         if not line.strip():
             prev_open = False
             continue
         s, e = start + m.start(), start + m.end()
+        mk = _mark(line, last_num)
+        if mk and (mk.group("ocrnum") or mk.group("ocrsub")) and prev_open and _CONTINUES_RE.search(prev):
+            mk = None  # "... khoản 1,\n3, Điều 26": a list of numbers wrapped, not an item
+        if mk and (num := mk.group("num") or mk.group("ocrnum") or mk.group("ocrsub")):
+            last_num, last_let = _label(num), ""
+        elif mk and mk.group("let"):
+            last_let = mk.group("let")
         opens_item = (
-            bool(_MARK_RE.match(line))
+            bool(mk)
             or bool(re.match(r"\s*(?:Đợt\s+\d|Về\s)", line))
+            # an order opens its own sentence: the line before lost its full stop to OCR ("... tín dụng”")
+            or bool(re.match(r"\s*Buộc\s", line))
             or (line.strip().upper() == line.strip() and len(line.strip()) > 3)  # a heading in capitals
         )
-        if out and prev_open and not opens_item:
+        if out and prev_open and not opens_item and (not _NUMBER_END_RE.search(prev) or line[:3].isdigit()):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
-        prev_open = not re.search(r"[.:;!?]\s*$", line)
+        # OCR joined the next item to this line ("... của bị cáo A. d) Truy thu ..."): split where the
+        # item that continues the numbering opens after a full stop
+        for im in _INLINE_MARK_RE.finditer(text, s, e):
+            let, num = im.group("let"), im.group("num")
+            if let and _LETTERS.find(let) == (_LETTERS.find(last_let) + 1 if last_let else 0):
+                last_let = let
+            elif num and _follows(last_num, _label(num)):
+                last_num, last_let = _label(num), ""
+            else:
+                continue
+            out[-1], cut = (out[-1][0], im.start("mark")), im.start("mark")
+            out.append((cut, e))
+        # open: mid-sentence, or inside a number the line broke after its separator ("1.794.944.")
+        prev_open = not re.search(r"[.:;!?]\s*$", line) or bool(_NUMBER_END_RE.search(line))
+        prev = line
     return out
+
+
+# A line that stops where a list of numbers goes on: "khoản 1,", "các Điều 26, 35 và"
+_CONTINUES_RE = re.compile(r"(?:[,\-–]|\b(?:và|khoản|Điều|điểm|số|mục))\s*$", re.I)
+_NUMBER_END_RE = re.compile(r"\d[.,]\d{3}[.,]\s*$")
+# Letters of a lettered list as Vietnamese documents run them ("d)" then "đ)").
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_INLINE_MARK_RE = re.compile(
+    r"(?<=\.)[ \t]+(?P<mark>(?P<let>[a-zđ])\)|(?P<num>\d{1,2}(?:[.,]\d{1,2}){0,3})[.,])[ \t]+(?=[A-ZĐÀ-Ỹ])"
+)
+
+
+_ONE = str.maketrans({",": ".", "l": "1", "I": "1", "J": "1", "|": "1"})
+
+
+def _label(num: str) -> str:
+    """An item number as written, from the way OCR read it ("2,1" → "2.1", "2.l" → "2.1")."""
+    return num.translate(_ONE)
+
+
+def _mark(line: str, last_num: str) -> re.Match[str] | None:
+    """The item marker that opens `line`; a number whose dot OCR read as a comma only where it
+    continues the numbering ("3." then "4, Về án phí:"), not "3, Điều 26" wrapped from a legal basis."""
+    mk = _MARK_RE.match(line)
+    if mk and (num := mk.group("ocrnum") or mk.group("ocrsub")) and not _follows(last_num, _label(num)):
+        return None
+    return mk
+
+
+def _follows(prev: str, cand: str) -> bool:
+    """Whether item `cand` may come next after item `prev` ("2.1" → "2.2", "3" or "2.1.1")."""
+    p, c = prev.split(".") if prev else [], cand.split(".")
+    if not all(x.isdigit() for x in p + c):
+        return False
+    if not p:
+        return len(c) == 1  # the first number read (OCR may have lost those before it)
+    if c == [*p, "1"]:
+        return True
+    return any(c == [*p[: k - 1], str(int(p[k - 1]) + 1)] for k in range(1, len(p) + 1))
 
 
 def _lookup_topic(topics: dict[str, str], item: str) -> str:

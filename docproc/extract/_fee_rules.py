@@ -29,6 +29,19 @@ __all__ = ["FeeRules"]
 # a line of a fee list: "+ Bà Nguyễn Thị A: 5.000.000 đồng"
 _FEE_ROW_RE = re.compile(r"\s*(?:[-–+•*]\s*)?(?P<who>[^:;\d\n]{2,80}?)\s*:\s*")
 
+# A colon right after an amount's unit, then a new subject: typed text never has it ("X đồng, gồm:" has a
+# word between), OCR reads the semicolon of a list of fees so.
+_COLON_AFTER_AMOUNT_RE = re.compile(
+    r"[ \t]*:[ \t]+(?=(?:bị\s+cáo|ông|bà|anh|chị|các|công\s+ty|ngân\s+hàng)\b)", _I
+)
+
+# Between two fees of a chain ("200.000 đồng án phí hình sự sơ thẩm và 470.000 đồng ..."): the first fee's
+# name, which OCR may garble in part ("án jp hình sự sơ thẩm"), as long as its instance is still read.
+_CHAIN_GAP_RE = re.compile(
+    r"\s*(?:tiền\s+)?(?:(?:án\s+phí|lệ\s+phí)[^;\d]{0,80}?|[^;\d]{0,40}?\b(?:sơ|phúc)\s+thẩm)(?:\s+và|,)\s*",
+    _I,
+)
+
 
 class FeeRules(ReaderBase):
     def _fees(self, c: Clause, start: int) -> bool:
@@ -102,6 +115,9 @@ class FeeRules(ReaderBase):
         return True
 
     def _fee_end(self, am: AmountMatch, end: int) -> int:
+        glued = _COLON_AFTER_AMOUNT_RE.match(self.text, self._after_amount(am), end)
+        if glued:  # "chịu 4.200.000 đồng: bà B phải chịu ...": a semicolon OCR read as a colon
+            return glued.start()
         m = ADVANCE_RE.search(self.text, self._after_amount(am), end)
         m2 = re.search(r"[;]|\.\s|[Hh]oàn\s+trả", self.text[self._after_amount(am) : end])
         stops = [
@@ -131,7 +147,7 @@ class FeeRules(ReaderBase):
             if comp and x.start > comp.start():
                 break
             gap = self.text[self._after_amount(prev) : self._amount_start(x)]
-            if re.fullmatch(r"\s*(?:tiền\s+)?(?:án\s+phí|lệ\s+phí)[^;\d]{0,80}?(?:\s+và|,)\s*", gap, _I):
+            if _CHAIN_GAP_RE.fullmatch(gap):
                 chain.append(x)
                 prev = x
             else:

@@ -37,7 +37,9 @@ ORDER_RE = re.compile(
     _I,
 )
 
-BUOC_RE = re.compile(r"\b(?:buộc|thì)\b|:", _I)
+# a colon followed by more dots or quotes is OCR dust inside a name ("Trần V:.. liên đới"), not a heading's end
+SPECK_COLON = r":(?![.,:;'\"‘’`…])"
+BUOC_RE = re.compile(rf"\b(?:buộc|thì)\b|{SPECK_COLON}", _I)
 
 NEG_START_RE = _tc(
     r"^\s*(?:[-–+]\s*)?(?:Không\s+chấp\s+nhận|Bác\b|Đình\s+chỉ|Ghi\s+nhận|Hủy|Huỷ|Tuyên\s+bố|Chấp\s+nhận|"

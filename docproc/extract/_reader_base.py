@@ -9,10 +9,16 @@ from dataclasses import dataclass, field
 from docproc.extract import _confidence as C
 from docproc.extract import assets as A
 from docproc.extract._clauses import Clause
-from docproc.extract._patterns import DONG_TIEN_RE
-from docproc.extract._word_amounts import word_amounts
+from docproc.extract._patterns import DONG_TIEN_RE, SPECK_COLON
+from docproc.extract._word_amounts import (
+    amounts_glossed,
+    repair_split_digits,
+    shadow_digits,
+    word_amounts,
+    words_support,
+)
 from docproc.schema import Party
-from docproc.text import AmountMatch, find_amounts, words_to_amount
+from docproc.text import AmountMatch, find_amounts, parse_amount, words_to_amount
 
 _I = re.I
 STATE = "STATE"
@@ -94,12 +100,14 @@ def amounts_of(text: str, start: int, end: int) -> list[AmountMatch]:
     """Amounts of text[start:end] (absolute offsets). "300.000 đồng tiền tạm ứng án phí" is money
     too, though "đồng tiền" alone is not a unit: add those the shared finder leaves out,
     and amounts written in words alone."""
-    found = [shift_amount(a, start) for a in find_amounts(text[start:end])]
+    found = [shift_amount(a, start) for a in find_amounts(shadow_digits(text[start:end]))]
     have = {a.start for a in found}
     for m in DONG_TIEN_RE.finditer(text, start, end):
         if m.start() not in have:
             value = int(m.group("n").replace(".", ""))
             found.append(AmountMatch(m.start(), m.end(), value))
+    found = repair_split_digits(text, sorted(found, key=lambda a: a.start))
+    found += amounts_glossed(text, start, end, found)
     found += word_amounts(text, start, end, found)
     return sorted(found, key=lambda a: a.start)
 
@@ -137,6 +145,7 @@ class ReaderBase:
         self.resolver = resolver
         self.mentions = self._find_mentions()
         self.amounts = amounts_of(text, start, end)
+        self.shadow = text[:start] + shadow_digits(text[start:end]) + text[end:]  # as the finder saw it
         self.obs: list[Draft] = []
         self.assets: list[AssetDraft] = []
         self.known: list[A.AssetFields] = []
@@ -253,7 +262,7 @@ class ReaderBase:
 
     def _subject(self, a: int, b: int) -> list[tuple[str, tuple[int, int]]]:
         seg = self.text[a:b]
-        cut = max((m.end() for m in re.finditer(r"[:;]|\bthì\b|\.\s", seg, _I)), default=0)
+        cut = max((m.end() for m in re.finditer(rf"{SPECK_COLON}|;|\bthì\b|\.\s", seg, _I)), default=0)
         return self.pids_in(a + cut, b)
 
     def _set_amount(self, d: Draft, am: AmountMatch) -> None:
@@ -266,12 +275,21 @@ class ReaderBase:
                 s0 = am.end + m.start(1)
                 am = dataclasses.replace(am, words=m.group(1), words_span=(s0, s0 + len(m.group(1))))
         d.amount, d.amount_vnd = am, am.value
+        span = self.text[am.start : am.end]
+        digits = parse_amount(span)
+        # letters read for digits, a unit garbled, a separator displaced: read through the damage
+        tail = am.end + 4  # a garbled unit is read as "đ" and blanked after it
+        letters = self.shadow[am.start : tail] != self.text[am.start : tail]
 
         if am.words:
             d.extra.pop("_words_mismatch", None)
             said = words_to_amount(am.words)
-            if said == am.value:
+            if said == am.value and (letters or digits != am.value and re.search(r"\d", span)):
+                d.conf = C.REPAIRED  # the digits were put together again (`repair_split_digits`)
+            elif said == am.value:
                 d.conf = C.STATED
+            elif words_support(am.words, am.value):
+                d.conf = C.REPAIRED  # words OCR damaged, which still spell the digits
             else:
                 d.conf = C.WEAK
                 d.extra["_words_mismatch"] = True
@@ -280,3 +298,5 @@ class ReaderBase:
                     # "20.000.000 đồng (Ba mươi triệu đồng)": OCR slips on one digit; the words,
                     # several syllables long, rarely turn into another valid amount.
                     d.amount_vnd = said
+        if letters:
+            d.conf = min(d.conf, C.REPAIRED)

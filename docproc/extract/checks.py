@@ -26,6 +26,7 @@ def check(extraction: Extraction, document: Document) -> list[Notice]:
     """All warnings for one extraction, in a stable order."""
     out: list[Notice] = []
     out += _words_vs_digits(extraction)
+    out += _digits_reread(extraction, document)
     out += _components(extraction)
     out += _parties(extraction)
     out += _court_fees(extraction, document)
@@ -50,6 +51,35 @@ def _words_vs_digits(ex: Extraction) -> list[Notice]:
                         {"digits": ob.amount_vnd, "words": value},
                     )
                 )
+    return out
+
+
+def _digits_reread(ex: Extraction, document: Document) -> list[Notice]:
+    """An amount whose digits, as read, say something else than the value kept: the digits were put
+    back together or corrected because the words spell the value, or letters OCR put for digits were
+    read as digits ("J12.128.476đ"). The reviewer is told what the digits said."""
+    from docproc.extract._word_amounts import shadow_digits
+    from docproc.text import parse_amount, words_to_amount
+
+    out = []
+    for i, ob in enumerate(ex.obligations):
+        ev = ex.evidence.get(f"/obligations/{i}/amount_vnd")
+        if ob.amount_vnd is None or ev is None or ev.span is None:
+            continue
+        s, e = ev.span
+        if e > len(document.text):
+            continue
+        span = document.text[s:e]
+        digits = parse_amount(span)
+        if digits is None or digits == ob.amount_vnd:
+            continue
+        said = words_to_amount(ob.amount_words) if ob.amount_words else None
+        if said == ob.amount_vnd or parse_amount(shadow_digits(span)) == ob.amount_vnd:
+            out.append(
+                Notice(
+                    "amount.digits_reread", f"/obligations/{i}", {"digits": digits, "amount": ob.amount_vnd}
+                )
+            )
     return out
 
 

@@ -26,7 +26,9 @@ no owner, an order whose payer was not found).
 from __future__ import annotations
 
 from docproc.document import Document
+from docproc.extract import _confidence as C
 from docproc.extract._clauses import operative_span, segment_clauses
+from docproc.extract._order_words import repair_order_words
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.obligations import Reader
 from docproc.extract.sections import Sections
@@ -39,11 +41,15 @@ def extract_operative(
     document: Document, sections: Sections, parties: list[Party], resolver: object, ev: EvidenceBuilder
 ) -> tuple[list[Obligation], list[Asset]]:
     """Obligations and assets ordered by the operative part, with evidence recorded in `ev`."""
-    text = document.text
-    start, end = operative_span(text, sections)
+    start, end = operative_span(document.text, sections)
     if start >= end:
         return [], []
+    # the words of ordering OCR damaged, put back (same length: spans still point at the document)
+    text, repaired = repair_order_words(document.text, start, end)
     clauses = segment_clauses(text, start, end)
     reader = Reader(text, start, end, clauses, parties, resolver)
     reader.run()
+    for d in reader.obs:
+        if any(d.span[0] <= r < d.span[1] for r in repaired):
+            d.conf = min(d.conf, C.ORDER_WORD_REPAIRED)
     return reader.build(ev)
