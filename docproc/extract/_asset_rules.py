@@ -152,6 +152,12 @@ class AssetRules(ReaderBase):
                 fixed = A.repair_plate(chunk, self.text)
                 if fixed is not None:
                     f.plate, f.spans["plate"], f.kind = fixed[2], fixed[:2], "vehicle"
+                    f.repaired["plate"] = A.REPAIRED_BY_DOCUMENT
+            if not f.plate and f.kind == "vessel":
+                fixed = A.repair_vessel(chunk, self.text)
+                if fixed is not None:
+                    f.plate, f.spans["plate"] = fixed[2], fixed[:2]
+                    f.repaired["plate"] = A.REPAIRED_BY_DOCUMENT
             if (
                 re.match(r"\s*(?:bản\s+chính|giấy\s+(?:chứng\s+nhận|tờ))", chunk, _I)
                 and context != "evidence"
@@ -300,6 +306,8 @@ class AssetRules(ReaderBase):
                 ):
                     if getattr(d.f, name) is None and getattr(f, name) is not None:
                         setattr(d.f, name, getattr(f, name))
+                        if name in f.repaired:
+                            d.f.repaired[name] = f.repaired[name]
                         if name in f.spans:
                             s0, e0 = f.spans[name]
                             d.f.spans[name + "_abs"] = (cs + s0, cs + e0)

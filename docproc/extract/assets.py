@@ -17,7 +17,10 @@ pydantic<2, which the project cannot take. The regex is kept.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+
+from docproc.extract import _confidence as C
 
 __all__ = [
     "AssetFields",
@@ -28,6 +31,9 @@ __all__ = [
     "split_assets",
     "parse_area",
     "PLATE_RE",
+    "REPAIRED_BY_DOCUMENT",
+    "REPAIRED_BY_FORMAT",
+    "repair_vessel",
 ]
 
 # Plates: "15C-268.47", "76C1-284.67", "51LD-123.45", "29A-1234", "30K 999.99"; OCR may drop the dot.
@@ -135,6 +141,8 @@ class AssetFields:
     security_contract: str | None = None
     part: str | None = None  # "(A)", "(B)": a part of a plot divided by the judgment
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # identifiers OCR damaged and a rule repaired: field -> the lowered confidence of its evidence
+    repaired: dict[str, float] = field(default_factory=dict)
 
     @property
     def identified(self) -> bool:
@@ -178,6 +186,47 @@ def repair_plate(chunk: str, text: str) -> tuple[int, int, str] | None:
     if len({re.sub(r"[\s.,\-–]", "", p) for p in votes}) != 1:
         return None
     return m.start(), m.end(), max(votes, key=lambda p: votes[p])
+
+
+# An identifier OCR damaged, repaired from the document's undamaged readings of the same identifier (it is
+# what the document says, but not where it was read) or from its format alone (a guess about a character).
+REPAIRED_BY_DOCUMENT = C.INFERRED
+REPAIRED_BY_FORMAT = C.WEAK
+
+# A vessel registration as OCR reads it: the province code slot holds letters (one capital, then up to
+# three letters of any script, so that a non-Vietnamese letter OCR put there is caught: "QNø-90123-TS"),
+# the serial digits, the suffix "TS" (its S read as 5).
+_VESSEL_LOOSE_RE = re.compile(
+    r"(?<![\w.\-])(?P<code>[A-ZĐ][^\W\d_]{0,3})\s?[-–]\s?(?P<num>\d{4,5})\s?[-–]\s?(?P<ts>T[S5])(?!\w)"
+)
+_VN_CODE_CHARS = re.compile(r"[^A-Za-zĐđ]")
+
+
+def _vessel_readings(text: str) -> list[tuple[int, int, str, str, bool]]:
+    """Every vessel registration in `text` as (start, end, code with non-letters dropped, serial,
+    damaged), damaged when the code or suffix held a character its slot does not allow."""
+    out = []
+    for m in _VESSEL_LOOSE_RE.finditer(text):
+        code = m.group("code")
+        clean = _VN_CODE_CHARS.sub("", code)
+        out.append((m.start(), m.end(), clean, m.group("num"), clean != code or m.group("ts") != "TS"))
+    return out
+
+
+def repair_vessel(chunk: str, text: str) -> tuple[int, int, str] | None:
+    """A vessel registration in `chunk` whose province code OCR damaged, as (start, end, registration):
+    the code the document gives the same serial where it reads it undamaged, else the code most of its
+    damaged readings leave once the foreign characters are dropped."""
+    found = [r for r in _vessel_readings(chunk) if r[4]]
+    if not found:
+        return None
+    s, e, code, num, _ = found[0]
+    same = [r for r in _vessel_readings(text) if r[3] == num and r[2]]
+    clean = Counter(r[2] for r in same if not r[4])
+    votes = clean or Counter(r[2] for r in same)
+    if votes:
+        code = max(votes, key=lambda c: (votes[c], len(c)))
+    return (s, e, f"{code}-{num}-TS") if code else None
 
 
 def parse_area(s: str) -> float | None:

@@ -1,0 +1,64 @@
+"""Asset identifiers and security links read through OCR damage (issue 13): each test is one class of
+damage on invented text, repaired only inside a slot whose format says letter or digit."""
+
+from __future__ import annotations
+
+from docproc.document import Document
+from docproc.extract import assets as A
+from docproc.extract.evidence import EvidenceBuilder
+from docproc.extract.operative import extract_operative
+from docproc.extract.parties import PartyResolver
+from docproc.extract.sections import segment
+from docproc.schema import Party
+
+BANK = Party(id="P1", role="plaintiff", kind="organization", name="Ngân hàng Thương mại cổ phần Bắc Sơn")
+LOC = Party(id="P2", role="defendant", kind="person", name="Đinh Văn Lộc")
+MAI = Party(id="P3", role="defendant", kind="person", name="Lương Thị Mai")
+PARTIES = [BANK, LOC, MAI]
+
+
+def run(facts: str, operative: str, parties: list[Party] = PARTIES):
+    text = (
+        "NỘI DUNG VỤ ÁN:\n" + facts + "\nNHẬN ĐỊNH CỦA TÒA ÁN:\nXét thấy.\nQUYẾT ĐỊNH:\n" + operative + "\n"
+    )
+    doc = Document.from_text(text, source="t.txt")
+    ev = EvidenceBuilder(doc)
+    obs, assets = extract_operative(doc, segment(doc.text), parties, PartyResolver(parties, doc.text), ev)
+    return obs, assets, ev, doc
+
+
+def _conf(ev: EvidenceBuilder, assets, asset_id: str, name: str) -> float:
+    k = [a.id for a in assets].index(asset_id)
+    return ev.records[f"/assets/{k}/{name}"].confidence
+
+
+# -- vessel registrations ---------------------------------------------------------------------------
+VESSEL_FACTS = (
+    "Khoản vay được bảo đảm bằng tàu cá vỏ thép số hiệu BTh-97531-TS của ông Lộc, bà Mai. Theo biên bản "
+    "định giá, tàu cá số hiệu BTh-97531-TS trị giá 1.200.000.000 đồng."
+)
+
+
+def test_vessel_code_with_a_foreign_letter_is_repaired_from_the_document():
+    operative = (
+        "1. Buộc ông Đinh Văn Lộc và bà Lương Thị Mai phải trả cho Ngân hàng Thương mại cổ phần Bắc Sơn số tiền "
+        "900.000.000 đồng.\n"
+        "2. Trường hợp ông Lộc, bà Mai không trả nợ thì Ngân hàng Thương mại cổ phần Bắc Sơn có quyền yêu cầu "
+        "cơ quan thi hành án dân sự có thẩm quyền kê biên, phát mại tàu cá vỏ thép số hiệu BTø-97531-TS của "
+        "ông Đinh Văn Lộc và bà Lương Thị Mai để thu hồi nợ."
+    )
+    obs, assets, ev, _ = run(VESSEL_FACTS, operative)
+    (ship,) = [a for a in assets if a.kind == "vessel"]
+    assert ship.plate == "BTh-97531-TS"
+    assert _conf(ev, assets, ship.id, "plate") <= A.REPAIRED_BY_DOCUMENT
+    pay = next(o for o in obs if o.kind == "pay_money")
+    assert pay.secured_by == [ship.id]
+
+
+def test_vessel_code_damaged_everywhere_takes_what_most_readings_leave():
+    text = "tàu BTøh-97531-TS; tàu BTøh-97531-TS; tàu BTø-97531-TS"
+    chunk = "tàu cá số hiệu BTø-97531-TS"
+    assert A.repair_vessel(chunk, text)[2] == "BTh-97531-TS"
+    # an undamaged registration needs no repair, and a serial with a letter in it is no registration
+    assert A.repair_vessel("tàu cá số hiệu BTh-97531-TS", text) is None
+    assert A.repair_vessel("tàu cá số hiệu BTø-9753l-TS", text) is None
