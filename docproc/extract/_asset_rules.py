@@ -113,7 +113,14 @@ class AssetRules(ReaderBase):
             first_of_line = self.clauses[j - 1].line != cj.line
             self.consumed.add(j)
             if first_of_line:
-                found += self._assets_from(cj.start, cj.end, context, cj.item, default_kind=default_kind)
+                # the entry is the whole line: a comma OCR read as a full stop ("150 m2. đất trồng ...")
+                # must not cut the certificate or owner off its description
+                end = cj.end
+                for k in range(j + 1, len(self.clauses)):
+                    if self.clauses[k].line != cj.line:
+                        break
+                    end = self.clauses[k].end
+                found += self._assets_from(cj.start, end, context, cj.item, default_kind=default_kind)
         return found
 
     def _owners(self, a: int, b: int) -> list[tuple[str, tuple[int, int]]]:

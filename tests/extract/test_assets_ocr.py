@@ -62,3 +62,22 @@ def test_vessel_code_damaged_everywhere_takes_what_most_readings_leave():
     # an undamaged registration needs no repair, and a serial with a letter in it is no registration
     assert A.repair_vessel("tàu cá số hiệu BTh-97531-TS", text) is None
     assert A.repair_vessel("tàu cá số hiệu BTø-9753l-TS", text) is None
+
+
+# -- a list entry broken by a full stop OCR read for a comma ----------------------------------------
+def test_list_entry_keeps_its_certificate_past_a_misread_full_stop():
+    operative = (
+        "1. Buộc ông Đinh Văn Lộc phải trả cho Ngân hàng Thương mại cổ phần Bắc Sơn số tiền 500.000.000 đồng.\n"
+        "2. Trường hợp ông Lộc không trả nợ thì Ngân hàng Thương mại cổ phần Bắc Sơn có quyền yêu cầu cơ quan "
+        "thi hành án dân sự có thẩm quyền phát mại các tài sản sau:\n"
+        "- Quyền sử dụng đất tại thửa đất số 77. tờ bản đồ số 3, diện tích 210 m2 (đất ở 100 m2. đất trồng "
+        "cây lâu năm 110 m2), tại thôn Đông. xã Hòa Bình. Giấy chứng nhận quyền sử dụng đất số CE 135790 do "
+        "Ủy ban nhân dân huyện cấp cho ông Đinh Văn Lộc;\n"
+        "- Xe ô tô tải biển kiểm soát 36C-246.80 của ông Đinh Văn Lộc."
+    )
+    obs, assets, *_ = run("Ông Lộc vay tiền của Ngân hàng.", operative)
+    land = next(a for a in assets if a.kind == "land_use_right")
+    assert (land.plot_number, land.map_sheet, land.certificate) == ("77", "3", "CE 135790")
+    assert land.owners == ["P2"]
+    pay = next(o for o in obs if o.kind == "pay_money")
+    assert len(pay.secured_by) == 2
