@@ -160,6 +160,11 @@ class AssetRules(ReaderBase):
                 if fixed is not None:
                     f.plate, f.spans["plate"], f.kind = fixed[2], fixed[:2], "vehicle"
                     f.repaired["plate"] = A.REPAIRED_BY_DOCUMENT
+            if not f.plate and f.kind in ("vehicle", "other"):
+                damaged = A.read_damaged_plate(chunk, self.text)
+                if damaged is not None:
+                    f.plate, f.spans["plate"], f.kind = damaged[2], damaged[:2], "vehicle"
+                    f.repaired["plate"] = damaged[3]
             if not f.plate and f.kind == "vessel":
                 fixed = A.repair_vessel(chunk, self.text)
                 if fixed is not None:

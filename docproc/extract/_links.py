@@ -92,6 +92,10 @@ _LETTER_RE = re.compile(r"(?<!\w)[a-zđ](?!\w)", re.I)
 _NUM = r"\d{1,2}(?:\.\d{1,2}){0,3}(?![\d.]\d)"
 _MUC_LIST_RE = _tc(rf"\bmục\s+(?P<l>{_NUM}(?:{_JOIN}(?:mục\s+)?{_NUM})*)", re.I)
 _ITEM_NO_RE = re.compile(_NUM)
+# the condition a security request is made on: "Trường hợp / Nếu A không trả (hoặc trả không đủ) ..."
+_CONDITION_RE = _tc(
+    r"\s*(?:[-–+]\s*)?(?:Trường\s+hợp|Nếu)\b[^.;]{0,200}?\bkhông\s+(?:trả|thanh\s+toán|thi\s+hành)", re.I
+)
 
 
 def point_refs(text: str, item: str) -> list[str]:
@@ -102,10 +106,18 @@ def point_refs(text: str, item: str) -> list[str]:
     return [f"{top}.{x}" if top else x for x in letters]
 
 
+# "khoản nợ nêu tại điểm b mục 2": the lettered point of another numbered item
+_POINT_OF_ITEM_RE = _tc(rf"\bđiểm\s+(?P<l>[a-zđ])\s+(?:của\s+)?mục\s+(?P<n>{_NUM})", re.I)
+
+
 def item_refs(text: str, item: str) -> list[str]:
-    """Every item a clause refers to: numbered items ("mục 1.1 và 1.2") and lettered points."""
+    """Every item a clause refers to: numbered items ("mục 1.1 và 1.2"), lettered points, and the point
+    of a numbered item ("điểm b mục 2" → "2.b", in place of the whole item 2)."""
+    pinned = {
+        m.group("n"): f"{m.group('n')}.{m.group('l').lower()}" for m in _POINT_OF_ITEM_RE.finditer(text)
+    }
     nums = [x.group() for m in _MUC_LIST_RE.finditer(text) for x in _ITEM_NO_RE.finditer(m.group("l"))]
-    return nums + point_refs(text, item)
+    return [pinned.get(n, n) for n in nums] + point_refs(text, item)
 
 
 class LinkRules(ReaderBase):
@@ -283,12 +295,13 @@ class LinkRules(ReaderBase):
             return False
         st = Statement("security", (c.start, c.end), c.item, pos=c.start)
         pre_end = c.start + m.start()
-        pre = self.text[c.start : pre_end]
+        pre_start = self._condition_before(i, c)
+        pre = self.text[pre_start:pre_end]
         st.items = item_refs(pre, c.item)
         thi = max(pre.rfind(" thì "), pre.rfind(","))
-        split = c.start + thi if thi >= 0 else c.start
+        split = pre_start + thi if thi >= 0 else pre_start
         st.obligees = [p for p, _ in self.pids_in(split, pre_end)]
-        st.obligors = [p for p, _ in self.pids_in(c.start, split) if p not in st.obligees]
+        st.obligors = [p for p, _ in self.pids_in(pre_start, split) if p not in st.obligees]
         obj_start = c.start + m.end()
         lead = SEC_OBJ_LEAD_RE.match(self.text, obj_start, c.end)
         if lead:
@@ -329,6 +342,18 @@ class LinkRules(ReaderBase):
         st.assets = found
         self.statements.append(st)
         return True
+
+    def _condition_before(self, i: int, c: Clause) -> int:
+        """Where the condition of a security request starts: its own clause, or the sentence before it on
+        the same line when a comma OCR read as a full stop cut "Trường hợp A không trả khoản nợ nêu tại
+        mục 2." off "B có quyền yêu cầu ... phát mại ..."."""
+        if c.marker or i == 0:
+            return c.start
+        prev = self.clauses[i - 1]
+        t = self.text[prev.start : prev.end]
+        if prev.line == c.line and _CONDITION_RE.match(t) and not SEC_REQ_RE.search(t):
+            return prev.start
+        return c.start
 
     def _held_until_paid(self, money: list[Draft]) -> None:
         """An asset the creditor must hand back after being paid secures the debt owed to the holder
@@ -434,6 +459,9 @@ class LinkRules(ReaderBase):
             pool = money
         if st.items:
             hit = [d for d in pool if any(in_item(d.item, r) for r in st.items)]
+            # "điểm a mục 2" where item 2 is one total whose points are its contracts: the total
+            parents = [r.rpartition(".")[0] for r in st.items if re.search(r"\d\.[a-zđ]$", r)]
+            hit = hit or [d for d in pool if any(in_item(d.item, r) for r in parents)]
             if hit:
                 return hit
         if st.contracts:

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from docproc.extract import _confidence as C
+from docproc.extract._tolerant import compile_tolerant
 
 __all__ = [
     "AssetFields",
@@ -34,6 +35,7 @@ __all__ = [
     "REPAIRED_BY_DOCUMENT",
     "REPAIRED_BY_FORMAT",
     "repair_vessel",
+    "read_damaged_plate",
 ]
 
 # Plates: "15C-268.47", "76C1-284.67", "51LD-123.45", "29A-1234", "30K 999.99"; OCR may drop the dot.
@@ -227,6 +229,75 @@ def repair_vessel(chunk: str, text: str) -> tuple[int, int, str] | None:
     if votes:
         code = max(votes, key=lambda c: (votes[c], len(c)))
     return (s, e, f"{code}-{num}-TS") if code else None
+
+
+# A plate OCR damaged inside its slots ("30K-458 21", "76CI-2§4.67"): read after the words that introduce a
+# plate, then each character is put back by what its slot allows. Slots (Thông tư 24/2023/TT-BCA):
+# province code two digits; series a letter (as read: a digit there is no plate), then optionally a
+# letter or a digit; serial four or five digits ("123.45"). Series letters never include I, J, O, Q, R or W, so an I or O after the first letter
+# is a digit.
+_PLATE_INTRO_RE = compile_tolerant(r"\b(?:biển\s+(?:kiểm\s+soát|số)|BKS|BS)\s*:?\s*", re.I)
+_PLATE_RAW_RE = re.compile(r"[0-9A-Za-z§$|!][0-9A-Za-z§$|!~.,\-– ]{5,14}")
+_TO_DIGIT = str.maketrans("OoQDIl|!iZzSs$GbBgq", "0000111112255566899")
+_NO_SERIES = set("IJOQRW")
+_SEPS = re.compile(r"[\s.,\-–~]")
+
+
+def _plate_slots(raw: str) -> tuple[str, str, str] | None:
+    """(province, series, serial) of a raw reading with each slot's look-alikes put back ("?" where a
+    character fits no slot: "§"), or None when the reading has not a plate's shape."""
+    if not re.search(r"[A-Za-z]\S{0,2}[\s\-–~]", raw):
+        return None  # a plate sets its serial off its series: "0127436" is some other number
+    dotted = re.search(r"[.,\s]\S{2}$", raw.strip()) is not None
+    c = _SEPS.sub("", raw)
+    n = len(c)
+    if n == 9 or (n == 8 and not dotted and not c[3].isdigit()):
+        prov, series, serial = c[:2], c[2:4], c[4:]
+    elif n in (7, 8):
+        prov, series, serial = c[:2], c[2], c[3:]
+    else:
+        return None
+    digit = lambda x: x.translate(_TO_DIGIT) if x.isalnum() or x in "|!$" else "?"  # noqa: E731
+    prov, serial = "".join(map(digit, prov)), "".join(map(digit, serial))
+    first = series[0].upper()
+    second = ""
+    if len(series) == 2:
+        second = series[1].upper()
+        if second in _NO_SERIES or not second.isalnum():
+            second = digit(series[1])
+    out = (prov, first + second, serial)
+    if not re.fullmatch(r"[\d?]{2}", prov) or not re.fullmatch(r"[\d?]+", serial):
+        return None
+    if not (first.isalpha() and first not in _NO_SERIES) or "??" in prov + serial:
+        return None
+    return out
+
+
+def _plate_text(prov: str, series: str, serial: str) -> str:
+    return f"{prov}{series}-{serial[:3]}.{serial[3:]}" if len(serial) == 5 else f"{prov}{series}-{serial}"
+
+
+def read_damaged_plate(chunk: str, text: str) -> tuple[int, int, str, float] | None:
+    """A plate OCR damaged inside its slots in `chunk`, as (start, end, plate, confidence): the plate
+    the document writes well elsewhere when exactly one fits the repaired reading, else the reading
+    repaired by its slots alone (none when a character fits no slot)."""
+    for intro in _PLATE_INTRO_RE.finditer(chunk):
+        m = _PLATE_RAW_RE.match(chunk, intro.end())
+        if m is None:
+            continue
+        raw = re.split(r"\s+(?=[^\W\d_]{2,}|[a-zđà-ỹ])|[;(]", m.group())[0].rstrip(" .,-–")
+        slots = _plate_slots(raw)
+        if slots is None:
+            continue
+        s, e = m.start(), m.start() + len(raw)
+        key = re.compile("".join("." if x == "?" else re.escape(x) for x in "".join(slots)))
+        well = {re.sub(r"[\s.,\-–]", "", p): p for _s, _e, p in find_plates(text)}
+        fits = [p for k, p in well.items() if key.fullmatch(k)]
+        if len(fits) == 1:
+            return s, e, fits[0], REPAIRED_BY_DOCUMENT
+        if "?" not in "".join(slots):
+            return s, e, _plate_text(*slots), REPAIRED_BY_FORMAT
+    return None
 
 
 def parse_area(s: str) -> float | None:

@@ -81,3 +81,57 @@ def test_list_entry_keeps_its_certificate_past_a_misread_full_stop():
     assert land.owners == ["P2"]
     pay = next(o for o in obs if o.kind == "pay_money")
     assert len(pay.secured_by) == 2
+
+
+# -- plates damaged inside their slots --------------------------------------------------------------
+def test_plate_with_a_look_alike_in_a_digit_slot_is_repaired_from_the_document():
+    facts = "Tài sản bảo đảm là xe ô tô tải biển kiểm soát 36C1-407.52 của ông Lộc."
+    operative = (
+        "1. Buộc ông Đinh Văn Lộc phải trả cho Ngân hàng Thương mại cổ phần Bắc Sơn số tiền 400.000.000 đồng.\n"
+        "2. Trường hợp ông Lộc không trả nợ thì Ngân hàng Thương mại cổ phần Bắc Sơn có quyền yêu cầu cơ quan "
+        "thi hành án dân sự có thẩm quyền xử lý tài sản thế chấp là xe ô tô tải biển kiểm soát 36CI-4§7.52 "
+        "thuộc sở hữu của ông Đinh Văn Lộc để thu hồi nợ."
+    )
+    obs, assets, ev, _ = run(facts, operative)
+    (car,) = [a for a in assets if a.kind == "vehicle"]
+    assert car.plate == "36C1-407.52" and car.owners == ["P2"]
+    assert _conf(ev, assets, car.id, "plate") <= A.REPAIRED_BY_DOCUMENT
+    assert next(o for o in obs if o.kind == "pay_money").secured_by == [car.id]
+
+
+def test_plate_repaired_by_its_slots_alone():
+    text = "không có biển số nào khác"
+    # the serial's dot read as a space, an O in the province code, an S in the serial
+    assert A.read_damaged_plate("xe biển kiểm soát 36C-407 52 của", text)[2] == "36C-407.52"
+    assert A.read_damaged_plate("xe biển số 3O K-4O7.5S, màu đỏ", text)[2:] == (
+        "30K-407.55",
+        A.REPAIRED_BY_FORMAT,
+    )
+    # a character no slot allows is left alone without a document reading to match
+    assert A.read_damaged_plate("xe biển số 36C-4§7.52 của", text) is None
+
+
+def test_numbers_that_are_not_plates_are_not_repaired_into_plates():
+    for chunk in (
+        "giấy đăng ký xe biển số 0127436 mang tên ông Lộc",
+        "biển kiểm soát số 1234/2020/HĐ",
+        "xe biển số 2 chiếc",
+        "biển số 12 34 56 78",
+    ):
+        assert A.read_damaged_plate(chunk, chunk) is None, chunk
+
+
+# -- a security request cut by a misread full stop --------------------------------------------------
+def test_security_request_keeps_its_condition_and_measures_across_misread_full_stops():
+    operative = (
+        "1. Buộc ông Đinh Văn Lộc phải trả cho Ngân hàng Thương mại cổ phần Bắc Sơn:\n"
+        "a) Theo Hợp đồng tín dụng số 11/2020/HĐTD: 300.000.000 đồng;\n"
+        "b) Theo Hợp đồng tín dụng số 12/2021/HĐTD: 200.000.000 đồng.\n"
+        "2. Trường hợp ông Lộc không trả khoản nợ nêu tại điểm b mục 1. Ngân hàng Thương mại cổ phần Bắc Sơn có "
+        "quyền yêu cầu cơ quan thi hành án dân sự có thẩm quyền kê biên. phát mại tàu cá số hiệu BTh-97531-TS "
+        "của ông Đinh Văn Lộc để thu hồi nợ."
+    )
+    obs, assets, *_ = run(VESSEL_FACTS, operative)
+    (ship,) = [a for a in assets if a.kind == "vessel"]
+    secured = {o.amount_vnd: o.secured_by for o in obs if o.kind == "pay_money"}
+    assert secured == {300_000_000: [], 200_000_000: [ship.id]}
