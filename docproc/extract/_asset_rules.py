@@ -46,7 +46,12 @@ def _body_certificate(text: str, f: A.AssetFields) -> str | None:
         end = min(len(text), m.end() + 400)
         stop = re.search(r";|\n|\.\s", text[m.start() : end])
         g = A.read_asset(text[m.start() : m.start() + stop.start() if stop else end])
-        if g is not None and g.certificate and (g.map_sheet or None) == (f.map_sheet or None):
+        if (
+            g is not None
+            and g.certificate
+            and not A.certificate_damaged(g.certificate)
+            and (g.map_sheet or None) == (f.map_sheet or None)
+        ):
             votes[g.certificate] = votes.get(g.certificate, 0) + 1
     if len({fold_id(c) for c in votes}) != 1:
         return None
@@ -59,6 +64,9 @@ _NOT_ENTRY_RE = compile_tolerant(
     r"Giao\s+trả|Hoàn\s+trả|Truy\s+thu|Tiếp\s+tục\s+(?:kê\s+biên|tạm\s+giữ|phong\s+tỏa|duy\s+trì))",
     _I,
 )
+# A list's dash as OCR may read it at the line's start: a tilde, an em dash, an underscore, a not-sign, or
+# blanks where the reader took such a speck out of the text (blank_specks keeps the length).
+_OCR_BULLET_RE = re.compile(r"[ \t]*[~—_¬=][ \t]+|[ \t]+")
 _LETTERS = ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -82,6 +90,7 @@ class AssetRules(ReaderBase):
         found: list[int] = []
         line = c.line
         lettered = ""  # the last lettered entry: "a) ...", "b) ..." continue it
+        dashed = False  # a dash list: a line starting with a speck in the dash's place is its next entry
         for j in range(i + 1, len(self.clauses)):
             cj = self.clauses[j]
             child = cj.item != c.item and in_item(cj.item, c.item)
@@ -101,16 +110,22 @@ class AssetRules(ReaderBase):
                 break  # "- Về vật chứng: Tịch thu ...": a heading or an order, not the next asset of the list
             if cj.marker == "let" and cj.line != line:
                 lettered = cj.item
-            listed = cj.marker in ("dash", "let") or child
+            first_of_line = self.clauses[j - 1].line != cj.line
+            bullet = (
+                _OCR_BULLET_RE.match(self.text, cj.start)
+                if first_of_line and not cj.marker and dashed
+                else None
+            )
+            dashed = dashed or cj.marker == "dash"
+            listed = cj.marker in ("dash", "let") or child or bullet is not None
             if cj.line != line and not listed and cj.marker != "":
                 break
-            if cj.line != line and cj.marker == "" and not child:
+            if cj.line != line and cj.marker == "" and not child and bullet is None:
                 # a further sentence of the same line is fine; a new unmarked line ends the list
-                if self.clauses[j - 1].line != cj.line:
+                if first_of_line:
                     break
             if cj.line == line:
                 continue
-            first_of_line = self.clauses[j - 1].line != cj.line
             self.consumed.add(j)
             if first_of_line:
                 # the entry is the whole line: a comma OCR read as a full stop ("150 m2. đất trồng ...")
@@ -120,7 +135,8 @@ class AssetRules(ReaderBase):
                     if self.clauses[k].line != cj.line:
                         break
                     end = self.clauses[k].end
-                found += self._assets_from(cj.start, end, context, cj.item, default_kind=default_kind)
+                begin = bullet.end() if bullet else cj.start
+                found += self._assets_from(begin, end, context, cj.item, default_kind=default_kind)
         return found
 
     def _owners(self, a: int, b: int) -> list[tuple[str, tuple[int, int]]]:
@@ -165,6 +181,13 @@ class AssetRules(ReaderBase):
                 if damaged is not None:
                     f.plate, f.spans["plate"], f.kind = damaged[2], damaged[:2], "vehicle"
                     f.repaired["plate"] = damaged[3]
+            if f.certificate and A.certificate_damaged(f.certificate):
+                cert = A.repair_certificate(f.certificate, self.text)
+                body = _body_certificate(self.text, f) if cert is None and f.plot_number else None
+                if cert is None and body is not None and not A.certificate_damaged(body):
+                    cert = body, A.REPAIRED_BY_DOCUMENT  # the plot's certificate as the document gives it
+                if cert is not None:
+                    f.certificate, f.repaired["certificate"] = cert
             if not f.plate and f.kind == "vessel":
                 fixed = A.repair_vessel(chunk, self.text)
                 if fixed is not None:

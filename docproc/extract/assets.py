@@ -36,6 +36,8 @@ __all__ = [
     "REPAIRED_BY_FORMAT",
     "repair_vessel",
     "read_damaged_plate",
+    "certificate_damaged",
+    "repair_certificate",
 ]
 
 # Plates: "15C-268.47", "76C1-284.67", "51LD-123.45", "29A-1234", "30K 999.99"; OCR may drop the dot.
@@ -297,6 +299,46 @@ def read_damaged_plate(chunk: str, text: str) -> tuple[int, int, str, float] | N
             return s, e, fits[0], REPAIRED_BY_DOCUMENT
         if "?" not in "".join(slots):
             return s, e, _plate_text(*slots), REPAIRED_BY_FORMAT
+    return None
+
+
+# Certificate serials (GCN, Thông tư 23/2014/TT-BTNMT): two capital letters and six digits ("BK 123456");
+# a book number (số vào sổ) is CH/CS/CT/VP and digits ("CS 04512"). A reading in lower case ("gy 386512")
+# or with a digit lost ("CK 21564") is not in either form.
+_CERT_SERIAL_RE = re.compile(r"[A-ZĐ]{2}\s?\d{6}")
+_CERT_BOOK_FORM_RE = re.compile(r"(?:CH|CS|CT|VP)\s?\d{3,8}")
+_CERT_ANY_RE = re.compile(r"(?<![\w/])[A-Za-zĐđ]{2}\s?\d{4,8}(?![\w/])")
+
+
+def certificate_damaged(cert: str) -> bool:
+    """Whether a two-letter certificate reading fits neither the serial's nor the book number's form."""
+    if not re.fullmatch(r"[A-Za-zĐđ]{2}\s?\d+", cert):
+        return False  # one or three letters: an older form, kept as written
+    return not (_CERT_SERIAL_RE.fullmatch(cert) or _CERT_BOOK_FORM_RE.fullmatch(cert))
+
+
+def _fold_cert(cert: str) -> str:
+    return re.sub(r"\s", "", cert).upper()
+
+
+def repair_certificate(cert: str, text: str) -> tuple[str, float] | None:
+    """A damaged certificate reading repaired, with its confidence: the one well-formed serial of the
+    document one character away from it; else, when only the letters' case was lost, the reading in
+    capitals. None when neither holds (the reading is kept as written)."""
+    key = _fold_cert(cert)
+    near = {
+        _fold_cert(m.group()): m.group()
+        for m in _CERT_ANY_RE.finditer(text)
+        if not certificate_damaged(m.group()) and m.group()[:2].isupper()
+    }
+    if key in near:  # only the case was lost: the document writes the same serial in capitals
+        return near[key], REPAIRED_BY_DOCUMENT
+    near = {k: v for k, v in near.items() if _one_edit(key, k)}
+    if len(near) == 1:
+        return next(iter(near.values())), REPAIRED_BY_DOCUMENT
+    upper = cert[:2].upper() + cert[2:]
+    if not certificate_damaged(upper):
+        return upper, REPAIRED_BY_FORMAT
     return None
 
 

@@ -135,3 +135,60 @@ def test_security_request_keeps_its_condition_and_measures_across_misread_full_s
     (ship,) = [a for a in assets if a.kind == "vessel"]
     secured = {o.amount_vnd: o.secured_by for o in obs if o.kind == "pay_money"}
     assert secured == {300_000_000: [], 200_000_000: [ship.id]}
+
+
+# -- certificates whose serial OCR damaged ---------------------------------------------------------
+CERT_FACTS = (
+    "Ông Lộc thế chấp quyền sử dụng đất thửa đất số 52, tờ bản đồ số 6 theo Giấy chứng nhận quyền sử dụng đất "
+    "số CE 246813, số vào sổ cấp GCN: CH 01357, và thửa đất số 53, tờ bản đồ số 6 theo Giấy chứng nhận số "
+    "CE 246814."
+)
+
+
+def _secured_land(certificate_as_read: str):
+    operative = (
+        "1. Buộc ông Đinh Văn Lộc phải trả cho Ngân hàng Thương mại cổ phần Bắc Sơn số tiền 700.000.000 đồng.\n"
+        "2. Trường hợp ông Lộc không trả nợ thì Ngân hàng Thương mại cổ phần Bắc Sơn có quyền yêu cầu cơ quan "
+        "thi hành án dân sự có thẩm quyền phát mại quyền sử dụng đất tại thửa đất số 52, tờ bản đồ số 6 theo "
+        f"Giấy chứng nhận quyền sử dụng đất số {certificate_as_read} của ông Đinh Văn Lộc để thu hồi nợ."
+    )
+    obs, assets, ev, _ = run(CERT_FACTS, operative)
+    (land,) = [a for a in assets if a.kind == "land_use_right"]
+    return land, _conf(ev, assets, land.id, "certificate")
+
+
+def test_certificate_with_lower_case_letters_or_a_lost_digit_is_repaired_from_the_document():
+    for as_read in ("ce 246813", "CE 24613", "CE 2468213"):
+        land, conf = _secured_land(as_read)
+        assert land.certificate == "CE 246813", as_read
+        assert conf <= A.REPAIRED_BY_DOCUMENT
+
+
+def test_certificate_repair_never_picks_between_two_neighbours_or_touches_a_well_formed_serial():
+    text = CERT_FACTS
+    assert A.repair_certificate("CE 24681", text) is None  # one digit from both 246813 and 246814
+    assert not A.certificate_damaged("CE 246815")  # well formed: another certificate, not a misreading
+    assert not A.certificate_damaged("CH 01357")  # a book number
+    assert A.repair_certificate("ce 975310", text) == ("CE 975310", A.REPAIRED_BY_FORMAT)
+
+
+def test_certificate_lost_digit_repaired_from_the_plot_when_neighbours_are_ambiguous():
+    # the damaged reading is one digit from both certificates; the plot and sheet say which one it is
+    land, conf = _secured_land("CE 24681")
+    assert land.certificate == "CE 246813" and conf <= A.REPAIRED_BY_DOCUMENT
+
+
+# -- a list whose dash OCR read as a speck ----------------------------------------------------------
+def test_dash_list_entry_whose_dash_ocr_read_as_a_speck():
+    operative = (
+        "1. Buộc ông Đinh Văn Lộc phải trả cho Ngân hàng Thương mại cổ phần Bắc Sơn số tiền 500.000.000 đồng.\n"
+        "2. Trường hợp ông Lộc không trả nợ thì Ngân hàng Thương mại cổ phần Bắc Sơn có quyền yêu cầu cơ quan "
+        "thi hành án dân sự có thẩm quyền phát mại các tài sản sau:\n"
+        "- Quyền sử dụng đất tại thửa đất số 52, tờ bản đồ số 6 của ông Đinh Văn Lộc;\n"
+        "~ Quyền sử dụng đất tại thửa đất số 53, tờ bản đồ số 6 của ông Đinh Văn Lộc.\n"
+        "3. Về án phí: ông Đinh Văn Lộc phải chịu 24.000.000 đồng án phí."
+    )
+    obs, assets, *_ = run("Ông Lộc vay tiền.", operative)
+    plots = sorted(a.plot_number for a in assets if a.kind == "land_use_right")
+    assert plots == ["52", "53"]
+    assert len(next(o for o in obs if o.kind == "pay_money").secured_by) == 2
