@@ -245,9 +245,10 @@ _NO_SERIES = set("IJOQRW")
 _SEPS = re.compile(r"[\s.,\-–~]")
 
 
-def _plate_slots(raw: str) -> tuple[str, str, str] | None:
+def _plate_slots(raw: str) -> tuple[tuple[str, str, str], str] | None:
     """(province, series, serial) of a raw reading with each slot's look-alikes put back ("?" where a
-    character fits no slot: "§"), or None when the reading has not a plate's shape."""
+    character fits no slot: "§"), and a pattern of the plate with every character that was not already
+    what its slot holds left open; None when the reading has not a plate's shape."""
     if not re.search(r"[A-Za-z]\S{0,2}[\s\-–~]", raw):
         return None  # a plate sets its serial off its series: "0127436" is some other number
     dotted = re.search(r"[.,\s]\S{2}$", raw.strip()) is not None
@@ -260,19 +261,22 @@ def _plate_slots(raw: str) -> tuple[str, str, str] | None:
     else:
         return None
     digit = lambda x: x.translate(_TO_DIGIT) if x.isalnum() or x in "|!$" else "?"  # noqa: E731
-    prov, serial = "".join(map(digit, prov)), "".join(map(digit, serial))
+    loose = lambda x: x if x.isdigit() else r"\d"  # noqa: E731
+    pattern = "".join(map(loose, prov)) + re.escape(series[0].upper())
     first = series[0].upper()
     second = ""
     if len(series) == 2:
         second = series[1].upper()
         if second in _NO_SERIES or not second.isalnum():
             second = digit(series[1])
-    out = (prov, first + second, serial)
+        pattern += re.escape(second) if second.isalpha() else loose(series[1])
+    pattern += "".join(map(loose, serial))
+    prov, serial = "".join(map(digit, prov)), "".join(map(digit, serial))
     if not re.fullmatch(r"[\d?]{2}", prov) or not re.fullmatch(r"[\d?]+", serial):
         return None
     if not (first.isalpha() and first not in _NO_SERIES) or "??" in prov + serial:
         return None
-    return out
+    return (prov, first + second, serial), pattern
 
 
 def _plate_text(prov: str, series: str, serial: str) -> str:
@@ -281,23 +285,27 @@ def _plate_text(prov: str, series: str, serial: str) -> str:
 
 def read_damaged_plate(chunk: str, text: str) -> tuple[int, int, str, float] | None:
     """A plate OCR damaged inside its slots in `chunk`, as (start, end, plate, confidence): the plate
-    the document writes well elsewhere when exactly one fits the repaired reading, else the reading
-    repaired by its slots alone (none when a character fits no slot)."""
+    the document writes well elsewhere that fits the reading (every misread character left open; the
+    look-alike's own digit first), else the reading repaired by its slots alone (none when a character
+    fits no slot)."""
     for intro in _PLATE_INTRO_RE.finditer(chunk):
         m = _PLATE_RAW_RE.match(chunk, intro.end())
         if m is None:
             continue
         raw = re.split(r"\s+(?=[^\W\d_]{2,}|[a-zđà-ỹ])|[;(]", m.group())[0].rstrip(" .,-–")
-        slots = _plate_slots(raw)
-        if slots is None:
+        read = _plate_slots(raw)
+        if read is None:
             continue
+        slots, pattern = read
+        mapped = "".join(slots)
         s, e = m.start(), m.start() + len(raw)
-        key = re.compile("".join("." if x == "?" else re.escape(x) for x in "".join(slots)))
         well = {re.sub(r"[\s.,\-–]", "", p): p for _s, _e, p in find_plates(text)}
-        fits = [p for k, p in well.items() if key.fullmatch(k)]
+        if mapped in well:
+            return s, e, well[mapped], REPAIRED_BY_DOCUMENT
+        fits = [p for k, p in well.items() if re.fullmatch(pattern, k)]
         if len(fits) == 1:
             return s, e, fits[0], REPAIRED_BY_DOCUMENT
-        if "?" not in "".join(slots):
+        if "?" not in mapped:
             return s, e, _plate_text(*slots), REPAIRED_BY_FORMAT
     return None
 

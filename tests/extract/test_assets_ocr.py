@@ -99,6 +99,12 @@ def test_plate_with_a_look_alike_in_a_digit_slot_is_repaired_from_the_document()
     assert next(o for o in obs if o.kind == "pay_money").secured_by == [car.id]
 
 
+def test_plate_look_alike_defers_to_the_digit_the_document_writes():
+    text = "xe tải biển kiểm soát 36C-418.52 và xe tải biển kiểm soát 36C-407.19"
+    # "g" looks like a 9, but the document's plate has an 8 there and no other plate fits
+    assert A.read_damaged_plate("xe tải biển kiểm soát 3GC-41g,52 của", text)[2] == "36C-418.52"
+
+
 def test_plate_repaired_by_its_slots_alone():
     text = "không có biển số nào khác"
     # the serial's dot read as a space, an O in the province code, an S in the serial
