@@ -58,6 +58,17 @@ def _body_certificate(text: str, f: A.AssetFields) -> str | None:
     return max(votes, key=lambda c: votes[c])
 
 
+def _glued_letter(value: str | None, rx: re.Pattern[str], text: str) -> str | None:
+    """A plot or sheet number with a capital OCR glued onto it ("412G" for "412,"): the bare number,
+    when the document writes the number bare elsewhere and never with that letter again."""
+    if not value or not re.fullmatch(r"\d+[A-Z]", value):
+        return None
+    seen = [m.group("v") for m in rx.finditer(text)]
+    if seen.count(value) == 1 and value[:-1] in seen:
+        return value[:-1]
+    return None
+
+
 # What starts a new order rather than the next entry of an asset list: a topic heading ("Về ...:") or a verb.
 _NOT_ENTRY_RE = compile_tolerant(
     r"\s*(?:[-–+•*]\s*|[a-zđ]\)\s*)?(?:Về\s[^:\n]{1,80}:|Tịch\s+thu|Buộc|Tuyên\s+bố|Xử\s+phạt|Phạt\s|Trả\s+lại|"
@@ -181,6 +192,11 @@ class AssetRules(ReaderBase):
                 if damaged is not None:
                     f.plate, f.spans["plate"], f.kind = damaged[2], damaged[:2], "vehicle"
                     f.repaired["plate"] = damaged[3]
+            for name, rx in (("plot_number", A.PLOT_RE), ("map_sheet", A.SHEET_RE)):
+                bare = _glued_letter(getattr(f, name), rx, self.text)
+                if bare is not None:
+                    setattr(f, name, bare)
+                    f.repaired[name] = A.REPAIRED_BY_DOCUMENT
             if f.certificate and A.certificate_damaged(f.certificate):
                 cert = A.repair_certificate(f.certificate, self.text)
                 body = _body_certificate(self.text, f) if cert is None and f.plot_number else None

@@ -37,6 +37,8 @@ __all__ = [
     "repair_vessel",
     "read_damaged_plate",
     "certificate_damaged",
+    "PLOT_RE",
+    "SHEET_RE",
     "repair_certificate",
 ]
 
@@ -56,8 +58,8 @@ _VESSEL_REG_RE = re.compile(
     r"(?P<v>(?-i:[A-ZĐ][A-ZĐa-zđ]{0,2})(?:\s?[-–]\s?|\s)\d{3,5}(?:(?:\s?[-–]\s?|\s)TS)?)(?![\w/])",
     re.I,
 )
-_PLOT_RE = re.compile(r"\bthửa(?:\s+đất)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
-_SHEET_RE = re.compile(r"\btờ\s+bản\s+đồ(?:\s+địa\s+chính)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
+PLOT_RE = re.compile(r"\bthửa(?:\s+đất)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
+SHEET_RE = re.compile(r"\btờ\s+bản\s+đồ(?:\s+địa\s+chính)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
 _AREA_RE = re.compile(
     r"\bdiện\s+tích(?:\s+(?:sử\s+dụng|xây\s+dựng|sàn|đất|đo\s+đạc\s+thực\s+tế|thực\s+tế|là))*\s*:?\s*"
     r"(?P<v>\d[\d.,]*)\s*(?:m2|m²|m\s2|mét\s+vuông)",
@@ -397,7 +399,7 @@ def read_asset(chunk: str, *, default_kind: str | None = None) -> AssetFields | 
     lead = max(chunk.find(desc), 0)
     f = AssetFields(kind=kind, description=desc[:1].upper() + desc[1:] if desc else chunk.strip())
     f.spans["description"] = (lead, lead + len(desc))
-    for name, rx in (("plot_number", _PLOT_RE), ("map_sheet", _SHEET_RE)):
+    for name, rx in (("plot_number", PLOT_RE), ("map_sheet", SHEET_RE)):
         m = rx.search(chunk)
         if m:
             setattr(f, name, m.group("v"))

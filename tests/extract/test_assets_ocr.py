@@ -198,3 +198,21 @@ def test_dash_list_entry_whose_dash_ocr_read_as_a_speck():
     plots = sorted(a.plot_number for a in assets if a.kind == "land_use_right")
     assert plots == ["52", "53"]
     assert len(next(o for o in obs if o.kind == "pay_money").secured_by) == 2
+
+
+# -- a capital glued onto a plot or sheet number ----------------------------------------------------
+def test_capital_glued_onto_a_sheet_number_is_dropped_when_the_document_writes_it_bare():
+    facts = "Ông Lộc thế chấp thửa đất số 236, tờ bản đồ số 7 tại xã Hòa Bình."
+    operative = (
+        "1. Buộc ông Đinh Văn Lộc phải trả cho Ngân hàng Thương mại cổ phần Bắc Sơn số tiền 300.000.000 đồng.\n"
+        "2. Trường hợp ông Lộc không trả nợ thì Ngân hàng Thương mại cổ phần Bắc Sơn có quyền yêu cầu cơ quan "
+        "thi hành án dân sự có thẩm quyền phát mại quyền sử dụng đất tại thửa đất số 236, tờ bản đồ số 7G diện "
+        "tích 90 m2 của ông Đinh Văn Lộc để thu hồi nợ."
+    )
+    obs, assets, ev, _ = run(facts, operative)
+    (land,) = [a for a in assets if a.kind == "land_use_right"]
+    assert (land.plot_number, land.map_sheet) == ("236", "7")
+    assert _conf(ev, assets, land.id, "map_sheet") <= A.REPAIRED_BY_DOCUMENT
+    # a sub-plot the document always writes with its letter keeps it
+    obs, assets, *_ = run(facts.replace("236", "236A"), operative.replace("236", "236A").replace("7G", "7"))
+    assert next(a for a in assets if a.kind == "land_use_right").plot_number == "236A"
