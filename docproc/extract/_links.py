@@ -68,8 +68,11 @@ _LIST_LEAD_RE = re.compile(
 )
 # Where the next asset of a request starts after a purpose ("... để thu hồi nợ mục 1.1; và xe ô tô ...").
 _NEXT_ASSET_RE = re.compile(r"\s*;\s*(?:và\s+)?|\s+và\s+|,\s+(?:còn\s+)?", re.I)
-_CREDIT_NO_RE = re.compile(
-    r"\bHợp\s+đồng\s+(?:tín\s+dụng|cho\s+vay|vay)[^;,]{0,40}?\bsố\s*:?\s*(?P<v>[0-9][\w./\-]*\w)", re.I
+# a credit contract's number; OCR may read its first digit as a letter ("U231/2022/HĐTD")
+_CREDIT_NO_RE = _tc(
+    r"\bHợp\s+đồng\s+(?:tín\s+dụng|cho\s+vay|vay)[^;,]{0,40}?\bsố\s*:?\s*"
+    r"(?P<v>(?:[0-9]|[A-Za-z](?=\d{2}))[\w./\-]*\w)",
+    re.I,
 )
 _LIST_AFTER_RE = re.compile(r",?\s*\b(?:bao\s+gồm|gồm|là)\b\s*:?\s*", re.I)
 _PURPOSE_END_RE = re.compile(
@@ -118,6 +121,36 @@ def item_refs(text: str, item: str) -> list[str]:
     }
     nums = [x.group() for m in _MUC_LIST_RE.finditer(text) for x in _ITEM_NO_RE.finditer(m.group("l"))]
     return [pinned.get(n, n) for n in nums] + point_refs(text, item)
+
+
+def _fold_contract(number: str) -> str:
+    return re.sub(r"[\s.\-–]", "", number).upper()
+
+
+def _near(a: str, b: str, most: int) -> bool:
+    """Whether a and b are at most `most` substitutions, insertions or deletions apart."""
+    if abs(len(a) - len(b)) > most:
+        return False
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1] <= most
+
+
+def _names_contract(text: str, number: str) -> bool:
+    """Whether `text` names the credit contract `number`, as written or as OCR damaged it: the same year
+    and at most two characters of the rest misread ("U231/2022/HĐIC-KIBH" for "0231/2022/HĐTC-KTBH")."""
+    if number in text:
+        return True
+    key = _fold_contract(number)
+    year = re.search(r"/(\d{4})/", key)
+    for m in _CREDIT_NO_RE.finditer(text):
+        other = _fold_contract(m.group("v"))
+        if year and f"/{year.group(1)}/" in other and _near(key, other, 2):
+            return True
+    return False
 
 
 class LinkRules(ReaderBase):
@@ -465,7 +498,11 @@ class LinkRules(ReaderBase):
             if hit:
                 return hit
         if st.contracts:
-            hit = [d for d in pool if any(k in self.text[d.span[0] : d.span[1]] for k in st.contracts)]
+            hit = [
+                d
+                for d in pool
+                if any(_names_contract(self.text[d.span[0] : d.span[1]], k) for k in st.contracts)
+            ]
             if hit:
                 return hit
         if st.this_item:

@@ -216,3 +216,20 @@ def test_capital_glued_onto_a_sheet_number_is_dropped_when_the_document_writes_i
     # a sub-plot the document always writes with its letter keeps it
     obs, assets, *_ = run(facts.replace("236", "236A"), operative.replace("236", "236A").replace("7G", "7"))
     assert next(a for a in assets if a.kind == "land_use_right").plot_number == "236A"
+
+
+# -- a secured debt named by a contract number OCR damaged ------------------------------------------
+def test_each_collateral_follows_its_contract_when_ocr_damaged_the_contract_number():
+    operative = (
+        "1. Buộc ông Đinh Văn Lộc phải trả cho Ngân hàng Thương mại cổ phần Bắc Sơn:\n"
+        "- Theo Hợp đồng tín dụng số 1l/2020/HĐTD-BS: 300.000.000 đồng;\n"
+        "- Theo Hợp đồng tín dụng số 12/2021/HĐTD-BS: 200.000.000 đồng.\n"
+        "2. Trường hợp ông Lộc không trả nợ thì Ngân hàng Thương mại cổ phần Bắc Sơn có quyền yêu cầu cơ quan "
+        "thi hành án dân sự có thẩm quyền phát mại tàu cá số hiệu BTh-97531-TS để thu hồi khoản nợ theo Hợp đồng "
+        "tín dụng số 11/2020/HĐTD-BS và xe ô tô tải biển kiểm soát 36C-407.52 để thu hồi khoản nợ theo Hợp "
+        "đồng tín dụng số 12/2021/HĐTD-BS."
+    )
+    obs, assets, *_ = run(VESSEL_FACTS, operative)
+    kind = {a.id: a.kind for a in assets}
+    secured = {o.amount_vnd: [kind[k] for k in o.secured_by] for o in obs if o.kind == "pay_money"}
+    assert secured == {300_000_000: ["vessel"], 200_000_000: ["vehicle"]}
