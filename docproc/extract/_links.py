@@ -113,14 +113,27 @@ def point_refs(text: str, item: str) -> list[str]:
 _POINT_OF_ITEM_RE = _tc(rf"\bđiểm\s+(?P<l>[a-zđ])\s+(?:của\s+)?mục\s+(?P<n>{_NUM})", re.I)
 
 
+# An item number OCR read with a look-alike for a digit ("mục I." for "mục 1.", "mục 2.l")
+_LOOSE_NUM_RE = _tc(r"\bmục\s+(?P<v>[\dIÌÍìíl|]{1,2}(?:[.,][\dIÌÍìíl|O]{1,2}){0,3})(?![^\W\d_])")
+_TO_DIGIT = str.maketrans("IÌÍìíl|O,", "11111110.")
+
+
 def item_refs(text: str, item: str) -> list[str]:
     """Every item a clause refers to: numbered items ("mục 1.1 và 1.2"), lettered points, and the point
-    of a numbered item ("điểm b mục 2" → "2.b", in place of the whole item 2)."""
+    of a numbered item ("điểm b mục 2" → "2.b", in place of the whole item 2). In an operative part
+    numbered in digits, a number read with look-alikes ("mục I") is a fallback, marked "~1": used only
+    when the references as read name no order."""
     pinned = {
         m.group("n"): f"{m.group('n')}.{m.group('l').lower()}" for m in _POINT_OF_ITEM_RE.finditer(text)
     }
     nums = [x.group() for m in _MUC_LIST_RE.finditer(text) for x in _ITEM_NO_RE.finditer(m.group("l"))]
-    return [pinned.get(n, n) for n in nums] + point_refs(text, item)
+    refs = [pinned.get(n, n) for n in nums] + point_refs(text, item)
+    if item.split(".")[0].isdigit():
+        for m in _LOOSE_NUM_RE.finditer(text):
+            v = m.group("v").translate(_TO_DIGIT)
+            if v != m.group("v") and re.fullmatch(_NUM, v):
+                refs.append("~" + v)
+    return refs
 
 
 def _fold_contract(number: str) -> str:
@@ -490,11 +503,14 @@ class LinkRules(ReaderBase):
             pool = [d for d in self.obs if d.kind in kinds and d.amount_vnd is not None]
         else:
             pool = money
+        exact = [r for r in st.items if not r.startswith("~")]
+        loose = [r[1:] for r in st.items if r.startswith("~")]
         if st.items:
-            hit = [d for d in pool if any(in_item(d.item, r) for r in st.items)]
+            hit = [d for d in pool if any(in_item(d.item, r) for r in exact)]
             # "điểm a mục 2" where item 2 is one total whose points are its contracts: the total
-            parents = [r.rpartition(".")[0] for r in st.items if re.search(r"\d\.[a-zđ]$", r)]
+            parents = [r.rpartition(".")[0] for r in exact if re.search(r"\d\.[a-zđ]$", r)]
             hit = hit or [d for d in pool if any(in_item(d.item, r) for r in parents)]
+            hit = hit or [d for d in pool if any(in_item(d.item, r) for r in loose)]
             if hit:
                 return hit
         if st.contracts:

@@ -233,3 +233,18 @@ def test_each_collateral_follows_its_contract_when_ocr_damaged_the_contract_numb
     kind = {a.id: a.kind for a in assets}
     secured = {o.amount_vnd: [kind[k] for k in o.secured_by] for o in obs if o.kind == "pay_money"}
     assert secured == {300_000_000: ["vessel"], 200_000_000: ["vehicle"]}
+
+
+# -- an item reference OCR read with a look-alike ---------------------------------------------------
+def test_reference_to_item_one_read_as_a_capital_i_still_names_item_one():
+    operative = (
+        "1. Buộc ông Đinh Văn Lộc phải trả cho Ngân hàng Thương mại cổ phần Bắc Sơn số tiền 600.000.000 đồng.\n"
+        "2. Buộc ông Đinh Văn Lộc phải trả cho Ngân hàng Thương mại cổ phần Bắc Sơn tiền phạt vi phạm hợp đồng "
+        "80.000.000 đồng.\n"
+        "3. Trường hợp ông Lộc không trả khoản nợ nêu tại mục I thì Ngân hàng Thương mại cổ phần Bắc Sơn có quyền "
+        "yêu cầu cơ quan thi hành án dân sự có thẩm quyền phát mại xe ô tô tải biển kiểm soát 36C-407.52 của ông "
+        "Đinh Văn Lộc để thu hồi nợ."
+    )
+    obs, assets, *_ = run("Ông Lộc vay tiền.", operative)
+    secured = {o.amount_vnd: o.secured_by for o in obs if o.kind == "pay_money"}
+    assert secured == {600_000_000: ["A1"], 80_000_000: []}
