@@ -240,7 +240,7 @@ def repair_vessel(chunk: str, text: str) -> tuple[int, int, str] | None:
 # province code two digits; series a letter (as read: a digit there is no plate), then optionally a
 # letter or a digit; serial four or five digits ("123.45"). Series letters never include I, J, O, Q, R or W, so an I or O after the first letter
 # is a digit.
-_PLATE_INTRO_RE = compile_tolerant(r"\b(?:biển\s+(?:kiểm\s+soát|số)|BKS|BS)\s*:?\s*", re.I)
+_PLATE_INTRO_RE = compile_tolerant(r"\b(?:biển\s+(?:kiểm\s+\w{3,6}|số)|BKS|BS)\s*:?\s*", re.I)
 _PLATE_RAW_RE = re.compile(r"[0-9A-Za-z§$|!][0-9A-Za-z§$|!~.,\-– ]{5,14}")
 _TO_DIGIT = str.maketrans("OoQDIl|!iZzSs$GbBgq", "0000111112255566899")
 _NO_SERIES = set("IJOQRW")
@@ -254,6 +254,8 @@ def _plate_slots(raw: str) -> tuple[tuple[str, str, str], str] | None:
     if not re.search(r"[A-Za-z]\S{0,2}[\s\-–~]", raw):
         return None  # a plate sets its serial off its series: "0127436" is some other number
     dotted = re.search(r"[.,\s]\S{2}$", raw.strip()) is not None
+    if re.search(r"[.,]\S*$", raw) and not re.search(r"\S{3}[.,]\S{2}$", raw):
+        return None  # the serial's dot stands between three digits and two: a digit was lost or added
     c = _SEPS.sub("", raw)
     n = len(c)
     if n == 9 or (n == 8 and not dotted and not c[3].isdigit()):
@@ -296,12 +298,17 @@ def read_damaged_plate(chunk: str, text: str) -> tuple[int, int, str, float] | N
             continue
         raw = re.split(r"\s+(?=[^\W\d_]{2,}|[a-zđà-ỹ])|[;(]", m.group())[0].rstrip(" .,-–")
         read = _plate_slots(raw)
+        s, e = m.start(), m.start() + len(raw)
+        well = {re.sub(r"[\s.,\-–]", "", p): p for _s, _e, p in find_plates(text)}
         if read is None:
+            # a character lost or added ("8A-123.45" for "18A-123.45"): the one plate of the document
+            # one character away
+            near = [p for k, p in well.items() if _one_edit(_SEPS.sub("", raw).upper(), k)]
+            if len(near) == 1 and re.search(r"\d$", raw):
+                return s, e, near[0], REPAIRED_BY_DOCUMENT
             continue
         slots, pattern = read
         mapped = "".join(slots)
-        s, e = m.start(), m.start() + len(raw)
-        well = {re.sub(r"[\s.,\-–]", "", p): p for _s, _e, p in find_plates(text)}
         if mapped in well:
             return s, e, well[mapped], REPAIRED_BY_DOCUMENT
         fits = [p for k, p in well.items() if re.fullmatch(pattern, k)]

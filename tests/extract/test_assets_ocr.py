@@ -248,3 +248,15 @@ def test_reference_to_item_one_read_as_a_capital_i_still_names_item_one():
     obs, assets, *_ = run("Ông Lộc vay tiền.", operative)
     secured = {o.amount_vnd: o.secured_by for o in obs if o.kind == "pay_money"}
     assert secured == {600_000_000: ["A1"], 80_000_000: []}
+
+
+def test_plate_with_a_digit_lost_and_its_label_misread_is_the_documents_plate():
+    text = "Tài sản bảo đảm là xe ô tô con biển kiểm soát 36A-582.19 của ông Lộc."
+    # "biển kiểm soát" read "biển kiểm soiit", the province code's first digit lost
+    assert A.read_damaged_plate("xe ô tô con, biển kiểm soiit : 6A-582.19, đứng tên", text)[2:] == (
+        "36A-582.19",
+        A.REPAIRED_BY_DOCUMENT,
+    )
+    # the serial's last digit lost: never a four-digit serial made up from it
+    assert A.read_damaged_plate("xe ô tô con biển kiểm soát 36A-582.1 của", text)[2] == "36A-582.19"
+    assert A.read_damaged_plate("xe ô tô con biển kiểm soát 36A-582.1 của", "không có biển khác") is None
