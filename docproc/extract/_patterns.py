@@ -224,7 +224,8 @@ SEC_HOLD_RE = _tc(
     r"(?:(?:duy\s+trì|giữ\s+nguyên)\s+(?:(?:Lệnh|Quyết\s+định)\s+(?:áp\s+dụng\s+)?(?:kê\s+biên|phong\s+tỏa|tạm\s+giữ"
     r"|biện\s+pháp)|biện\s+pháp|việc\s+(?:kê\s+biên|phong\s+tỏa|phong\s+toả|tạm\s+giữ))"
     # not across the purpose: "... để đảm bảo thi hành án đối với bị cáo A" names the debtor, not the object
-    r"(?:(?!\bđể\b)[^.])*?\bđối\s+với\s+"
+    # a dot between two non-spaces ("20.3", OCR specks "ớ.ằ._.") ends no sentence
+    r"(?:(?!\bđể\b)(?:[^.]|(?<=\S)\.(?=\S)))*?\bđối\s+với\s+"
     # "giữ nguyên biện pháp kê biên tài sản là ...", "duy trì biện pháp khẩn cấp tạm thời phong tỏa tài khoản ...":
     # the measure named, then its object
     r"|(?:duy\s+trì|giữ\s+nguyên)\s+(?:việc\s+|(?:Lệnh|Quyết\s+định)\s+(?:áp\s+dụng\s+)?"

@@ -260,3 +260,17 @@ def test_plate_with_a_digit_lost_and_its_label_misread_is_the_documents_plate():
     # the serial's last digit lost: never a four-digit serial made up from it
     assert A.read_damaged_plate("xe ô tô con biển kiểm soát 36A-582.1 của", text)[2] == "36A-582.19"
     assert A.read_damaged_plate("xe ô tô con biển kiểm soát 36A-582.1 của", "không có biển khác") is None
+
+
+# -- a kept seizure whose object OCR specks separate from the measure --------------------------------
+def test_kept_seizure_reads_its_object_past_a_line_of_specks_with_dots():
+    operative = (
+        "1. Buộc ông Đinh Văn Lộc phải bồi thường cho bà Lương Thị Mai số tiền 150.000.000 đồng.\n"
+        "2. Tiếp tục duy trì Lệnh kê biên tài sản số 07/LKB ngày 02/3/2021 của Cơ quan Cảnh sát điều tra "
+        "ớ.ằ._.ƒ—., đối với quyền sử dụng đất tại thửa đất số 61, tờ bản đồ số 4 theo Giấy chứng nhận quyền sử "
+        "dụng đất số CE 246813 của ông Đinh Văn Lộc, để bảo đảm thi hành án."
+    )
+    obs, assets, *_ = run("Ông Lộc gây thương tích cho bà Mai.", operative)
+    (land,) = assets
+    assert (land.kind, land.plot_number, land.certificate) == ("land_use_right", "61", "CE 246813")
+    assert next(o for o in obs if o.kind == "pay_money").secured_by == [land.id]
