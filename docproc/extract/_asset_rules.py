@@ -26,6 +26,11 @@ from docproc.extract._tolerant import compile_tolerant
 
 _I = re.I
 
+# A taking verb in the facts; OCR may give it another tone ("P lẫy 01 đoạn tuýp" for "lấy"), so a verb
+# read loosely (lower case, whatever its tone: "dung" in "nội dung" is no verb) is a fallback
+_TAKE_RE = re.compile(r"\b(?:mang\s+theo|mang|lấy|dùng|cầm|sử\s+dụng|chuẩn\s+bị|mua|cất\s+giấu)\b", re.I)
+_TAKE_LOOSE_RE = compile_tolerant(r"(?<!\w)(?:lấy|cầm|cất\s+giấu)(?!\w)")
+
 # Where the sentence about one taking starts: a full stop, a semicolon, ", còn" / ", rồi" (however spaced).
 _STORY_BOUNDARY = re.compile(r"[.;]|,\s*(?:còn|rồi)\b", re.I)
 
@@ -403,9 +408,9 @@ class AssetRules(ReaderBase):
             w0 = max(0, m.start() - 600)
             lo = max((b.end() for b in _STORY_BOUNDARY.finditer(story, w0, m.start())), default=w0)
             seg = story[lo : m.start()]
-            verb = re.search(
-                r"\b(?:mang\s+theo|mang|lấy|dùng|cầm|sử\s+dụng|chuẩn\s+bị|mua|cất\s+giấu)\b", seg, _I
-            )
+            verb = _TAKE_RE.search(seg)
+            if not verb:  # "P lẫy 01 đoạn tuýp": the verb nearest the object, whatever its tone
+                verb = next(reversed(list(_TAKE_LOOSE_RE.finditer(seg))), None)
             if not verb:
                 continue
             who = []

@@ -274,3 +274,18 @@ def test_kept_seizure_reads_its_object_past_a_line_of_specks_with_dots():
     (land,) = assets
     assert (land.kind, land.plot_number, land.certificate) == ("land_use_right", "61", "CE 246813")
     assert next(o for o in obs if o.kind == "pay_money").secured_by == [land.id]
+
+
+# -- an exhibit's owner told by a taking verb OCR read with a wrong tone ----------------------------
+def test_exhibit_owner_from_the_facts_when_the_taking_verb_lost_its_tone():
+    accused = [
+        Party(id="P1", role="accused", kind="person", name="Kha Văn Tín"),
+        Party(id="P2", role="accused", kind="person", name="Mạc Văn Thái"),
+    ]
+    facts = "Tín lấy 01 thanh kiếm dài 70cm, còn Thái lẫy 01 cây gậy sắt rồi cả hai đi tìm bị hại."
+    operative = (
+        "1. Về xử lý vật chứng: Tịch thu tiêu hủy 01 (một) thanh kiếm dài 70cm và 01 (một) cây gậy sắt."
+    )
+    _, assets, *_ = run(facts, operative, accused)
+    owners = {a.description.split()[2]: a.owners for a in assets}
+    assert owners == {"thanh": ["P1"], "cây": ["P2"]}
