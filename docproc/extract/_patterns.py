@@ -198,7 +198,8 @@ ALLOC_HEAD_RE = _tc(r"\bđược\s+(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng|
 
 SEC_REQ_RE = _tc(
     # "có quyền yêu cầu cơ quan thi hành án ... xử lý", or the creditor's own right "được quyền xử lý / phát mại"
-    r"(?:có|được)\s+quyền\s+(?:(?:yêu\s+cầu|đề\s+nghị)(?:[^.]|(?<=\d)\.(?=\d))*?)?(?P<act>(?:(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
+    # the request verb with one of its words OCR damaged ("yu cầu") is still the request
+    r"(?:có|được)\s+quyền\s+(?:(?:yêu\s+cầu|đề\s+nghị|\w{1,4}\s+cầu|yêu\s+\w{1,4})(?:[^.]|(?<=\d)\.(?=\d))*?)?(?P<act>(?:(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
     # a full stop between two measures is a comma OCR misread ("kê biên. phát mãi")
     r"(?:\s*,\s*|\s*\.\s*(?=kê|xử|phát|bán)|\s+và\s+|\s+)?)+)",
     _I,

@@ -289,3 +289,16 @@ def test_exhibit_owner_from_the_facts_when_the_taking_verb_lost_its_tone():
     _, assets, *_ = run(facts, operative, accused)
     owners = {a.description.split()[2]: a.owners for a in assets}
     assert owners == {"thanh": ["P1"], "cây": ["P2"]}
+
+
+def test_security_request_whose_verb_ocr_damaged_is_still_read():
+    operative = (
+        "1. Buộc ông Đinh Văn Lộc phải trả cho Ngân hàng Thương mại cổ phần Bắc Sơn số tiền 400.000.000 đồng.\n"
+        "2. Trường hợp ông Lộc không trả nợ thì Ngân hàng Thương mại cổ phần Bắc Sơn có quyền yu cầu cơ quan thi "
+        "hành án dân sự có thẩm quyền phát mại xe ô tô tải biển kiểm soát 36C-407.52 của ông Đinh Văn Lộc để thu "
+        "hồi nợ."
+    )
+    obs, assets, *_ = run("Ông Lộc vay tiền.", operative)
+    (car,) = assets
+    assert car.plate == "36C-407.52"
+    assert next(o for o in obs if o.kind == "pay_money").secured_by == [car.id]
