@@ -96,9 +96,8 @@ _NUM = r"\d{1,2}(?:\.\d{1,2}){0,3}(?![\d.]\d)"
 _MUC_LIST_RE = _tc(rf"\bmục\s+(?P<l>{_NUM}(?:{_JOIN}(?:mục\s+)?{_NUM})*)", re.I)
 _ITEM_NO_RE = re.compile(_NUM)
 # the condition a security request is made on: "Trường hợp / Nếu A không trả (hoặc trả không đủ) ..."
-_CONDITION_RE = _tc(
-    r"\s*(?:[-–+]\s*)?(?:Trường\s+hợp|Nếu)\b[^.;]{0,200}?\bkhông\s+(?:trả|thanh\s+toán|thi\s+hành)", re.I
-)
+_CONDITION_START_RE = _tc(r"\s*(?:[-–+]\s*)?(?:Trường\s+hợp|Nếu)\b", re.I)
+_NOT_PAID_RE = _tc(r"\b(?:không|chưa)\s+(?:trả|thanh\s+toán|thi\s+hành)|\btrả\s+không\s+đủ\b", re.I)
 
 
 def point_refs(text: str, item: str) -> list[str]:
@@ -341,7 +340,7 @@ class LinkRules(ReaderBase):
             return False
         st = Statement("security", (c.start, c.end), c.item, pos=c.start)
         pre_end = c.start + m.start()
-        pre_start = self._condition_before(i, c)
+        pre_start = self._condition_before(i, c, pre_end)
         pre = self.text[pre_start:pre_end]
         st.items = item_refs(pre, c.item)
         thi = max(pre.rfind(" thì "), pre.rfind(","))
@@ -389,15 +388,21 @@ class LinkRules(ReaderBase):
         self.statements.append(st)
         return True
 
-    def _condition_before(self, i: int, c: Clause) -> int:
+    def _condition_before(self, i: int, c: Clause, pre_end: int) -> int:
         """Where the condition of a security request starts: its own clause, or the sentence before it on
-        the same line when a comma OCR read as a full stop cut "Trường hợp A không trả khoản nợ nêu tại
-        mục 2." off "B có quyền yêu cầu ... phát mại ..."."""
-        if c.marker or i == 0:
+        the same line when a full stop OCR put in it cut the condition ("Trường hợp A không trả khoản nợ
+        nêu tại mục 2." / "Trường hợp ông A, b." for "bà B") off "C có quyền yêu cầu ... phát mại ..."."""
+        if c.marker or i == 0 or _CONDITION_START_RE.match(self.text, c.start):
             return c.start
         prev = self.clauses[i - 1]
         t = self.text[prev.start : prev.end]
-        if prev.line == c.line and _CONDITION_RE.match(t) and not SEC_REQ_RE.search(t):
+        if (
+            prev.line == c.line
+            and len(t) <= 240
+            and _CONDITION_START_RE.match(t)
+            and not SEC_REQ_RE.search(t)
+            and (_NOT_PAID_RE.search(t) or _NOT_PAID_RE.search(self.text, c.start, pre_end))
+        ):
             return prev.start
         return c.start
 

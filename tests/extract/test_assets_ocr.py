@@ -302,3 +302,18 @@ def test_security_request_whose_verb_ocr_damaged_is_still_read():
     (car,) = assets
     assert car.plate == "36C-407.52"
     assert next(o for o in obs if o.kind == "pay_money").secured_by == [car.id]
+
+
+def test_security_request_whose_condition_ocr_cut_at_an_abbreviated_title():
+    parties = PARTIES + [Party(id="P4", role="related_party", kind="person", name="Đinh Văn Phúc")]
+    operative = (
+        "1. Ông Đinh Văn Lộc và bà Lương Thị Mai có nghĩa vụ liên đới trả cho Ngân hàng Thương mại cổ phần Bắc "
+        "Sơn số tiền 500.000.000 đồng.\n"
+        "2. Ông Đinh Văn Phúc trả thay cho ông Lộc, bà Mai số tiền không vượt quá 100.000.000 đồng.\n"
+        "3. Trường hợp ông Lộc, b. Mai không trả hoặc trả không đủ thì Ngân hàng Thương mại cổ phần Bắc Sơn có "
+        "quyền yêu cầu cơ quan thi hành án dân sự có thẩm quyền xử lý xe ô tô tải biển kiểm soát 36C-407.52 để "
+        "thu hồi nợ."
+    )
+    obs, assets, *_ = run("Ông Lộc vay tiền, ông Phúc bảo lãnh.", operative, parties)
+    secured = {o.amount_vnd: o.secured_by for o in obs if o.kind == "pay_money"}
+    assert secured == {500_000_000: ["A1"], 100_000_000: []}
