@@ -198,8 +198,9 @@ ALLOC_HEAD_RE = _tc(r"\bđược\s+(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng|
 
 SEC_REQ_RE = _tc(
     # "có quyền yêu cầu cơ quan thi hành án ... xử lý", or the creditor's own right "được quyền xử lý / phát mại"
-    # the request verb with one of its words OCR damaged ("yu cầu") is still the request
-    r"(?:có|được)\s+quyền\s+(?:(?:yêu\s+cầu|đề\s+nghị|\w{1,4}\s+cầu|yêu\s+\w{1,4})(?:[^.]|(?<=\d)\.(?=\d))*?)?(?P<act>(?:(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
+    # the request verb with one of its words OCR damaged ("yu cầu") is still the request; the l of "xử lý"
+    # may be read as an I ("xử Ìý")
+    r"(?:có|được)\s+quyền\s+(?:(?:yêu\s+cầu|đề\s+nghị|\w{1,4}\s+cầu|yêu\s+\w{1,4})(?:[^.]|(?<=\d)\.(?=\d))*?)?(?P<act>(?:(?:kê\s+biên|xử\s+[lIÌÍ|]ý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
     # a full stop between two measures is a comma OCR misread ("kê biên. phát mãi")
     r"(?:\s*,\s*|\s*\.\s*(?=kê|xử|phát|bán)|\s+và\s+|\s+)?)+)",
     _I,
@@ -208,7 +209,7 @@ SEC_REQ_RE = _tc(
 # "... thì tài sản thế chấp là X sẽ bị xử lý ... để thu hồi nợ cho B": the collateral named before a passive sale
 SEC_PASSIVE_RE = _tc(
     r"\btài\s+sản\s+(?:thế\s+chấp|bảo\s+đảm|cầm\s+cố)\b(?P<obj>(?:[^.]|(?<=\d)\.(?=\d))*?)\s+(?:sẽ\s+)?bị\s+"
-    r"(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)\b",
+    r"(?:kê\s+biên|xử\s+[lIÌÍ|]ý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)\b",
     _I,
 )
 

@@ -3,6 +3,8 @@ damage on invented text, repaired only inside a slot whose format says letter or
 
 from __future__ import annotations
 
+import pytest
+
 from docproc.document import Document
 from docproc.extract import assets as A
 from docproc.extract.evidence import EvidenceBuilder
@@ -291,12 +293,15 @@ def test_exhibit_owner_from_the_facts_when_the_taking_verb_lost_its_tone():
     assert owners == {"thanh": ["P1"], "cây": ["P2"]}
 
 
-def test_security_request_whose_verb_ocr_damaged_is_still_read():
+@pytest.mark.parametrize(
+    "request_words",
+    ["có quyền yu cầu cơ quan thi hành án dân sự có thẩm quyền phát mại", "có quyền yêu cầu xử Ìý"],
+)
+def test_security_request_whose_verb_ocr_damaged_is_still_read(request_words):
     operative = (
         "1. Buộc ông Đinh Văn Lộc phải trả cho Ngân hàng Thương mại cổ phần Bắc Sơn số tiền 400.000.000 đồng.\n"
-        "2. Trường hợp ông Lộc không trả nợ thì Ngân hàng Thương mại cổ phần Bắc Sơn có quyền yu cầu cơ quan thi "
-        "hành án dân sự có thẩm quyền phát mại xe ô tô tải biển kiểm soát 36C-407.52 của ông Đinh Văn Lộc để thu "
-        "hồi nợ."
+        f"2. Trường hợp ông Lộc không trả nợ thì Ngân hàng Thương mại cổ phần Bắc Sơn {request_words} xe ô tô tải "
+        "biển kiểm soát 36C-407.52 của ông Đinh Văn Lộc để thu hồi nợ."
     )
     obs, assets, *_ = run("Ông Lộc vay tiền.", operative)
     (car,) = assets
