@@ -201,9 +201,9 @@ REPAIRED_BY_FORMAT = C.WEAK
 
 # A vessel registration as OCR reads it: the province code slot holds letters (one capital, then up to
 # three letters of any script, so that a non-Vietnamese letter OCR put there is caught: "QNø-90123-TS"),
-# the serial digits, the suffix "TS" (its S read as 5).
+# the serial digits (an O, I, l, S or B there is a digit's look-alike), the suffix "TS" (its S read as 5).
 _VESSEL_LOOSE_RE = re.compile(
-    r"(?<![\w.\-])(?P<code>[A-ZĐ][^\W\d_]{0,3})\s?[-–]\s?(?P<num>\d{4,5})\s?[-–]\s?(?P<ts>T[S5])(?!\w)"
+    r"(?<![\w.\-])(?P<code>[A-ZĐ][^\W\d_]{0,3})\s?[-–]\s?(?P<num>[\dOoIlSB]{4,5})\s?[-–]\s?(?P<ts>T[S5])(?!\w)"
 )
 _VN_CODE_CHARS = re.compile(r"[^A-Za-zĐđ]")
 
@@ -213,9 +213,11 @@ def _vessel_readings(text: str) -> list[tuple[int, int, str, str, bool]]:
     damaged), damaged when the code or suffix held a character its slot does not allow."""
     out = []
     for m in _VESSEL_LOOSE_RE.finditer(text):
-        code = m.group("code")
-        clean = _VN_CODE_CHARS.sub("", code)
-        out.append((m.start(), m.end(), clean, m.group("num"), clean != code or m.group("ts") != "TS"))
+        code, raw = m.group("code"), m.group("num")
+        if sum(ch.isdigit() for ch in raw) < 3:
+            continue  # a word, not a serial with a look-alike or two
+        clean, num = _VN_CODE_CHARS.sub("", code), raw.translate(_TO_DIGIT)
+        out.append((m.start(), m.end(), clean, num, clean != code or num != raw or m.group("ts") != "TS"))
     return out
 
 

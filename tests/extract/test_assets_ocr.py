@@ -61,9 +61,11 @@ def test_vessel_code_damaged_everywhere_takes_what_most_readings_leave():
     text = "tàu BTøh-97531-TS; tàu BTøh-97531-TS; tàu BTø-97531-TS"
     chunk = "tàu cá số hiệu BTø-97531-TS"
     assert A.repair_vessel(chunk, text)[2] == "BTh-97531-TS"
-    # an undamaged registration needs no repair, and a serial with a letter in it is no registration
+    # a look-alike in the serial's digits, an S of the suffix read as 5
+    assert A.repair_vessel("tàu cá số hiệu BTh-9753l-T5", text)[2] == "BTh-97531-TS"
+    # an undamaged registration needs no repair, and letters are no serial
     assert A.repair_vessel("tàu cá số hiệu BTh-97531-TS", text) is None
-    assert A.repair_vessel("tàu cá số hiệu BTø-9753l-TS", text) is None
+    assert A.repair_vessel("tàu cá số hiệu BTø-SOBIL-TS", text) is None
 
 
 # -- a list entry broken by a full stop OCR read for a comma ----------------------------------------
