@@ -132,6 +132,8 @@ class AssetRules(ReaderBase):
                 if first_of_line and not cj.marker and dashed
                 else None
             )
+            if bullet is not None and A.asset_kind(self.text[bullet.end() : cj.end]) is None:
+                bullet = None  # an indented line that names no asset: not an entry of the list
             dashed = dashed or cj.marker == "dash"
             listed = cj.marker in ("dash", "let") or child or bullet is not None
             if cj.line != line and not listed and cj.marker != "":

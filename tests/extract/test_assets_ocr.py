@@ -324,3 +324,16 @@ def test_security_request_whose_condition_ocr_cut_at_an_abbreviated_title():
     obs, assets, *_ = run("Ông Lộc vay tiền, ông Phúc bảo lãnh.", operative, parties)
     secured = {o.amount_vnd: o.secured_by for o in obs if o.kind == "pay_money"}
     assert secured == {500_000_000: ["A1"], 100_000_000: []}
+
+
+def test_indented_order_after_a_dash_list_is_not_taken_for_an_entry():
+    operative = (
+        "1. Buộc ông Đinh Văn Lộc phải trả cho Ngân hàng Thương mại cổ phần Bắc Sơn số tiền 500.000.000 đồng.\n"
+        "2. Trường hợp ông Lộc không trả nợ thì Ngân hàng Thương mại cổ phần Bắc Sơn có quyền yêu cầu cơ quan "
+        "thi hành án dân sự có thẩm quyền phát mại các tài sản sau:\n"
+        "- Quyền sử dụng đất tại thửa đất số 52, tờ bản đồ số 6 của ông Đinh Văn Lộc.\n"
+        "   Bà Lương Thị Mai phải trả cho Ngân hàng Thương mại cổ phần Bắc Sơn số tiền 90.000.000 đồng."
+    )
+    obs, assets, *_ = run("Ông Lộc vay tiền.", operative)
+    assert [a.plot_number for a in assets] == ["52"]
+    assert sorted(o.amount_vnd for o in obs if o.kind == "pay_money") == [90_000_000, 500_000_000]
