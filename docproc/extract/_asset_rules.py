@@ -26,6 +26,11 @@ from docproc.extract._tolerant import compile_tolerant
 
 _I = re.I
 
+# A taking verb in the facts; OCR may give it another tone ("P lẫy 01 đoạn tuýp" for "lấy"), so a verb
+# read loosely (lower case, whatever its tone: "dung" in "nội dung" is no verb) is a fallback
+_TAKE_RE = re.compile(r"\b(?:mang\s+theo|mang|lấy|dùng|cầm|sử\s+dụng|chuẩn\s+bị|mua|cất\s+giấu)\b", re.I)
+_TAKE_LOOSE_RE = compile_tolerant(r"(?<!\w)(?:lấy|cầm|cất\s+giấu)(?!\w)")
+
 # Where the sentence about one taking starts: a full stop, a semicolon, ", còn" / ", rồi" (however spaced).
 _STORY_BOUNDARY = re.compile(r"[.;]|,\s*(?:còn|rồi)\b", re.I)
 
@@ -46,11 +51,27 @@ def _body_certificate(text: str, f: A.AssetFields) -> str | None:
         end = min(len(text), m.end() + 400)
         stop = re.search(r";|\n|\.\s", text[m.start() : end])
         g = A.read_asset(text[m.start() : m.start() + stop.start() if stop else end])
-        if g is not None and g.certificate and (g.map_sheet or None) == (f.map_sheet or None):
+        if (
+            g is not None
+            and g.certificate
+            and not A.certificate_damaged(g.certificate)
+            and (g.map_sheet or None) == (f.map_sheet or None)
+        ):
             votes[g.certificate] = votes.get(g.certificate, 0) + 1
     if len({fold_id(c) for c in votes}) != 1:
         return None
     return max(votes, key=lambda c: votes[c])
+
+
+def _glued_letter(value: str | None, rx: re.Pattern[str], text: str) -> str | None:
+    """A plot or sheet number with a capital OCR glued onto it ("412G" for "412,"): the bare number,
+    when the document writes the number bare elsewhere and never with that letter again."""
+    if not value or not re.fullmatch(r"\d+[A-Z]", value):
+        return None
+    seen = [m.group("v") for m in rx.finditer(text)]
+    if seen.count(value) == 1 and value[:-1] in seen:
+        return value[:-1]
+    return None
 
 
 # What starts a new order rather than the next entry of an asset list: a topic heading ("Về ...:") or a verb.
@@ -59,6 +80,9 @@ _NOT_ENTRY_RE = compile_tolerant(
     r"Giao\s+trả|Hoàn\s+trả|Truy\s+thu|Tiếp\s+tục\s+(?:kê\s+biên|tạm\s+giữ|phong\s+tỏa|duy\s+trì))",
     _I,
 )
+# A list's dash as OCR may read it at the line's start: a tilde, an em dash, an underscore, a not-sign, or
+# blanks where the reader took such a speck out of the text (blank_specks keeps the length).
+_OCR_BULLET_RE = re.compile(r"[ \t]*[~—_¬=][ \t]+|[ \t]+")
 _LETTERS = ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -82,6 +106,7 @@ class AssetRules(ReaderBase):
         found: list[int] = []
         line = c.line
         lettered = ""  # the last lettered entry: "a) ...", "b) ..." continue it
+        dashed = False  # a dash list: a line starting with a speck in the dash's place is its next entry
         for j in range(i + 1, len(self.clauses)):
             cj = self.clauses[j]
             child = cj.item != c.item and in_item(cj.item, c.item)
@@ -101,19 +126,35 @@ class AssetRules(ReaderBase):
                 break  # "- Về vật chứng: Tịch thu ...": a heading or an order, not the next asset of the list
             if cj.marker == "let" and cj.line != line:
                 lettered = cj.item
-            listed = cj.marker in ("dash", "let") or child
+            first_of_line = self.clauses[j - 1].line != cj.line
+            bullet = (
+                _OCR_BULLET_RE.match(self.text, cj.start)
+                if first_of_line and not cj.marker and dashed
+                else None
+            )
+            if bullet is not None and A.asset_kind(self.text[bullet.end() : cj.end]) is None:
+                bullet = None  # an indented line that names no asset: not an entry of the list
+            dashed = dashed or cj.marker == "dash"
+            listed = cj.marker in ("dash", "let") or child or bullet is not None
             if cj.line != line and not listed and cj.marker != "":
                 break
-            if cj.line != line and cj.marker == "" and not child:
+            if cj.line != line and cj.marker == "" and not child and bullet is None:
                 # a further sentence of the same line is fine; a new unmarked line ends the list
-                if self.clauses[j - 1].line != cj.line:
+                if first_of_line:
                     break
             if cj.line == line:
                 continue
-            first_of_line = self.clauses[j - 1].line != cj.line
             self.consumed.add(j)
             if first_of_line:
-                found += self._assets_from(cj.start, cj.end, context, cj.item, default_kind=default_kind)
+                # the entry is the whole line: a comma OCR read as a full stop ("150 m2. đất trồng ...")
+                # must not cut the certificate or owner off its description
+                end = cj.end
+                for k in range(j + 1, len(self.clauses)):
+                    if self.clauses[k].line != cj.line:
+                        break
+                    end = self.clauses[k].end
+                begin = bullet.end() if bullet else cj.start
+                found += self._assets_from(begin, end, context, cj.item, default_kind=default_kind)
         return found
 
     def _owners(self, a: int, b: int) -> list[tuple[str, tuple[int, int]]]:
@@ -152,6 +193,29 @@ class AssetRules(ReaderBase):
                 fixed = A.repair_plate(chunk, self.text)
                 if fixed is not None:
                     f.plate, f.spans["plate"], f.kind = fixed[2], fixed[:2], "vehicle"
+                    f.repaired["plate"] = A.REPAIRED_BY_DOCUMENT
+            if not f.plate and f.kind in ("vehicle", "other"):
+                damaged = A.read_damaged_plate(chunk, self.text)
+                if damaged is not None:
+                    f.plate, f.spans["plate"], f.kind = damaged[2], damaged[:2], "vehicle"
+                    f.repaired["plate"] = damaged[3]
+            for name, rx in (("plot_number", A.PLOT_RE), ("map_sheet", A.SHEET_RE)):
+                bare = _glued_letter(getattr(f, name), rx, self.text)
+                if bare is not None:
+                    setattr(f, name, bare)
+                    f.repaired[name] = A.REPAIRED_BY_DOCUMENT
+            if f.certificate and A.certificate_damaged(f.certificate):
+                cert = A.repair_certificate(f.certificate, self.text)
+                body = _body_certificate(self.text, f) if cert is None and f.plot_number else None
+                if cert is None and body is not None and not A.certificate_damaged(body):
+                    cert = body, A.REPAIRED_BY_DOCUMENT  # the plot's certificate as the document gives it
+                if cert is not None:
+                    f.certificate, f.repaired["certificate"] = cert
+            if not f.plate and f.kind == "vessel":
+                fixed = A.repair_vessel(chunk, self.text)
+                if fixed is not None:
+                    f.plate, f.spans["plate"] = fixed[2], fixed[:2]
+                    f.repaired["plate"] = A.REPAIRED_BY_DOCUMENT
             if (
                 re.match(r"\s*(?:bản\s+chính|giấy\s+(?:chứng\s+nhận|tờ))", chunk, _I)
                 and context != "evidence"
@@ -300,6 +364,8 @@ class AssetRules(ReaderBase):
                 ):
                     if getattr(d.f, name) is None and getattr(f, name) is not None:
                         setattr(d.f, name, getattr(f, name))
+                        if name in f.repaired:
+                            d.f.repaired[name] = f.repaired[name]
                         if name in f.spans:
                             s0, e0 = f.spans[name]
                             d.f.spans[name + "_abs"] = (cs + s0, cs + e0)
@@ -344,9 +410,9 @@ class AssetRules(ReaderBase):
             w0 = max(0, m.start() - 600)
             lo = max((b.end() for b in _STORY_BOUNDARY.finditer(story, w0, m.start())), default=w0)
             seg = story[lo : m.start()]
-            verb = re.search(
-                r"\b(?:mang\s+theo|mang|lấy|dùng|cầm|sử\s+dụng|chuẩn\s+bị|mua|cất\s+giấu)\b", seg, _I
-            )
+            verb = _TAKE_RE.search(seg)
+            if not verb:  # "P lẫy 01 đoạn tuýp": the verb nearest the object, whatever its tone
+                verb = next(reversed(list(_TAKE_LOOSE_RE.finditer(seg))), None)
             if not verb:
                 continue
             who = []

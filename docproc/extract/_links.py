@@ -68,8 +68,11 @@ _LIST_LEAD_RE = re.compile(
 )
 # Where the next asset of a request starts after a purpose ("... để thu hồi nợ mục 1.1; và xe ô tô ...").
 _NEXT_ASSET_RE = re.compile(r"\s*;\s*(?:và\s+)?|\s+và\s+|,\s+(?:còn\s+)?", re.I)
-_CREDIT_NO_RE = re.compile(
-    r"\bHợp\s+đồng\s+(?:tín\s+dụng|cho\s+vay|vay)[^;,]{0,40}?\bsố\s*:?\s*(?P<v>[0-9][\w./\-]*\w)", re.I
+# a credit contract's number; OCR may read its first digit as a letter ("U231/2022/HĐTD")
+_CREDIT_NO_RE = _tc(
+    r"\bHợp\s+đồng\s+(?:tín\s+dụng|cho\s+vay|vay)[^;,]{0,40}?\bsố\s*:?\s*"
+    r"(?P<v>(?:[0-9]|[A-Za-z](?=\d{2}))[\w./\-]*\w)",
+    re.I,
 )
 _LIST_AFTER_RE = re.compile(r",?\s*\b(?:bao\s+gồm|gồm|là)\b\s*:?\s*", re.I)
 _PURPOSE_END_RE = re.compile(
@@ -92,6 +95,9 @@ _LETTER_RE = re.compile(r"(?<!\w)[a-zđ](?!\w)", re.I)
 _NUM = r"\d{1,2}(?:\.\d{1,2}){0,3}(?![\d.]\d)"
 _MUC_LIST_RE = _tc(rf"\bmục\s+(?P<l>{_NUM}(?:{_JOIN}(?:mục\s+)?{_NUM})*)", re.I)
 _ITEM_NO_RE = re.compile(_NUM)
+# the condition a security request is made on: "Trường hợp / Nếu A không trả (hoặc trả không đủ) ..."
+_CONDITION_START_RE = _tc(r"\s*(?:[-–+]\s*)?(?:Trường\s+hợp|Nếu)\b", re.I)
+_NOT_PAID_RE = _tc(r"\b(?:không|chưa)\s+(?:trả|thanh\s+toán|thi\s+hành)|\btrả\s+không\s+đủ\b", re.I)
 
 
 def point_refs(text: str, item: str) -> list[str]:
@@ -102,10 +108,61 @@ def point_refs(text: str, item: str) -> list[str]:
     return [f"{top}.{x}" if top else x for x in letters]
 
 
+# "khoản nợ nêu tại điểm b mục 2": the lettered point of another numbered item
+_POINT_OF_ITEM_RE = _tc(rf"\bđiểm\s+(?P<l>[a-zđ])\s+(?:của\s+)?mục\s+(?P<n>{_NUM})", re.I)
+
+
+# An item number OCR read with a look-alike for a digit ("mục I." for "mục 1.", "mục 2.l")
+_LOOSE_NUM_RE = _tc(r"\bmục\s+(?P<v>[\dIÌÍìíl|]{1,2}(?:[.,][\dIÌÍìíl|O]{1,2}){0,3})(?![^\W\d_])")
+_TO_DIGIT = str.maketrans("IÌÍìíl|O,", "11111110.")
+
+
 def item_refs(text: str, item: str) -> list[str]:
-    """Every item a clause refers to: numbered items ("mục 1.1 và 1.2") and lettered points."""
+    """Every item a clause refers to: numbered items ("mục 1.1 và 1.2"), lettered points, and the point
+    of a numbered item ("điểm b mục 2" → "2.b", in place of the whole item 2). In an operative part
+    numbered in digits, a number read with look-alikes ("mục I") is a fallback, marked "~1": used only
+    when the references as read name no order."""
+    pinned = {
+        m.group("n"): f"{m.group('n')}.{m.group('l').lower()}" for m in _POINT_OF_ITEM_RE.finditer(text)
+    }
     nums = [x.group() for m in _MUC_LIST_RE.finditer(text) for x in _ITEM_NO_RE.finditer(m.group("l"))]
-    return nums + point_refs(text, item)
+    refs = [pinned.get(n, n) for n in nums] + point_refs(text, item)
+    if item.split(".")[0].isdigit():
+        for m in _LOOSE_NUM_RE.finditer(text):
+            v = m.group("v").translate(_TO_DIGIT)
+            if v != m.group("v") and re.fullmatch(_NUM, v):
+                refs.append("~" + v)
+    return refs
+
+
+def _fold_contract(number: str) -> str:
+    return re.sub(r"[\s.\-–]", "", number).upper()
+
+
+def _near(a: str, b: str, most: int) -> bool:
+    """Whether a and b are at most `most` substitutions, insertions or deletions apart."""
+    if abs(len(a) - len(b)) > most:
+        return False
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1] <= most
+
+
+def _names_contract(text: str, number: str) -> bool:
+    """Whether `text` names the credit contract `number`, as written or as OCR damaged it: the same year
+    and at most two characters of the rest misread ("U231/2022/HĐIC-KIBH" for "0231/2022/HĐTC-KTBH")."""
+    if number in text:
+        return True
+    key = _fold_contract(number)
+    year = re.search(r"/(\d{4})/", key)
+    for m in _CREDIT_NO_RE.finditer(text):
+        other = _fold_contract(m.group("v"))
+        if year and f"/{year.group(1)}/" in other and _near(key, other, 2):
+            return True
+    return False
 
 
 class LinkRules(ReaderBase):
@@ -283,12 +340,13 @@ class LinkRules(ReaderBase):
             return False
         st = Statement("security", (c.start, c.end), c.item, pos=c.start)
         pre_end = c.start + m.start()
-        pre = self.text[c.start : pre_end]
+        pre_start = self._condition_before(i, c, pre_end)
+        pre = self.text[pre_start:pre_end]
         st.items = item_refs(pre, c.item)
         thi = max(pre.rfind(" thì "), pre.rfind(","))
-        split = c.start + thi if thi >= 0 else c.start
+        split = pre_start + thi if thi >= 0 else pre_start
         st.obligees = [p for p, _ in self.pids_in(split, pre_end)]
-        st.obligors = [p for p, _ in self.pids_in(c.start, split) if p not in st.obligees]
+        st.obligors = [p for p, _ in self.pids_in(pre_start, split) if p not in st.obligees]
         obj_start = c.start + m.end()
         lead = SEC_OBJ_LEAD_RE.match(self.text, obj_start, c.end)
         if lead:
@@ -329,6 +387,24 @@ class LinkRules(ReaderBase):
         st.assets = found
         self.statements.append(st)
         return True
+
+    def _condition_before(self, i: int, c: Clause, pre_end: int) -> int:
+        """Where the condition of a security request starts: its own clause, or the sentence before it on
+        the same line when a full stop OCR put in it cut the condition ("Trường hợp A không trả khoản nợ
+        nêu tại mục 2." / "Trường hợp ông A, b." for "bà B") off "C có quyền yêu cầu ... phát mại ..."."""
+        if c.marker or i == 0 or _CONDITION_START_RE.match(self.text, c.start):
+            return c.start
+        prev = self.clauses[i - 1]
+        t = self.text[prev.start : prev.end]
+        if (
+            prev.line == c.line
+            and len(t) <= 240
+            and _CONDITION_START_RE.match(t)
+            and not SEC_REQ_RE.search(t)
+            and (_NOT_PAID_RE.search(t) or _NOT_PAID_RE.search(self.text, c.start, pre_end))
+        ):
+            return prev.start
+        return c.start
 
     def _held_until_paid(self, money: list[Draft]) -> None:
         """An asset the creditor must hand back after being paid secures the debt owed to the holder
@@ -432,12 +508,22 @@ class LinkRules(ReaderBase):
             pool = [d for d in self.obs if d.kind in kinds and d.amount_vnd is not None]
         else:
             pool = money
+        exact = [r for r in st.items if not r.startswith("~")]
+        loose = [r[1:] for r in st.items if r.startswith("~")]
         if st.items:
-            hit = [d for d in pool if any(in_item(d.item, r) for r in st.items)]
+            hit = [d for d in pool if any(in_item(d.item, r) for r in exact)]
+            # "điểm a mục 2" where item 2 is one total whose points are its contracts: the total
+            parents = [r.rpartition(".")[0] for r in exact if re.search(r"\d\.[a-zđ]$", r)]
+            hit = hit or [d for d in pool if any(in_item(d.item, r) for r in parents)]
+            hit = hit or [d for d in pool if any(in_item(d.item, r) for r in loose)]
             if hit:
                 return hit
         if st.contracts:
-            hit = [d for d in pool if any(k in self.text[d.span[0] : d.span[1]] for k in st.contracts)]
+            hit = [
+                d
+                for d in pool
+                if any(_names_contract(self.text[d.span[0] : d.span[1]], k) for k in st.contracts)
+            ]
             if hit:
                 return hit
         if st.this_item:

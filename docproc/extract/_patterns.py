@@ -200,15 +200,18 @@ ALLOC_HEAD_RE = _tc(r"\bđược\s+(?:quyền\s+)?(?:sở\s+hữu|sử\s+dụng|
 
 SEC_REQ_RE = _tc(
     # "có quyền yêu cầu cơ quan thi hành án ... xử lý", or the creditor's own right "được quyền xử lý / phát mại"
-    r"(?:có|được)\s+quyền\s+(?:(?:yêu\s+cầu|đề\s+nghị)(?:[^.]|(?<=\d)\.(?=\d))*?)?(?P<act>(?:(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
-    r"(?:\s*,\s*|\s+và\s+|\s+)?)+)",
+    # the request verb with one of its words OCR damaged ("yu cầu") is still the request; the l of "xử lý"
+    # may be read as an I ("xử Ìý")
+    r"(?:có|được)\s+quyền\s+(?:(?:yêu\s+cầu|đề\s+nghị|\w{1,4}\s+cầu|yêu\s+\w{1,4})(?:[^.]|(?<=\d)\.(?=\d))*?)?(?P<act>(?:(?:kê\s+biên|xử\s+[lIÌÍ|]ý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)"
+    # a full stop between two measures is a comma OCR misread ("kê biên. phát mãi")
+    r"(?:\s*,\s*|\s*\.\s*(?=kê|xử|phát|bán)|\s+và\s+|\s+)?)+)",
     _I,
 )
 
 # "... thì tài sản thế chấp là X sẽ bị xử lý ... để thu hồi nợ cho B": the collateral named before a passive sale
 SEC_PASSIVE_RE = _tc(
     r"\btài\s+sản\s+(?:thế\s+chấp|bảo\s+đảm|cầm\s+cố)\b(?P<obj>(?:[^.]|(?<=\d)\.(?=\d))*?)\s+(?:sẽ\s+)?bị\s+"
-    r"(?:kê\s+biên|xử\s+lý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)\b",
+    r"(?:kê\s+biên|xử\s+[lIÌÍ|]ý|phát\s+mại|phát\s+mãi|bán\s+đấu\s+giá)\b",
     _I,
 )
 
@@ -225,7 +228,8 @@ SEC_HOLD_RE = _tc(
     r"(?:(?:duy\s+trì|giữ\s+nguyên)\s+(?:(?:Lệnh|Quyết\s+định)\s+(?:áp\s+dụng\s+)?(?:kê\s+biên|phong\s+tỏa|tạm\s+giữ"
     r"|biện\s+pháp)|biện\s+pháp|việc\s+(?:kê\s+biên|phong\s+tỏa|phong\s+toả|tạm\s+giữ))"
     # not across the purpose: "... để đảm bảo thi hành án đối với bị cáo A" names the debtor, not the object
-    r"(?:(?!\bđể\b)[^.])*?\bđối\s+với\s+"
+    # a dot between two non-spaces ("20.3", OCR specks "ớ.ằ._.") ends no sentence
+    r"(?:(?!\bđể\b)(?:[^.]|(?<=\S)\.(?=\S)))*?\bđối\s+với\s+"
     # "giữ nguyên biện pháp kê biên tài sản là ...", "duy trì biện pháp khẩn cấp tạm thời phong tỏa tài khoản ...":
     # the measure named, then its object
     r"|(?:duy\s+trì|giữ\s+nguyên)\s+(?:việc\s+|(?:Lệnh|Quyết\s+định)\s+(?:áp\s+dụng\s+)?"

@@ -17,7 +17,11 @@ pydantic<2, which the project cannot take. The regex is kept.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+
+from docproc.extract import _confidence as C
+from docproc.extract._tolerant import compile_tolerant
 
 __all__ = [
     "AssetFields",
@@ -28,6 +32,14 @@ __all__ = [
     "split_assets",
     "parse_area",
     "PLATE_RE",
+    "REPAIRED_BY_DOCUMENT",
+    "REPAIRED_BY_FORMAT",
+    "repair_vessel",
+    "read_damaged_plate",
+    "certificate_damaged",
+    "PLOT_RE",
+    "SHEET_RE",
+    "repair_certificate",
 ]
 
 # Plates: "15C-268.47", "76C1-284.67", "51LD-123.45", "29A-1234", "30K 999.99"; OCR may drop the dot.
@@ -46,8 +58,8 @@ _VESSEL_REG_RE = re.compile(
     r"(?P<v>(?-i:[A-ZĐ][A-ZĐa-zđ]{0,2})(?:\s?[-–]\s?|\s)\d{3,5}(?:(?:\s?[-–]\s?|\s)TS)?)(?![\w/])",
     re.I,
 )
-_PLOT_RE = re.compile(r"\bthửa(?:\s+đất)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
-_SHEET_RE = re.compile(r"\btờ\s+bản\s+đồ(?:\s+địa\s+chính)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
+PLOT_RE = re.compile(r"\bthửa(?:\s+đất)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
+SHEET_RE = re.compile(r"\btờ\s+bản\s+đồ(?:\s+địa\s+chính)?(?:\s+số)?\s*:?\s*(?P<v>\d+[a-zA-Z]?)\b", re.I)
 _AREA_RE = re.compile(
     r"\bdiện\s+tích(?:\s+(?:sử\s+dụng|xây\s+dựng|sàn|đất|đo\s+đạc\s+thực\s+tế|thực\s+tế|là))*\s*:?\s*"
     r"(?P<v>\d[\d.,]*)\s*(?:m2|m²|m\s2|mét\s+vuông)",
@@ -135,6 +147,8 @@ class AssetFields:
     security_contract: str | None = None
     part: str | None = None  # "(A)", "(B)": a part of a plot divided by the judgment
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # identifiers OCR damaged and a rule repaired: field -> the lowered confidence of its evidence
+    repaired: dict[str, float] = field(default_factory=dict)
 
     @property
     def identified(self) -> bool:
@@ -178,6 +192,173 @@ def repair_plate(chunk: str, text: str) -> tuple[int, int, str] | None:
     if len({re.sub(r"[\s.,\-–]", "", p) for p in votes}) != 1:
         return None
     return m.start(), m.end(), max(votes, key=lambda p: votes[p])
+
+
+# An identifier OCR damaged, repaired from the document's undamaged readings of the same identifier (it is
+# what the document says, but not where it was read) or from its format alone (a guess about a character).
+REPAIRED_BY_DOCUMENT = C.INFERRED
+REPAIRED_BY_FORMAT = C.WEAK
+
+# A vessel registration as OCR reads it: the province code slot holds letters (one capital, then up to
+# three letters of any script, so that a non-Vietnamese letter OCR put there is caught: "QNø-90123-TS"),
+# the serial digits (an O, I, l, S or B there is a digit's look-alike), the suffix "TS" (its S read as 5).
+_VESSEL_LOOSE_RE = re.compile(
+    r"(?<![\w.\-])(?P<code>[A-ZĐ][^\W\d_]{0,3})\s?[-–]\s?(?P<num>[\dOoIlSB]{4,5})\s?[-–]\s?(?P<ts>T[S5])(?!\w)"
+)
+_VN_CODE_CHARS = re.compile(r"[^A-Za-zĐđ]")
+
+
+def _vessel_readings(text: str) -> list[tuple[int, int, str, str, bool]]:
+    """Every vessel registration in `text` as (start, end, code with non-letters dropped, serial,
+    damaged), damaged when the code or suffix held a character its slot does not allow."""
+    out = []
+    for m in _VESSEL_LOOSE_RE.finditer(text):
+        code, raw = m.group("code"), m.group("num")
+        if sum(ch.isdigit() for ch in raw) < 3:
+            continue  # a word, not a serial with a look-alike or two
+        clean, num = _VN_CODE_CHARS.sub("", code), raw.translate(_TO_DIGIT)
+        out.append((m.start(), m.end(), clean, num, clean != code or num != raw or m.group("ts") != "TS"))
+    return out
+
+
+def repair_vessel(chunk: str, text: str) -> tuple[int, int, str] | None:
+    """A vessel registration in `chunk` whose province code OCR damaged, as (start, end, registration):
+    the code the document gives the same serial where it reads it undamaged, else the code most of its
+    damaged readings leave once the foreign characters are dropped."""
+    found = [r for r in _vessel_readings(chunk) if r[4]]
+    if not found:
+        return None
+    s, e, code, num, _ = found[0]
+    same = [r for r in _vessel_readings(text) if r[3] == num and r[2]]
+    clean = Counter(r[2] for r in same if not r[4])
+    votes = clean or Counter(r[2] for r in same)
+    if votes:
+        code = max(votes, key=lambda c: (votes[c], len(c)))
+    return (s, e, f"{code}-{num}-TS") if code else None
+
+
+# A plate OCR damaged inside its slots ("30K-458 21", "76CI-2§4.67"): read after the words that introduce a
+# plate, then each character is put back by what its slot allows. Slots (Thông tư 24/2023/TT-BCA):
+# province code two digits; series a letter (as read: a digit there is no plate), then optionally a
+# letter or a digit; serial four or five digits ("123.45"). Series letters never include I, J, O, Q, R or W, so an I or O after the first letter
+# is a digit.
+_PLATE_INTRO_RE = compile_tolerant(r"\b(?:biển\s+(?:kiểm\s+\w{3,6}|số)|BKS|BS)\s*:?\s*", re.I)
+_PLATE_RAW_RE = re.compile(r"[0-9A-Za-z§$|!][0-9A-Za-z§$|!~.,\-– ]{5,14}")
+_TO_DIGIT = str.maketrans("OoQDIl|!iZzSs$GbBgq", "0000111112255566899")
+_NO_SERIES = set("IJOQRW")
+_SEPS = re.compile(r"[\s.,\-–~]")
+
+
+def _plate_slots(raw: str) -> tuple[tuple[str, str, str], str] | None:
+    """(province, series, serial) of a raw reading with each slot's look-alikes put back ("?" where a
+    character fits no slot: "§"), and a pattern of the plate with every character that was not already
+    what its slot holds left open; None when the reading has not a plate's shape."""
+    if not re.search(r"[A-Za-z]\S{0,2}[\s\-–~]", raw):
+        return None  # a plate sets its serial off its series: "0127436" is some other number
+    dotted = re.search(r"[.,\s]\S{2}$", raw.strip()) is not None
+    if re.search(r"[.,]\S*$", raw) and not re.search(r"\S{3}[.,]\S{2}$", raw):
+        return None  # the serial's dot stands between three digits and two: a digit was lost or added
+    c = _SEPS.sub("", raw)
+    n = len(c)
+    if n == 9 or (n == 8 and not dotted and not c[3].isdigit()):
+        prov, series, serial = c[:2], c[2:4], c[4:]
+    elif n in (7, 8):
+        prov, series, serial = c[:2], c[2], c[3:]
+    else:
+        return None
+    digit = lambda x: x.translate(_TO_DIGIT) if x.isalnum() or x in "|!$" else "?"  # noqa: E731
+    loose = lambda x: x if x.isdigit() else r"\d"  # noqa: E731
+    pattern = "".join(map(loose, prov)) + re.escape(series[0].upper())
+    first = series[0].upper()
+    second = ""
+    if len(series) == 2:
+        second = series[1].upper()
+        if second in _NO_SERIES or not second.isalnum():
+            second = digit(series[1])
+        pattern += re.escape(second) if second.isalpha() else loose(series[1])
+    pattern += "".join(map(loose, serial))
+    prov, serial = "".join(map(digit, prov)), "".join(map(digit, serial))
+    if not re.fullmatch(r"[\d?]{2}", prov) or not re.fullmatch(r"[\d?]+", serial):
+        return None
+    if not (first.isalpha() and first not in _NO_SERIES) or "??" in prov + serial:
+        return None
+    return (prov, first + second, serial), pattern
+
+
+def _plate_text(prov: str, series: str, serial: str) -> str:
+    return f"{prov}{series}-{serial[:3]}.{serial[3:]}" if len(serial) == 5 else f"{prov}{series}-{serial}"
+
+
+def read_damaged_plate(chunk: str, text: str) -> tuple[int, int, str, float] | None:
+    """A plate OCR damaged inside its slots in `chunk`, as (start, end, plate, confidence): the plate
+    the document writes well elsewhere that fits the reading (every misread character left open; the
+    look-alike's own digit first), else the reading repaired by its slots alone (none when a character
+    fits no slot)."""
+    for intro in _PLATE_INTRO_RE.finditer(chunk):
+        m = _PLATE_RAW_RE.match(chunk, intro.end())
+        if m is None:
+            continue
+        raw = re.split(r"\s+(?=[^\W\d_]{2,}|[a-zđà-ỹ])|[;(]", m.group())[0].rstrip(" .,-–")
+        read = _plate_slots(raw)
+        s, e = m.start(), m.start() + len(raw)
+        well = {re.sub(r"[\s.,\-–]", "", p): p for _s, _e, p in find_plates(text)}
+        if read is None:
+            # a character lost or added ("8A-123.45" for "18A-123.45"): the one plate of the document
+            # one character away
+            near = [p for k, p in well.items() if _one_edit(_SEPS.sub("", raw).upper(), k)]
+            if len(near) == 1 and re.search(r"\d$", raw):
+                return s, e, near[0], REPAIRED_BY_DOCUMENT
+            continue
+        slots, pattern = read
+        mapped = "".join(slots)
+        if mapped in well:
+            return s, e, well[mapped], REPAIRED_BY_DOCUMENT
+        fits = [p for k, p in well.items() if re.fullmatch(pattern, k)]
+        if len(fits) == 1:
+            return s, e, fits[0], REPAIRED_BY_DOCUMENT
+        if "?" not in mapped:
+            return s, e, _plate_text(*slots), REPAIRED_BY_FORMAT
+    return None
+
+
+# Certificate serials (GCN, Thông tư 23/2014/TT-BTNMT): two capital letters and six digits ("BK 123456");
+# a book number (số vào sổ) is CH/CS/CT/VP and digits ("CS 04512"). A reading in lower case ("gy 386512")
+# or with a digit lost ("CK 21564") is not in either form.
+_CERT_SERIAL_RE = re.compile(r"[A-ZĐ]{2}\s?\d{6}")
+_CERT_BOOK_FORM_RE = re.compile(r"(?:CH|CS|CT|VP)\s?\d{3,8}")
+_CERT_ANY_RE = re.compile(r"(?<![\w/])[A-Za-zĐđ]{2}\s?\d{4,8}(?![\w/])")
+
+
+def certificate_damaged(cert: str) -> bool:
+    """Whether a two-letter certificate reading fits neither the serial's nor the book number's form."""
+    if not re.fullmatch(r"[A-Za-zĐđ]{2}\s?\d+", cert):
+        return False  # one or three letters: an older form, kept as written
+    return not (_CERT_SERIAL_RE.fullmatch(cert) or _CERT_BOOK_FORM_RE.fullmatch(cert))
+
+
+def _fold_cert(cert: str) -> str:
+    return re.sub(r"\s", "", cert).upper()
+
+
+def repair_certificate(cert: str, text: str) -> tuple[str, float] | None:
+    """A damaged certificate reading repaired, with its confidence: the one well-formed serial of the
+    document one character away from it; else, when only the letters' case was lost, the reading in
+    capitals. None when neither holds (the reading is kept as written)."""
+    key = _fold_cert(cert)
+    near = {
+        _fold_cert(m.group()): m.group()
+        for m in _CERT_ANY_RE.finditer(text)
+        if not certificate_damaged(m.group()) and m.group()[:2].isupper()
+    }
+    if key in near:  # only the case was lost: the document writes the same serial in capitals
+        return near[key], REPAIRED_BY_DOCUMENT
+    near = {k: v for k, v in near.items() if _one_edit(key, k)}
+    if len(near) == 1:
+        return next(iter(near.values())), REPAIRED_BY_DOCUMENT
+    upper = cert[:2].upper() + cert[2:]
+    if not certificate_damaged(upper):
+        return upper, REPAIRED_BY_FORMAT
+    return None
 
 
 def parse_area(s: str) -> float | None:
@@ -227,7 +408,7 @@ def read_asset(chunk: str, *, default_kind: str | None = None) -> AssetFields | 
     lead = max(chunk.find(desc), 0)
     f = AssetFields(kind=kind, description=desc[:1].upper() + desc[1:] if desc else chunk.strip())
     f.spans["description"] = (lead, lead + len(desc))
-    for name, rx in (("plot_number", _PLOT_RE), ("map_sheet", _SHEET_RE)):
+    for name, rx in (("plot_number", PLOT_RE), ("map_sheet", SHEET_RE)):
         m = rx.search(chunk)
         if m:
             setattr(f, name, m.group("v"))

@@ -1021,7 +1021,12 @@ class Reader(AssetRules, FeeRules, LinkRules):
                     s0, e0 = d.base + f.spans[name][0], d.base + f.spans[name][1]
                 else:
                     continue
-                ev.add(f"{ptr}/{name}", s0, e0, C.IDENTIFIED if name != "description" else C.LIKELY)
+                ev.add(
+                    f"{ptr}/{name}",
+                    s0,
+                    e0,
+                    f.repaired.get(name, C.IDENTIFIED) if name != "description" else C.LIKELY,
+                )
             for j, p in enumerate(d.owners):
                 sp = d.owner_spans.get(p)
                 if sp:
