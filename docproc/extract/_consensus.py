@@ -13,12 +13,22 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from docproc.extract._fuzzy_names import MARGIN, NameIndex, damaged, distance, letters
 from docproc.extract.sections import bare
 from docproc.text.fold import fold_aligned
 from docproc.text.names import fix_surname
 from docproc.text.syllables import is_syllable
 
-__all__ = ["clean_junk", "vote_words", "name_occurrences", "consensus_name", "trim_noise_tail"]
+__all__ = [
+    "clean_junk",
+    "vote_words",
+    "name_occurrences",
+    "consensus_name",
+    "trim_noise_tail",
+    "repair_name",
+    "extend_cut_name",
+    "REPAIRED_NAME_CONFIDENCE",
+]
 
 # Characters that are never part of a name: OCR specks glued to a word ("mối ¡trường", "|Hải").
 _JUNK_RE = re.compile(r"[¡¿|~^`°¦¬«»•·_]+")
@@ -184,3 +194,103 @@ def trim_noise_tail(name: str, text: str, folded: str | None = None) -> str:
         if len(name_occurrences(short, text, folded)) >= 3:
             return short
     return name
+
+
+# A party name taken from another occurrence (the party line read with damage) is less sure than one
+# read as written: its evidence stays the party line, its confidence this.
+REPAIRED_NAME_CONFIDENCE = 0.7
+
+
+def _written(s: str) -> str:
+    return " ".join(s.split())
+
+
+def repair_name(
+    name: str, text: str, index: NameIndex, avoid: Sequence[str] = (), *, damage_seen: bool = False
+) -> str | None:
+    """The spelling of `name` the document writes most, when the party line's reading is damaged and
+    the document repeats a close reading: "Phah Quốc Dũng" once, "Phan Quốc Dũng" ten times;
+    "Thiết'bị" once, "Thiết bị" elsewhere. None when nothing better is written.
+
+    The replacement is a reading the text has at least twice (never a made-up name), more often than
+    `name` itself, within `max_distance(name)`, and clearly closer (`MARGIN`) to `name` than to any
+    other party's name (`avoid`). `name` must show damage (`damaged`) or differ only in spacing and
+    punctuation: two well-formed names ("Nguyễn Văn An", "Nguyễn Văn Anh") are two people.
+    `damage_seen`: the caller saw damage the words do not show ("Công E cổ phần" for "Công ty")."""
+    if len(letters(name)) < 6:
+        return None
+    counts: Counter[str] = Counter()
+    spelled: dict[str, Counter[str]] = {}
+    for w in index.windows(name):
+        form = _written(w.text)
+        key = form.lower()
+        counts[key] += 1
+        spelled.setdefault(key, Counter())[form] += 1
+    own = counts.get(_written(name).lower(), 0)
+    others = [a for a in avoid if a and a != name]
+    best: tuple[int, float, str] | None = None
+    for key, n in counts.items():
+        if key == _written(name).lower() or n < 2 or n <= own:
+            continue
+        if not (damage_seen or damaged(name) or letters(key) == letters(name)):
+            continue
+        if damaged(key):
+            continue
+        d = distance(key, name)
+        if any(distance(key, o) < d + MARGIN for o in others):
+            continue
+        cand = (n, -d, key)
+        if best is None or cand > best:
+            best = cand
+    if best is None:
+        return None
+    forms = spelled[best[2]]
+    # the spelling most often written, preferring normal case over a heading in capitals
+    form = max(forms, key=lambda f: (not f.isupper(), forms[f]))
+    if form.isupper() and not name.isupper():
+        return None
+    return form
+
+
+_LINE_END = re.compile(r"[ \t]*(?:-[ \t]*)?\n[ \t]*")
+
+
+_NOT_NAME = re.compile(
+    r"(?i:sinh|năm|địa|trụ|trú|có|vắng|do|là|số|mã|người|đại|cư|nơi|chức|giám|tổng\s+giám)\b"
+)
+
+
+def extend_cut_name(
+    name: str, end: int, text: str, index: NameIndex, *, person: bool = False
+) -> tuple[str, int] | None:
+    """A party line whose name runs on to the next line ("Công ty TNHH Một thành viên Cấp" /
+    "thoát nước Hải Long; trụ sở ...") read as the first line only: the name with the words of the
+    next line that the document writes after it elsewhere, and the new end. None when the name
+    does not end its line or no longer reading is written elsewhere."""
+    m = _LINE_END.match(text, end)
+    if not m:
+        return None
+    nxt = re.match(r"[^\n;:,.()]{1,120}", text[m.end() :])
+    if not nxt:
+        return None
+    words = nxt.group(0).split()
+    for k in range(min(len(words), 10), 0, -1):
+        tail = " ".join(words[:k])
+        if tail[-1:] in "-–" or not (tail[:1].isalpha() or tail[:1].isdigit()) or _NOT_NAME.match(tail):
+            continue
+        if person and not all(w[:1].isupper() for w in words[:k]):
+            continue
+        joined = name + ("" if m.group(0).strip() == "-" else " ") + tail
+        if m.group(0).strip() == "-":  # "Tr-" / "ung": one word broken by a hyphen
+            joined = name.rstrip("-") + tail
+        key = letters(joined)
+        hits = [
+            w
+            for w in index.windows(joined, bound=0.0)
+            if not (w.start <= end <= w.end) and letters(w.text) == key
+        ]
+        if hits:
+            form = _written(hits[0].text)
+            last = text.find(words[k - 1], m.end())
+            return (form if not form.isupper() else joined), last + len(words[k - 1])
+    return None

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from docproc.document import Document
-from docproc.extract._consensus import clean_junk, consensus_name, trim_noise_tail
+from docproc.extract._consensus import (
+    REPAIRED_NAME_CONFIDENCE,
+    clean_junk,
+    consensus_name,
+    extend_cut_name,
+    repair_name,
+    trim_noise_tail,
+)
+from docproc.extract._fuzzy_names import NameIndex
 from docproc.extract._lexicon import (
     NAME_HONORIFICS,
     ROLE_LABELS,
@@ -85,10 +93,12 @@ _ROLE_LABELS: list[tuple[re.Pattern[str], str]] = [
 ]
 _ACCUSED_INTRO = re.compile(r"doi\s+voi\s+(?:cac\s+)?bi\s+cao\s*:\s*$")
 _MARKER = re.compile(
-    r"\s*(?:(?:\d{1,2}\s+)?\d{1,2}(?:\.\d{1,2})*(?:\s*[.)/\-–]+\s*|\s+(?=\D))|[a-zđ]\)\s*|[IVX]+\.\s*|[-–+*•]\s*)*"
+    # specks before the number ("' 2.", "° 3."), and a colon read for its dot ("2: Bị đơn", "3:3.")
+    r"\s*(?:['‘’`´^~¡¿|°ˆ]+\s*)?"
+    r"(?:(?:\d{1,2}\s+)?\d{1,2}(?:\.\d{1,2})*(?:\s*[.)/\-–:]+\s*|\s+(?=\D))|[a-zđ]\)\s*|[IVX]+\.\s*|[-–+*•]\s*)*"
     # a list marker OCR read as a short word ("1." → "lộ", "3.1." → "Ô. 1,") before an honorific
     # or an organisation that opens the entry
-    r"(?:(?:(?!(?i:và|là|do|có|cho|của|với|tại|thì|mà)\s)[^\s]{1,2}\s+){1,2}(?=(?-i:Ông|Bà|Anh|Chị)\s)"
+    r"(?:(?:(?!(?i:và|là|do|có|cho|của|với|tại|thì|mà|hoặc|gồm|cùng|bị|đơn|cáo|hại|nguyên|người|đại|diện)\s)[^\s:]{1,4}\s+){1,2}(?=(?-i:Ông|Bà|Anh|Chị)\s)"
     r"|(?-i:[a-zà-ỹđ]{1,2}[.,)])\s+(?=(?-i:Ủy\s+ban|Uỷ\s+ban|Công\s+ty|Ngân\s+hàng|Trung\s+tâm|Chủ\s+tịch)\s))?"
 )
 _HON_WORDS = "(?:" + "|".join(NAME_HONORIFICS) + ")"
@@ -101,6 +111,12 @@ _ORG_START = re.compile(
     r"Phòng|Trung\s+tâm|Bảo\s+hiểm|Hợp\s+tác\s+xã|HTX|Doanh\s+nghiệp|DNTN|Văn\s+phòng|Trường|Bệnh\s+viện|Hội|Quỹ|"
     r"Tập\s+đoàn|Viện|Ban\s+quản\s+lý|Ban|Cơ\s+quan|Chi\s+nhánh|Nhà\s+máy|Xí\s+nghiệp|Cửa\s+hàng|Hộ\s+kinh\s+doanh|"
     r"Đài|Kho\s+bạc|Tổ\s+chức|Liên\s+đoàn|Đảng\s+ủy|Công\s+an|Bộ|Tổng\s+cục|Chi\s+cục|Hạt|Cảng|Xã\s+viên|Giám\s+đốc)\b"
+)
+# "Công E cổ phần X", "Ngân hồng Thương mại": an organisation's head with its second word damaged,
+# known by the legal form or trade words that follow it.
+_DAMAGED_ORG_START = re.compile(
+    r"^(?:Công\s+\S{1,3}\s+(?=(?i:cổ\s+phần|tnhh|trách\s+nhiệm|hợp\s+danh|một\s+thành|mtv)\b)"
+    r"|Ngân\s+\S{1,5}\s+(?=(?i:thương\s+mại|tmcp|chính\s+sách|nông\s+nghiệp|phát\s+triển)\b))"
 )
 _ADDRESS_LABEL = re.compile(
     r"(?<![a-z0-9])(?P<same>(?:cung|deu)\s+)?(?:dia\s+chi(?:\s+(?:tru\s+so(?:\s+chinh)?|thuong\s+tru|cu\s+tru|lien\s+lac|lien\s+he|noi\s+o))?"
@@ -135,6 +151,7 @@ class _Draft:
         "reps",
         "conf",
         "deceased",
+        "head_damaged",
     )
 
     def __init__(
@@ -151,6 +168,7 @@ class _Draft:
         self.reps: list[tuple[str, str | None, int, int]] = []
         self.conf = 0.9
         self.deceased = False
+        self.head_damaged = False  # "Công E cổ phần X": the head read with damage
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -416,7 +434,7 @@ def _looks_like_entry(text: str, asc: str, ps: int, ce: int, role: str | None, m
             return False
         after = text[name[2] : name[2] + 12]
         return bool(re.match(r"\s*(?:[,;.(:\-–]|sinh|$|và\s)", after, re.IGNORECASE)) or name[2] >= ce
-    if _ORG_START.match(seg):
+    if _ORG_START.match(seg) or _DAMAGED_ORG_START.match(seg):
         return True
     if role in ("accused", "victim", "other") or marked:
         name = _person_name(text, ps, ce)
@@ -500,7 +518,7 @@ def _entries(
             start_name = pos + hon.end()
             nm = _person_name(text, start_name, e)
             kind = "person"
-        elif _ORG_START.match(seg):
+        elif _ORG_START.match(seg) or _DAMAGED_ORG_START.match(seg):
             nm = _org_name(text, pos, e)
             kind = "organization"
         elif law:
@@ -518,6 +536,7 @@ def _entries(
         if not text[nm[2] :].strip():
             break  # a copy cut off inside the name: the name may be incomplete
         d = _Draft(role or "other", kind, nm[0], (nm[1], nm[2]), role_span)
+        d.head_damaged = kind == "organization" and not _ORG_START.match(seg)
         if not hon and kind == "person":
             d.conf = 0.8 if role in ("accused", "victim") else 0.6
         out.append(d)
@@ -704,12 +723,25 @@ def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder, *, ocr: bool =
     parties: list[Party] = []
     names = [clean_junk(d.name) for d in drafts]
     folded = fold_aligned(text)
+    index = NameIndex(text) if ocr else None
+    if index is not None:  # a name that runs on to the next line, read from the first line only
+        for k, d in enumerate(drafts):
+            ext = extend_cut_name(names[k], d.name_span[1], text, index, person=d.kind == "person")
+            if ext is not None:
+                names[k], d.name_span = ext[0], (d.name_span[0], ext[1])
     for k, name in enumerate(names):  # OCR damages one occurrence: the document's majority spelling
         name = trim_noise_tail(name, text, folded)
         others = names[:k] + names[k + 1 :]
         names[k] = consensus_name(
             name, text, folded, avoid=others, person=drafts[k].kind == "person", surname_prior=ocr
         )
+    if index is not None:  # a damaged party line: the close reading the document repeats
+        for k, d in enumerate(drafts):
+            others = names[:k] + names[k + 1 :]
+            fixed = repair_name(names[k], text, index, avoid=others, damage_seen=d.head_damaged)
+            if fixed is not None and fixed != names[k]:
+                names[k] = fixed
+                d.conf = min(d.conf, REPAIRED_NAME_CONFIDENCE)
     for i, d in enumerate(drafts):
         pid = f"P{i + 1}"
         base = f"/parties/{i}"
