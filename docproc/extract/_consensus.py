@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from docproc.extract._fuzzy_names import MARGIN, NameIndex, damaged, distance, letters
+from docproc.extract._fuzzy_names import MARGIN, MARK_COST, NameIndex, damaged, distance, letters
 from docproc.extract.sections import bare
 from docproc.text.fold import fold_aligned
 from docproc.text.names import fix_surname
@@ -27,11 +27,12 @@ __all__ = [
     "trim_noise_tail",
     "repair_name",
     "extend_cut_name",
+    "complete_cut_name",
     "REPAIRED_NAME_CONFIDENCE",
 ]
 
 # Characters that are never part of a name: OCR specks glued to a word ("mối ¡trường", "|Hải").
-_JUNK_RE = re.compile(r"[¡¿|~^`°¦¬«»•·_]+")
+_JUNK_RE = re.compile(r"[¡¿|~^`°¦¬«»‹›•·_+*#=<>]+")
 
 
 def clean_junk(name: str) -> str:
@@ -232,11 +233,11 @@ def repair_name(
     for key, n in counts.items():
         if key == _written(name).lower() or n < 2 or n <= own:
             continue
-        if not (damage_seen or damaged(name) or letters(key) == letters(name)):
-            continue
-        if damaged(key):
-            continue
         d = distance(key, name)
+        if not (damage_seen or damaged(name) or d < 1):  # damage, spacing or marks explain it
+            continue
+        if damaged(spelled[key].most_common(1)[0][0]):
+            continue
         if any(distance(key, o) < d + MARGIN for o in others):
             continue
         cand = (n, -d, key)
@@ -294,3 +295,38 @@ def extend_cut_name(
             last = text.find(words[k - 1], m.end())
             return (form if not form.isupper() else joined), last + len(words[k - 1])
     return None
+
+
+_NEXT_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?([^\W\d_]\w*)")
+
+
+def complete_cut_name(name: str, text: str, index: NameIndex, avoid: Sequence[str] = ()) -> str | None:
+    """A party line whose name lost its last words ("Ngân hàng Thương mại cổ phần Miền" / "Huỳnh
+    Văn: Bảy"): the name with the words the document writes after it everywhere else. A word is
+    added when 2+ other occurrences continue with it, three quarters of them at least, one at most
+    with another word (the party line's next line), and the longer name is not another party's
+    (`avoid`). None when the document does not say more."""
+    if len(name.split()) < 2 or len(letters(name)) < 5:
+        return None
+    others = [letters(a) for a in avoid if a and a != name]
+    cur = name
+    for _ in range(3):
+        occ = index.windows(cur, bound=MARK_COST)
+        nexts: Counter[str] = Counter()
+        forms: dict[str, Counter[str]] = {}
+        for w in occ:
+            m = _NEXT_WORD.match(text, w.end)
+            word = m.group(1) if m else ""
+            if word[:1].isupper():
+                nexts[letters(word)] += 1
+                forms.setdefault(letters(word), Counter())[word] += 1
+        if not nexts:
+            break
+        key, n = nexts.most_common(1)[0]
+        if n < 2 or n * 4 < (len(occ) - 1) * 3 or sum(nexts.values()) - n > 1:
+            break  # too few, or another word goes on the name too ("Văn Tám", "Văn Bảy")
+        longer = cur + " " + forms[key].most_common(1)[0][0]
+        if any(o.startswith(letters(longer)) or letters(longer).startswith(o) for o in others):
+            break
+        cur = longer
+    return cur if cur != name else None

@@ -80,8 +80,14 @@ def damaged(name: str) -> bool:
         if not core.isalpha():
             if any(c.isalpha() for c in core) and any(c.isdigit() for c in core):
                 return True  # "I972", "Ph4n"
+            if re.search(r"[^\W\d_][.,;:][^\W\d_]", core) and not core.isupper():
+                return True  # "i.ương", "Thương,mại": a speck inside a word
             continue
-        if len(core) == 1 or _ABBREV.match(core):
+        if len(core) == 1:
+            if core in "Il1|!":
+                return True  # "Phan Văn I": an initial OCR reads for "l", "L", "1" as often as not
+            continue
+        if _ABBREV.match(core):
             continue
         if not is_syllable(core):
             return True
@@ -127,7 +133,8 @@ class NameIndex:
         capital: bool = True,
     ) -> list[Window]:
         """Runs of words in text[start:end] within `bound` (default `max_distance(name)`) of `name`,
-        best first, none overlapping a better one. `capital`: the run starts with a capital letter
+        best first, none overlapping a better one; from one word, the closest run (the shorter of
+        two as close: a word after a name is seldom part of it). `capital`: the run starts with a capital letter
         or a digit (names are written so)."""
         end = len(self.text) if end is None else end
         key = letters(name)
@@ -147,6 +154,7 @@ class NameIndex:
             if not _k or (fold(_k[0]) != fold(key[0]) and bound < 1):
                 continue
             acc = ""
+            here: Window | None = None  # the closest run from this word; a tie keeps the shorter
             for j in range(i, len(toks)):
                 if toks[j][1] > end:
                     break
@@ -156,9 +164,11 @@ class NameIndex:
                 if len(acc) < lo_len:
                     continue
                 d = distance(acc, key)
-                if d <= bound:
-                    found.append(Window(s, toks[j][1], self.text[s : toks[j][1]], d))
-        found.sort(key=lambda w: (w.dist, -(w.end - w.start), w.start))
+                if d <= bound and (here is None or d < here.dist):
+                    here = Window(s, toks[j][1], self.text[s : toks[j][1]], d)
+            if here is not None:
+                found.append(here)
+        found.sort(key=lambda w: (w.dist, w.start))
         out: list[Window] = []
         for w in found:
             if all(w.end <= o.start or w.start >= o.end for o in out):

@@ -8,6 +8,7 @@ from docproc.document import Document
 from docproc.extract._consensus import (
     REPAIRED_NAME_CONFIDENCE,
     clean_junk,
+    complete_cut_name,
     consensus_name,
     extend_cut_name,
     repair_name,
@@ -98,7 +99,8 @@ _MARKER = re.compile(
     r"(?:(?:\d{1,2}\s+)?\d{1,2}(?:\.\d{1,2})*(?:\s*[.)/\-–:]+\s*|\s+(?=\D))|[a-zđ]\)\s*|[IVX]+\.\s*|[-–+*•]\s*)*"
     # a list marker OCR read as a short word ("1." → "lộ", "3.1." → "Ô. 1,") before an honorific
     # or an organisation that opens the entry
-    r"(?:(?:(?!(?i:và|là|do|có|cho|của|với|tại|thì|mà|hoặc|gồm|cùng|bị|đơn|cáo|hại|nguyên|người|đại|diện)\s)[^\s:]{1,4}\s+){1,2}(?=(?-i:Ông|Bà|Anh|Chị)\s)"
+    r"(?:(?:(?!(?i:và|là|do|có|cho|của|với|tại|thì|mà|hoặc|gồm|cùng|bị|đơn|cáo|hại|nguyên|người|đại|diện)\s)[^\s:]{1,4}\s+){1,2}"
+    r"(?=(?-i:Ông|Bà|Anh|Chị)\s|(?-i:Nguyên\s+đơn|Bị\s+đơn|Bị\s+cáo|Bị\s+hại|Người\s+có\s+quyền)\b)"
     r"|(?-i:[a-zà-ỹđ]{1,2}[.,)])\s+(?=(?-i:Ủy\s+ban|Uỷ\s+ban|Công\s+ty|Ngân\s+hàng|Trung\s+tâm|Chủ\s+tịch)\s))?"
 )
 _HON_WORDS = "(?:" + "|".join(NAME_HONORIFICS) + ")"
@@ -220,7 +222,11 @@ def _match_label(asc: str, pos: int, end: int) -> tuple[str, str, int, int, int]
             after = seg[m.end() :]
             if after and after[0].isalpha():
                 continue  # a longer word: "bị đơn" inside "bị đơnx"
-            direct = re.match(rf"\s*(?:\([^)]*\)\s*)?(?={_HON_WORDS_ASCII}\s+\S|luat\s+su\s)", after)
+            # "Bị đơn: Ông A", also "Nguyên đơn. Ngân hàng X" (the colon read as a dot)
+            direct = re.match(
+                rf"(?:\s*[.;,](?=\s))?\s*(?:\([^)]*\)\s*)?(?={_HON_WORDS_ASCII}\s+\S|luat\s+su\s|{_ORG_HEADS_ASCII})",
+                after,
+            )
             if direct:
                 return kind, value, pos + m.end(), pos + m.end(), pos + m.end() + direct.end()
             colon = re.match(r"([^:;\n]{0,150}?)\s*:", after)
@@ -237,6 +243,8 @@ def _match_label(asc: str, pos: int, end: int) -> tuple[str, str, int, int, int]
 
 
 _HON_WORDS_ASCII = "(?:" + "|".join(fold_marks(h) for h in NAME_HONORIFICS) + ")"
+# Heads that open an organisation's entry, folded: "nguyên đơn Ngân hàng X" names it directly.
+_ORG_HEADS_ASCII = r"(?:ngan\s+hang|cong\s+ty|tong\s+cong\s+ty|uy\s+ban\s+nhan\s+dan|ubnd)\s"
 
 
 def _parse_region(text: str, start: int, end: int, in_decision: bool) -> list[_Draft]:
@@ -729,6 +737,11 @@ def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder, *, ocr: bool =
             ext = extend_cut_name(names[k], d.name_span[1], text, index, person=d.kind == "person")
             if ext is not None:
                 names[k], d.name_span = ext[0], (d.name_span[0], ext[1])
+                continue
+            longer = complete_cut_name(names[k], text, index, avoid=names[:k] + names[k + 1 :])
+            if longer is not None:  # the words lost are not in the party line: less sure
+                names[k] = longer
+                d.conf = min(d.conf, REPAIRED_NAME_CONFIDENCE)
     for k, name in enumerate(names):  # OCR damages one occurrence: the document's majority spelling
         name = trim_noise_tail(name, text, folded)
         others = names[:k] + names[k + 1 :]

@@ -5,7 +5,7 @@ name cut by a line break, damaged list markers and organisation heads. Invented 
 from __future__ import annotations
 
 from docproc.document import Document
-from docproc.extract._consensus import extend_cut_name, repair_name
+from docproc.extract._consensus import complete_cut_name, extend_cut_name, repair_name
 from docproc.extract._fuzzy_names import (
     MARK_COST,
     NameIndex,
@@ -159,6 +159,26 @@ def test_a_person_is_not_extended_by_the_next_lines_label():
     assert extend_cut_name("Đoàn Văn Tiến", end, text, NameIndex(text), person=True) is None
 
 
+def test_a_name_that_lost_its_last_word_takes_the_one_the_document_writes():
+    text = (
+        "Nguyên đơn: Ngân hàng Thương mại cổ phần Sông Lam Miền\nTrụ sở: phố Đông.\n"
+        "Ngân hàng Thương mại cổ phần Sông Lam Miền Bắc trình bày. Buộc ông A trả cho Ngân hàng Thương mại"
+        " cổ phần Sông Lam Miền Bắc số tiền."
+    )
+    name = "Ngân hàng Thương mại cổ phần Sông Lam Miền"
+    assert complete_cut_name(name, text, NameIndex(text)) == name + " Bắc"
+    assert complete_cut_name(name + " Bắc", text, NameIndex(text)) is None
+    # the longer name is another party's: two parties, not one cut
+    assert complete_cut_name(name, text, NameIndex(text), avoid=[name + " Bắc"]) is None
+
+
+def test_a_cut_name_with_two_continuations_stays():
+    text = (
+        "Bị đơn: Ông Huỳnh Văn\nÔng Huỳnh Văn Tám trình bày. Ông Huỳnh Văn Tám và ông Huỳnh Văn Bảy đồng ý."
+    )
+    assert complete_cut_name("Huỳnh Văn", text, NameIndex(text)) is None
+
+
 # -- the parties list: damaged markers and heads --------------------------------------------------
 def _parties(text: str) -> list[Party]:
     doc = Document.from_text(text, source="t.txt")
@@ -171,7 +191,7 @@ def test_damaged_list_markers_keep_the_entry_and_its_role():
         "giữa các đương sự:\n"
         "1. Nguyên đơn: Bà Lò Thị Mai, sinh năm 1980; trú tại: xã Đông.\n"
         "' 2: Bị đơn: Ông Đoàn Văn Tiến, sinh năm 1975; trú tại: xã Đông.\n"
-        "3. Người có quyền lợi, nghĩa vụ liên quan:\n"
+        "3. Người có quyền lợi. nghĩa vụ liên quan:\n"
         "° TỊIP Ông Đoàn Văn Sáu, sinh năm 1950; trú tại: xã Đông.\n"
         "3:2. Bà Vi Thị Tám, sinh năm 1952; trú tại: xã Đông.\n"
         "NỘI DUNG VỤ ÁN:\nXét thấy.\n"
@@ -183,6 +203,18 @@ def test_damaged_list_markers_keep_the_entry_and_its_role():
         ("related_party", "Đoàn Văn Sáu"),
         ("related_party", "Vi Thị Tám"),
     ]
+
+
+def test_a_role_label_with_a_dot_for_its_colon():
+    text = (
+        "TÒA ÁN NHÂN DÂN HUYỆN ĐÔNG\nBẢN ÁN SỐ: 01/2026/KDTM-ST\nNgày 02/01/2026\n"
+        "giữa các đương sự:\n"
+        "1N], Nguyên đơn. Ngân hàng Thương mại cổ phần Sông Lam; trụ sở: xã Đông.\n"
+        "2. Bị đơn: Bà Lò Thị Mai, sinh năm 1980; trú tại: xã Đông.\n"
+        "NỘI DUNG VỤ ÁN:\nXét thấy.\n"
+    )
+    got = [(p.role, p.name) for p in _parties(text)]
+    assert got == [("plaintiff", "Ngân hàng Thương mại cổ phần Sông Lam"), ("defendant", "Lò Thị Mai")]
 
 
 def test_a_damaged_company_head_is_still_an_organisation():
