@@ -60,6 +60,8 @@ def max_distance(name: str) -> float:
     """The distance a reading may be from `name`: one letter per `LETTERS_PER_EDIT` letters (at
     most `MAX_EDITS`); a short name only a slip in its marks."""
     n = len(fold(letters(name)))
+    if n >= 5 and " " not in name.strip() and sum(c.isupper() for c in name) >= 2:
+        return 1.0  # a short name the judgment introduced ("STBank"): one letter
     return min(MAX_EDITS, max(MARK_COST, float(n // LETTERS_PER_EDIT)))
 
 
@@ -71,8 +73,8 @@ def damaged(name: str) -> bool:
     """`name` shows OCR damage: a character no name has ("Thiết'bị", "?hố", "\\ø"), or a word that is
     no Vietnamese syllable, an abbreviation in capitals or an initial ("Phah", "trịrzi", "KiEk").
     Foreign words ("Sunrise") count as damage too: they only widen what a reading may match."""
-    if _INNER_JUNK.search(name):
-        return True
+    if _INNER_JUNK.search(name) or re.search(r"[:;!?*]\s*\S", name.strip()):
+        return True  # "Thiết'bị", "Than:: Dung": no name has these inside
     for tok in name.split():
         core = tok.strip(".,;:()\"“”'’-–")
         if not core:

@@ -8,7 +8,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from docproc.extract._fuzzy_names import NameIndex, best_with_margin, damaged, distance, letters
+from docproc.extract._fuzzy_names import (
+    NameIndex,
+    best_with_margin,
+    damaged,
+    distance,
+    letters,
+    max_distance,
+)
 from docproc.extract._lexicon import FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, ROLE_LABELS
 from docproc.extract._tolerant import tone_tolerant
 from docproc.schema import Party
@@ -142,6 +149,7 @@ class PartyResolver:
 
     def _build(self) -> None:
         heads: dict[str, list[str]] = {}
+        self._introduced: dict[str, str] = {}  # folded alias → as the text introduced it ("STBank")
         for p in self.parties:
             name = p.name.strip()
             self._add(self._alias, name, p.id)
@@ -207,6 +215,7 @@ class PartyResolver:
                     # An introduced alias is specific: it overrides a shared generic head.
                     key = re.sub(r"\s+", " ", fold(alt))
                     self._alias[key] = [pid]
+                    self._introduced[key] = alt
 
     def _compile(self, *, aliases_only: bool = False) -> re.Pattern[str] | None:
         keys = set(self._alias) | set(self._role_alias)
@@ -288,8 +297,12 @@ class PartyResolver:
         and the shortenings one party alone has."""
         out = []
         for key, ids in self._alias.items():
-            if len(ids) == 1 and " " in key and len(letters(key)) >= _FUZZY_MIN_LETTERS:
+            if len(ids) != 1:
+                continue
+            if " " in key and len(letters(key)) >= _FUZZY_MIN_LETTERS:
                 out.append((ids[0], key))
+            elif key in self._introduced and max_distance(self._introduced[key]) >= 1:
+                out.append((ids[0], self._introduced[key]))  # "STBank", kept in its capitals
         return out
 
     def _fuzzy_ok(self, reading: str, pid: str, alias: str) -> bool:

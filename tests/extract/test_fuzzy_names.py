@@ -228,3 +228,23 @@ def test_a_damaged_company_head_is_still_an_organisation():
     p = _parties(text)[1]
     assert (p.role, p.kind) == ("defendant", "organization")
     assert p.name.startswith("Công E cổ phần")  # typed text is taken as written; OCR text is repaired
+
+
+def test_a_damaged_short_name_the_judgment_introduced():
+    parties = [
+        Party(id="P1", role="plaintiff", kind="organization", name="Ngân hàng Thương mại cổ phần Sông Lam"),
+        Party(id="P2", role="defendant", kind="person", name="Lò Thị Mai"),
+    ]
+    text = (
+        "Ngân hàng Thương mại cổ phần Sông Lam (sau đây viết tắt là SLBank) khởi kiện.\n"
+        "Buộc bà Lò Thị Mai phải trả cho SLBBank số tiền 5.000.000 đồng."
+    )
+    r = PartyResolver(parties, text)
+    cut = text.index("Buộc")
+    assert [p for _s, _e, p in r.find_mentions(cut)] == ["P2", "P1"]
+
+
+def test_a_name_with_punctuation_read_inside_it():
+    parties = [Party(id="P1", role="defendant", kind="person", name="Dương Thanh Dung")]
+    text = "Buộc bà Dương Than:: Dung trả cho ông A số tiền."
+    assert [p for _s, _e, p in PartyResolver(parties, text).find_mentions()] == ["P1"]
