@@ -753,7 +753,8 @@ def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder, *, ocr: bool =
             others = names[:k] + names[k + 1 :]
             fixed = repair_name(names[k], text, index, avoid=others, damage_seen=d.head_damaged)
             if fixed is not None and fixed != names[k]:
-                names[k] = fixed
+                # the reading taken may stop short where the damaged one had noise ("Miền Tu \\ø")
+                names[k] = complete_cut_name(fixed, text, index, avoid=others) or fixed
                 d.conf = min(d.conf, REPAIRED_NAME_CONFIDENCE)
     for i, d in enumerate(drafts):
         pid = f"P{i + 1}"

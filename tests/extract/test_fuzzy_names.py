@@ -248,3 +248,17 @@ def test_a_name_with_punctuation_read_inside_it():
     parties = [Party(id="P1", role="defendant", kind="person", name="Dương Thanh Dung")]
     text = "Buộc bà Dương Than:: Dung trả cho ông A số tiền."
     assert [p for _s, _e, p in PartyResolver(parties, text).find_mentions()] == ["P1"]
+
+
+def test_a_repaired_party_line_is_completed_where_its_noise_was():
+    text = (
+        "1. Nguyên đơn: Ngân hàng Thương mại cổ phần I uyên Sông Lam Miền Tu \\ø.\nTrụ sở: phố Đông.\n"
+        "2. Bị đơn: Bà Lò Thị Mai, sinh năm 1980; trú tại: xã Đông.\nNỘI DUNG VỤ ÁN:\n"
+        + "Ngân hàng Thương mại cổ phần Duyên Sông Lam Miền Trung trình bày.\n"
+        * 3
+    )
+    idx = NameIndex(text)
+    damaged_name = "Ngân hàng Thương mại cổ phần I uyên Sông Lam Miền Tu \\ø"
+    fixed = repair_name(damaged_name, text, idx)
+    assert fixed is not None and fixed.startswith("Ngân hàng Thương mại cổ phần Duyên Sông Lam Miền")
+    assert (complete_cut_name(fixed, text, idx) or fixed).endswith("Miền Trung")
