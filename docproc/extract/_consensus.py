@@ -300,24 +300,27 @@ def extend_cut_name(
 _NEXT_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?([^\W\d_]\w*)")
 
 
-def complete_cut_name(name: str, text: str, index: NameIndex, avoid: Sequence[str] = ()) -> str | None:
+def complete_cut_name(
+    name: str, text: str, index: NameIndex, avoid: Sequence[str] = (), *, organisation: bool = False
+) -> str | None:
     """A party line whose name lost its last words ("Ngân hàng Thương mại cổ phần Miền" / "Huỳnh
     Văn: Bảy"): the name with the words the document writes after it everywhere else. A word is
     added when 2+ other occurrences continue with it, three quarters of them at least, one at most
     with another word (the party line's next line), and the longer name is not another party's
-    (`avoid`). None when the document does not say more."""
+    (`avoid`). An organisation's name goes on through lower-case words ("Cấp" / "thoát nước và Môi
+    trường Hải Long") but ends on a capitalised one. None when the document does not say more."""
     if len(name.split()) < 2 or len(letters(name)) < 5:
         return None
     others = [letters(a) for a in avoid if a and a != name]
     cur = name
-    for _ in range(3):
+    for _ in range(10 if organisation else 3):
         occ = index.windows(cur, bound=MARK_COST)
         nexts: Counter[str] = Counter()
         forms: dict[str, Counter[str]] = {}
         for w in occ:
             m = _NEXT_WORD.match(text, w.end)
             word = m.group(1) if m else ""
-            if word[:1].isupper():
+            if word[:1].isupper() or (organisation and word):
                 nexts[letters(word)] += 1
                 forms.setdefault(letters(word), Counter())[word] += 1
         if not nexts:
@@ -329,4 +332,8 @@ def complete_cut_name(name: str, text: str, index: NameIndex, avoid: Sequence[st
         if any(o.startswith(letters(longer)) or letters(longer).startswith(o) for o in others):
             break
         cur = longer
+    words = cur.split()
+    while len(words) > len(name.split()) and not words[-1][:1].isupper():
+        words.pop()  # "... Hải Long có": a name ends on a capitalised word
+    cur = " ".join(words)
     return cur if cur != name else None

@@ -44,7 +44,11 @@ def extract_parties(document: Document, sections: Sections, ev: EvidenceBuilder)
     text = document.text
     regions: list[tuple[int, int, bool]] = []
     if sections.parties[1] > sections.parties[0]:
-        regions.append((sections.parties[0], sections.parties[1], False))
+        regions.append((_list_start(text, sections.parties[0]), sections.parties[1], False))
+    else:
+        fallback = _list_region(text, sections)
+        if fallback is not None:
+            regions.append((*fallback, False))
     if sections.decision[1] > sections.decision[0]:
         regions.append((sections.decision[0], sections.decision[1], True))
     if not regions:
@@ -54,6 +58,31 @@ def extract_parties(document: Document, sections: Sections, ev: EvidenceBuilder)
         if drafts:
             return _finish(drafts, text, ev, ocr=document.text_source in ("ocr", "mixed"))
     return []
+
+
+def _list_start(text: str, start: int) -> int:
+    """The parties list's start, moved back to its introduction when the sections began it after
+    that line or inside the list ("... đối với các bị cáo:" / "1. Nguyễn Văn A, sinh ...")."""
+    lo = max(0, start - 1500)
+    asc = fold_aligned(text[lo:start])
+    last = None
+    for m in _LIST_ANCHOR.finditer(asc):
+        last = m
+    if last is None or _LIST_END.search(asc, last.end()):
+        return start  # no introduction, or a heading after it: the sections knew better
+    return lo + asc.rfind("\n", 0, last.start()) + 1
+
+
+def _list_region(text: str, sections: Sections) -> tuple[int, int] | None:
+    """The parties list found by its introduction, when the sections found none: from the line of
+    "giữa các đương sự:" / "đối với các bị cáo:" to the first heading of the case's content."""
+    limit = sections.decision[0] if sections.decision[1] > sections.decision[0] else min(len(text), 20000)
+    asc = fold_aligned(text[:limit])
+    m = _LIST_ANCHOR.search(asc)
+    if m is None:
+        return None
+    end = _LIST_END.search(asc, m.end())
+    return m.start(), end.start() if end else limit
 
 
 # --------------------------------------------------------------------------------------------
@@ -92,7 +121,12 @@ _ROLE_LABELS: list[tuple[re.Pattern[str], str]] = [
         ((p, r) for r, ps in ROLE_LABELS.items() for p in ps), key=lambda x: len(x[0]), reverse=True
     )
 ]
-_ACCUSED_INTRO = re.compile(r"doi\s+voi\s+(?:cac\s+)?bi\s+cao\s*:\s*$")
+# "đối với các bị cáo:", also read "đối với cíc bị cáu:"
+_ACCUSED_INTRO = re.compile(r"doi\s+voi\s+(?:[a-z]{2,4}\s+)?bi\s+ca[a-z]?\s*:\s*$")
+# Where a parties list starts and what ends it, folded: a fallback when the sections were not found
+# (a heading OCR ran into the line before it: "... liên quan. NỘI DUNG VỤ ÁN:").
+_LIST_ANCHOR = re.compile(r"giua\s+cac\s+duong\s+su\s*:|doi\s+voi\s+(?:[a-z]{2,4}\s+)?bi\s+ca[a-z]?\s*:")
+_LIST_END = re.compile(r"noi\s+dung\s+vu\s+an|nhan\s+dinh\s+cua\s+toa\s+an|nhan\s+thay\s*:")
 _MARKER = re.compile(
     # specks before the number ("' 2.", "° 3."), and a colon read for its dot ("2: Bị đơn", "3:3.")
     r"\s*(?:['‘’`´^~¡¿|°ˆ]+\s*)?"
@@ -738,13 +772,22 @@ def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder, *, ocr: bool =
             if ext is not None:
                 names[k], d.name_span = ext[0], (d.name_span[0], ext[1])
                 continue
-            longer = complete_cut_name(names[k], text, index, avoid=names[:k] + names[k + 1 :])
+            longer = complete_cut_name(
+                names[k], text, index, avoid=names[:k] + names[k + 1 :], organisation=d.kind == "organization"
+            )
             if longer is not None:  # the words lost are not in the party line: less sure
                 names[k] = longer
                 d.conf = min(d.conf, REPAIRED_NAME_CONFIDENCE)
     for k, name in enumerate(names):  # OCR damages one occurrence: the document's majority spelling
-        name = trim_noise_tail(name, text, folded)
+        trimmed = trim_noise_tail(name, text, folded)
         others = names[:k] + names[k + 1 :]
+        if index is not None and trimmed != name:  # noise cut off may have hidden the true end
+            org = drafts[k].kind == "organization"
+            longer = complete_cut_name(trimmed, text, index, avoid=others, organisation=org)
+            if longer is not None:
+                trimmed = longer
+                drafts[k].conf = min(drafts[k].conf, REPAIRED_NAME_CONFIDENCE)
+        name = trimmed
         names[k] = consensus_name(
             name, text, folded, avoid=others, person=drafts[k].kind == "person", surname_prior=ocr
         )
@@ -754,7 +797,8 @@ def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder, *, ocr: bool =
             fixed = repair_name(names[k], text, index, avoid=others, damage_seen=d.head_damaged)
             if fixed is not None and fixed != names[k]:
                 # the reading taken may stop short where the damaged one had noise ("Miền Tu \\ø")
-                names[k] = complete_cut_name(fixed, text, index, avoid=others) or fixed
+                org = d.kind == "organization"
+                names[k] = complete_cut_name(fixed, text, index, avoid=others, organisation=org) or fixed
                 d.conf = min(d.conf, REPAIRED_NAME_CONFIDENCE)
     for i, d in enumerate(drafts):
         pid = f"P{i + 1}"

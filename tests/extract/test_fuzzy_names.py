@@ -262,3 +262,37 @@ def test_a_repaired_party_line_is_completed_where_its_noise_was():
     fixed = repair_name(damaged_name, text, idx)
     assert fixed is not None and fixed.startswith("Ngân hàng Thương mại cổ phần Duyên Sông Lam Miền")
     assert (complete_cut_name(fixed, text, idx) or fixed).endswith("Miền Trung")
+
+
+def test_an_organisation_cut_inside_goes_on_through_lower_case_words():
+    full = "Công ty TNHH Một thành viên Vật tư và Môi trường Hoa Sen"
+    text = f"Bị hại: Công ty TNHH Một thành viên Vật tI oá: nước.\n{full} trình bày.\nBồi thường cho {full} số tiền."
+    text += f"\n{full} có đơn."
+    cut = "Công ty TNHH Một thành viên Vật"
+    assert complete_cut_name(cut, text, NameIndex(text), organisation=True) == full
+    assert complete_cut_name(cut, text, NameIndex(text)) is None  # a person's name goes on in capitals only
+
+
+def test_a_list_whose_heading_ran_into_its_last_line_is_still_found():
+    text = (
+        "TÒA ÁN NHÂN DÂN HUYỆN ĐÔNG\nBẢN ÁN SỐ: 01/2026/DS-ST\nNgày 02/01/2026\n"
+        "Xét xử công khai vụ án thụ lý số 3/2025 giữa các đương sự:\n"
+        "1. Nguyên đơn: Bà Lò Thị Mai, sinh năm 1980; trú tại: xã Đông.\n"
+        "2. Bị đơn: Ông Đoàn Văn Tiến, sinh năm 1975; trú tại: xã Đông. NỘI DUNG VỤ ÁN:\n"
+        "Bà Mai trình bày: ông Tiến vay tiền.\nNguyên đơn: yêu cầu trả nợ.\n"
+        "QUYẾT ĐỊNH:\nBuộc ông Đoàn Văn Tiến trả cho bà Lò Thị Mai 5.000.000 đồng.\n"
+    )
+    got = [(p.role, p.name) for p in _parties(text)]
+    assert got == [("plaintiff", "Lò Thị Mai"), ("defendant", "Đoàn Văn Tiến")]
+
+
+def test_accused_introduced_with_damage_before_the_sections_start():
+    text = (
+        "TÒA ÁN NHÂN DÂN TỈNH ĐÔNG\nBẢN ÁN SỐ: 01/2026/HS-ST\nNgày 02/01/2026\n"
+        "xét xử sơ thẩm vụ án hình sự đối với cíc bị cáu:\n"
+        "1. Đoàn Văn Tiến, sinh năm 1975 tại tỉnh Đông; nơi cư trú: xã Đông; nghề nghiệp: làm ruộng.\n"
+        "2. Lò Văn Sáu, sinh năm 1980 tại tỉnh Đông; nơi cư trú: xã Đông; nghề nghiệp: làm ruộng.\n"
+        "NỘI DUNG VỤ ÁN:\nXét thấy.\n"
+    )
+    got = [(p.role, p.name) for p in _parties(text)]
+    assert got == [("accused", "Đoàn Văn Tiến"), ("accused", "Lò Văn Sáu")]
