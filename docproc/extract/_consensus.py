@@ -28,6 +28,7 @@ __all__ = [
     "repair_name",
     "extend_cut_name",
     "complete_cut_name",
+    "vote_org_words",
     "REPAIRED_NAME_CONFIDENCE",
 ]
 
@@ -337,3 +338,35 @@ def complete_cut_name(
         words.pop()  # "... Hải Long có": a name ends on a capitalised word
     cur = " ".join(words)
     return cur if cur != name else None
+
+
+def vote_org_words(name: str, text: str, folded: str | None = None) -> str:
+    """An organisation's name with each word's marks as the document writes that word beside the
+    same neighbour: "Chỉ cục Kiểm lâm" once, "Chi cục" in every other line. The words of an
+    organisation's name are common words, so the text repeats them even when it never repeats the
+    whole name. A word changes when its other spelling is written 3+ times and half as often again
+    as its own at least; people's names are left alone (two people may differ by a mark)."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    folded = folded if folded is not None else fold_aligned(text)
+    out = list(words)
+    for i, w in enumerate(words):
+        core = w.strip(".,;:()")
+        if len(core) < 2 or not core.isalpha() or core.isupper() or core != w:
+            continue
+        j = i + 1 if i + 1 < len(words) else i - 1
+        pair = (words[i], words[j]) if j > i else (words[j], words[i])
+        pat = r"(?<!\w)" + r"\s+".join(re.escape(fold_aligned(p)) for p in pair) + r"(?!\w)"
+        seen: Counter[str] = Counter()
+        for m in re.finditer(pat, folded):
+            toks = text[m.start() : m.end()].split()
+            if len(toks) == 2:
+                seen[_fold(toks[0] if j > i else toks[1])] += 1
+        if not seen:
+            continue
+        best, n = seen.most_common(1)[0]
+        own = seen[_fold(w)]
+        if best != _fold(w) and n >= 3 and 2 * n >= 3 * own and len(best) == len(w):
+            out[i] = _match_case(w, best)
+    return " ".join(out)

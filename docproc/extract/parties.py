@@ -13,6 +13,7 @@ from docproc.extract._consensus import (
     extend_cut_name,
     repair_name,
     trim_noise_tail,
+    vote_org_words,
 )
 from docproc.extract._fuzzy_names import NameIndex
 from docproc.extract._lexicon import (
@@ -372,7 +373,7 @@ def _parse_region(text: str, start: int, end: int, in_decision: bool) -> list[_D
         if state == "party" and group and _continuation(text, asc, ps, ce, group[-1]):
             continue
         if state in ("party", "rep") and _looks_like_entry(
-            text, asc, ps, ce, role, bool(mk and mk.end() > cs)
+            text, asc, ps, ce, role, bool(mk and mk.end() > cs) and not _wrapped_dash(text, cs, ps)
         ):
             group = _entries(text, asc, ps, ce, role, role_span, in_label=False)
             drafts.extend(group)
@@ -482,8 +483,19 @@ def _looks_like_entry(text: str, asc: str, ps: int, ce: int, role: str | None, m
         name = _person_name(text, ps, ce)
         if name and len(name[0].split()) >= 2:
             after = text[name[2] : name[2] + 40]
-            return bool(re.match(r"\s*(?:\(|,|;|-|–)", after)) and ("sinh" in asc[ps:ce] or marked)
+            # "sinh" right after the name, before any ";": not someone's details ("...; con sinh năm 2008")
+            born = bool(re.match(r"[^;\n]{0,60}?\bsinh\b", asc[name[2] : name[2] + 80]))
+            return bool(re.match(r"\s*(?:\(|,|;|-|–)", after)) and (born or marked)
     return False
+
+
+def _wrapped_dash(text: str, cs: int, ps: int) -> bool:
+    """A line that starts with a dash after a line ending mid-phrase is the phrase wrapped at its
+    hyphen ("tỉnh Bà Rịa" / "- Vũng Tàu; ..."), not a list item."""
+    if text[cs:ps].strip() not in ("-", "–"):
+        return False
+    before = text[max(0, cs - 40) : cs].rstrip()
+    return bool(before) and before[-1].isalpha()
 
 
 def _person_name(text: str, s: int, e: int) -> tuple[str, int, int] | None:
@@ -793,6 +805,11 @@ def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder, *, ocr: bool =
         )
     if index is not None:  # a damaged party line: the close reading the document repeats
         for k, d in enumerate(drafts):
+            if d.kind == "organization":  # "Chỉ cục Kiểm lâm": the words as the text writes them
+                voted = vote_org_words(names[k], text, folded)
+                if voted != names[k]:
+                    names[k] = voted
+                    d.conf = min(d.conf, REPAIRED_NAME_CONFIDENCE)
             others = names[:k] + names[k + 1 :]
             fixed = repair_name(names[k], text, index, avoid=others, damage_seen=d.head_damaged)
             if fixed is not None and fixed != names[k]:

@@ -296,3 +296,25 @@ def test_accused_introduced_with_damage_before_the_sections_start():
     )
     got = [(p.role, p.name) for p in _parties(text)]
     assert got == [("accused", "Đoàn Văn Tiến"), ("accused", "Lò Văn Sáu")]
+
+
+def test_an_organisation_word_takes_the_marks_the_document_gives_it():
+    from docproc.extract._consensus import vote_org_words
+
+    text = "Chỉ cục Thú y tỉnh Đông trình bày. " + "Chi cục Thú y tỉnh Đông đồng ý. " * 3
+    assert vote_org_words("Chỉ cục Thú y tỉnh Đông", text) == "Chi cục Thú y tỉnh Đông"
+    # a person's name is never voted word by word: "Văn Hùng" and "Văn Hưng" are two people
+    assert vote_org_words("Chi cục Thú y tỉnh Đông", text) == "Chi cục Thú y tỉnh Đông"
+
+
+def test_a_line_wrapped_at_a_hyphen_is_not_an_entry():
+    text = (
+        "TÒA ÁN NHÂN DÂN TỈNH ĐÔNG\nBẢN ÁN SỐ: 01/2026/HS-ST\nNgày 02/01/2026\n"
+        "xét xử sơ thẩm vụ án hình sự đối với các bị cáo:\n"
+        "1. Đoàn Văn Tiến, sinh năm 1975 tại tỉnh Bà Rịa\n"
+        "- Vũng Tàu; nơi cư trú: xã Đông; con ông Đoàn Văn Bốn; có 01 con sinh năm 2008.\n"
+        "2. Lò Văn Sáu, sinh năm 1980 tại tỉnh Đông; nơi cư trú: xã Đông.\n"
+        "NỘI DUNG VỤ ÁN:\nXét thấy.\n"
+    )
+    got = [(p.role, p.name) for p in _parties(text)]
+    assert got == [("accused", "Đoàn Văn Tiến"), ("accused", "Lò Văn Sáu")]
