@@ -55,10 +55,24 @@ def extract_parties(document: Document, sections: Sections, ev: EvidenceBuilder)
     if not regions:
         regions.append((0, min(len(text), 20000), False))
     for start, end, in_decision in regions:
-        drafts = _parse_region(text, start, end, in_decision)
+        drafts = _distinct(_parse_region(text, start, end, in_decision))
         if drafts:
             return _finish(drafts, text, ev, ocr=document.text_source in ("ocr", "mixed"))
     return []
+
+
+def _distinct(drafts: list[_Draft]) -> list[_Draft]:
+    """One party per role and name: a list read past its end ("a) Ông A và bà B đồng ý ...", when
+    OCR ran a heading into a line) names the same parties again."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for d in drafts:
+        key = (d.role, d.kind, fold(d.name))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
+    return out
 
 
 def _list_start(text: str, start: int) -> int:
@@ -123,10 +137,12 @@ _ROLE_LABELS: list[tuple[re.Pattern[str], str]] = [
     )
 ]
 # "đối với các bị cáo:", also read "đối với cíc bị cáu:"
-_ACCUSED_INTRO = re.compile(r"doi\s+voi\s+(?:[a-z]{2,4}\s+)?bi\s+ca[a-z]?\s*:\s*$")
+_ACCUSED_INTRO = re.compile(r"doi\s+voi\s+(?:[a-z]{2,4}[.,]?\s+)?bi\s+ca[a-z]?\s*:\s*$")
 # Where a parties list starts and what ends it, folded: a fallback when the sections were not found
 # (a heading OCR ran into the line before it: "... liên quan. NỘI DUNG VỤ ÁN:").
-_LIST_ANCHOR = re.compile(r"giua\s+cac\s+duong\s+su\s*:|doi\s+voi\s+(?:[a-z]{2,4}\s+)?bi\s+ca[a-z]?\s*:")
+_LIST_ANCHOR = re.compile(
+    r"giua\s+cac[.,]?\s+duong\s+su\s*:|doi\s+voi\s+(?:[a-z]{2,4}[.,]?\s+)?bi\s+ca[a-z]?\s*:"
+)
 _LIST_END = re.compile(r"noi\s+dung\s+vu\s+an|nhan\s+dinh\s+cua\s+toa\s+an|nhan\s+thay\s*:")
 _MARKER = re.compile(
     # specks before the number ("' 2.", "° 3."), and a colon read for its dot ("2: Bị đơn", "3:3.")

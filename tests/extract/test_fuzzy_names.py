@@ -318,3 +318,16 @@ def test_a_line_wrapped_at_a_hyphen_is_not_an_entry():
     )
     got = [(p.role, p.name) for p in _parties(text)]
     assert got == [("accused", "Đoàn Văn Tiến"), ("accused", "Lò Văn Sáu")]
+
+
+def test_a_list_read_past_its_end_names_each_party_once():
+    text = (
+        "TÒA ÁN NHÂN DÂN HUYỆN ĐÔNG\nSố: 5/2026/QĐST-DS\nQUYẾT ĐỊNH\nCÔNG NHẬN SỰ THỎA THUẬN CỦA CÁC ĐƯƠNG SỰ\n"
+        "Các thỏa thuận là tự nguyện. QUYẾT ĐỊNH:\n1. Công nhận sự thỏa thuận của các đương sự:\n"
+        "- Nguyên đơn: Bà Lò Thị Mai, sinh năm 1980; địa chỉ: xã Đông.\n"
+        "- Bị đơn: Ông Đoàn Văn Tiến, sinh năm 1975; địa chỉ: xã Đông.\n"
+        "2. Sự thỏa thuận cụ thể như sau:\n"
+        "a) Ông Đoàn Văn Tiến đồng ý trả cho bà Lò Thị Mai 5.000.000 đồng.\n"
+    )
+    names = [p.name for p in _parties(text)]
+    assert names.count("Đoàn Văn Tiến") == 1 and names.count("Lò Thị Mai") == 1
