@@ -223,7 +223,7 @@ def repair_name(
         return None
     counts: Counter[str] = Counter()
     spelled: dict[str, Counter[str]] = {}
-    for w in index.windows(name):
+    for w in index.windows(name, same_first=False):
         form = _written(w.text)
         key = form.lower()
         counts[key] += 1

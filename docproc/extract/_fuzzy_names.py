@@ -11,6 +11,7 @@ a name only when it is clearly closer to it than to any other party's (see `ment
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from docproc.text.fold import fold
+from docproc.text.fold import fold, fold_aligned
 from docproc.text.syllables import is_syllable
 
 __all__ = [
@@ -41,6 +42,9 @@ LETTERS_PER_EDIT = 8
 MAX_EDITS = 4.0
 
 
+_NOT_LETTER = re.compile(r"[\W_]+")
+
+
 def letters(s: str) -> str:
     """The letters and digits of `s`, lower case, NFC: spacing and punctuation are not the name."""
     return "".join(c for c in unicodedata.normalize("NFC", s).lower() if c.isalnum())
@@ -50,8 +54,20 @@ def distance(a: str, b: str) -> float:
     """Weighted edit distance between two readings: letters (marks aside) count 1, marks alone
     `MARK_COST`; spacing, punctuation and case are free."""
     la, lb = letters(a), letters(b)
-    fa, fb = fold(la), fold(lb)
-    d_bare = Levenshtein.distance(fa, fb)
+    return _distance(la, fold(la), lb, fold(lb))
+
+
+def _distance(la: str, fa: str, lb: str, fb: str, cutoff: float | None = None) -> float:
+    """`distance` on letters already taken (`la`, `lb`) and folded (`fa`, `fb`); above `cutoff`
+    any value above it."""
+    if cutoff is not None:
+        d_bare = Levenshtein.distance(fa, fb, score_cutoff=int(cutoff) + 1)
+        if d_bare > cutoff:
+            return d_bare
+    else:
+        d_bare = Levenshtein.distance(fa, fb)
+    if la == lb:
+        return 0.0
     d_full = Levenshtein.distance(la, lb)
     return d_bare + MARK_COST * max(0, d_full - d_bare)
 
@@ -115,7 +131,9 @@ class NameIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        folded = fold_aligned(text)
         self.tokens: list[tuple[int, int, str]] = []  # (start, end, letters) of each word
+        self.bare: list[str] = []  # the letters of each word without marks
         for m in _TOKEN.finditer(text):
             s, e = m.start(), m.end()
             while e > s and text[e - 1] in _EDGE:
@@ -123,7 +141,9 @@ class NameIndex:
             while s < e and text[s] in _EDGE:
                 s += 1
             if s < e:
-                self.tokens.append((s, e, letters(text[s:e])))
+                self.tokens.append((s, e, _NOT_LETTER.sub("", text[s:e].lower())))
+                self.bare.append(_NOT_LETTER.sub("", folded[s:e]))
+        self.starts = [t[0] for t in self.tokens]
 
     def windows(
         self,
@@ -133,39 +153,46 @@ class NameIndex:
         *,
         bound: float | None = None,
         capital: bool = True,
+        same_first: bool = True,
     ) -> list[Window]:
         """Runs of words in text[start:end] within `bound` (default `max_distance(name)`) of `name`,
         best first, none overlapping a better one; from one word, the closest run (the shorter of
         two as close: a word after a name is seldom part of it). `capital`: the run starts with a capital letter
-        or a digit (names are written so)."""
+        or a digit (names are written so); `same_first`: with the name's first letter (marks aside),
+        which OCR seldom loses in a name written in full (a damaged name searched for its other
+        readings may have lost it: False)."""
         end = len(self.text) if end is None else end
         key = letters(name)
         if not key:
             return []
+        key_bare = fold(key)
         bound = max_distance(name) if bound is None else bound
         n = len(key)
         lo_len, hi_len = n - int(bound), n + int(bound)
         found: list[Window] = []
         toks = self.tokens
-        for i, (s, _e, _k) in enumerate(toks):
-            if s < start or s >= end:
-                continue
+        first_tok = bisect.bisect_left(self.starts, start)
+        for i in range(first_tok, len(toks)):
+            s, _e, _k = toks[i]
+            if s >= end:
+                break
             first = self.text[s]
             if capital and not (first.isupper() or first.isdigit()):
                 continue
-            if not _k or (fold(_k[0]) != fold(key[0]) and bound < 1):
+            if not _k or ((same_first or bound < 1) and self.bare[i][:1] != key_bare[:1]):
                 continue
-            acc = ""
+            acc = acc_bare = ""
             here: Window | None = None  # the closest run from this word; a tie keeps the shorter
             for j in range(i, len(toks)):
                 if toks[j][1] > end:
                     break
                 acc += toks[j][2]
+                acc_bare += self.bare[j]
                 if len(acc) > hi_len:
                     break
                 if len(acc) < lo_len:
                     continue
-                d = distance(acc, key)
+                d = _distance(acc, acc_bare, key, key_bare, cutoff=bound)
                 if d <= bound and (here is None or d < here.dist):
                     here = Window(s, toks[j][1], self.text[s : toks[j][1]], d)
             if here is not None:
