@@ -821,11 +821,6 @@ def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder, *, ocr: bool =
         )
     if index is not None:  # a damaged party line: the close reading the document repeats
         for k, d in enumerate(drafts):
-            if d.kind == "organization":  # "Chỉ cục Kiểm lâm": the words as the text writes them
-                voted = vote_org_words(names[k], text, folded)
-                if voted != names[k]:
-                    names[k] = voted
-                    d.conf = min(d.conf, REPAIRED_NAME_CONFIDENCE)
             others = names[:k] + names[k + 1 :]
             fixed = repair_name(names[k], text, index, avoid=others, damage_seen=d.head_damaged)
             if fixed is not None and fixed != names[k]:
@@ -833,6 +828,11 @@ def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder, *, ocr: bool =
                 org = d.kind == "organization"
                 names[k] = complete_cut_name(fixed, text, index, avoid=others, organisation=org) or fixed
                 d.conf = min(d.conf, REPAIRED_NAME_CONFIDENCE)
+            if d.kind == "organization":  # "Chỉ cục Kiểm lâm": each word as the language pairs it
+                voted = vote_org_words(names[k], text, folded)
+                if voted != names[k]:
+                    names[k] = voted
+                    d.conf = min(d.conf, REPAIRED_NAME_CONFIDENCE)
     for i, d in enumerate(drafts):
         pid = f"P{i + 1}"
         base = f"/parties/{i}"

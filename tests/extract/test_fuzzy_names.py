@@ -331,3 +331,12 @@ def test_a_list_read_past_its_end_names_each_party_once():
     )
     names = [p.name for p in _parties(text)]
     assert names.count("Đoàn Văn Tiến") == 1 and names.count("Lò Thị Mai") == 1
+
+
+def test_a_glyph_misread_all_through_does_not_outvote_the_language():
+    from docproc.extract._consensus import vote_org_words
+
+    # OCR read "Chi" as "Chỉ" in most lines; the language pairs "chi cục", never "chỉ cục"
+    text = "Chi cục Thú y tỉnh Đông trình bày. " + "Chỉ cục Thú y tỉnh Đông đồng ý. " * 5
+    assert vote_org_words("Chi cục Thú y tỉnh Đông", text) == "Chi cục Thú y tỉnh Đông"
+    assert vote_org_words("Chỉ cục Thú y tỉnh Đông", text) == "Chi cục Thú y tỉnh Đông"
