@@ -65,8 +65,9 @@ NUMBER_WORDS: tuple[str, ...] = (
 
 def _spaced(words: str, conj: str = "và") -> str:
     """Spaces in a phrase match any run of spaces; where the phrase has a comma, a comma, "và" or
-    nothing may be written ("quyền lợi, nghĩa vụ" / "quyền lợi và nghĩa vụ" / "quyền lợi nghĩa vụ")."""
-    sep = rf"(?:\s*,|\s+{conj})?"
+    nothing may be written ("quyền lợi, nghĩa vụ" / "quyền lợi và nghĩa vụ" / "quyền lợi nghĩa vụ"), or
+    the comma OCR read as a dot or a semicolon ("quyền lợi. nghĩa vụ")."""
+    sep = rf"(?:\s*[,.;]|\s+{conj})?"
     return r"\s+".join(re.escape(t[:-1]) + sep if t.endswith(",") else re.escape(t) for t in words.split())
 
 

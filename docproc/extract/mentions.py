@@ -8,13 +8,29 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from docproc.extract._fuzzy_names import (
+    NameIndex,
+    best_with_margin,
+    damaged,
+    distance,
+    letters,
+    max_distance,
+)
 from docproc.extract._lexicon import FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, ROLE_LABELS
 from docproc.extract._tolerant import tone_tolerant
 from docproc.schema import Party
 from docproc.text import words_to_amount
 from docproc.text.fold import fold_tones, strip_tone
 
-__all__ = ["PartyResolver", "fold"]
+__all__ = ["PartyResolver", "fold", "FUZZY_MENTION_CONFIDENCE"]
+
+# A mention read with damage and resolved by closeness ("Công ty cổ phần Thiết'bị X" for the party
+# "Công ty cổ phần Thiết bị X") is less sure than one written as the party's name: what it decides
+# (an obligor, an owner) carries this factor on its confidence (`PartyResolver.confidence`).
+FUZZY_MENTION_CONFIDENCE = 0.75
+# Names shorter than this (letters) are not matched by closeness: "ông An" is a given name, which
+# the tone-tolerant patterns already read.
+_FUZZY_MIN_LETTERS = 8
 
 # Upper-case letters (Vietnamese included), for "a name starts here" checks.
 _UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha())
@@ -115,6 +131,9 @@ class PartyResolver:
             self._toneless[t] = key if self._toneless.get(t, key) == key else None
         self._pattern = self._compile()
         self._alias_pattern = self._compile(aliases_only=True)
+        self._index: NameIndex | None = None
+        self._folded_letters: str | None = None
+        self.fuzzy: dict[tuple[int, int], float] = {}  # spans resolved by closeness → distance
 
     def _canonical(self, key: str, table: dict[str, list[str]]) -> str | None:
         """The alias a reading stands for: itself, or the one alias it equals but for tones."""
@@ -134,6 +153,7 @@ class PartyResolver:
 
     def _build(self) -> None:
         heads: dict[str, list[str]] = {}
+        self._introduced: dict[str, str] = {}  # folded alias → as the text introduced it ("STBank")
         for p in self.parties:
             name = p.name.strip()
             self._add(self._alias, name, p.id)
@@ -204,6 +224,7 @@ class PartyResolver:
                     # An introduced alias is specific: it overrides a shared generic head.
                     key = re.sub(r"\s+", " ", fold(alt))
                     self._alias[key] = [pid]
+                    self._introduced[key] = alt
 
     def _compile(self, *, aliases_only: bool = False) -> re.Pattern[str] | None:
         keys = set(self._alias) | set(self._role_alias)
@@ -280,9 +301,93 @@ class PartyResolver:
             return self._by_given(rest, hon)
         return self._by_given(key, None)
 
+    def _fuzzy_names(self) -> list[tuple[str, str]]:
+        """(party id, folded alias) of the names long enough to be matched by closeness: full names
+        and the shortenings one party alone has."""
+        out = []
+        for key, ids in self._alias.items():
+            if len(ids) != 1:
+                continue
+            if " " in key and len(letters(key)) >= _FUZZY_MIN_LETTERS:
+                out.append((ids[0], key))
+            elif key in self._introduced and max_distance(self._introduced[key]) >= 1:
+                out.append((ids[0], self._introduced[key]))  # "STBank", kept in its capitals
+        return out
+
+    def _fuzzy_ok(self, reading: str, pid: str, alias: str) -> bool:
+        """A close reading stands for the party only when damage explains the difference: the same
+        letters spaced or punctuated otherwise, a damaged word on either side, or marks alone in a
+        reading the text has once, where the party's name is written more often."""
+        if letters(reading) == letters(alias):
+            return True
+        if damaged(reading) or damaged(self._by_id[pid].name):
+            return True
+        if distance(reading, alias) < 1:
+            if self._folded_letters is None:
+                self._folded_letters = letters(self._folded)
+            folded_letters = self._folded_letters
+            return (
+                folded_letters.count(letters(fold(reading))) == 1
+                and folded_letters.count(letters(alias)) >= 2
+            )
+        return False
+
+    def resolve_fuzzy(self, mention: str) -> str | None:
+        """The one party a damaged mention stands for by closeness (with a margin over the next
+        party), or None."""
+        key = _HON_RE.sub("", re.sub(r"\s+", " ", fold(mention)).strip(" .,;:" + _QUOTES))
+        if len(letters(key)) < _FUZZY_MIN_LETTERS:
+            return None
+        names = self._fuzzy_names()
+        best = best_with_margin(key, names)
+        if best is None:
+            return None
+        pid = best[0]
+        alias = min((a for p, a in names if p == pid), key=lambda a: distance(key, a))
+        return pid if self._fuzzy_ok(mention, pid, alias) else None
+
+    def confidence(self, start: int, end: int) -> float:
+        """The factor a mention's reading puts on what it decides: 1 for a name as written,
+        `FUZZY_MENTION_CONFIDENCE` for one resolved by closeness."""
+        return FUZZY_MENTION_CONFIDENCE if (start, end) in self.fuzzy else 1.0
+
+    def _fuzzy_mentions(
+        self, start: int, end: int, taken: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """Mentions the exact patterns missed because OCR damaged them (or the party line): runs of
+        words close to one party's name, clearly closer to it than to any other party's."""
+        names = self._fuzzy_names()
+        if not names:
+            return []
+        if self._index is None:
+            self._index = NameIndex(self.text)
+        spans = [(s, e) for s, e, _p in taken]
+        cands = []
+        for pid, alias in names:
+            for w in self._index.windows(alias, start, end):
+                if any(w.start < e and w.end > s for s, e in spans):
+                    continue
+                if letters(w.text) == letters(alias) and fold(w.text) == alias:
+                    continue  # written exactly: the patterns decided (a generic head refused it)
+                cands.append((w.dist, w, pid, alias))
+        cands.sort(key=lambda c: (c[0], -(c[1].end - c[1].start)))
+        out: list[tuple[int, int, str]] = []
+        for _d, w, pid, alias in cands:
+            if any(w.start < e and w.end > s for s, e in spans):
+                continue
+            best = best_with_margin(w.text, names)
+            if best is None or best[0] != pid or not self._fuzzy_ok(w.text, pid, alias):
+                continue
+            out.append((w.start, w.end, pid))
+            spans.append((w.start, w.end))
+            self.fuzzy[(w.start, w.end)] = best[1]
+        return out
+
     def resolve(self, mention: str) -> str | None:
         """The one party a mention stands for, or None when unknown or ambiguous."""
         ids = self.resolve_all(mention)
+        if not ids:
+            return self.resolve_fuzzy(mention)
         return ids[0] if len(ids) == 1 else None
 
     def find_mentions(self, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -337,6 +442,8 @@ class PartyResolver:
                     continue  # "ông H" with two men named H: unknown
             for pid in ids:
                 out.append((m.start(), m.end(), pid))
+        out.extend(self._fuzzy_mentions(start, end, out))
+        out.sort()
         return out
 
     # -- helpers --------------------------------------------------------------------------------

@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 
 from docproc.document import Document
-from docproc.extract._consensus import clean_junk, consensus_name, trim_noise_tail
+from docproc.extract._consensus import (
+    REPAIRED_NAME_CONFIDENCE,
+    clean_junk,
+    complete_cut_name,
+    consensus_name,
+    extend_cut_name,
+    repair_name,
+    trim_noise_tail,
+    vote_org_words,
+)
+from docproc.extract._fuzzy_names import NameIndex
 from docproc.extract._lexicon import (
     NAME_HONORIFICS,
     ROLE_LABELS,
@@ -35,16 +45,59 @@ def extract_parties(document: Document, sections: Sections, ev: EvidenceBuilder)
     text = document.text
     regions: list[tuple[int, int, bool]] = []
     if sections.parties[1] > sections.parties[0]:
-        regions.append((sections.parties[0], sections.parties[1], False))
+        regions.append((_list_start(text, sections.parties[0]), sections.parties[1], False))
+    else:
+        fallback = _list_region(text, sections)
+        if fallback is not None:
+            regions.append((*fallback, False))
     if sections.decision[1] > sections.decision[0]:
         regions.append((sections.decision[0], sections.decision[1], True))
     if not regions:
         regions.append((0, min(len(text), 20000), False))
     for start, end, in_decision in regions:
-        drafts = _parse_region(text, start, end, in_decision)
+        drafts = _distinct(_parse_region(text, start, end, in_decision))
         if drafts:
             return _finish(drafts, text, ev, ocr=document.text_source in ("ocr", "mixed"))
     return []
+
+
+def _distinct(drafts: list[_Draft]) -> list[_Draft]:
+    """One party per role and name: a list read past its end ("a) Ông A và bà B đồng ý ...", when
+    OCR ran a heading into a line) names the same parties again."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for d in drafts:
+        key = (d.role, d.kind, fold(d.name))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
+    return out
+
+
+def _list_start(text: str, start: int) -> int:
+    """The parties list's start, moved back to its introduction when the sections began it after
+    that line or inside the list ("... đối với các bị cáo:" / "1. Nguyễn Văn A, sinh ...")."""
+    lo = max(0, start - 1500)
+    asc = fold_aligned(text[lo:start])
+    last = None
+    for m in _LIST_ANCHOR.finditer(asc):
+        last = m
+    if last is None or _LIST_END.search(asc, last.end()):
+        return start  # no introduction, or a heading after it: the sections knew better
+    return lo + asc.rfind("\n", 0, last.start()) + 1
+
+
+def _list_region(text: str, sections: Sections) -> tuple[int, int] | None:
+    """The parties list found by its introduction, when the sections found none: from the line of
+    "giữa các đương sự:" / "đối với các bị cáo:" to the first heading of the case's content."""
+    limit = sections.decision[0] if sections.decision[1] > sections.decision[0] else min(len(text), 20000)
+    asc = fold_aligned(text[:limit])
+    m = _LIST_ANCHOR.search(asc)
+    if m is None:
+        return None
+    end = _LIST_END.search(asc, m.end())
+    return m.start(), end.start() if end else limit
 
 
 # --------------------------------------------------------------------------------------------
@@ -83,12 +136,22 @@ _ROLE_LABELS: list[tuple[re.Pattern[str], str]] = [
         ((p, r) for r, ps in ROLE_LABELS.items() for p in ps), key=lambda x: len(x[0]), reverse=True
     )
 ]
-_ACCUSED_INTRO = re.compile(r"doi\s+voi\s+(?:cac\s+)?bi\s+cao\s*:\s*$")
+# "đối với các bị cáo:", also read "đối với cíc bị cáu:"
+_ACCUSED_INTRO = re.compile(r"doi\s+voi\s+(?:[a-z]{2,4}[.,]?\s+)?bi\s+ca[a-z]?\s*:\s*$")
+# Where a parties list starts and what ends it, folded: a fallback when the sections were not found
+# (a heading OCR ran into the line before it: "... liên quan. NỘI DUNG VỤ ÁN:").
+_LIST_ANCHOR = re.compile(
+    r"giua\s+cac[.,]?\s+duong\s+su\s*:|doi\s+voi\s+(?:[a-z]{2,4}[.,]?\s+)?bi\s+ca[a-z]?\s*:"
+)
+_LIST_END = re.compile(r"noi\s+dung\s+vu\s+an|nhan\s+dinh\s+cua\s+toa\s+an|nhan\s+thay\s*:")
 _MARKER = re.compile(
-    r"\s*(?:(?:\d{1,2}\s+)?\d{1,2}(?:\.\d{1,2})*(?:\s*[.)/\-–]+\s*|\s+(?=\D))|[a-zđ]\)\s*|[IVX]+\.\s*|[-–+*•]\s*)*"
+    # specks before the number ("' 2.", "° 3."), and a colon read for its dot ("2: Bị đơn", "3:3.")
+    r"\s*(?:['‘’`´^~¡¿|°ˆ]+\s*)?"
+    r"(?:(?:\d{1,2}\s+)?\d{1,2}(?:\.\d{1,2})*(?:\s*[.)/\-–:]+\s*|\s+(?=\D))|[a-zđ]\)\s*|[IVX]+\.\s*|[-–+*•]\s*)*"
     # a list marker OCR read as a short word ("1." → "lộ", "3.1." → "Ô. 1,") before an honorific
     # or an organisation that opens the entry
-    r"(?:(?:(?!(?i:và|là|do|có|cho|của|với|tại|thì|mà)\s)[^\s]{1,2}\s+){1,2}(?=(?-i:Ông|Bà|Anh|Chị)\s)"
+    r"(?:(?:(?!(?i:và|là|do|có|cho|của|với|tại|thì|mà|hoặc|gồm|cùng|bị|đơn|cáo|hại|nguyên|người|đại|diện)\s)[^\s:]{1,4}\s+){1,2}"
+    r"(?=(?-i:Ông|Bà|Anh|Chị)\s|(?-i:Nguyên\s+đơn|Bị\s+đơn|Bị\s+cáo|Bị\s+hại|Người\s+có\s+quyền)\b)"
     r"|(?-i:[a-zà-ỹđ]{1,2}[.,)])\s+(?=(?-i:Ủy\s+ban|Uỷ\s+ban|Công\s+ty|Ngân\s+hàng|Trung\s+tâm|Chủ\s+tịch)\s))?"
 )
 _HON_WORDS = "(?:" + "|".join(NAME_HONORIFICS) + ")"
@@ -101,6 +164,12 @@ _ORG_START = re.compile(
     r"Phòng|Trung\s+tâm|Bảo\s+hiểm|Hợp\s+tác\s+xã|HTX|Doanh\s+nghiệp|DNTN|Văn\s+phòng|Trường|Bệnh\s+viện|Hội|Quỹ|"
     r"Tập\s+đoàn|Viện|Ban\s+quản\s+lý|Ban|Cơ\s+quan|Chi\s+nhánh|Nhà\s+máy|Xí\s+nghiệp|Cửa\s+hàng|Hộ\s+kinh\s+doanh|"
     r"Đài|Kho\s+bạc|Tổ\s+chức|Liên\s+đoàn|Đảng\s+ủy|Công\s+an|Bộ|Tổng\s+cục|Chi\s+cục|Hạt|Cảng|Xã\s+viên|Giám\s+đốc)\b"
+)
+# "Công E cổ phần X", "Ngân hồng Thương mại": an organisation's head with its second word damaged,
+# known by the legal form or trade words that follow it.
+_DAMAGED_ORG_START = re.compile(
+    r"^(?:Công\s+\S{1,3}\s+(?=(?i:cổ\s+phần|tnhh|trách\s+nhiệm|hợp\s+danh|một\s+thành|mtv)\b)"
+    r"|Ngân\s+\S{1,5}\s+(?=(?i:thương\s+mại|tmcp|chính\s+sách|nông\s+nghiệp|phát\s+triển)\b))"
 )
 _ADDRESS_LABEL = re.compile(
     r"(?<![a-z0-9])(?P<same>(?:cung|deu)\s+)?(?:dia\s+chi(?:\s+(?:tru\s+so(?:\s+chinh)?|thuong\s+tru|cu\s+tru|lien\s+lac|lien\s+he|noi\s+o))?"
@@ -135,6 +204,7 @@ class _Draft:
         "reps",
         "conf",
         "deceased",
+        "head_damaged",
     )
 
     def __init__(
@@ -151,6 +221,7 @@ class _Draft:
         self.reps: list[tuple[str, str | None, int, int]] = []
         self.conf = 0.9
         self.deceased = False
+        self.head_damaged = False  # "Công E cổ phần X": the head read with damage
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -202,7 +273,11 @@ def _match_label(asc: str, pos: int, end: int) -> tuple[str, str, int, int, int]
             after = seg[m.end() :]
             if after and after[0].isalpha():
                 continue  # a longer word: "bị đơn" inside "bị đơnx"
-            direct = re.match(rf"\s*(?:\([^)]*\)\s*)?(?={_HON_WORDS_ASCII}\s+\S|luat\s+su\s)", after)
+            # "Bị đơn: Ông A", also "Nguyên đơn. Ngân hàng X" (the colon read as a dot)
+            direct = re.match(
+                rf"(?:\s*[.;,](?=\s))?\s*(?:\([^)]*\)\s*)?(?={_HON_WORDS_ASCII}\s+\S|luat\s+su\s|{_ORG_HEADS_ASCII})",
+                after,
+            )
             if direct:
                 return kind, value, pos + m.end(), pos + m.end(), pos + m.end() + direct.end()
             colon = re.match(r"([^:;\n]{0,150}?)\s*:", after)
@@ -219,6 +294,8 @@ def _match_label(asc: str, pos: int, end: int) -> tuple[str, str, int, int, int]
 
 
 _HON_WORDS_ASCII = "(?:" + "|".join(fold_marks(h) for h in NAME_HONORIFICS) + ")"
+# Heads that open an organisation's entry, folded: "nguyên đơn Ngân hàng X" names it directly.
+_ORG_HEADS_ASCII = r"(?:ngan\s+hang|cong\s+ty|tong\s+cong\s+ty|uy\s+ban\s+nhan\s+dan|ubnd)\s"
 
 
 def _parse_region(text: str, start: int, end: int, in_decision: bool) -> list[_Draft]:
@@ -312,7 +389,7 @@ def _parse_region(text: str, start: int, end: int, in_decision: bool) -> list[_D
         if state == "party" and group and _continuation(text, asc, ps, ce, group[-1]):
             continue
         if state in ("party", "rep") and _looks_like_entry(
-            text, asc, ps, ce, role, bool(mk and mk.end() > cs)
+            text, asc, ps, ce, role, bool(mk and mk.end() > cs) and not _wrapped_dash(text, cs, ps)
         ):
             group = _entries(text, asc, ps, ce, role, role_span, in_label=False)
             drafts.extend(group)
@@ -416,14 +493,25 @@ def _looks_like_entry(text: str, asc: str, ps: int, ce: int, role: str | None, m
             return False
         after = text[name[2] : name[2] + 12]
         return bool(re.match(r"\s*(?:[,;.(:\-–]|sinh|$|và\s)", after, re.IGNORECASE)) or name[2] >= ce
-    if _ORG_START.match(seg):
+    if _ORG_START.match(seg) or _DAMAGED_ORG_START.match(seg):
         return True
     if role in ("accused", "victim", "other") or marked:
         name = _person_name(text, ps, ce)
         if name and len(name[0].split()) >= 2:
             after = text[name[2] : name[2] + 40]
-            return bool(re.match(r"\s*(?:\(|,|;|-|–)", after)) and ("sinh" in asc[ps:ce] or marked)
+            # "sinh" right after the name, before any ";": not someone's details ("...; con sinh năm 2008")
+            born = bool(re.match(r"[^;\n]{0,60}?\bsinh\b", asc[name[2] : name[2] + 80]))
+            return bool(re.match(r"\s*(?:\(|,|;|-|–)", after)) and (born or marked)
     return False
+
+
+def _wrapped_dash(text: str, cs: int, ps: int) -> bool:
+    """A line that starts with a dash after a line ending mid-phrase is the phrase wrapped at its
+    hyphen ("tỉnh Bà Rịa" / "- Vũng Tàu; ..."), not a list item."""
+    if text[cs:ps].strip() not in ("-", "–"):
+        return False
+    before = text[max(0, cs - 40) : cs].rstrip()
+    return bool(before) and before[-1].isalpha()
 
 
 def _person_name(text: str, s: int, e: int) -> tuple[str, int, int] | None:
@@ -500,7 +588,7 @@ def _entries(
             start_name = pos + hon.end()
             nm = _person_name(text, start_name, e)
             kind = "person"
-        elif _ORG_START.match(seg):
+        elif _ORG_START.match(seg) or _DAMAGED_ORG_START.match(seg):
             nm = _org_name(text, pos, e)
             kind = "organization"
         elif law:
@@ -518,6 +606,7 @@ def _entries(
         if not text[nm[2] :].strip():
             break  # a copy cut off inside the name: the name may be incomplete
         d = _Draft(role or "other", kind, nm[0], (nm[1], nm[2]), role_span)
+        d.head_damaged = kind == "organization" and not _ORG_START.match(seg)
         if not hon and kind == "person":
             d.conf = 0.8 if role in ("accused", "victim") else 0.6
         out.append(d)
@@ -704,12 +793,46 @@ def _finish(drafts: list[_Draft], text: str, ev: EvidenceBuilder, *, ocr: bool =
     parties: list[Party] = []
     names = [clean_junk(d.name) for d in drafts]
     folded = fold_aligned(text)
+    index = NameIndex(text) if ocr else None
+    if index is not None:  # a name that runs on to the next line, read from the first line only
+        for k, d in enumerate(drafts):
+            ext = extend_cut_name(names[k], d.name_span[1], text, index, person=d.kind == "person")
+            if ext is not None:
+                names[k], d.name_span = ext[0], (d.name_span[0], ext[1])
+                continue
+            longer = complete_cut_name(
+                names[k], text, index, avoid=names[:k] + names[k + 1 :], organisation=d.kind == "organization"
+            )
+            if longer is not None:  # the words lost are not in the party line: less sure
+                names[k] = longer
+                d.conf = min(d.conf, REPAIRED_NAME_CONFIDENCE)
     for k, name in enumerate(names):  # OCR damages one occurrence: the document's majority spelling
-        name = trim_noise_tail(name, text, folded)
+        trimmed = trim_noise_tail(name, text, folded)
         others = names[:k] + names[k + 1 :]
+        if index is not None and trimmed != name:  # noise cut off may have hidden the true end
+            org = drafts[k].kind == "organization"
+            longer = complete_cut_name(trimmed, text, index, avoid=others, organisation=org)
+            if longer is not None:
+                trimmed = longer
+                drafts[k].conf = min(drafts[k].conf, REPAIRED_NAME_CONFIDENCE)
+        name = trimmed
         names[k] = consensus_name(
             name, text, folded, avoid=others, person=drafts[k].kind == "person", surname_prior=ocr
         )
+    if index is not None:  # a damaged party line: the close reading the document repeats
+        for k, d in enumerate(drafts):
+            others = names[:k] + names[k + 1 :]
+            fixed = repair_name(names[k], text, index, avoid=others, damage_seen=d.head_damaged)
+            if fixed is not None and fixed != names[k]:
+                # the reading taken may stop short where the damaged one had noise ("Miền Tu \\ø")
+                org = d.kind == "organization"
+                names[k] = complete_cut_name(fixed, text, index, avoid=others, organisation=org) or fixed
+                d.conf = min(d.conf, REPAIRED_NAME_CONFIDENCE)
+            if d.kind == "organization":  # "Chỉ cục Kiểm lâm": each word as the language pairs it
+                voted = vote_org_words(names[k], text, folded)
+                if voted != names[k]:
+                    names[k] = voted
+                    d.conf = min(d.conf, REPAIRED_NAME_CONFIDENCE)
     for i, d in enumerate(drafts):
         pid = f"P{i + 1}"
         base = f"/parties/{i}"
