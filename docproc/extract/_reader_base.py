@@ -143,6 +143,7 @@ class ReaderBase:
         self.parties = parties
         self.by_id = {p.id: p for p in parties}
         self.resolver = resolver
+        self.fuzzy_spans: set[tuple[int, int]] = set()  # role word + a name resolved by closeness
         self.mentions = self._find_mentions()
         self.amounts = amounts_of(text, start, end)
         self.shadow = text[:start] + shadow_digits(text[start:end]) + text[end:]  # as the finder saw it
@@ -193,8 +194,24 @@ class ReaderBase:
                 if pid:
                     found = [t for t in found if t[1] <= m.start() or t[0] >= end]
                     found.append((m.start(), end, pid))
+                    exact = getattr(self.resolver, "resolve_all", None)
+                    if exact is not None and not exact(self.text[m.start() : end]):
+                        self.fuzzy_spans.add((m.start(), end))  # resolved by closeness only
         found.sort()
         return found
+
+    def mention_factor(self, span: tuple[int, int]) -> float:
+        """How sure the reading of the party mention at `span` is (`PartyResolver.confidence`: 1 for a
+        name as written, less for one resolved by closeness through OCR damage)."""
+        if span in self.fuzzy_spans:
+            from docproc.extract.mentions import FUZZY_MENTION_CONFIDENCE
+
+            return FUZZY_MENTION_CONFIDENCE
+        conf = getattr(self.resolver, "confidence", None)
+        try:
+            return float(conf(*span)) if conf is not None else 1.0
+        except Exception:  # noqa: BLE001 - a resolver without spans: as written
+            return 1.0
 
     def pids_in(self, a: int, b: int, *, parens: bool = False) -> list[tuple[str, tuple[int, int]]]:
         """Parties mentioned in text[a:b], in order, once each (mentions in parentheses skipped)."""

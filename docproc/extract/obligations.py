@@ -1030,7 +1030,7 @@ class Reader(AssetRules, FeeRules, LinkRules):
             for j, p in enumerate(d.owners):
                 sp = d.owner_spans.get(p)
                 if sp:
-                    ev.add(f"{ptr}/owners/{j}", sp[0], sp[1], d.owner_conf)
+                    ev.add(f"{ptr}/owners/{j}", sp[0], sp[1], d.owner_conf * self.mention_factor(sp))
         drafts = sorted(self.obs, key=lambda d: (d.span[0], d.amount.start if d.amount else 0))
         obligations: list[Obligation] = []
         for n, d in enumerate(drafts):
@@ -1065,7 +1065,10 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 for j, p in enumerate(getattr(d, role)):
                     sp = d.party_spans.get(p)
                     if sp:
-                        ev.add(f"{ptr}/{role}/{j}", sp[0], sp[1], d.party_conf)
+                        # a payer matched through OCR damage is less sure than the rule that made it
+                        # a payer: the two doubts compound (product, not min), so it ranks below
+                        # every clean party the same rule read
+                        ev.add(f"{ptr}/{role}/{j}", sp[0], sp[1], d.party_conf * self.mention_factor(sp))
             for key, sp in d.comp_spans.items():
                 ev.add(f"{ptr}/components/{key}", sp[0], sp[1], C.EXPLICIT)
             if d.joint:

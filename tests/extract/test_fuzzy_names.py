@@ -340,3 +340,25 @@ def test_a_glyph_misread_all_through_does_not_outvote_the_language():
     text = "Chi cục Thú y tỉnh Đông trình bày. " + "Chỉ cục Thú y tỉnh Đông đồng ý. " * 5
     assert vote_org_words("Chi cục Thú y tỉnh Đông", text) == "Chi cục Thú y tỉnh Đông"
     assert vote_org_words("Chỉ cục Thú y tỉnh Đông", text) == "Chi cục Thú y tỉnh Đông"
+
+
+def test_a_payer_matched_through_damage_carries_the_lower_confidence():
+    """The obligor read through OCR damage has the resolver's factor on its evidence; the obligee
+    written as its name keeps the rule's confidence."""
+    from docproc.extract.operative import extract_operative
+
+    parties = [
+        Party(id="P1", role="plaintiff", kind="organization", name="Ngân hàng Thương mại cổ phần Sông Lam"),
+        Party(id="P2", role="defendant", kind="organization", name=_CO),
+    ]
+    op = "Buộc Công ty cổ phần Vật tư Nông nghiệp H0a Sen phải trả cho Ngân hàng Thương mại cổ phần Sông Lam số tiền 5.000.000 đồng."
+    text = "NỘI DUNG VỤ ÁN:\nTranh chấp.\nNHẬN ĐỊNH CỦA TÒA ÁN:\nXét thấy.\nQUYẾT ĐỊNH:\n" + op + "\n"
+    doc = Document.from_text(text, source="t.txt")
+    ev = EvidenceBuilder(doc)
+    obs, _ = extract_operative(doc, segment(doc.text), parties, PartyResolver(parties, doc.text), ev)
+    pay = next(o for i, o in enumerate(obs) if o.kind == "pay_money")
+    i = obs.index(pay)
+    assert pay.obligors == ["P2"] and pay.obligees == ["P1"]
+    damaged_conf = ev.records[f"/obligations/{i}/obligors/0"].confidence
+    clean_conf = ev.records[f"/obligations/{i}/obligees/0"].confidence
+    assert damaged_conf == round(clean_conf * FUZZY_MENTION_CONFIDENCE, 3)
