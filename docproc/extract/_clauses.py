@@ -26,7 +26,10 @@ _MARK_RE = re.compile(
     r"|(?P<ocrnum>\d{1,2}(?:[.,]\d{1,2}){0,3}),[ \t]*(?=[A-ZĐÀ-Ỹ])|(?P<ocrsub>\d{1,2}(?:,\d{1,2}|[.,][lIJ|]\d?){1,3})[.)][ \t]+)"
 )
 # Not before a letter OCR put for a digit in the rest of a number ("55.856. I20 đồng").
-_SENT_END_RE = re.compile(r"(?<=[.!?])\s+(?!(?<=\d\.\s)[IJOSBDQ]\d)(?=[\"“(]?[A-ZĐÀ-Ỹ])")
+# Upper-case letters only: "À-Ỹ" alone also spans the lower-case ones ("98 m2. đất ở" goes on).
+_UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha())
+_UPPER = "[" + re.escape(_UP) + "]"
+_SENT_END_RE = re.compile(r"(?<=[.!?])\s+(?!(?<=\d\.\s)[IJOSBDQ]\d)(?=[\"“(]?" + _UPPER + ")")
 _ABBREV_END_RE = re.compile(r"(?:\b(?:TP|Tp|tp|ThS|TS|Th|St|số|Số|khoản|Điều|ông|bà|v\.v)|\b[A-ZĐ])\.$")
 _LEGAL_RE = re.compile(
     r"^\s*(?:[-–]\s*)?(?:Căn\s+cứ|Áp\s+dụng|Nghị\s+quyết\s+số|Bộ\s+luật|Luật\s|Điều\s+\d|Các\s+Điều)", re.I
@@ -182,6 +185,8 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         mk = _mark(line, last_num)
         if mk and (mk.group("ocrnum") or mk.group("ocrsub")) and prev_open and _CONTINUES_RE.search(prev):
             mk = None  # "... khoản 1,\n3, Điều 26": a list of numbers wrapped, not an item
+        if mk and mk.group("dash") and prev_open and _margin_dash(prev, line):
+            mk = None  # "... có diện tích\n- đất ở 98 m2": OCR read margin noise as a dash, not an item
         if mk and (num := mk.group("num") or mk.group("ocrnum") or mk.group("ocrsub")):
             last_num, last_let = _label(num), ""
         elif mk and mk.group("let"):
@@ -213,6 +218,14 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         prev_open = not re.search(r"[.:;!?]\s*$", line) or bool(_NUMBER_END_RE.search(line))
         prev = line
     return out
+
+
+def _margin_dash(prev: str, line: str) -> bool:
+    """A "- " before a lower-case word, after a line that stops mid-sentence and is not itself a
+    dashed entry: a list item opens with a capital or follows a ";"/":", so this is OCR reading the
+    margin as a dash and the paragraph goes on."""
+    m = re.match(r"[ \t]*[-–][ \t]+(\w)", line)
+    return bool(m) and m.group(1).islower() and prev.lstrip()[:1] not in ("-", "–", "+", "•", "*")
 
 
 # A line that stops where a list of numbers goes on: "khoản 1,", "các Điều 26, 35 và"
