@@ -117,18 +117,41 @@ _LOOSE_NUM_RE = _tc(r"\bmục\s+(?P<v>[\dIÌÍìíl|]{1,2}(?:[.,][\dIÌÍìíl|O
 _TO_DIGIT = str.maketrans("IÌÍìíl|O,", "11111110.")
 
 
+# A sub-item number whose dot OCR read as a comma or whose "1" it read as "l" ("mục 2,1", "mục 2.l"):
+# the comma has no space after it (a list of items is written "mục 1, 2"), the "l" stands alone.
+_MUC_SPAN_RE = _tc(r"\bmục\s+\d(?:[\d.,;lI|]|\s+(?:và\s+)?(?:mục\s+)?(?=\d))*", re.I)
+_SUB_SLIP_RE = re.compile(r"(?<=\d),(?=\d)|(?<=\d\.)[lI|](?![^\W\d_])")
+
+
+def mend_item_numbers(text: str) -> str:
+    """`text` with the sub-item numbers after "mục" read as written ("mục 2,1" → "mục 2.1"); same
+    length, so offsets hold."""
+
+    def fix(m: re.Match[str]) -> str:
+        return _SUB_SLIP_RE.sub(lambda x: "." if x.group() == "," else "1", m.group())
+
+    return _MUC_SPAN_RE.sub(fix, text)
+
+
+def muc_numbers(text: str) -> list[str]:
+    """The item numbers a "mục ..." list names, sub-item numbers OCR damaged read as written."""
+    text = mend_item_numbers(text)
+    return [x.group() for m in _MUC_LIST_RE.finditer(text) for x in _ITEM_NO_RE.finditer(m.group("l"))]
+
+
 def item_refs(text: str, item: str) -> list[str]:
     """Every item a clause refers to: numbered items ("mục 1.1 và 1.2"), lettered points, and the point
     of a numbered item ("điểm b mục 2" → "2.b", in place of the whole item 2). In an operative part
     numbered in digits, a number read with look-alikes ("mục I") is a fallback, marked "~1": used only
     when the references as read name no order."""
+    raw, text = text, mend_item_numbers(text)
     pinned = {
         m.group("n"): f"{m.group('n')}.{m.group('l').lower()}" for m in _POINT_OF_ITEM_RE.finditer(text)
     }
-    nums = [x.group() for m in _MUC_LIST_RE.finditer(text) for x in _ITEM_NO_RE.finditer(m.group("l"))]
+    nums = muc_numbers(text)
     refs = [pinned.get(n, n) for n in nums] + point_refs(text, item)
     if item.split(".")[0].isdigit():
-        for m in _LOOSE_NUM_RE.finditer(text):
+        for m in _LOOSE_NUM_RE.finditer(raw):
             v = m.group("v").translate(_TO_DIGIT)
             if v != m.group("v") and re.fullmatch(_NUM, v):
                 refs.append("~" + v)
@@ -176,7 +199,7 @@ class LinkRules(ReaderBase):
         else:
             return False
         st = Statement(kind, (c.start, c.end), c.item, pos=c.start)
-        st.items = [x.group() for m in _MUC_LIST_RE.finditer(t) for x in _ITEM_NO_RE.finditer(m.group("l"))]
+        st.items = muc_numbers(t)
         st.this_item = bool(MUC_THIS_RE.search(t))
         st.amounts = [a.value for a in self.amounts_in(c.start, c.end)]
         m = re.search(r"\bnếu\b", t, _I)

@@ -4,7 +4,28 @@ Invented names and text."""
 
 from __future__ import annotations
 
+from docproc.document import Document
 from docproc.extract._clauses import segment_clauses
+from docproc.extract._links import item_refs
+from docproc.extract.evidence import EvidenceBuilder
+from docproc.extract.operative import extract_operative
+from docproc.extract.parties import PartyResolver
+from docproc.extract.sections import segment
+from docproc.schema import Party
+
+BANK = Party(id="P1", role="plaintiff", kind="organization", name="Ngân hàng Thương mại cổ phần Đồi Thông")
+HAI = Party(id="P2", role="defendant", kind="person", name="Kiều Văn Hải")
+PARTIES = [BANK, HAI]
+
+
+def run(facts: str, operative: str, parties: list[Party] = PARTIES):
+    text = (
+        "NỘI DUNG VỤ ÁN:\n" + facts + "\nNHẬN ĐỊNH CỦA TÒA ÁN:\nXét thấy.\nQUYẾT ĐỊNH:\n" + operative + "\n"
+    )
+    doc = Document.from_text(text, source="t.txt")
+    ev = EvidenceBuilder(doc)
+    obs, assets = extract_operative(doc, segment(doc.text), parties, PartyResolver(parties, doc.text), ev)
+    return obs, assets, ev
 
 
 def _clauses(text: str) -> list[tuple[str, str]]:
@@ -41,3 +62,26 @@ def test_a_real_dashed_list_stays_a_list():
     assert any(t.startswith("quyền sử dụng đất") for t in texts)
     assert any(t.startswith("nhà ở trên") for t in texts)
     assert any(t.startswith("Nhà ở tại thửa số 9") for t in texts)
+
+
+# -- a sub-item reference OCR damaged -----------------------------------------------------------------
+def test_a_sub_item_number_with_a_comma_or_an_l_for_its_parts_is_one_item():
+    assert item_refs("khoản nợ nêu tại mục 2,1 thì", "3") == ["2.1", "~2.1"]
+    assert item_refs("khoản nợ nêu tại mục 2.l thì", "3")[0] == "2.1"
+    assert item_refs("nêu tại các mục 2,1, 2,2 và 2,3;", "3")[:3] == ["2.1", "2.2", "2.3"]
+    assert item_refs("nêu tại các mục 1, 2 và 3;", "4") == ["1", "2", "3"]
+
+
+def test_security_for_a_damaged_sub_item_secures_that_order_only():
+    for ref in ("2,1", "2.l"):
+        operative = (
+            "1. Chấp nhận yêu cầu khởi kiện.\n2. Buộc ông Kiều Văn Hải phải trả cho Ngân hàng Thương mại cổ "
+            "phần Đồi Thông:\n2.1. Theo Hợp đồng tín dụng số 05/2022: 400.000.000 đồng.\n"
+            "2.2. Theo Hợp đồng tín dụng số 06/2022: 90.000.000 đồng.\n"
+            f"3. Trường hợp ông Hải không trả khoản nợ nêu tại mục {ref} thì Ngân hàng Thương mại cổ phần Đồi "
+            "Thông có quyền yêu cầu cơ quan thi hành án dân sự có thẩm quyền phát mại xe ô tô biển kiểm soát "
+            "51K-246.80 của ông Kiều Văn Hải để thu hồi nợ."
+        )
+        obs, _assets, _ev = run("Ông Hải vay tiền.", operative)
+        secured = {o.amount_vnd: o.secured_by for o in obs if o.kind == "pay_money"}
+        assert secured == {400_000_000: ["A1"], 90_000_000: []}, ref
