@@ -18,6 +18,7 @@ _HEADING_RE = re.compile(
     r"^[ \t]*(?i:quyết\s+định|tuyên\s+xử|xử)[ \t]*(?::[ \t]*|$)",
     re.MULTILINE,
 )
+_GLUED_HEADING_RE = re.compile(r"[ \t]*(?i:quyết\s+định|tuyên\s+xử|xử)[ \t]*(?::[ \t]*|$)", re.MULTILINE)
 _MARK_RE = re.compile(
     r"^[ \t]*(?:(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)][ \t]+|(?P<let>[a-zđ])\)[ \t]+|(?P<dash>[-–+•*])[ \t]*"
     r"|\[(?P<br>\d{1,2})\][ \t]*|(?P<rom>[IVX]{1,4})[.)][ \t]+"
@@ -72,6 +73,8 @@ def operative_span(text: str, sections: Sections) -> tuple[int, int]:
             return len(text), len(text)
         s, e = heads[0].start(), len(text)
     heads = [m for m in _HEADING_RE.finditer(text, s, e)]
+    if s > 0 and text[s - 1] != "\n" and (glued := _GLUED_HEADING_RE.match(text, s, e)):
+        heads.insert(0, glued)  # a heading OCR glued onto the line before ("... pháp luật. QUYẾT ĐỊNH:")
     quyet = [m for m in heads if m.group(0).strip().upper().startswith("QUYẾT")]
     last = quyet[-1] if quyet else (heads[-1] if heads else None)
     return (last.end() if last else s), e

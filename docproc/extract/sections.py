@@ -85,32 +85,72 @@ def _without_noise_tail(s: str) -> str:
     return s
 
 
+def _kind(key: str) -> str | None:
+    for kind, keys in (
+        ("content", _CONTENT_KEYS),
+        ("reasoning", _REASONING_KEYS),
+        ("decision", _DECISION_KEYS),
+        ("closing", _CLOSING_KEYS),
+    ):
+        if any(_close(key, k) for k in keys) or _prefixed(kind, key):
+            return kind
+    return None
+
+
+# Words in capitals at a line's end, then its colon or nothing: a heading OCR glued onto the line
+# before it ("... theo quy định của pháp luật. QUYẾT ĐỊNH:").
+_UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha())
+_CAP_WORD = "[" + re.escape(_UP) + "]+"
+_GLUED_TAIL = re.compile(
+    rf"(?<![^\W\d_])(?P<h>{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,7}})[ \t]*(?P<c>:?)[ \t]*$"
+)
+
+
+def _glued(line: str, at: int) -> _Heading | None:
+    """The heading at the end of `line` (which starts at `at`), when the words before it are the
+    previous line's text. In capitals only; a short key ("XỬ", "XÉT THẤY") needs its colon."""
+    m = _GLUED_TAIL.search(line)
+    if m is None or not line[: m.start()].strip():
+        return None
+    for w in re.finditer(r"\S+", m.group("h")):  # longest run first: "ACB QUYẾT ĐỊNH", "QUYẾT ĐỊNH"
+        key = bare(m.group("h")[w.start() :])
+        kind = _kind(key)
+        if kind is None:
+            continue
+        before = line[: m.start() + w.start()].rstrip()
+        # without its colon, only after a finished sentence and a long key: a paragraph ends before a
+        # heading, and "... đã ban hành QUYẾT ĐỊNH" mid-sentence is a document's name
+        if m.group("c") or (len(key) >= 9 and before.endswith((".", ";", ":", "!", "?", "”", '"', ")"))):
+            return _Heading(kind, key, at + m.start() + w.start(), at + len(line))
+    return None
+
+
 def _headings(text: str) -> list[_Heading]:
     out: list[_Heading] = []
     for m in _LINE.finditer(text):
         line = m.group(0)
         s = line.strip()
-        if not s or len(s) > 60:
+        if not s:
             continue
-        s = _without_noise_tail(s)
-        letters = [c for c in s if c.isascii() and c.isalpha()]  # toned capitals may come back lower case
-        if not letters:
-            continue
-        key = bare(re.sub(r"^(?:[IVX]{1,4}|[0-9]{1,2}|[A-Da-d])\s*[.)\-–]\s*", "", s))
-        # A heading is a line of its own: upper case, or ending with ":" ("Xử:", "Tuyên xử:").
-        upper = sum(c.isupper() for c in letters) / len(letters) > 0.7
-        if not upper and not s.endswith(":"):
-            continue
-        for kind, keys in (
-            ("content", _CONTENT_KEYS),
-            ("reasoning", _REASONING_KEYS),
-            ("decision", _DECISION_KEYS),
-            ("closing", _CLOSING_KEYS),
-        ):
-            if any(_close(key, k) for k in keys) or _prefixed(kind, key):
-                out.append(_Heading(kind, key, m.start(), m.end()))
-                break
+        h = _whole_line(s, m.start(), m.end()) if len(s) <= 60 else None
+        h = h or _glued(line, m.start())
+        if h is not None:
+            out.append(h)
     return out
+
+
+def _whole_line(s: str, start: int, end: int) -> _Heading | None:
+    """A heading on a line of its own: upper case, or ending with ":" ("Xử:", "Tuyên xử:")."""
+    s = _without_noise_tail(s)
+    letters = [c for c in s if c.isascii() and c.isalpha()]  # toned capitals may come back lower case
+    if not letters:
+        return None
+    upper = sum(c.isupper() for c in letters) / len(letters) > 0.7
+    if not upper and not s.endswith(":"):
+        return None
+    key = bare(re.sub(r"^(?:[IVX]{1,4}|[0-9]{1,2}|[A-Da-d])\s*[.)\-–]\s*", "", s))
+    kind = _kind(key)
+    return _Heading(kind, key, start, end) if kind is not None else None
 
 
 @dataclass(frozen=True)

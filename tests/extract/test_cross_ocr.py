@@ -85,3 +85,37 @@ def test_security_for_a_damaged_sub_item_secures_that_order_only():
         obs, _assets, _ev = run("Ông Hải vay tiền.", operative)
         secured = {o.amount_vnd: o.secured_by for o in obs if o.kind == "pay_money"}
         assert secured == {400_000_000: ["A1"], 90_000_000: []}, ref
+
+
+# -- a section heading OCR glued onto the line before -------------------------------------------------
+def _glued_judgment(reasoning_tail: str, decision_tail: str) -> str:
+    return (
+        "NỘI DUNG VỤ ÁN:\nÔng Hải vay của ngân hàng 300.000.000 đồng và không trả.\n"
+        f"Ngân hàng khởi kiện yêu cầu ông Hải trả nợ.{reasoning_tail}\n"
+        f"Xét yêu cầu khởi kiện là có căn cứ.{decision_tail}\n"
+        "1. Buộc ông Kiều Văn Hải phải trả cho Ngân hàng Thương mại cổ phần Đồi Thông số tiền 300.000.000 "
+        "đồng.\n\nNơi nhận:\n- Các đương sự."
+    )
+
+
+def test_headings_glued_onto_the_line_before_are_found():
+    text = _glued_judgment(" NHẬN ĐỊNH CỦA TÒA ÁN:", " QUYẾT ĐỊNH:")
+    sec = segment(text)
+    assert sec.get(text, "reasoning").startswith("NHẬN ĐỊNH CỦA TÒA ÁN:")
+    assert sec.get(text, "decision").startswith("QUYẾT ĐỊNH:")
+    assert "Ngân hàng khởi kiện" in sec.get(text, "content")
+    doc = Document.from_text(text, source="t.txt")
+    obs, _a = extract_operative(
+        doc, segment(doc.text), PARTIES, PartyResolver(PARTIES, doc.text), EvidenceBuilder(doc)
+    )
+    assert [(o.obligors, o.obligees, o.amount_vnd) for o in obs if o.kind == "pay_money"] == [
+        (["P2"], ["P1"], 300_000_000)
+    ]
+    assert segment(_glued_judgment(" XÉT THẤY:", " QUYẾT ĐỊNH:")).reasoning[0] > 0
+
+
+def test_capitals_or_its_colon_are_needed_for_a_glued_heading():
+    lower = _glued_judgment(" Nhận định của Tòa án:", " quyết định:")
+    assert segment(lower).decision[0] == segment(lower).text_len  # no heading in lower case
+    named = "Ủy ban nhân dân xã đã ban hành QUYẾT ĐỊNH\nsố 12 về việc thu hồi đất."
+    assert segment(named).decision == (len(named), len(named))
