@@ -23,6 +23,7 @@ from docproc.extract._patterns import (
 )
 from docproc.extract._reader_base import AssetDraft, ReaderBase, fold_id
 from docproc.extract._tolerant import compile_tolerant
+from docproc.text.fold import bare
 
 _I = re.I
 
@@ -35,6 +36,24 @@ _TAKE_LOOSE_RE = compile_tolerant(r"(?<!\w)(?:lấy|cầm|cất\s+giấu)(?!\w)"
 _STORY_BOUNDARY = re.compile(r"[.;]|,\s*(?:còn|rồi)\b", re.I)
 
 __all__ = ["AssetRules"]
+
+
+# An owner label OCR damaged: "mang “ẻn ông A" (mang tên), "đứng tèn bà B", "thuộc sớ hữu của C". The
+# exact OWNER_RE keeps "đứng tên hộ" apart from "đứng tên Hồ"; these are read only where that found no
+# owner, and only when a party is named right after the label.
+_DAMAGED_NAME_LABEL_RE = re.compile(r"\b(?:mang|đứng)\s+(?P<w>[^\s\d]{1,5})\s+", _I)
+_LOOSE_OWNED_RE = compile_tolerant(r"\bthuộc\s+(?:quyền\s+)?sở\s+hữu(?:\s+của)?\s+", _I)
+_HONORIFIC_GAP_RE = re.compile(r"\s*(?:(?:ông|bà|anh|chị|hộ)\s+)?", _I)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Equal, or one letter replaced, dropped or added."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 _CERT_WORD_RE = re.compile(r"\b(?:Giấy\s+chứng\s+nhận|GCN)", _I)
@@ -165,7 +184,26 @@ class AssetRules(ReaderBase):
             for pid, sp in self.pids_in(m.end(), end):
                 if pid not in [p for p, _ in out]:
                     out.append((pid, sp))
-        return out
+        return out or self._owners_after_damaged_label(a, b)
+
+    def _owners_after_damaged_label(self, a: int, b: int) -> list[tuple[str, tuple[int, int]]]:
+        """Owners named after an owner label OCR damaged: "mang" / "đứng" then one short token one
+        edit from "tên" (quotes and specks aside), or "thuộc sở hữu" with a wrong tone; the party must
+        follow at once (an honorific between), so "mang theo" or a damaged word elsewhere names none."""
+        labels = [m.end() for m in _LOOSE_OWNED_RE.finditer(self.text, a, b)]
+        for m in _DAMAGED_NAME_LABEL_RE.finditer(self.text, a, b):
+            w = bare(m.group("w"))  # its letters without marks, quotes or specks, in capitals
+            if w and _one_edit(w, "TEN") and w != "LEN":
+                labels.append(m.end())
+        for pos in sorted(labels):
+            gap = _HONORIFIC_GAP_RE.match(self.text, pos)
+            start = gap.end() if gap else pos
+            e = OWNER_END_RE.search(self.text, pos, b)
+            end = e.start() if e else b
+            who = self.pids_in(pos, end)
+            if who and who[0][1][0] <= start:
+                return who
+        return []
 
     def _assets_from(
         self,

@@ -119,3 +119,34 @@ def test_capitals_or_its_colon_are_needed_for_a_glued_heading():
     assert segment(lower).decision[0] == segment(lower).text_len  # no heading in lower case
     named = "Ủy ban nhân dân xã đã ban hành QUYẾT ĐỊNH\nsố 12 về việc thu hồi đất."
     assert segment(named).decision == (len(named), len(named))
+
+
+# -- an owner label OCR damaged -----------------------------------------------------------------------
+OANH = Party(id="P3", role="related_party", kind="person", name="Đặng Thị Oanh")
+
+
+def _security_owners(owner_phrase: str) -> dict[str, list[str]]:
+    operative = (
+        "1. Buộc ông Kiều Văn Hải phải trả cho Ngân hàng Thương mại cổ phần Đồi Thông số tiền 700.000.000 đồng.\n"
+        "2. Trường hợp ông Hải không trả nợ thì Ngân hàng Thương mại cổ phần Đồi Thông có quyền yêu cầu cơ quan "
+        "thi hành án dân sự có thẩm quyền phát mại tài sản bảo đảm để thu hồi nợ:\n"
+        "- Quyền sử dụng đất tại thửa đất số 31, tờ bản đồ số 6, diện tích 75 m2 theo Giấy chứng nhận quyền sử "
+        f"dụng đất số CD 123456 cấp ngày 02/3/2015 {owner_phrase} (Hợp đồng thế chấp số 08/2020);\n"
+        "- Xe ô tô biển kiểm soát 29A-135.79 của ông Kiều Văn Hải."
+    )
+    _obs, assets, _ev = run("Ông Hải vay tiền.", operative, [BANK, HAI, OANH])
+    return {a.kind: a.owners for a in assets}
+
+
+def test_an_owner_label_ocr_damaged_still_names_the_owners():
+    for phrase in (
+        "mang “ẻn bà Đặng Thị Oanh",
+        "đứng tèn bà Đặng Thị Oanh",
+        "thuộc sớ hữu của bà Đặng Thị Oanh",
+    ):
+        assert _security_owners(phrase) == {"land_use_right": ["P3"], "vehicle": ["P2"]}, phrase
+
+
+def test_a_word_after_mang_that_is_no_owner_label_names_no_owner():
+    owners = _security_owners("mang lên bà Đặng Thị Oanh")
+    assert owners["land_use_right"] != ["P3"]
