@@ -375,8 +375,22 @@ class Reader(AssetRules, FeeRules, LinkRules):
         """One order from its verb; returns where reading may continue."""
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
         seg = self.text[start:vs]
-        b = max((x.end() for x in BUOC_RE.finditer(seg)), default=0)
+        cuts = list(BUOC_RE.finditer(seg))
+        b = max((x.end() for x in cuts), default=0)
         subj = self.pids_in(start + b, start + m.start())
+        through_colon = False
+        if not subj and cuts and cuts[-1].group() == ":":
+            # "Anh A và bà B phả: tiên đới chỉ trả": a colon OCR read for a clipped letter cuts no subject
+            # off when nothing after it names one; the obligors are before it, back to "buộc" / "thì"
+            floor = max((x.end() for x in cuts if x.group() != ":"), default=0)
+            for x in reversed([x for x in cuts if x.group() == ":" and x.end() > floor][:-1]):
+                subj = self.pids_in(start + x.end(), start + m.start())
+                if subj:
+                    b = x.end()
+                    break
+            if not subj:
+                subj, b = self.pids_in(start + floor, start + m.start()), floor
+            through_colon = bool(subj)
         if subj and CONDITION_RE.match(self.text, start + b):
             subj = self._subject_at_verb(subj, start + m.start())
         cut = CUT_RE.search(self.text, ve, c.end)
@@ -455,6 +469,8 @@ class Reader(AssetRules, FeeRules, LinkRules):
                 d.party_conf = C.DEFAULTED
         if not d.obligors:
             d.party_conf = C.FALLBACK
+        elif through_colon:
+            d.party_conf = min(d.party_conf, C.LIKELY)
         if main is not ams[0] and TOTAL_RE.search(self.text[max(0, main.start - 40) : main.start]):
             # "... gồm: nợ gốc X, lãi Y; tổng cộng: Z": the parts come before the total
             cs = COMP_START_RE.search(self.text, ve, ams[0].start)

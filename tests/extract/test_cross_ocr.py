@@ -150,3 +150,21 @@ def test_an_owner_label_ocr_damaged_still_names_the_owners():
 def test_a_word_after_mang_that_is_no_owner_label_names_no_owner():
     owners = _security_owners("mang lên bà Đặng Thị Oanh")
     assert owners["land_use_right"] != ["P3"]
+
+
+# -- a colon OCR read inside the subject of an order ---------------------------------------------------
+def test_a_colon_read_for_a_clipped_letter_does_not_cut_the_obligors_off():
+    operative = (
+        "1. Ông Kiều Văn Hải và bà Đặng Thị Oanh phả: tiên đới chi trả cho Ngân hàng Thương mại cổ phần Đồi "
+        "Thông số tiền 120.000.000 đồng."
+    )
+    obs, _a, ev = run("Ông Hải vay tiền.", operative, [BANK, HAI, OANH])
+    pays = [(o.obligors, o.obligees, o.amount_vnd) for o in obs if o.kind == "pay_money"]
+    assert pays == [(["P2", "P3"], ["P1"], 120_000_000)]
+    assert ev.records["/obligations/0/obligors/0"].confidence < 0.85  # read through the damage
+
+
+def test_a_real_colon_before_the_subject_still_decides():
+    operative = "1. Xử: bà Đặng Thị Oanh phải trả cho ông Kiều Văn Hải số tiền 30.000.000 đồng."
+    obs, _a, _ev = run("Bà Oanh vay tiền.", operative, [BANK, HAI, OANH])
+    assert [(o.obligors, o.obligees) for o in obs if o.kind == "pay_money"] == [(["P3"], ["P2"])]
