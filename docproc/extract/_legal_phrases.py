@@ -318,7 +318,7 @@ def repair_legal_phrases(text: str, start: int, end: int) -> tuple[str, list[int
             new = _cased(phrase, got)
             if e - s == n:
                 for k, ch in enumerate(new):
-                    if ch != " ":
+                    if ch != " " or not chars[s + k].isspace():  # a line break stays one
                         chars[s + k] = ch
             else:
                 chars[s:e] = list(new + " " * (e - s - n))

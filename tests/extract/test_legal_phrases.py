@@ -45,6 +45,8 @@ def fix(text: str) -> str:
         ("được khấu trừ vào số tiền tạm ứng an phí", "được khấu trừ vào số tiền tạm ứng án phí"),
         # a speck inserted: the phrase, then a space, keeps the length
         ("kê biên quyền sử dụt ø đất tại ấp Z", "kê biên quyền sử dụng đất  tại ấp Z"),
+        # a speck where the space was
+        ("có quyền yêu cầu thi hành:án theo quy định", "có quyền yêu cầu thi hành án theo quy định"),
         # capitals kept
         ("VỀ ÁN PHÍ: KÊ BIÊ' tài sản", "VỀ ÁN PHÍ: KÊ BIÊN tài sản"),
     ],
