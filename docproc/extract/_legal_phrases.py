@@ -313,7 +313,7 @@ def repair_legal_phrases(text: str, start: int, end: int) -> tuple[str, list[int
             if _in_name(got, phrase) or not _acceptable(phrase, ops, cost):
                 continue
             if all(_base(p) == _base(t) for op, p, t in ops if op == "m") and cost == 0:
-                if sum(p != t for _op, p, t in ops) > max(1, n // 6):
+                if sum(p != t.lower() for _op, p, t in ops) > max(1, n // 6):
                     continue  # marks alone, too many of them: another word, not damage
             new = _cased(phrase, got)
             if e - s == n:
