@@ -10,6 +10,7 @@ EXPLICIT = 0.85  # read from the order's own wording (the default of an order's 
 LIKELY = 0.8  # read from a less fixed form (a list sibling, a fee "mỗi người", a description)
 PARTIAL = 0.75  # an order assembled from parts of the clause (an allocation, a handing over)
 ORDER_WORD_REPAIRED = 0.8  # an order read through a word of ordering OCR damaged ("Buôc", "phai tra cho")
+PHRASE_REPAIRED = 0.8  # a fact read through a legal label OCR damaged ("Giấy chứ:ø nhận", "thế chấ'")
 REPAIRED = 0.7  # digits OCR broke apart or damaged, read again because the amount's words spell them
 INFERRED = 0.7  # taken from a neighbouring statement (a guarantor's creditor, shared owners)
 DEFAULTED = 0.6  # a default where the text says nothing specific (who receives support, an unnamed security)

@@ -28,6 +28,7 @@ from __future__ import annotations
 from docproc.document import Document
 from docproc.extract import _confidence as C
 from docproc.extract._clauses import operative_span, segment_clauses
+from docproc.extract._legal_phrases import repair_legal_phrases
 from docproc.extract._order_words import repair_order_words
 from docproc.extract.evidence import EvidenceBuilder
 from docproc.extract.obligations import Reader
@@ -44,12 +45,35 @@ def extract_operative(
     start, end = operative_span(document.text, sections)
     if start >= end:
         return [], []
-    # the words of ordering OCR damaged, put back (same length: spans still point at the document)
+    # the words of ordering and the legal labels OCR damaged, put back (same length: spans still point
+    # at the document)
     text, repaired = repair_order_words(document.text, start, end)
+    text, relabelled = repair_legal_phrases(text, start, end)
     clauses = segment_clauses(text, start, end)
     reader = Reader(text, start, end, clauses, parties, resolver)
     reader.run()
     for d in reader.obs:
-        if any(d.span[0] <= r < d.span[1] for r in repaired):
+        if _touches(d.span, repaired):
             d.conf = min(d.conf, C.ORDER_WORD_REPAIRED)
+        if _touches(d.span, relabelled):
+            d.conf = min(d.conf, C.PHRASE_REPAIRED)
+        for k, (sp, conf) in list(d.sec_spans.items()):
+            if _touches(sp, relabelled):
+                d.sec_spans[k] = (sp, min(conf, C.PHRASE_REPAIRED))
+    for a in reader.assets:
+        if _touches(a.span, relabelled):
+            # the asset and the identifiers read after its repaired label
+            a.conf = min(a.conf, C.PHRASE_REPAIRED)
+            for name in ("plot_number", "map_sheet", "area_m2", "address", "certificate", "plate"):
+                if getattr(a.f, name) is not None:
+                    a.f.repaired[name] = min(a.f.repaired.get(name, C.IDENTIFIED), C.PHRASE_REPAIRED)
+            if a.f.security_contract is not None:
+                a.f.repaired["security_contract"] = min(
+                    a.f.repaired.get("security_contract", C.IDENTIFIED), C.PHRASE_REPAIRED
+                )
     return reader.build(ev)
+
+
+def _touches(span: tuple[int, int], positions: list[int]) -> bool:
+    """Whether a repair starts inside `span`."""
+    return any(span[0] <= r < span[1] for r in positions)
