@@ -25,8 +25,9 @@ read through a repaired phrase (`_confidence.PHRASE_REPAIRED`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
+
+from docproc.text.fold import base_letter
 
 __all__ = ["PHRASES", "repair_legal_phrases"]
 
@@ -89,7 +90,7 @@ def _base(c: str) -> str:
     low = c.lower()
     if low == "đ":
         return "d"
-    d = unicodedata.normalize("NFD", low)[:1]
+    d = base_letter(low)
     return d if d.isascii() and d.isalpha() else low
 
 
