@@ -40,6 +40,7 @@ for g in "${groups[@]}"; do
         --out "$OUT/pred-dev"
       run calibration_text "$PY" benchmarks/calibration.py "$SHARED/corpus/dev/gold" "$OUT/pred-dev"
       run synth_judgments "$PY" benchmarks/synth_judgments.py --n 180 --seed 1300
+      run synth_new_families "$PY" benchmarks/synth_judgments.py --families new --n 140 --seed 31337
       run drafts_existing "$PY" benchmarks/drafts_existing_eval.py "$SHARED/corpus/dev/gold" --families c4
       ;;
     enforcement)
@@ -56,6 +57,16 @@ for g in "${groups[@]}"; do
       run realistic_eval "$PY" benchmarks/realistic_eval.py --levels office copy phone
       run extract_ocr_eval "$PY" benchmarks/extract_ocr_eval.py --levels clean photocopy phone \
         --work "$OUT/ocr-eval"
+      # generated judgments nobody tuned on, through make_scans.py scans, read once and scored
+      run synth_write "$PY" benchmarks/synth_judgments.py --n 24 --seed 4711 --out "$OUT/synth-src"
+      for lv in phone photocopy; do
+        seed=$([ $lv = phone ] && echo 77 || echo 78)
+        run "synth_scan_$lv" "$PY" "$SHARED/eval/make_scans.py" "$OUT/synth-src" --out "$OUT/synth-scans" \
+          --level $lv --format pdf --seed "$seed"
+        run "synth_read_$lv" "$PY" benchmarks/ocr_cache.py build "$OUT/synth-scans/$lv" "$OUT/synth-cache/$lv"
+        run "synth_score_$lv" "$PY" benchmarks/ocr_cache.py score "$OUT/synth-cache/$lv" \
+          --gold "$OUT/synth-src/gold"
+      done
       run ocrfix_ocr "$PY" benchmarks/ocrfix_eval.py ocr --names "$OCRFIX_NAMES" --levels photocopy,phone \
         --max-pages 3 --work "$OUT/ocrfix"
       run ocrfix_score "$PY" benchmarks/ocrfix_eval.py score --work "$OUT/ocrfix"
