@@ -1124,7 +1124,12 @@ class Gen:
         if instance == "PT":
             blocks.append(f"- Người kháng cáo: Bị đơn {self.full(defendants[0])}.\n")
         text = head + "".join(blocks) + "\nNỘI DUNG VỤ ÁN:\nTheo đơn khởi kiện ..."
-        gold = {
+        gold = self.parties_only_gold(case)
+        return Synth("", "opening", text, gold, self.variants)
+
+    def parties_only_gold(self, case: dict) -> dict:
+        """The gold of a document that orders nothing (an opening, a cassation ruling): case and parties."""
+        return {
             "schema_version": "1",
             "document": {"source": "synth", "pages": 0, "kind": "judgment"},
             "case": case,
@@ -1135,7 +1140,6 @@ class Gen:
             "obligations": [],
             "assets": [],
         }
-        return Synth("", "opening", text, gold, self.variants)
 
     def finish(
         self, fam: str, head: str, case: dict, parties: str, reasoning: str, ops: list[str], fees: list[str]

@@ -1172,15 +1172,5 @@ class GenMore(Gen):
             + f"\n{len(ops) + 1}. Quyết định {word} có hiệu lực pháp luật kể từ ngày Hội đồng {word} ra quyết định."
             + "\n\nNơi nhận:                                   TM. HỘI ĐỒNG THẨM PHÁN\n- Các đương sự;\n- Lưu hồ sơ.\n"
         )
-        gold = {
-            "schema_version": "1",
-            "document": {"source": "synth", "pages": 0, "kind": "judgment"},
-            "case": case,
-            "parties": [
-                {"id": p.pid, "role": p.role, "kind": "organization" if p.org else "person", "name": p.name}
-                for p in self.parties
-            ],
-            "obligations": [],
-            "assets": [],
-        }
+        gold = self.parties_only_gold(case)
         return Synth("", "cassation", text, gold, self.variants)
